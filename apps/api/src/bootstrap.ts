@@ -1,0 +1,53 @@
+import type { IncomingMessage } from 'node:http';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyCookie from '@fastify/cookie';
+import { LogController } from 'fastify';
+import type { AppConfig } from '@evalflow/config';
+import { PinoNestLogger } from '@evalflow/observability';
+import { assertConnectionIsRlsBound } from '@evalflow/persistence';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { ErrorFilter } from './http/error-filter';
+import { setupOpenApi } from './http/openapi';
+import { installJsonBodyParser } from './http/json-body';
+import { installRequestContext, requestIdOf } from './http/request-context.hooks';
+import { createValidationPipe } from './http/validation';
+import { SpaFallback } from './http/web-static';
+
+/** Builds the API application (used by main and by the in-process HTTP tests). */
+export async function createApiApp(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // Access lines come from our onResponse hook, through the context-aware root logger.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    genReqId: (req: IncomingMessage) => requestIdOf(req),
+    trustProxy: config.http.trustProxy,
+    bodyLimit: 5 * 1024 * 1024,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+    // Our own JSON parser (installJsonBodyParser) replaces Nest's, to answer with stable codes.
+    bodyParser: false,
+  });
+  try {
+    await assertConnectionIsRlsBound(app.get(DataSource));
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+
+  const fastify = app.getHttpAdapter().getInstance();
+  installRequestContext(fastify, logger);
+  installJsonBodyParser(fastify);
+  await app.register(fastifyCookie);
+  const spa = await SpaFallback.register(fastify, config.http.webDistDir);
+
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorFilter(logger, spa));
+  setupOpenApi(app);
+  return app;
+}

@@ -1,0 +1,93 @@
+import { Argon2PasswordHasher } from '@evalflow/auth';
+import { dataSourceOptions, setupDatabase } from '@evalflow/persistence';
+import { TestDatabase } from '@evalflow/testing';
+import { DataSource } from 'typeorm';
+import { allDemoUsers, DEMO_PASSWORD } from '../seed/demo-data';
+import { seedDemo } from '../seed/seed-demo';
+
+async function snapshot(db: TestDatabase) {
+  return db.owner(async (c) => {
+    const out: Record<string, unknown[]> = {};
+    for (const table of ['tenants', 'departments', 'users', 'user_roles']) {
+      out[table] = (await c.query(`SELECT * FROM ${table} ORDER BY 1, 2`)).rows;
+    }
+    return out;
+  });
+}
+
+describe('demo seed (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let owner: DataSource;
+  const hasher = new Argon2PasswordHasher();
+
+  beforeAll(async () => {
+    db = await TestDatabase.create(setupDatabase);
+    owner = new DataSource(dataSourceOptions({ url: db.ownerUrl, poolSize: 2, applicationName: 'seed-test' }));
+    await owner.initialize();
+  });
+  afterAll(async () => {
+    await owner?.destroy();
+    await db?.destroy();
+  });
+
+  it('creates the two demo counties with their departments and the eleven logins', async () => {
+    const report = await seedDemo(owner, hasher);
+    expect(report).toEqual({ tenantsCreated: 2, departmentsCreated: 4, usersCreated: 11 });
+    const tenants = await owner.query(`SELECT name, region_code, city, province FROM tenants ORDER BY region_code`);
+    expect(tenants).toEqual([
+      { name: '栾城区', region_code: '130111', city: '石家庄市', province: '河北省' },
+      { name: '赵县', region_code: '130133', city: '石家庄市', province: '河北省' },
+    ]);
+    const union = await owner.query(
+      `SELECT d.kind, d.unit_nature, d.unit_level, d.funding_form FROM departments d WHERE d.name = '赵县总工会'`,
+    );
+    expect(union).toEqual([
+      { kind: 'budget_department', unit_nature: '行政', unit_level: '正科级', funding_form: '财政拨款' },
+    ]);
+  });
+
+  it('gives each login its role, county and department', async () => {
+    const rows: Array<{ username: string; role: string; county: string | null; department: string | null }> =
+      await owner.query(`
+      SELECT u.username, r.role, t.name AS county, d.name AS department
+        FROM users u JOIN user_roles r ON r.user_id = u.id
+        LEFT JOIN tenants t ON t.id = u.tenant_id LEFT JOIN departments d ON d.id = u.department_id
+       ORDER BY u.username`);
+    expect(rows.map((r) => r.username)).toEqual(
+      allDemoUsers()
+        .map((u) => u.username)
+        .sort(),
+    );
+    const byName = Object.fromEntries(rows.map((r) => [r.username, r]));
+    expect(byName['platform.admin']).toEqual({
+      username: 'platform.admin',
+      role: 'platform_admin',
+      county: null,
+      department: null,
+    });
+    expect(byName['zhaoxian.union.editor']).toMatchObject({
+      role: 'dept_editor',
+      county: '赵县',
+      department: '赵县总工会',
+    });
+    expect(byName['luancheng.finance.approver']).toMatchObject({
+      role: 'finance_approver',
+      county: '栾城区',
+      department: '栾城区财政局',
+    });
+  });
+
+  it('stores the demo password as argon2id, never in clear', async () => {
+    const [{ password_hash }] = await owner.query(`SELECT password_hash FROM users WHERE username = 'zhaoxian.admin'`);
+    expect(password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    expect(await hasher.verify(password_hash, DEMO_PASSWORD)).toBe(true);
+    expect(await hasher.verify(password_hash, 'wrong')).toBe(false);
+  });
+
+  it('running it again changes nothing', async () => {
+    const before = await snapshot(db);
+    const report = await seedDemo(owner, hasher);
+    expect(report).toEqual({ tenantsCreated: 0, departmentsCreated: 0, usersCreated: 0 });
+    expect(await snapshot(db)).toEqual(before);
+  });
+});

@@ -1,0 +1,27 @@
+import type { Job } from 'bullmq';
+
+/** One handler per job name; the processor of its queue dispatches to it. */
+export interface JobHandler<Data = unknown, Result = unknown> {
+  readonly jobName: string;
+  handle(job: Job<Data, Result>): Promise<Result>;
+}
+
+/**
+ * Builds the name → handler map of a queue and fails start-up when a job name of that queue
+ * has no handler, has two, or a handler serves a name the queue does not know.
+ */
+export function handlerMap(queue: string, expected: string[], handlers: JobHandler[]): Map<string, JobHandler> {
+  const map = new Map<string, JobHandler>();
+  for (const handler of handlers) {
+    if (!expected.includes(handler.jobName)) {
+      throw new Error(`Queue "${queue}" has a handler for unknown job "${handler.jobName}"`);
+    }
+    if (map.has(handler.jobName)) {
+      throw new Error(`Queue "${queue}" has two handlers for job "${handler.jobName}"`);
+    }
+    map.set(handler.jobName, handler);
+  }
+  const missing = expected.filter((name) => !map.has(name));
+  if (missing.length) throw new Error(`Queue "${queue}" has no handler for job(s): ${missing.join(', ')}`);
+  return map;
+}

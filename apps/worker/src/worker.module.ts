@@ -1,0 +1,34 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { appConfigModule, type AppConfig } from '@evalflow/config';
+import { DEFAULT_JOB_OPTIONS, QueueErrorLogger, QUEUES, redisConnectionOptions } from '@evalflow/jobs';
+import { HealthModule } from '@evalflow/observability';
+import { PersistenceModule } from '@evalflow/persistence';
+import { PingHandler } from './jobs/ping.handler';
+import { SystemProcessor } from './jobs/system.processor';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        appConfigModule(config),
+        PersistenceModule.forRoot({
+          url: config.database.url,
+          poolSize: Math.min(config.database.poolSize, config.worker.concurrency + 2),
+          statementTimeoutMs: config.database.statementTimeoutMs,
+          applicationName: 'evalflow-worker',
+        }),
+        BullModule.forRoot({
+          connection: redisConnectionOptions(config.redis.url, 'worker'),
+          prefix: config.queue.prefix,
+          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        }),
+        BullModule.registerQueue({ name: QUEUES.system }),
+        HealthModule.register({ redisUrl: config.redis.url }),
+      ],
+      providers: [PingHandler, SystemProcessor, QueueErrorLogger],
+    };
+  }
+}

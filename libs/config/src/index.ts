@@ -1,0 +1,3 @@
+export * from './lib/app-config';
+export * from './lib/load-config';
+export * from './lib/nest-config.module';

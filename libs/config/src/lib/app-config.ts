@@ -1,0 +1,25 @@
+/** The validated, typed configuration shared by api, worker and cli. */
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  http: { host: string; port: number; webDistDir: string; trustProxy: boolean };
+  worker: { healthPort: number; concurrency: number };
+  database: {
+    /** Application role: owns no table and has no BYPASSRLS, so row-level security applies. */
+    url: string;
+    /** Table owner: runs migrations and grants. Never used by request code. */
+    migrationUrl: string;
+    poolSize: number;
+    statementTimeoutMs: number;
+  };
+  redis: { url: string };
+  queue: { prefix: string };
+  auth: {
+    accessSecret: string;
+    refreshSecret: string;
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+  };
+  storage: { dir: string };
+  log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
+  shutdownTimeoutMs: number;
+}

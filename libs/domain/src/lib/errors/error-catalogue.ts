@@ -1,0 +1,76 @@
+/**
+ * Every error a program can see: a stable code (never renamed once released), the kind that
+ * decides the HTTP status at the edge, and the Chinese message shown to users.
+ */
+export type ErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'precondition_failed'
+  | 'precondition_required'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'too_many_requests'
+  | 'unavailable'
+  | 'internal';
+
+export interface ErrorSpec {
+  kind: ErrorKind;
+  message: string;
+}
+
+export const ERROR_CATALOGUE = {
+  // request shape
+  VALIDATION_FAILED: { kind: 'invalid', message: '提交的数据不符合要求，请检查标出的字段' },
+  INVALID_JSON: { kind: 'invalid', message: '请求内容不是合法的 JSON' },
+  BAD_REQUEST: { kind: 'invalid', message: '请求无法处理，请检查后重试' },
+  PAYLOAD_TOO_LARGE: { kind: 'payload_too_large', message: '提交的内容过大' },
+  UNSUPPORTED_MEDIA_TYPE: { kind: 'unsupported_media_type', message: '不支持的内容类型，请以 JSON 提交' },
+  // routing and objects
+  ROUTE_NOT_FOUND: { kind: 'not_found', message: '请求的接口不存在' },
+  NOT_FOUND: { kind: 'not_found', message: '请求的对象不存在' },
+  METHOD_NOT_ALLOWED: { kind: 'invalid', message: '该接口不支持此请求方法' },
+  // identity and permission
+  UNAUTHENTICATED: { kind: 'unauthenticated', message: '请先登录' },
+  FORBIDDEN: { kind: 'forbidden', message: '您没有执行此操作的权限' },
+  // concurrency
+  CONFLICT: { kind: 'conflict', message: '数据已被他人修改，请刷新后重试' },
+  // load and infrastructure
+  TOO_MANY_REQUESTS: { kind: 'too_many_requests', message: '请求过于频繁，请稍后再试' },
+  SERVICE_UNAVAILABLE: { kind: 'unavailable', message: '服务暂时不可用，请稍后重试' },
+  NOT_READY: { kind: 'unavailable', message: '服务未就绪：依赖的数据库或 Redis 不可达' },
+  QUEUE_UNAVAILABLE: { kind: 'unavailable', message: '后台任务队列暂时不可用，请稍后重试' },
+  JOB_NOT_FOUND: { kind: 'not_found', message: '后台任务不存在或已过期' },
+  INTERNAL_ERROR: { kind: 'internal', message: '服务器内部错误，请稍后重试；如持续出现请联系管理员' },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+/** A failure with a stable code; the edge turns it into the one error body. */
+export class AppError extends Error {
+  readonly kind: ErrorKind;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+    message?: string,
+  ) {
+    super(message ?? ERROR_CATALOGUE[code].message);
+    this.name = 'AppError';
+    this.kind = ERROR_CATALOGUE[code].kind;
+  }
+
+  toBody(): ErrorBody {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}

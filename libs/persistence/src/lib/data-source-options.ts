@@ -1,0 +1,32 @@
+import type { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export interface DataSourceSettings {
+  url: string;
+  poolSize?: number;
+  statementTimeoutMs?: number;
+  applicationName: string;
+}
+
+/** TypeORM options for PostgreSQL. synchronize is off: the schema changes only through migrations. */
+export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: {
+      max: settings.poolSize ?? 10,
+      application_name: settings.applicationName,
+      statement_timeout: settings.statementTimeoutMs ?? 15000,
+      connectionTimeoutMillis: 5000,
+      idle_in_transaction_session_timeout: 60000,
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { Foundation1764050000000 } from './1764050000000-foundation';
+
+/** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
+export const MIGRATIONS = [Foundation1764050000000];

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { RequestContext } from '@evalflow/observability';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export class MissingTenantError extends Error {
+  constructor() {
+    super('No tenant in the current context: tenant-scoped data was read before authentication or outside a job');
+    this.name = 'MissingTenantError';
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The only way request and job code reaches tenant data: one transaction whose first statement
+ * sets app.tenant_id transaction-locally, so the setting can never outlive it on a pooled connection.
+ */
+@Injectable()
+export class TenantDb {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The tenant of the current request or job; throws when there is none (fail-closed). */
+  static requireTenantId(): string {
+    const tenantId = RequestContext.current()?.tenantId;
+    if (!tenantId) throw new MissingTenantError();
+    return tenantId;
+  }
+
+  async tx<T>(work: (em: EntityManager) => Promise<T>, tenantId = TenantDb.requireTenantId()): Promise<T> {
+    if (!UUID.test(tenantId)) throw new MissingTenantError();
+    return this.dataSource.transaction(async (em) => {
+      await em.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      return work(em);
+    });
+  }
+}

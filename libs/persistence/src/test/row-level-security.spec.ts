@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { RequestContext } from '@evalflow/observability';
+import { TestDatabase } from '@evalflow/testing';
+import { setupDatabase } from '../lib/setup/database-setup';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../lib/data-source-options';
+import { DepartmentEntity, UserEntity } from '../lib/entities';
+import { APP_TABLE_GRANTS } from '../lib/setup/table-grants';
+import { assertConnectionIsRlsBound } from '../lib/rls-precondition';
+import { MissingTenantError, TenantDb } from '../lib/tenant-db';
+
+/** Two tenants with a department each, arranged as the owner. */
+async function arrange(db: TestDatabase) {
+  return db.owner(async (c) => {
+    const tenants = await c.query(
+      `INSERT INTO tenants (name, region_code, city, province) VALUES
+         ('甲县', '100001', '某市', '某省'), ('乙县', '100002', '某市', '某省') RETURNING id`,
+    );
+    const [a, b] = tenants.rows.map((r) => r.id as string);
+    const depts = await c.query(
+      `INSERT INTO departments (tenant_id, name, kind) VALUES
+         ($1, '甲县总工会', 'budget_department'), ($2, '乙县总工会', 'budget_department') RETURNING id`,
+      [a, b],
+    );
+    await c.query(
+      `INSERT INTO users (tenant_id, department_id, username, display_name, password_hash) VALUES
+         ($1, $2, 'a.editor', '甲', 'x'), ($3, $4, 'b.editor', '乙', 'x')`,
+      [a, depts.rows[0].id, b, depts.rows[1].id],
+    );
+    return { a, b, deptA: depts.rows[0].id as string, deptB: depts.rows[1].id as string };
+  });
+}
+
+describe('row-level security (real PostgreSQL, application role)', () => {
+  let db: TestDatabase;
+  let ids: Awaited<ReturnType<typeof arrange>>;
+  let ds: DataSource;
+  let tenantDb: TenantDb;
+
+  beforeAll(async () => {
+    db = await TestDatabase.create(setupDatabase);
+    ids = await arrange(db);
+    ds = new DataSource(dataSourceOptions({ url: db.appUrl, poolSize: 1, applicationName: 'rls-test' }));
+    await ds.initialize();
+    tenantDb = new TenantDb(ds);
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.destroy();
+  });
+
+  it('the application connection is bound by RLS; the owner connection is refused', async () => {
+    await expect(assertConnectionIsRlsBound(ds)).resolves.toBeUndefined();
+    const owner = new DataSource(dataSourceOptions({ url: db.ownerUrl, poolSize: 1, applicationName: 'rls-test' }));
+    await owner.initialize();
+    try {
+      await expect(assertConnectionIsRlsBound(owner)).rejects.toThrow(/superuser/);
+    } finally {
+      await owner.destroy();
+    }
+  });
+
+  it('a query that forgets its tenant filter still sees only its own tenant', async () => {
+    const rows = await tenantDb.tx((em) => em.query(`SELECT name FROM departments`), ids.a);
+    expect(rows).toEqual([{ name: '甲县总工会' }]);
+    const users = await tenantDb.tx((em) => em.getRepository(UserEntity).find(), ids.b);
+    expect(users.map((u) => u.username)).toEqual(['b.editor']);
+    const tenants = await tenantDb.tx((em) => em.query(`SELECT name FROM tenants`), ids.a);
+    expect(tenants).toEqual([{ name: '甲县' }]);
+  });
+
+  it('asking for another tenant by id finds nothing', async () => {
+    const found = await tenantDb.tx((em) => em.getRepository(DepartmentEntity).findOneBy({ id: ids.deptB }), ids.a);
+    expect(found).toBeNull();
+  });
+
+  it('without a tenant set, every tenant table reads empty', async () => {
+    for (const table of ['tenants', 'departments', 'users', 'user_roles', 'audit_log']) {
+      const rows = await ds.query(`SELECT * FROM ${table}`);
+      expect({ table, rows }).toEqual({ table, rows: [] });
+    }
+  });
+
+  it('cannot write a row into another tenant', async () => {
+    await expect(
+      tenantDb.tx(
+        (em) =>
+          em.query(`INSERT INTO departments (tenant_id, name, kind) VALUES ($1, '偷渡', 'budget_department')`, [ids.b]),
+        ids.a,
+      ),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      tenantDb.tx((em) => em.query(`UPDATE departments SET tenant_id = $1 RETURNING id`, [ids.b]), ids.a),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it("cannot change or delete another tenant's rows (they are invisible)", async () => {
+    const updated = await tenantDb.tx(
+      (em) => em.query(`UPDATE departments SET name = '改名' WHERE id = $1 RETURNING id`, [ids.deptB]),
+      ids.a,
+    );
+    // TypeORM answers an UPDATE with [rows, affected count]
+    expect(updated).toEqual([[], 0]);
+    const [{ name }] = await db.owner(
+      async (c) => (await c.query(`SELECT name FROM departments WHERE id = $1`, [ids.deptB])).rows,
+    );
+    expect(name).toBe('乙县总工会');
+  });
+
+  it('the application role may append to the audit log but never change or delete it', async () => {
+    await tenantDb.tx(
+      (em) => em.query(`INSERT INTO audit_log (tenant_id, action) VALUES ($1, 'test.appended')`, [ids.a]),
+      ids.a,
+    );
+    await expect(tenantDb.tx((em) => em.query(`UPDATE audit_log SET action = 'x.y'`), ids.a)).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(tenantDb.tx((em) => em.query(`DELETE FROM audit_log`), ids.a)).rejects.toThrow(/permission denied/);
+  });
+
+  it('the application role cannot create tenants or touch the migrations table', async () => {
+    await expect(
+      ds.query(`INSERT INTO tenants (name, region_code, city, province) VALUES ('丙县', '100003', 'x', 'y')`),
+    ).rejects.toThrow(/permission denied/);
+    await expect(ds.query(`SELECT * FROM schema_migrations`)).rejects.toThrow(/permission denied/);
+  });
+
+  it('every table of the schema has an explicit grant entry', async () => {
+    const tables = await db.owner(
+      async (c) => (await c.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).rows,
+    );
+    expect(tables.map((t) => t.tablename).sort()).toEqual(Object.keys(APP_TABLE_GRANTS).sort());
+  });
+
+  it('every table with a tenant_id has RLS enabled and forced', async () => {
+    const rows = await db.owner(
+      async (c) =>
+        (
+          await c.query(`
+            SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'public' AND c.relkind = 'r'
+               AND (EXISTS (SELECT 1 FROM information_schema.columns
+                             WHERE table_schema = 'public' AND table_name = c.relname AND column_name = 'tenant_id')
+                    OR c.relname = 'tenants')`)
+        ).rows,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    for (const row of rows) expect(row).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
+  });
+
+  describe('TenantDb is fail-closed', () => {
+    it('throws when no tenant is in the context', async () => {
+      await expect(tenantDb.tx(async () => 'ran')).rejects.toThrow(MissingTenantError);
+      await expect(RequestContext.run({ requestId: 'r1' }, () => tenantDb.tx(async () => 'ran'))).rejects.toThrow(
+        MissingTenantError,
+      );
+    });
+
+    it("uses the context's tenant", async () => {
+      const rows = await RequestContext.run({ requestId: 'r2', tenantId: ids.b }, () =>
+        tenantDb.tx((em) => em.query(`SELECT name FROM departments`)),
+      );
+      expect(rows).toEqual([{ name: '乙县总工会' }]);
+    });
+
+    it('refuses a tenant id that is not a UUID', async () => {
+      await expect(tenantDb.tx(async () => 'ran', "x' OR true --")).rejects.toThrow(MissingTenantError);
+    });
+  });
+
+  it('the tenant setting never leaks to the next transaction on a pool of one connection', async () => {
+    // Interleave two tenants' transactions on the single pooled connection many times.
+    const seen: string[] = [];
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => {
+        const tenant = i % 2 === 0 ? ids.a : ids.b;
+        return tenantDb.tx(async (em) => {
+          const rows = await em.query(`SELECT tenant_id FROM departments`);
+          seen.push(rows.map((r: { tenant_id: string }) => (r.tenant_id === tenant ? 'own' : 'other')).join(','));
+        }, tenant);
+      }),
+    );
+    expect(seen).toHaveLength(40);
+    expect(seen.every((s) => s === 'own')).toBe(true);
+    // After the transactions the connection carries no tenant at all.
+    expect(await ds.query(`SELECT current_setting('app.tenant_id', true) AS t`)).toEqual([{ t: '' }]);
+    expect(await ds.query(`SELECT count(*)::int AS n FROM departments`)).toEqual([{ n: 0 }]);
+  });
+
+  it('unique keys are per tenant: another county may use the same department name', async () => {
+    await db.owner((c) =>
+      c.query(`INSERT INTO departments (tenant_id, name, kind) VALUES ($1, '甲县总工会', 'budget_department')`, [
+        ids.b,
+      ]),
+    );
+    const rows = await tenantDb.tx((em) => em.query(`SELECT count(*)::int AS n FROM departments`), ids.b);
+    expect(rows).toEqual([{ n: 2 }]);
+  });
+
+  it('a random tenant id sees nothing', async () => {
+    const rows = await tenantDb.tx((em) => em.query(`SELECT * FROM users`), randomUUID());
+    expect(rows).toEqual([]);
+  });
+});

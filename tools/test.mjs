@@ -1,0 +1,22 @@
+// `npm test`: every test suite of the repository — unit, integration (real PostgreSQL and Redis),
+// web component tests and the end-to-end suite (which builds and starts the real apps).
+import { checkServices } from './services.mjs';
+import { run } from './run.mjs';
+
+if (!(await checkServices())) process.exit(1);
+
+const started = Date.now();
+const code = await run('npx', [
+  'nx',
+  'run-many',
+  '--target=test',
+  '--all',
+  '--skip-nx-cache',
+  '--parallel=1',
+  '--outputStyle=stream',
+  ...process.argv.slice(2),
+]);
+console.log(
+  `\nnpm test: ${code === 0 ? 'all suites passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`,
+);
+process.exit(code);
