@@ -34,14 +34,17 @@ export class PingService {
 
   async find(id: string): Promise<PingJobView> {
     if (!JOB_ID.test(id)) throw new AppError('JOB_NOT_FOUND');
+    // State first, then the job: read the other way round, a job finishing in between would show
+    // as completed without its result.
+    let state: string;
     let job;
     try {
+      state = await withTimeout(this.queue.getJobState(id), PRODUCER_TIMEOUT_MS);
       job = await withTimeout(this.queue.getJob(id), PRODUCER_TIMEOUT_MS);
     } catch (error) {
       throw new AppError('QUEUE_UNAVAILABLE', { reason: error instanceof Error ? error.message : String(error) });
     }
-    if (!job) throw new AppError('JOB_NOT_FOUND');
-    const state = await job.getState();
+    if (!job || state === 'unknown') throw new AppError('JOB_NOT_FOUND');
     return {
       id,
       state,
