@@ -4,7 +4,13 @@ import { appConfigModule, type AppConfig } from '@evalflow/config';
 import { DEFAULT_JOB_OPTIONS, QueueErrorLogger, redisConnectionOptions } from '@evalflow/jobs';
 import { HealthModule } from '@evalflow/observability';
 import { PersistenceModule } from '@evalflow/persistence';
+import { AccessModule } from './access/access.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { DepartmentsModule } from './departments/departments.module';
 import { SystemModule } from './system/system.module';
+import { TenantsModule } from './tenants/tenants.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -15,6 +21,7 @@ export class AppModule {
         appConfigModule(config),
         PersistenceModule.forRoot({
           url: config.database.url,
+          platformUrl: config.database.platformUrl,
           poolSize: config.database.poolSize,
           statementTimeoutMs: config.database.statementTimeoutMs,
           applicationName: 'evalflow-api',
@@ -25,6 +32,12 @@ export class AppModule {
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
         HealthModule.register({ redisUrl: config.redis.url }),
+        AuditModule,
+        AccessModule,
+        AuthModule,
+        TenantsModule,
+        DepartmentsModule,
+        UsersModule,
         SystemModule,
       ],
       providers: [QueueErrorLogger],

@@ -2,12 +2,14 @@ import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyCookie from '@fastify/cookie';
-import { LogController } from 'fastify';
+import { LogController, type FastifyInstance } from 'fastify';
 import type { AppConfig } from '@evalflow/config';
 import { PinoNestLogger } from '@evalflow/observability';
-import { assertConnectionIsRlsBound } from '@evalflow/persistence';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { assertConnectionIsRlsBound, assertPlatformConnection, PLATFORM_CONNECTION } from '@evalflow/persistence';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { DenialRecorder } from './access/denial-recorder';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './http/error-filter';
 import { setupOpenApi } from './http/openapi';
@@ -15,6 +17,23 @@ import { installJsonBodyParser } from './http/json-body';
 import { installRequestContext, requestIdOf } from './http/request-context.hooks';
 import { createValidationPipe } from './http/validation';
 import { SpaFallback } from './http/web-static';
+
+const routeTables = new WeakMap<NestFastifyApplication, Array<{ method: string; url: string }>>();
+
+/** Every route the HTTP server serves (HEAD twins of GET routes left out): what the matrix test covers. */
+export function registeredRoutes(app: NestFastifyApplication): Array<{ method: string; url: string }> {
+  return routeTables.get(app) ?? [];
+}
+
+function recordRoutes(app: NestFastifyApplication, fastify: FastifyInstance): void {
+  const routes: Array<{ method: string; url: string }> = [];
+  routeTables.set(app, routes);
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
+    }
+  });
+}
 
 /** Builds the API application (used by main and by the in-process HTTP tests). */
 export async function createApiApp(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
@@ -34,12 +53,14 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<N
   });
   try {
     await assertConnectionIsRlsBound(app.get(DataSource));
+    await assertPlatformConnection(app.get(getDataSourceToken(PLATFORM_CONNECTION)));
   } catch (error) {
     await app.close();
     throw error;
   }
 
   const fastify = app.getHttpAdapter().getInstance();
+  recordRoutes(app, fastify);
   installRequestContext(fastify, logger);
   installJsonBodyParser(fastify);
   await app.register(fastifyCookie);
@@ -47,7 +68,7 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<N
 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ErrorFilter(logger, spa));
+  app.useGlobalFilters(new ErrorFilter(logger, spa, app.get(DenialRecorder)));
   setupOpenApi(app);
   return app;
 }

@@ -1,1 +1,2 @@
 export * from './lib/password-hasher';
+export * from './lib/route-access';

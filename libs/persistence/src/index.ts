@@ -6,3 +6,5 @@ export * from './lib/tenant-db';
 export * from './lib/rls-precondition';
 export * from './lib/setup/database-setup';
 export * from './lib/setup/table-grants';
+export * from './lib/platform-db';
+export * from './lib/access/ability-filter';

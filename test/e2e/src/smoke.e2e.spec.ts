@@ -24,6 +24,8 @@ describe('smoke: api + worker + cli as processes', () => {
   let base: string;
   let workerBase: string;
   let env: Record<string, string>;
+  /** The ping routes belong to the platform operator. */
+  let operator: Record<string, string>;
 
   beforeAll(async () => {
     db = await TestDatabase.create(setupDatabase);
@@ -37,6 +39,13 @@ describe('smoke: api + worker + cli as processes', () => {
     workerBase = `http://127.0.0.1:${workerPort}`;
     await waitUntilReady(`${base}/api/ready`, api);
     await waitUntilReady(`${workerBase}/ready`, worker);
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'platform.admin', password: 'evalflow-demo' }),
+    });
+    expect(login.status).toBe(200);
+    operator = { authorization: `Bearer ${(await login.json()).accessToken}` };
   });
 
   afterAll(async () => {
@@ -54,19 +63,20 @@ describe('smoke: api + worker + cli as processes', () => {
     expect((await fetch(`${workerBase}/health`)).status).toBe(200);
     expect((await fetch(`${workerBase}/ready`)).status).toBe(200);
     expect((await fetch(`${workerBase}/api/system/pings`, { method: 'POST' })).status).toBe(404);
+    expect((await fetch(`${workerBase}/api/auth/login`, { method: 'POST' })).status).toBe(404);
   });
 
   it('a ping travels API → Redis → worker process → API', async () => {
     const created = await fetch(`${base}/api/system/pings`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'smoke-ping-0001' },
+      headers: { ...operator, 'content-type': 'application/json', 'x-request-id': 'smoke-ping-0001' },
       body: JSON.stringify({ message: '赵县' }),
     });
     expect(created.status).toBe(202);
     const { id } = await created.json();
     const done = await waitFor(
       async () => {
-        const view = await (await fetch(`${base}/api/system/pings/${id}`)).json();
+        const view = await (await fetch(`${base}/api/system/pings/${id}`, { headers: operator })).json();
         return view.state === 'completed' ? view : undefined;
       },
       'the ping to complete',
@@ -127,17 +137,17 @@ describe('smoke: api + worker + cli as processes', () => {
   it('SIGTERM lets the worker finish its running job, then it exits 0', async () => {
     const created = await fetch(`${base}/api/system/pings`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...operator, 'content-type': 'application/json' },
       body: JSON.stringify({ holdMs: 1500 }),
     });
     const { id } = await created.json();
     await waitFor(async () => {
-      const view = await (await fetch(`${base}/api/system/pings/${id}`)).json();
+      const view = await (await fetch(`${base}/api/system/pings/${id}`, { headers: operator })).json();
       return view.state === 'active' ? true : undefined;
     }, 'the job to start');
     worker.child.kill('SIGTERM');
     expect(await worker.exited).toEqual({ code: 0, signal: null });
-    const view = await (await fetch(`${base}/api/system/pings/${id}`)).json();
+    const view = await (await fetch(`${base}/api/system/pings/${id}`, { headers: operator })).json();
     expect(view.state).toBe('completed');
     expect(worker.output()).toContain('stopped cleanly');
   });

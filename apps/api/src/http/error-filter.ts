@@ -3,6 +3,7 @@ import { AppError, ERROR_CATALOGUE, type ErrorBody, type ErrorCode } from '@eval
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { STATUS_OF_KIND } from './error-status';
+import type { DenialRecorder } from '../access/denial-recorder';
 import type { SpaFallback } from './web-static';
 
 /** Status codes Nest or Fastify may raise on their own, and the stable code each becomes. */
@@ -64,9 +65,10 @@ export class ErrorFilter implements ExceptionFilter {
   constructor(
     private readonly logger: Logger,
     private readonly spa?: SpaFallback,
+    private readonly denials?: DenialRecorder,
   ) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
@@ -86,6 +88,11 @@ export class ErrorFilter implements ExceptionFilter {
     if (unexpected) {
       this.logger.error({ err: exception, method: request.method, url: request.url }, 'unhandled error');
     }
+    if (status === HttpStatus.FORBIDDEN && request.principal && this.denials) {
+      await this.denials.record(request.principal, request, body.code, body.details);
+    }
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(status).header('cache-control', 'no-store').send(body);
   }
 }

@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Policy } from '@evalflow/auth';
 import { CreatePingDto, PingJobView } from './ping.dto';
 import { PingService } from './ping.service';
 
 @ApiTags('运维')
+@ApiBearerAuth()
+@Policy('manage', 'System')
 @Controller('system/pings')
 export class PingController {
   constructor(private readonly pings: PingService) {}

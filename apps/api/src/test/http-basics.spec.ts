@@ -5,7 +5,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger } from '@evalflow/observability';
 import { setupDatabase } from '@evalflow/persistence';
 import { TestDatabase } from '@evalflow/testing';
+import type { InjectOptions } from 'fastify';
 import { createApiApp } from '../bootstrap';
+import { as, login, startSeededApi } from './support/harness';
 
 const silent = createLogger({ level: 'silent', service: 'api-test' });
 
@@ -17,16 +19,17 @@ async function start(db: TestDatabase, overrides: Record<string, string> = {}): 
 }
 
 describe('API HTTP basics (in-process, real PostgreSQL and Redis)', () => {
-  let db: TestDatabase;
   let app: NestFastifyApplication;
+  let close: () => Promise<unknown>;
+  /** The ping routes are for the platform operator. */
+  let operator: (options: InjectOptions) => ReturnType<NestFastifyApplication['inject']>;
 
   beforeAll(async () => {
-    db = await TestDatabase.create(setupDatabase);
-    app = await start(db);
+    ({ app, close } = await startSeededApi());
+    operator = as(app, await login(app, 'platform.admin'));
   });
   afterAll(async () => {
-    await app?.close();
-    await db?.destroy();
+    await close?.();
   });
 
   it('GET /api/health answers ok', async () => {
@@ -64,7 +67,7 @@ describe('API HTTP basics (in-process, real PostgreSQL and Redis)', () => {
   });
 
   it('rejects unknown fields with VALIDATION_FAILED and a Chinese message per field', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/system/pings', payload: { message: 'hi', extra: 1 } });
+    const res = await operator({ method: 'POST', url: '/api/system/pings', payload: { message: 'hi', extra: 1 } });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.code).toBe('VALIDATION_FAILED');
@@ -73,7 +76,7 @@ describe('API HTTP basics (in-process, real PostgreSQL and Redis)', () => {
   });
 
   it('reports every invalid field, with the message the DTO declares', async () => {
-    const res = await app.inject({
+    const res = await operator({
       method: 'POST',
       url: '/api/system/pings',
       payload: { message: 'x'.repeat(201), holdMs: 20000 },
@@ -88,7 +91,7 @@ describe('API HTTP basics (in-process, real PostgreSQL and Redis)', () => {
   });
 
   it('answers malformed JSON with INVALID_JSON', async () => {
-    const res = await app.inject({
+    const res = await operator({
       method: 'POST',
       url: '/api/system/pings',
       headers: { 'content-type': 'application/json' },
@@ -99,7 +102,7 @@ describe('API HTTP basics (in-process, real PostgreSQL and Redis)', () => {
   });
 
   it('answers a non-JSON body with 415', async () => {
-    const res = await app.inject({
+    const res = await operator({
       method: 'POST',
       url: '/api/system/pings',
       headers: { 'content-type': 'text/plain' },
@@ -110,7 +113,7 @@ describe('API HTTP basics (in-process, real PostgreSQL and Redis)', () => {
   });
 
   it('refuses JSON with a __proto__ key (prototype poisoning)', async () => {
-    const res = await app.inject({
+    const res = await operator({
       method: 'POST',
       url: '/api/system/pings',
       headers: { 'content-type': 'application/json' },
@@ -121,16 +124,16 @@ describe('API HTTP basics (in-process, real PostgreSQL and Redis)', () => {
   });
 
   it('enqueues a ping (202) and shows its state; an unknown job is 404', async () => {
-    const created = await app.inject({ method: 'POST', url: '/api/system/pings', payload: { message: '你好' } });
+    const created = await operator({ method: 'POST', url: '/api/system/pings', payload: { message: '你好' } });
     expect(created.statusCode).toBe(202);
     const { id, state } = created.json();
     expect(id).toMatch(/^ping-[0-9a-f-]{36}$/);
     expect(state).toBe('waiting');
-    const shown = await app.inject({ method: 'GET', url: `/api/system/pings/${id}` });
+    const shown = await operator({ method: 'GET', url: `/api/system/pings/${id}` });
     expect(shown.statusCode).toBe(200);
     expect(shown.json()).toEqual({ id, state: 'waiting' }); // no worker runs in this test
     for (const url of ['/api/system/pings/ping-00000000-0000-0000-0000-000000000000', '/api/system/pings/..%2Fx']) {
-      const missing = await app.inject({ method: 'GET', url });
+      const missing = await operator({ method: 'GET', url });
       expect(missing.statusCode).toBe(404);
       expect(missing.json()).toEqual({ code: 'JOB_NOT_FOUND', message: '后台任务不存在或已过期' });
     }
@@ -149,16 +152,14 @@ describe('API HTTP basics (in-process, real PostgreSQL and Redis)', () => {
 });
 
 describe('API when Redis is unreachable', () => {
-  let db: TestDatabase;
   let app: NestFastifyApplication;
+  let close: () => Promise<unknown>;
 
   beforeAll(async () => {
-    db = await TestDatabase.create(setupDatabase);
-    app = await start(db, { REDIS_URL: 'redis://127.0.0.1:1' });
+    ({ app, close } = await startSeededApi({ REDIS_URL: 'redis://127.0.0.1:1' }));
   });
   afterAll(async () => {
-    await app?.close();
-    await db?.destroy();
+    await close?.();
   });
 
   it('reports not ready, naming Redis, with 503', async () => {
@@ -173,7 +174,10 @@ describe('API when Redis is unreachable', () => {
 
   it('answers a ping with 503 QUEUE_UNAVAILABLE instead of hanging', async () => {
     const started = Date.now();
-    const res = await app.inject({ method: 'POST', url: '/api/system/pings', payload: {} });
+    const res = await as(
+      app,
+      await login(app, 'platform.admin'),
+    )({ method: 'POST', url: '/api/system/pings', payload: {} });
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ code: 'QUEUE_UNAVAILABLE', message: '后台任务队列暂时不可用，请稍后重试' });
     expect(Date.now() - started).toBeLessThan(10000);

@@ -8,6 +8,8 @@ export interface AppConfig {
     url: string;
     /** Table owner: runs migrations and grants. Never used by request code. */
     migrationUrl: string;
+    /** Authentication and platform administration: BYPASSRLS, but no superuser and no owner. */
+    platformUrl: string;
     poolSize: number;
     statementTimeoutMs: number;
   };
@@ -18,6 +20,10 @@ export interface AppConfig {
     refreshSecret: string;
     accessTtlSeconds: number;
     refreshTtlSeconds: number;
+    /** Failed logins of one account before it is locked for a while (the lock grows with each further failure). */
+    maxFailuresPerAccount: number;
+    /** Failed logins from one client address (county offices often share one) before it is locked. */
+    maxFailuresPerAddress: number;
   };
   storage: { dir: string };
   log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };

@@ -59,6 +59,10 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: positiveInt(4, 64),
   DATABASE_URL: urlWithScheme(['postgres:', 'postgresql:'], 'postgres://evalflow_app@127.0.0.1:5432/evalflow'),
   DATABASE_MIGRATION_URL: urlWithScheme(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/evalflow'),
+  DATABASE_PLATFORM_URL: urlWithScheme(
+    ['postgres:', 'postgresql:'],
+    'postgres://evalflow_platform@127.0.0.1:5432/evalflow',
+  ),
   DATABASE_POOL_SIZE: positiveInt(10, 200),
   DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(15000),
   REDIS_URL: urlWithScheme(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
@@ -69,6 +73,8 @@ const envSchema = z.object({
   JWT_ACCESS_SECRET: secret(DEV_ACCESS_SECRET),
   JWT_REFRESH_SECRET: secret(DEV_REFRESH_SECRET),
   JWT_ACCESS_TTL_SECONDS: positiveInt(900, 900),
+  LOGIN_MAX_FAILURES: positiveInt(5, 100),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt(30, 10000),
   JWT_REFRESH_TTL_SECONDS: positiveInt(7 * 24 * 3600, 90 * 24 * 3600),
   STORAGE_DIR: z.string().min(1, 'must not be empty').default('var/storage'),
   LOG_LEVEL: z
@@ -132,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: {
       url: e.DATABASE_URL,
       migrationUrl: e.DATABASE_MIGRATION_URL,
+      platformUrl: e.DATABASE_PLATFORM_URL,
       poolSize: e.DATABASE_POOL_SIZE,
       statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     },
@@ -142,6 +149,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       refreshSecret: e.JWT_REFRESH_SECRET,
       accessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS,
       refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS,
+      maxFailuresPerAccount: e.LOGIN_MAX_FAILURES,
+      maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
     },
     storage: { dir: e.STORAGE_DIR },
     log: { level: e.LOG_LEVEL },

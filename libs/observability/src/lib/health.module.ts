@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, ServiceUnavailableException, type DynamicModule } from '@nestjs/common';
+import { Public } from '@evalflow/auth';
 import { AppError } from '@evalflow/domain';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -23,12 +24,14 @@ export class HealthController {
   ) {}
 
   @Get('health')
+  @Public('liveness probe for the orchestrator')
   @ApiOperation({ summary: '存活检查（进程是否在运行）' })
   liveness() {
     return { status: 'ok', uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) };
   }
 
   @Get('ready')
+  @Public('readiness probe for the orchestrator')
   @HealthCheck()
   @ApiOperation({ summary: '就绪检查（PostgreSQL 与 Redis 是否可达）' })
   async readiness() {

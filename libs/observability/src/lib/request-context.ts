@@ -8,6 +8,7 @@ export interface RequestContextStore {
   requestId: string;
   tenantId?: string;
   userId?: string;
+  username?: string;
   jobId?: string;
   clientIp?: string;
 }

@@ -27,8 +27,8 @@ describe('migrations (real PostgreSQL)', () => {
                          WHERE grantee = 'evalflow_app' ORDER BY 1, 2`)
         ).rows,
     );
-    const report = await setupDatabase({ migrationUrl: db.ownerUrl, appUrl: db.appUrl });
-    expect(report).toEqual({ databaseCreated: false, appRoleCreated: false, migrationsApplied: [] });
+    const report = await setupDatabase({ migrationUrl: db.ownerUrl, appUrl: db.appUrl, platformUrl: db.platformUrl });
+    expect(report).toEqual({ databaseCreated: false, rolesCreated: [], migrationsApplied: [] });
     const grantsAfter = await db.owner(
       async (c) =>
         (
@@ -41,8 +41,8 @@ describe('migrations (real PostgreSQL)', () => {
 
   it('two setups racing on the same database both succeed and migrate once', async () => {
     const results = await Promise.all([
-      setupDatabase({ migrationUrl: db.ownerUrl, appUrl: db.appUrl }),
-      setupDatabase({ migrationUrl: db.ownerUrl, appUrl: db.appUrl }),
+      setupDatabase({ migrationUrl: db.ownerUrl, appUrl: db.appUrl, platformUrl: db.platformUrl }),
+      setupDatabase({ migrationUrl: db.ownerUrl, appUrl: db.appUrl, platformUrl: db.platformUrl }),
     ]);
     expect(results.flatMap((r) => r.migrationsApplied)).toEqual([]);
   });
@@ -59,7 +59,7 @@ describe('migrations (real PostgreSQL)', () => {
     } finally {
       await ds.destroy();
     }
-    await setupDatabase({ migrationUrl: db.ownerUrl, appUrl: db.appUrl });
+    await setupDatabase({ migrationUrl: db.ownerUrl, appUrl: db.appUrl, platformUrl: db.platformUrl });
   });
 
   it('rejects data the schema forbids', async () => {

@@ -5,8 +5,8 @@ import { setupDatabase } from '../lib/setup/database-setup';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../lib/data-source-options';
 import { DepartmentEntity, UserEntity } from '../lib/entities';
-import { APP_TABLE_GRANTS } from '../lib/setup/table-grants';
-import { assertConnectionIsRlsBound } from '../lib/rls-precondition';
+import { APP_TABLE_GRANTS, PLATFORM_TABLE_GRANTS } from '../lib/setup/table-grants';
+import { assertConnectionIsRlsBound, assertPlatformConnection } from '../lib/rls-precondition';
 import { MissingTenantError, TenantDb } from '../lib/tenant-db';
 
 /** Two tenants with a department each, arranged as the owner. */
@@ -131,6 +131,31 @@ describe('row-level security (real PostgreSQL, application role)', () => {
       async (c) => (await c.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).rows,
     );
     expect(tables.map((t) => t.tablename).sort()).toEqual(Object.keys(APP_TABLE_GRANTS).sort());
+    expect(tables.map((t) => t.tablename).sort()).toEqual(Object.keys(PLATFORM_TABLE_GRANTS).sort());
+  });
+
+  it('the platform connection bypasses RLS but is no superuser, owns nothing and cannot rewrite the audit log', async () => {
+    const platform = new DataSource(
+      dataSourceOptions({ url: db.platformUrl, poolSize: 1, applicationName: 'rls-test' }),
+    );
+    await platform.initialize();
+    try {
+      await expect(assertPlatformConnection(platform)).resolves.toBeUndefined();
+      await expect(assertPlatformConnection(ds)).rejects.toThrow(/lacks BYPASSRLS/);
+      await expect(assertConnectionIsRlsBound(platform)).rejects.toThrow(/has BYPASSRLS/);
+      const names = await platform.query(`SELECT name FROM tenants ORDER BY name`);
+      expect(names.map((r: { name: string }) => r.name)).toEqual(['乙县', '甲县']);
+      await expect(platform.query(`UPDATE audit_log SET action = 'x.y'`)).rejects.toThrow(/permission denied/);
+      await expect(platform.query(`DELETE FROM departments`)).rejects.toThrow(/permission denied/);
+    } finally {
+      await platform.destroy();
+    }
+  });
+
+  it('the application role cannot reach the authentication tables at all', async () => {
+    for (const table of ['auth_sessions', 'refresh_tokens', 'login_throttle']) {
+      await expect(tenantDb.tx((em) => em.query(`SELECT 1 FROM ${table}`), ids.a)).rejects.toThrow(/permission denied/);
+    }
   });
 
   it('every table with a tenant_id has RLS enabled and forced', async () => {

@@ -21,6 +21,7 @@ function baseConfig(): AppConfig {
   return loadConfig({
     DATABASE_URL: process.env['DATABASE_URL'],
     DATABASE_MIGRATION_URL: process.env['DATABASE_MIGRATION_URL'],
+    DATABASE_PLATFORM_URL: process.env['DATABASE_PLATFORM_URL'],
     REDIS_URL: process.env['REDIS_URL'],
   });
 }
@@ -62,6 +63,7 @@ export class TestDatabase {
     readonly name: string,
     readonly ownerUrl: string,
     readonly appUrl: string,
+    readonly platformUrl: string,
     readonly redisUrl: string,
     readonly queuePrefix: string,
   ) {}
@@ -71,7 +73,7 @@ export class TestDatabase {
    * lib sits below persistence: `TestDatabase.create(setupDatabase)`.
    */
   static async create(
-    provision: (targets: { migrationUrl: string; appUrl: string }) => Promise<unknown>,
+    provision: (targets: { migrationUrl: string; appUrl: string; platformUrl: string }) => Promise<unknown>,
   ): Promise<TestDatabase> {
     const base = baseConfig();
     const suffix = randomBytes(4).toString('hex');
@@ -81,10 +83,11 @@ export class TestDatabase {
       name,
       withDatabase(base.database.migrationUrl, name),
       withDatabase(base.database.url, name),
+      withDatabase(base.database.platformUrl, name),
       base.redis.url,
       `evalflow_t_${suffix}`,
     );
-    await provision({ migrationUrl: db.ownerUrl, appUrl: db.appUrl });
+    await provision({ migrationUrl: db.ownerUrl, appUrl: db.appUrl, platformUrl: db.platformUrl });
     return db;
   }
 
@@ -93,6 +96,7 @@ export class TestDatabase {
     return loadConfig({
       DATABASE_URL: this.appUrl,
       DATABASE_MIGRATION_URL: this.ownerUrl,
+      DATABASE_PLATFORM_URL: this.platformUrl,
       REDIS_URL: this.redisUrl,
       QUEUE_PREFIX: this.queuePrefix,
       LOG_LEVEL: 'silent',
@@ -108,6 +112,7 @@ export class TestDatabase {
     return {
       DATABASE_URL: this.appUrl,
       DATABASE_MIGRATION_URL: this.ownerUrl,
+      DATABASE_PLATFORM_URL: this.platformUrl,
       REDIS_URL: this.redisUrl,
       QUEUE_PREFIX: this.queuePrefix,
       NODE_ENV: 'test',

@@ -32,11 +32,40 @@ export const ERROR_CATALOGUE = {
   ROUTE_NOT_FOUND: { kind: 'not_found', message: '请求的接口不存在' },
   NOT_FOUND: { kind: 'not_found', message: '请求的对象不存在' },
   METHOD_NOT_ALLOWED: { kind: 'invalid', message: '该接口不支持此请求方法' },
-  // identity and permission
+  // identity and sessions
   UNAUTHENTICATED: { kind: 'unauthenticated', message: '请先登录' },
+  INVALID_CREDENTIALS: { kind: 'unauthenticated', message: '用户名或密码不正确' },
+  LOGIN_THROTTLED: { kind: 'too_many_requests', message: '登录失败次数过多，请稍后再试' },
+  TOKEN_EXPIRED: { kind: 'unauthenticated', message: '登录已过期，请重新登录' },
+  TOKEN_INVALID: { kind: 'unauthenticated', message: '登录凭证无效，请重新登录' },
+  SESSION_ENDED: { kind: 'unauthenticated', message: '登录状态已失效，请重新登录' },
+  REFRESH_TOKEN_REUSED: {
+    kind: 'unauthenticated',
+    message: '检测到登录凭证被重复使用，为安全起见已退出该登录，请重新登录',
+  },
+  ACCOUNT_DISABLED: { kind: 'unauthenticated', message: '账号已停用，请联系本县（区）管理员' },
+  TENANT_SUSPENDED: { kind: 'unauthenticated', message: '所在县（区）已停用，请联系平台管理员' },
+  PASSWORD_POLICY: { kind: 'invalid', message: '密码不符合要求' },
+  CURRENT_PASSWORD_WRONG: { kind: 'invalid', message: '当前密码不正确' },
+  // permission
   FORBIDDEN: { kind: 'forbidden', message: '您没有执行此操作的权限' },
+  FIELD_FORBIDDEN: { kind: 'forbidden', message: '您无权修改其中的部分字段' },
+  // administration
+  TENANT_NOT_FOUND: { kind: 'not_found', message: '县（区）不存在' },
+  DEPARTMENT_NOT_FOUND: { kind: 'not_found', message: '部门不存在' },
+  USER_NOT_FOUND: { kind: 'not_found', message: '用户不存在' },
+  REGION_CODE_TAKEN: { kind: 'conflict', message: '该行政区划代码已被使用' },
+  DEPARTMENT_NAME_TAKEN: { kind: 'conflict', message: '本县（区）已有同名部门' },
+  BUDGET_CODE_TAKEN: { kind: 'conflict', message: '本县（区）已有部门使用该预算单位编码' },
+  USERNAME_TAKEN: { kind: 'conflict', message: '该用户名已被使用' },
+  ROLE_ASSIGNMENT_INVALID: { kind: 'invalid', message: '角色与所在部门不匹配' },
   // concurrency
   CONFLICT: { kind: 'conflict', message: '数据已被他人修改，请刷新后重试' },
+  VERSION_MISMATCH: { kind: 'precondition_failed', message: '数据已被他人修改，请查看最新内容后再提交' },
+  VERSION_REQUIRED: {
+    kind: 'precondition_required',
+    message: '修改时需要提供所依据的版本（If-Match 请求头），以免覆盖他人的修改',
+  },
   // load and infrastructure
   TOO_MANY_REQUESTS: { kind: 'too_many_requests', message: '请求过于频繁，请稍后再试' },
   SERVICE_UNAVAILABLE: { kind: 'unavailable', message: '服务暂时不可用，请稍后重试' },

@@ -1,18 +1,20 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../data-source-options';
-import { APP_TABLE_GRANTS } from './table-grants';
+import { APP_TABLE_GRANTS, PLATFORM_TABLE_GRANTS, type Privilege } from './table-grants';
 
 export interface SetupTargets {
   /** Owner connection: creates the database and roles, runs migrations. */
   migrationUrl: string;
-  /** Application connection whose role gets only the grants of APP_TABLE_GRANTS. */
+  /** Application connection (RLS applies): its role gets only the grants of APP_TABLE_GRANTS. */
   appUrl: string;
+  /** Authentication and platform administration (BYPASSRLS): PLATFORM_TABLE_GRANTS. */
+  platformUrl: string;
 }
 
 export interface SetupReport {
   databaseCreated: boolean;
-  appRoleCreated: boolean;
+  rolesCreated: string[];
   migrationsApplied: string[];
 }
 
@@ -70,33 +72,38 @@ export async function ensureDatabase(migrationUrl: string): Promise<boolean> {
   });
 }
 
-/**
- * The application role must be able to log in and must not skip row-level security:
- * created when missing, refused when it is a superuser or has BYPASSRLS.
- */
-async function ensureAppRole(owner: Client, appUrl: string): Promise<boolean> {
-  const u = new URL(appUrl);
+function roleOf(url: string, variable: string): { role: string; password?: string } {
+  const u = new URL(url);
   const role = decodeURIComponent(u.username);
-  if (!role) throw new Error('DATABASE_URL must name its role (user), e.g. postgres://evalflow_app@host/db');
-  const password = u.password ? decodeURIComponent(u.password) : undefined;
+  if (!role) throw new Error(`${variable} must name its role (user), e.g. postgres://evalflow_app@host/db`);
+  return { role, password: u.password ? decodeURIComponent(u.password) : undefined };
+}
+
+/**
+ * Creates a login role when missing, and refuses one whose powers would defeat isolation:
+ * no role may be a superuser; only the platform role may bypass row-level security.
+ */
+async function ensureRole(owner: Client, url: string, variable: string, bypassRls: boolean): Promise<boolean> {
+  const { role, password } = roleOf(url, variable);
   const existing = await owner.query<{ rolsuper: boolean; rolbypassrls: boolean }>(
     'SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1',
     [role],
   );
+  const attributes = `LOGIN NOSUPERUSER ${bypassRls ? 'BYPASSRLS' : 'NOBYPASSRLS'} NOCREATEDB NOCREATEROLE`;
   if (existing.rowCount) {
     const { rolsuper, rolbypassrls } = existing.rows[0];
-    if (rolsuper || rolbypassrls) {
+    if (rolsuper || (rolbypassrls && !bypassRls)) {
       throw new Error(
-        `DATABASE_URL's role "${role}" is a superuser or has BYPASSRLS; row-level security would not apply. Use a plain role.`,
+        `${variable}'s role "${role}" is a superuser or has BYPASSRLS; row-level security would not apply. Use a plain role.`,
       );
     }
+    if (!rolbypassrls && bypassRls) await owner.query(`ALTER ROLE ${quoteIdent(role)} BYPASSRLS`);
     if (password) await owner.query(`ALTER ROLE ${quoteIdent(role)} PASSWORD ${quoteLiteral(password)}`);
     return false;
   }
   try {
     await owner.query(
-      `CREATE ROLE ${quoteIdent(role)} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE` +
-        (password ? ` PASSWORD ${quoteLiteral(password)}` : ''),
+      `CREATE ROLE ${quoteIdent(role)} ${attributes}` + (password ? ` PASSWORD ${quoteLiteral(password)}` : ''),
     );
   } catch (error) {
     // Roles are cluster-wide: a parallel setup may have created it.
@@ -119,22 +126,19 @@ async function assertOwnerCanAdminister(owner: Client): Promise<void> {
   }
 }
 
-async function applyGrants(owner: Client, appUrl: string): Promise<void> {
-  const role = quoteIdent(decodeURIComponent(new URL(appUrl).username));
-  const database = quoteIdent(databaseNameOf(appUrl));
+async function applyGrants(owner: Client, url: string, grants: Record<string, Privilege[]>, name: string) {
+  const role = quoteIdent(roleOf(url, name).role);
+  const database = quoteIdent(databaseNameOf(url));
   const tables = await owner.query<{ tablename: string }>(
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
   );
-  const unlisted = tables.rows.map((r) => r.tablename).filter((t) => !(t in APP_TABLE_GRANTS));
-  if (unlisted.length) {
-    throw new Error(`Tables without an entry in APP_TABLE_GRANTS: ${unlisted.join(', ')}`);
-  }
+  const unlisted = tables.rows.map((r) => r.tablename).filter((t) => !(t in grants));
+  if (unlisted.length) throw new Error(`Tables without an entry in the grants for ${name}: ${unlisted.join(', ')}`);
   await owner.query(`GRANT CONNECT ON DATABASE ${database} TO ${role}`);
   await owner.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
-  await owner.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
   for (const { tablename } of tables.rows) {
     await owner.query(`REVOKE ALL ON TABLE ${quoteIdent(tablename)} FROM ${role}`);
-    const privileges = APP_TABLE_GRANTS[tablename];
+    const privileges = grants[tablename];
     if (privileges.length) {
       await owner.query(`GRANT ${privileges.join(', ')} ON TABLE ${quoteIdent(tablename)} TO ${role}`);
     }
@@ -153,7 +157,12 @@ export async function setupDatabase(targets: SetupTargets): Promise<SetupReport>
     await assertOwnerCanAdminister(owner);
     await owner.query('SELECT pg_advisory_lock(hashtext($1))', [MIGRATION_LOCK_KEY]);
     try {
-      const appRoleCreated = await ensureAppRole(owner, targets.appUrl);
+      const rolesCreated: string[] = [];
+      if (await ensureRole(owner, targets.appUrl, 'DATABASE_URL', false))
+        rolesCreated.push(roleOf(targets.appUrl, '').role);
+      if (await ensureRole(owner, targets.platformUrl, 'DATABASE_PLATFORM_URL', true)) {
+        rolesCreated.push(roleOf(targets.platformUrl, '').role);
+      }
       const dataSource = new DataSource(
         dataSourceOptions({ url: targets.migrationUrl, poolSize: 1, applicationName: 'evalflow-migrate' }),
       );
@@ -165,8 +174,10 @@ export async function setupDatabase(targets: SetupTargets): Promise<SetupReport>
       } finally {
         await dataSource.destroy();
       }
-      await applyGrants(owner, targets.appUrl);
-      return { databaseCreated, appRoleCreated, migrationsApplied: applied };
+      await owner.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
+      await applyGrants(owner, targets.appUrl, APP_TABLE_GRANTS, 'DATABASE_URL');
+      await applyGrants(owner, targets.platformUrl, PLATFORM_TABLE_GRANTS, 'DATABASE_PLATFORM_URL');
+      return { databaseCreated, rolesCreated, migrationsApplied: applied };
     } finally {
       await owner.query('SELECT pg_advisory_unlock(hashtext($1))', [MIGRATION_LOCK_KEY]);
     }

@@ -1,15 +1,35 @@
 /**
- * What the application role may do with each table. Every table of the schema must be listed
- * (a test checks it), so a new table is never reachable by accident nor forgotten.
- * Row-level security still decides which rows.
+ * What each application role may do with each table. Every table of the schema must be listed
+ * for both roles (set-up refuses otherwise, and a test checks it), so a new table is never
+ * reachable by accident nor forgotten. Row-level security still decides which rows.
  */
 export type Privilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
 
+/** evalflow_app: request and job code, always inside a tenant's transaction. */
 export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   tenants: ['SELECT'],
   departments: ['SELECT', 'INSERT', 'UPDATE'],
   users: ['SELECT', 'INSERT', 'UPDATE'],
   user_roles: ['SELECT', 'INSERT', 'DELETE'],
   audit_log: ['SELECT', 'INSERT'],
+  auth_sessions: [],
+  refresh_tokens: [],
+  login_throttle: [],
+  schema_migrations: [],
+};
+
+/**
+ * evalflow_platform (BYPASSRLS): authentication (before a tenant is known) and platform
+ * administration of counties. It reaches no report data.
+ */
+export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
+  tenants: ['SELECT', 'INSERT', 'UPDATE'],
+  departments: ['SELECT'],
+  users: ['SELECT', 'INSERT', 'UPDATE'],
+  user_roles: ['SELECT', 'INSERT'],
+  audit_log: ['SELECT', 'INSERT'],
+  auth_sessions: ['SELECT', 'INSERT', 'UPDATE'],
+  refresh_tokens: ['SELECT', 'INSERT', 'UPDATE'],
+  login_throttle: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   schema_migrations: [],
 };

@@ -2,8 +2,8 @@ import { Argon2PasswordHasher } from '@evalflow/auth';
 import { dataSourceOptions, setupDatabase } from '@evalflow/persistence';
 import { TestDatabase } from '@evalflow/testing';
 import { DataSource } from 'typeorm';
-import { allDemoUsers, DEMO_PASSWORD } from '../seed/demo-data';
-import { seedDemo } from '../seed/seed-demo';
+import { allDemoUsers, DEMO_PASSWORD } from './demo-data';
+import { seedDemo } from './seed-demo';
 
 async function snapshot(db: TestDatabase) {
   return db.owner(async (c) => {

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import type { AppAbility, Principal } from '@evalflow/domain';
+import { abilityFilter, PlatformDb, TenantDb } from '@evalflow/persistence';
+import type { EntityManager } from 'typeorm';
+import type { AuditEntryView, AuditPage, ListAuditQuery } from './audit.dto';
+
+/** Reading the audit trail: a county's administrator its county's, the platform operator the platform's. */
+@Injectable()
+export class AuditLogService {
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly platform: PlatformDb,
+  ) {}
+
+  list(principal: Principal, ability: AppAbility, query: ListAuditQuery): Promise<AuditPage> {
+    const filter = abilityFilter(ability, 'read', 'AuditLog', { tenantId: 'a.tenant_id' });
+    const where = [filter.sql];
+    const params = [...filter.params];
+    if (query.action) where.push(`a.action LIKE $${params.push(`${query.action}%`)}`);
+    if (query.outcome) where.push(`a.outcome = $${params.push(query.outcome)}`);
+    if (query.actor) where.push(`a.actor_username = $${params.push(query.actor)}`);
+    if (query.before) where.push(`a.id < $${params.push(query.before)}`);
+    const limit = query.limit ?? 50;
+    const read = async (em: EntityManager): Promise<AuditPage> => {
+      const rows = await em.query(
+        `SELECT a.id::text, a.occurred_at, a.tenant_id, a.actor_user_id, a.actor_username, a.action, a.target_type,
+                a.target_id, a.outcome, a.details, host(a.client_ip) AS client_ip, a.request_id
+           FROM audit_log a WHERE ${where.join(' AND ')} ORDER BY a.id DESC LIMIT ${limit + 1}`,
+        params,
+      );
+      const items: AuditEntryView[] = rows.slice(0, limit).map((r: Record<string, unknown>) => ({
+        id: r['id'] as string,
+        occurredAt: (r['occurred_at'] as Date).toISOString(),
+        tenantId: r['tenant_id'] as string | null,
+        actorUserId: r['actor_user_id'] as string | null,
+        actorUsername: r['actor_username'] as string | null,
+        action: r['action'] as string,
+        targetType: r['target_type'] as string | null,
+        targetId: r['target_id'] as string | null,
+        outcome: r['outcome'] as string,
+        details: r['details'] as Record<string, unknown>,
+        clientIp: r['client_ip'] as string | null,
+        requestId: r['request_id'] as string | null,
+      }));
+      return { items, nextBefore: rows.length > limit ? items[items.length - 1].id : null };
+    };
+    return principal.tenantId ? this.tenantDb.tx(read) : this.platform.tx(read);
+  }
+}

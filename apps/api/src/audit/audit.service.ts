@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { AuditOutcome } from '@evalflow/persistence';
+import { RequestContext } from '@evalflow/observability';
+import type { EntityManager } from 'typeorm';
+
+export interface AuditEntry {
+  tenantId: string | null;
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  outcome?: AuditOutcome;
+  details?: Record<string, unknown>;
+  /** Defaults to the signed-in user of the request. */
+  actor?: { userId: string | null; username: string | null };
+}
+
+/**
+ * Appends to audit_log through the caller's transaction, so an action and its audit entry
+ * commit or roll back together. Actor, client address and request id come from the context.
+ */
+@Injectable()
+export class AuditService {
+  async record(em: EntityManager, entry: AuditEntry): Promise<void> {
+    const ctx = RequestContext.current();
+    const actor = entry.actor ?? { userId: ctx?.userId ?? null, username: ctx?.username ?? null };
+    await em.query(
+      `INSERT INTO audit_log (tenant_id, actor_user_id, actor_username, action, target_type, target_id,
+                              outcome, details, client_ip, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        entry.tenantId,
+        actor.userId,
+        actor.username,
+        entry.action,
+        entry.targetType ?? null,
+        entry.targetId ?? null,
+        entry.outcome ?? 'success',
+        JSON.stringify(entry.details ?? {}),
+        ctx?.clientIp ?? null,
+        ctx?.requestId ?? null,
+      ],
+    );
+  }
+}

@@ -1,0 +1,97 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Argon2PasswordHasher } from '@evalflow/auth';
+import { createLogger } from '@evalflow/observability';
+import { dataSourceOptions, setupDatabase } from '@evalflow/persistence';
+import { DEMO_PASSWORD, seedDemo } from '@evalflow/seed';
+import { TestDatabase } from '@evalflow/testing';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../../bootstrap';
+
+export { DEMO_PASSWORD };
+
+const silent = createLogger({ level: 'silent', service: 'api-test' });
+
+/** A migrated test database with the demo counties, and the API on it (in-process, real everything). */
+export async function startSeededApi(overrides: Record<string, string> = {}) {
+  const db = await TestDatabase.create(setupDatabase);
+  const owner = new DataSource(dataSourceOptions({ url: db.ownerUrl, poolSize: 2, applicationName: 'api-test' }));
+  await owner.initialize();
+  await seedDemo(owner, new Argon2PasswordHasher());
+  await owner.destroy();
+  const app = await createApiApp(db.config(overrides), silent);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return { db, app, close: async () => (await app.close(), await db.destroy()) };
+}
+
+export interface Session {
+  username: string;
+  accessToken: string;
+  refreshCookie: string;
+  me: { user: { id: string; roles: string[] }; tenant: { id: string } | null; department: { id: string } | null };
+}
+
+export function cookieOf(response: LightMyRequestResponse, name = 'evalflow_refresh'): string | undefined {
+  const header = response.headers['set-cookie'];
+  const all = Array.isArray(header) ? header : header ? [header] : [];
+  const match = all.map((c) => new RegExp(`^${name}=([^;]*)`).exec(c)).find(Boolean);
+  return match?.[1] || undefined;
+}
+
+export async function login(app: NestFastifyApplication, username: string, password = DEMO_PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} → ${res.statusCode} ${res.body}`);
+  const body = res.json();
+  return { username, accessToken: body.accessToken, refreshCookie: cookieOf(res) as string, me: body.me };
+}
+
+/** Sends a request as a signed-in user (or anonymously with `null`). */
+export function as(app: NestFastifyApplication, session: Session | null) {
+  return (options: InjectOptions) =>
+    app.inject({
+      ...options,
+      headers: {
+        ...(session ? { authorization: `Bearer ${session.accessToken}` } : {}),
+        ...(options.headers ?? {}),
+      },
+    });
+}
+
+/** Reads a row's version as the owner (bypassing RLS), to send a fresh If-Match. */
+export async function versionOf(
+  db: TestDatabase,
+  table: 'tenants' | 'departments' | 'users',
+  id: string,
+): Promise<number> {
+  return db.owner(async (c) => (await c.query(`SELECT version FROM ${table} WHERE id = $1`, [id])).rows[0].version);
+}
+
+export async function idOf(db: TestDatabase, sql: string, params: unknown[] = []): Promise<string> {
+  return db.owner(async (c) => {
+    const { rows } = await c.query(sql, params);
+    if (!rows[0]) throw new Error(`no row for ${sql}`);
+    return rows[0].id as string;
+  });
+}
+
+/** PATCHes a row with If-Match set to its current version (read as the owner). */
+export async function patchCurrent(
+  app: NestFastifyApplication,
+  session: Session,
+  db: TestDatabase,
+  table: 'tenants' | 'departments' | 'users',
+  id: string,
+  payload: object,
+) {
+  const path = { tenants: 'tenants', departments: 'departments', users: 'users' }[table];
+  return as(
+    app,
+    session,
+  )({
+    method: 'PATCH',
+    url: `/api/${path}/${id}`,
+    headers: { 'if-match': `"${await versionOf(db, table, id)}"` },
+    payload,
+  });
+}

@@ -1,0 +1,276 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { TestDatabase } from '@evalflow/testing';
+import { as, idOf, login, patchCurrent, startSeededApi, versionOf, type Session } from './support/harness';
+
+describe('tenant isolation and administration (real API, pool of ONE connection)', () => {
+  let app: NestFastifyApplication;
+  let db: TestDatabase;
+  let close: () => Promise<unknown>;
+  let zx: Session;
+  let lc: Session;
+
+  beforeAll(async () => {
+    // One pooled connection: any tenant setting that outlived its transaction would show up here.
+    ({ app, db, close } = await startSeededApi({ DATABASE_POOL_SIZE: '1' }));
+    zx = await login(app, 'zhaoxian.admin');
+    lc = await login(app, 'luancheng.admin');
+  });
+  afterAll(async () => {
+    await close?.();
+  });
+
+  it('interleaved requests of two counties never see each other’s rows', async () => {
+    const calls = Array.from({ length: 40 }, (_, i) => {
+      const session = i % 2 ? lc : zx;
+      const url = ['/api/departments', '/api/users', '/api/tenants', '/api/audit-log'][i % 4];
+      return as(app, session)({ method: 'GET', url }).then((res) => ({ county: i % 2 ? 'lc' : 'zx', url, res }));
+    });
+    for (const { county, url, res } of await Promise.all(calls)) {
+      expect({ url, status: res.statusCode }).toEqual({ url, status: 200 });
+      const tenantId = (county === 'lc' ? lc : zx).me.tenant?.id;
+      const body = res.json();
+      const rows: Array<{ tenantId?: string; id?: string }> = Array.isArray(body) ? body : body.items;
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        expect(url === '/api/tenants' ? row.id : row.tenantId).toBe(tenantId);
+      }
+    }
+  });
+
+  it('lists return only what the role may read', async () => {
+    const editor = await login(app, 'zhaoxian.union.editor');
+    const reviewer = await login(app, 'zhaoxian.finance.reviewer');
+    const platform = await login(app, 'platform.admin');
+    const names = async (s: Session, url: string) => {
+      const body = (await as(app, s)({ method: 'GET', url })).json();
+      return (Array.isArray(body) ? body : body.items).map(
+        (r: { name?: string; username?: string }) => r.name ?? r.username,
+      );
+    };
+    expect(await names(editor, '/api/departments')).toEqual(['赵县总工会']);
+    expect(await names(reviewer, '/api/departments')).toEqual(['赵县财政局', '赵县总工会']);
+    expect(await names(editor, '/api/users')).toEqual(['zhaoxian.union.editor']);
+    expect(await names(editor, '/api/tenants')).toEqual(['赵县']);
+    expect((await names(platform, '/api/tenants')).sort()).toEqual(['栾城区', '赵县']);
+    expect((await names(zx, '/api/users')).length).toBe(5);
+  });
+
+  it('shows an account less to its owner than to the county administrator', async () => {
+    const editor = await login(app, 'zhaoxian.union.editor');
+    const own = (await as(app, editor)({ method: 'GET', url: `/api/users/${editor.me.user.id}` })).json();
+    expect(Object.keys(own).sort()).toEqual([
+      'departmentId',
+      'departmentName',
+      'displayName',
+      'id',
+      'roles',
+      'tenantId',
+      'username',
+    ]);
+    const byAdmin = (await as(app, zx)({ method: 'GET', url: `/api/users/${editor.me.user.id}` })).json();
+    expect(byAdmin).toMatchObject({ active: true, version: expect.any(Number), lastLoginAt: expect.any(String) });
+  });
+
+  it('platform and county audit trails are separate', async () => {
+    const platform = await login(app, 'platform.admin');
+    const platformEntries = (await as(app, platform)({ method: 'GET', url: '/api/audit-log?limit=200' })).json().items;
+    expect(platformEntries.length).toBeGreaterThan(0);
+    expect(platformEntries.every((e: { tenantId: string | null }) => e.tenantId === null)).toBe(true);
+    const countyEntries = (await as(app, zx)({ method: 'GET', url: '/api/audit-log?action=auth.login' })).json().items;
+    expect(countyEntries.length).toBeGreaterThan(0);
+    expect(countyEntries.every((e: { tenantId: string }) => e.tenantId === zx.me.tenant?.id)).toBe(true);
+  });
+
+  describe('concurrent edits', () => {
+    it('two administrators editing from the same version: one wins, the other gets 412 with the current state', async () => {
+      const other = await login(app, 'zhaoxian.admin');
+      const id = await idOf(db, `SELECT id FROM departments WHERE name = '赵县总工会'`);
+      const version = await versionOf(db, 'departments', id);
+      const [a, b] = await Promise.all([
+        as(
+          app,
+          zx,
+        )({
+          method: 'PATCH',
+          url: `/api/departments/${id}`,
+          headers: { 'if-match': `"${version}"` },
+          payload: { unitLevel: '副处级' },
+        }),
+        as(
+          app,
+          other,
+        )({
+          method: 'PATCH',
+          url: `/api/departments/${id}`,
+          headers: { 'if-match': `"${version}"` },
+          payload: { fundingForm: '财政补助' },
+        }),
+      ]);
+      const statuses = [a.statusCode, b.statusCode].sort();
+      expect(statuses).toEqual([200, 412]);
+      const loser = a.statusCode === 412 ? a : b;
+      const winner = a.statusCode === 200 ? a : b;
+      expect(loser.json()).toMatchObject({
+        code: 'VERSION_MISMATCH',
+        details: { currentVersion: version + 1, current: winner.json() },
+      });
+      expect(winner.headers.etag).toBe(`"${version + 1}"`);
+      // nothing of the loser's change was written
+      const row = await db.owner(
+        async (c) => (await c.query(`SELECT unit_level, funding_form FROM departments WHERE id = $1`, [id])).rows[0],
+      );
+      expect([row.unit_level === '副处级', row.funding_form === '财政补助'].filter(Boolean)).toHaveLength(1);
+    });
+
+    it('a change without If-Match is refused with 428', async () => {
+      const id = await idOf(db, `SELECT id FROM departments WHERE name = '赵县总工会'`);
+      const res = await as(
+        app,
+        zx,
+      )({ method: 'PATCH', url: `/api/departments/${id}`, payload: { unitLevel: '正科级' } });
+      expect(res.statusCode).toBe(428);
+      expect(res.json().code).toBe('VERSION_REQUIRED');
+    });
+  });
+
+  describe('administration rules', () => {
+    it('department names are unique within a county, not across counties', async () => {
+      const dup = await as(
+        app,
+        zx,
+      )({ method: 'POST', url: '/api/departments', payload: { name: '赵县财政局', kind: 'finance_bureau' } });
+      expect(dup.statusCode).toBe(409);
+      expect(dup.json()).toEqual({ code: 'DEPARTMENT_NAME_TAKEN', message: '本县（区）已有同名部门' });
+      const elsewhere = await as(
+        app,
+        lc,
+      )({ method: 'POST', url: '/api/departments', payload: { name: '赵县财政局', kind: 'budget_department' } });
+      expect(elsewhere.statusCode).toBe(201);
+    });
+
+    it('a county administrator cannot change its own roles or deactivate itself', async () => {
+      const res = await patchCurrent(app, zx, db, 'users', zx.me.user.id, { active: false });
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toEqual({
+        code: 'FIELD_FORBIDDEN',
+        message: '您无权修改以下字段：active',
+        details: { fields: ['active'] },
+      });
+    });
+
+    it('roles must fit the department, with the reason in Chinese', async () => {
+      const union = await idOf(db, `SELECT id FROM departments WHERE name = '赵县总工会'`);
+      const res = await as(
+        app,
+        zx,
+      )({
+        method: 'POST',
+        url: '/api/users',
+        payload: {
+          username: 'wrong.place',
+          displayName: '放错',
+          departmentId: union,
+          roles: ['finance_approver'],
+          password: 'Wrong#Place2025',
+        },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({
+        code: 'ROLE_ASSIGNMENT_INVALID',
+        message: '角色与所在部门不匹配：「财政局领导」角色只能授予财政局的人员',
+      });
+    });
+
+    it('a department of another county cannot be given to a user (it does not exist here)', async () => {
+      const foreign = await idOf(db, `SELECT id FROM departments WHERE name = '栾城区总工会'`);
+      const res = await as(
+        app,
+        zx,
+      )({
+        method: 'POST',
+        url: '/api/users',
+        payload: {
+          username: 'cross.county',
+          displayName: '跨县',
+          departmentId: foreign,
+          roles: ['dept_editor'],
+          password: 'Cross#County2025',
+        },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().details).toEqual([{ field: 'departmentId', rule: 'exists', message: '部门不存在或已停用' }]);
+      const none = await db.owner(
+        async (c) => (await c.query(`SELECT count(*)::int AS n FROM users WHERE username = 'cross.county'`)).rows[0].n,
+      );
+      expect(none).toBe(0);
+    });
+
+    it('usernames are unique across the platform', async () => {
+      const res = await as(
+        app,
+        zx,
+      )({
+        method: 'POST',
+        url: '/api/users',
+        payload: {
+          username: 'luancheng.admin',
+          displayName: '重名',
+          roles: ['tenant_admin'],
+          password: 'Same#Name-2025',
+        },
+      });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().code).toBe('USERNAME_TAKEN');
+    });
+
+    it('creates a county, its first administrator, who can then sign in and manage only it', async () => {
+      const platform = await login(app, 'platform.admin');
+      const created = await as(
+        app,
+        platform,
+      )({
+        method: 'POST',
+        url: '/api/tenants',
+        payload: { name: '藁城区', regionCode: '130109', city: '石家庄市', province: '河北省' },
+      });
+      expect(created.statusCode).toBe(201);
+      const tenant = created.json();
+      const taken = await as(
+        app,
+        platform,
+      )({
+        method: 'POST',
+        url: '/api/tenants',
+        payload: { name: '重复', regionCode: '130109', city: '石家庄市', province: '河北省' },
+      });
+      expect(taken.json().code).toBe('REGION_CODE_TAKEN');
+      const weak = await as(
+        app,
+        platform,
+      )({
+        method: 'POST',
+        url: `/api/tenants/${tenant.id}/admins`,
+        payload: { username: 'gaocheng.admin', displayName: '藁城区管理员', password: 'password' },
+      });
+      expect(weak.json().code).toBe('PASSWORD_POLICY');
+      const admin = await as(
+        app,
+        platform,
+      )({
+        method: 'POST',
+        url: `/api/tenants/${tenant.id}/admins`,
+        payload: { username: 'gaocheng.admin', displayName: '藁城区管理员', password: 'Gaocheng#Admin2025' },
+      });
+      expect(admin.statusCode).toBe(201);
+      const gc = await login(app, 'gaocheng.admin', 'Gaocheng#Admin2025');
+      expect(gc.me.tenant).toMatchObject({ name: '藁城区', regionCode: '130109' });
+      expect((await as(app, gc)({ method: 'GET', url: '/api/departments' })).json()).toEqual([]);
+      const dept = await as(
+        app,
+        gc,
+      )({ method: 'POST', url: '/api/departments', payload: { name: '藁城区财政局', kind: 'finance_bureau' } });
+      expect(dept.statusCode).toBe(201);
+      expect((await as(app, zx)({ method: 'GET', url: `/api/departments/${dept.json().id}` })).statusCode).toBe(404);
+    });
+  });
+});

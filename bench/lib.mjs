@@ -1,0 +1,90 @@
+// Shared helpers of the benchmarks: a throwaway database, the built apps as processes, autocannon.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import pg from 'pg';
+import autocannon from 'autocannon';
+
+const OWNER = process.env.DATABASE_MIGRATION_URL || 'postgres://postgres@127.0.0.1:5432/evalflow';
+const APP = process.env.DATABASE_URL || 'postgres://evalflow_app@127.0.0.1:5432/evalflow';
+const PLATFORM = process.env.DATABASE_PLATFORM_URL || 'postgres://evalflow_platform@127.0.0.1:5432/evalflow';
+
+const withDb = (url, db) => Object.assign(new URL(url), { pathname: `/${db}` }).toString();
+
+export async function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A database of its own, migrated and seeded with the demo by the real cli. */
+export async function benchDatabase() {
+  const name = `evalflow_bench_${randomBytes(4).toString('hex')}`;
+  const env = {
+    DATABASE_URL: withDb(APP, name),
+    DATABASE_MIGRATION_URL: withDb(OWNER, name),
+    DATABASE_PLATFORM_URL: withDb(PLATFORM, name),
+    QUEUE_PREFIX: name,
+    LOG_LEVEL: 'warn',
+  };
+  for (const command of ['migrate', 'seed:demo']) await run('node', ['dist/apps/cli/main.js', command], env);
+  return {
+    name,
+    env,
+    urls: { owner: env.DATABASE_MIGRATION_URL, app: env.DATABASE_URL },
+    async drop() {
+      const client = new pg.Client({ connectionString: withDb(OWNER, 'postgres') });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export function run(command, args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
+    );
+  });
+}
+
+/** Starts the built API and resolves once it is ready. */
+export async function startApi(env) {
+  const port = await freePort();
+  const child = spawn('node', ['dist/apps/api/main.js'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${base}/api/ready`)).ok) break;
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base,
+    pid: child.pid,
+    stop: () => new Promise((resolve) => (child.kill('SIGTERM'), child.on('exit', resolve))),
+  };
+}
+
+export function cannon(options) {
+  return new Promise((resolve, reject) => {
+    autocannon({ duration: 10, connections: 10, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+  });
+}
+
+export function row(label, result) {
+  const errors = result.errors + result.non2xx;
+  return `${label.padEnd(44)} ${result.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms${errors ? `   (${errors} errors/non-2xx)` : ''}`;
+}

@@ -1,0 +1,23 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Action, SubjectName } from '@evalflow/domain';
+
+/**
+ * Every route declares who may reach it. There is no default: a route without a declaration
+ * stops the API at start-up (deny by default; opening a route is an explicit act).
+ */
+export type RouteAccess =
+  | { kind: 'public'; reason: string }
+  | { kind: 'authenticated' }
+  | { kind: 'policy'; action: Action; subject: SubjectName };
+
+export const ROUTE_ACCESS = 'evalflow:route-access';
+
+/** Reachable without signing in; say why. */
+export const Public = (reason: string) => SetMetadata(ROUTE_ACCESS, { kind: 'public', reason } satisfies RouteAccess);
+
+/** Any signed-in user; the handler checks the object itself. */
+export const Authenticated = () => SetMetadata(ROUTE_ACCESS, { kind: 'authenticated' } satisfies RouteAccess);
+
+/** Signed in, and the ability allows `action` on some `subject` (the handler checks the object). */
+export const Policy = (action: Action, subject: SubjectName) =>
+  SetMetadata(ROUTE_ACCESS, { kind: 'policy', action, subject } satisfies RouteAccess);

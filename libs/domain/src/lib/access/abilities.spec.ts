@@ -1,0 +1,80 @@
+import { defineAbilityFor, tagged, UnknownRoleError } from './abilities';
+import type { Principal } from './principal';
+import type { Role } from '../tenancy/roles';
+
+const T1 = '11111111-1111-1111-1111-111111111111';
+const T2 = '22222222-2222-2222-2222-222222222222';
+const D1 = 'd1111111-1111-1111-1111-111111111111';
+const D2 = 'd2222222-2222-2222-2222-222222222222';
+
+function principal(roles: Role[], overrides: Partial<Principal> = {}): Principal {
+  return {
+    userId: 'u-self',
+    username: 'someone',
+    displayName: '某人',
+    tenantId: T1,
+    departmentId: D1,
+    departmentKind: 'budget_department',
+    roles,
+    ...overrides,
+  };
+}
+
+describe('defineAbilityFor', () => {
+  it('platform admin manages counties but reads no county data', () => {
+    const a = defineAbilityFor(principal(['platform_admin'], { tenantId: null, departmentId: null }));
+    expect(a.can('create', 'Tenant')).toBe(true);
+    expect(a.can('update', tagged('Tenant', { id: T2 }), 'status')).toBe(true);
+    expect(a.can('update', tagged('Tenant', { id: T2 }), 'regionCode')).toBe(false);
+    expect(a.can('read', 'Department')).toBe(false);
+    expect(a.can('read', tagged('AuditLog', { tenantId: T1 }))).toBe(false);
+    expect(a.can('read', tagged('AuditLog', { tenantId: null }))).toBe(true);
+  });
+
+  it('platform admin may create only a sole tenant_admin, inside a county', () => {
+    const a = defineAbilityFor(principal(['platform_admin'], { tenantId: null, departmentId: null }));
+    expect(a.can('create', tagged('User', { tenantId: T1, roles: ['tenant_admin'] }))).toBe(true);
+    expect(a.can('create', tagged('User', { tenantId: T1, roles: ['tenant_admin', 'dept_editor'] }))).toBe(false);
+    expect(a.can('create', tagged('User', { tenantId: T1, roles: ['dept_editor'] }))).toBe(false);
+    expect(a.can('create', tagged('User', { tenantId: null, roles: ['tenant_admin'] }))).toBe(false);
+  });
+
+  it('tenant admin manages its own county only, and cannot lock itself out', () => {
+    const a = defineAbilityFor(principal(['tenant_admin'], { departmentId: null }));
+    expect(a.can('update', tagged('Department', { id: D2, tenantId: T1 }), 'name')).toBe(true);
+    expect(a.can('update', tagged('Department', { id: D2, tenantId: T2 }), 'name')).toBe(false);
+    expect(a.can('update', tagged('User', { id: 'other', tenantId: T1 }), 'roles')).toBe(true);
+    expect(a.can('update', tagged('User', { id: 'u-self', tenantId: T1 }), 'roles')).toBe(false);
+    expect(a.can('update', tagged('User', { id: 'u-self', tenantId: T1 }), 'active')).toBe(false);
+    expect(a.can('update', tagged('User', { id: 'u-self', tenantId: T1 }), 'displayName')).toBe(true);
+    expect(a.can('create', 'Tenant')).toBe(false);
+  });
+
+  it('finance staff read every department of their county, department staff only their own', () => {
+    const finance = defineAbilityFor(principal(['finance_reviewer'], { departmentKind: 'finance_bureau' }));
+    expect(finance.can('read', tagged('Department', { id: D2, tenantId: T1 }))).toBe(true);
+    expect(finance.can('read', tagged('Department', { id: D2, tenantId: T2 }))).toBe(false);
+    expect(finance.can('update', 'Department')).toBe(false);
+    const editor = defineAbilityFor(principal(['dept_editor']));
+    expect(editor.can('read', tagged('Department', { id: D1, tenantId: T1 }))).toBe(true);
+    expect(editor.can('read', tagged('Department', { id: D2, tenantId: T1 }))).toBe(false);
+  });
+
+  it('everyone reads a restricted view of its own account and nobody else', () => {
+    const a = defineAbilityFor(principal(['dept_head']));
+    expect(a.can('read', tagged('User', { id: 'u-self' }), 'displayName')).toBe(true);
+    expect(a.can('read', tagged('User', { id: 'u-self' }), 'lastLoginAt')).toBe(false);
+    expect(a.can('read', tagged('User', { id: 'someone-else' }))).toBe(false);
+  });
+
+  it('only the platform admin reaches system operations', () => {
+    for (const role of ['tenant_admin', 'dept_editor', 'dept_head', 'finance_reviewer', 'finance_approver'] as Role[]) {
+      expect(defineAbilityFor(principal([role])).can('manage', 'System')).toBe(false);
+    }
+    expect(defineAbilityFor(principal(['platform_admin'], { tenantId: null })).can('manage', 'System')).toBe(true);
+  });
+
+  it('refuses an unknown role instead of ignoring it', () => {
+    expect(() => defineAbilityFor(principal(['root' as Role]))).toThrow(UnknownRoleError);
+  });
+});

@@ -1,0 +1,124 @@
+import {
+  AbilityBuilder,
+  createMongoAbility,
+  subject,
+  type ForcedSubject,
+  type MongoAbility,
+  type RawRuleOf,
+} from '@casl/ability';
+import type { Role } from '../tenancy/roles';
+import type { Principal } from './principal';
+
+/**
+ * What each role may do, as CASL rules: one place, shared by the API (guards, query filters,
+ * field checks) and the web app (what to show). Conditions name fields of the API objects.
+ */
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'resetPassword';
+export type SubjectName = 'Tenant' | 'Department' | 'User' | 'AuditLog' | 'System';
+/** The fields rules may name, per subject. */
+interface SubjectFields {
+  Tenant: { id: string };
+  Department: { id: string; tenantId: string; kind: string };
+  User: { id: string; tenantId: string | null; departmentId: string | null; roles: string[] };
+  AuditLog: { tenantId: string | null };
+  System: Record<string, never>;
+}
+type TaggedSubject = {
+  [N in SubjectName]: Partial<SubjectFields[N]> & ForcedSubject<N> & Record<string, unknown>;
+}[SubjectName];
+
+/** A subject is a type name ("some user") or an object tagged with its type ("this user"). */
+export type AppSubject = SubjectName | TaggedSubject;
+export type AppAbility = MongoAbility<[Action, AppSubject]>;
+
+/** "This object", for object-level checks: a copy of it tagged with its subject type. */
+export function tagged(type: SubjectName, object: object): AppSubject {
+  return subject(type, { ...object }) as unknown as AppSubject;
+}
+export type AppRule = RawRuleOf<AppAbility>;
+
+/** Fields a tenant admin may change on a department and on a user; anything else is refused. */
+export const DEPARTMENT_UPDATABLE_FIELDS = [
+  'name',
+  'kind',
+  'unitNature',
+  'unitLevel',
+  'fundingForm',
+  'budgetCode',
+  'active',
+];
+export const USER_UPDATABLE_FIELDS = ['displayName', 'departmentId', 'roles', 'active'];
+export const TENANT_UPDATABLE_FIELDS = ['name', 'city', 'province', 'status'];
+/** What a user may read of its own account, and a tenant admin of every account. */
+export const USER_SELF_FIELDS = [
+  'id',
+  'tenantId',
+  'username',
+  'displayName',
+  'departmentId',
+  'departmentName',
+  'roles',
+];
+
+type Builder = AbilityBuilder<AppAbility>;
+
+const ROLE_RULES: Record<Role, (b: Builder, p: Principal) => void> = {
+  platform_admin: ({ can }) => {
+    can(['read', 'create'], 'Tenant');
+    can('update', 'Tenant', TENANT_UPDATABLE_FIELDS);
+    // the first administrator of a county, and nothing else
+    can('create', 'User', { roles: { $all: ['tenant_admin'], $size: 1 }, tenantId: { $ne: null } });
+    can('read', 'AuditLog', { tenantId: null });
+    can('manage', 'System');
+  },
+  tenant_admin: ({ can, cannot }, p) => {
+    can('read', 'Tenant', { id: p.tenantId });
+    can(['read', 'create'], 'Department', { tenantId: p.tenantId });
+    can('update', 'Department', DEPARTMENT_UPDATABLE_FIELDS, { tenantId: p.tenantId });
+    can(['read', 'create', 'resetPassword'], 'User', { tenantId: p.tenantId });
+    can('update', 'User', USER_UPDATABLE_FIELDS, { tenantId: p.tenantId });
+    // an administrator cannot lock itself out
+    cannot('update', 'User', ['roles', 'active'], { id: p.userId });
+    can('read', 'AuditLog', { tenantId: p.tenantId });
+  },
+  finance_reviewer: ({ can }, p) => {
+    can('read', 'Tenant', { id: p.tenantId });
+    can('read', 'Department', { tenantId: p.tenantId });
+  },
+  finance_approver: ({ can }, p) => {
+    can('read', 'Tenant', { id: p.tenantId });
+    can('read', 'Department', { tenantId: p.tenantId });
+  },
+  dept_editor: ({ can }, p) => {
+    can('read', 'Tenant', { id: p.tenantId });
+    can('read', 'Department', { id: p.departmentId });
+  },
+  dept_head: ({ can }, p) => {
+    can('read', 'Tenant', { id: p.tenantId });
+    can('read', 'Department', { id: p.departmentId });
+  },
+};
+
+export class UnknownRoleError extends Error {
+  constructor(role: string) {
+    super(`Unknown role "${role}"`);
+    this.name = 'UnknownRoleError';
+  }
+}
+
+export function defineAbilityFor(principal: Principal): AppAbility {
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  // every county user may read the basic facts of its own account (operators use /api/auth/me)
+  if (principal.tenantId) builder.can('read', 'User', USER_SELF_FIELDS, { id: principal.userId });
+  for (const role of principal.roles) {
+    const rules = ROLE_RULES[role];
+    if (!rules) throw new UnknownRoleError(role);
+    rules(builder, principal);
+  }
+  return builder.build();
+}
+
+/** Rebuilds an ability from rules sent over the wire (the web app gets them from /api/auth/me). */
+export function abilityFromRules(rules: AppRule[]): AppAbility {
+  return createMongoAbility<AppAbility>(rules);
+}

@@ -1,0 +1,2 @@
+export * from './lib/demo-data';
+export * from './lib/seed-demo';
