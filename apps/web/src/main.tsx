@@ -6,16 +6,23 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { App } from './app/app';
+import { Session } from './auth/session';
+import { SessionProvider } from './auth/session-context';
 
 dayjs.locale('zh-cn');
+
+// one session per page: its access token lives only in this object's memory
+const session = new Session();
 
 ReactDOM.createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
       <AntApp>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
+        <SessionProvider session={session}>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </SessionProvider>
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

@@ -9,39 +9,105 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: ApiErrorBody,
+    /** From the Retry-After header of a 429, when the server sent one. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(body.message);
     this.name = 'ApiError';
   }
+
+  get code(): string {
+    return this.body.code;
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export interface ApiResponse<T> {
+  data: T;
+  status: number;
+  /** The ETag header: the version a later If-Match must name. */
+  etag: string | null;
+}
+
+/** Anything that sends requests as the signed-in user: the session, or a fake in tests. */
+export interface ApiClient {
+  request<T>(path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
 }
 
 const NETWORK_ERROR: ApiErrorBody = { code: 'NETWORK_ERROR', message: '无法连接服务器，请检查网络后重试' };
 
-export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** One call to the API without credentials of its own (login, refresh and logout use the cookie). */
+export async function apiCall<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const { method = 'GET', body, headers, signal } = options;
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
-      ...init,
+      method,
       headers: {
         accept: 'application/json',
-        ...(init.body ? { 'content-type': 'application/json' } : {}),
-        ...init.headers,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
       },
+      body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
+      signal,
     });
-  } catch {
+  } catch (error) {
+    // a cancelled request is not a network failure: let the caller see the abort
+    if (signal?.aborted) throw error;
     throw new ApiError(0, NETWORK_ERROR);
   }
   const text = await response.text();
   const data = text ? safeJson(text) : undefined;
   if (!response.ok) {
-    const body =
+    const errorBody =
       data && typeof data === 'object' && 'code' in data && 'message' in data
         ? (data as ApiErrorBody)
         : { code: 'HTTP_' + response.status, message: `服务器返回错误（${response.status}）` };
-    throw new ApiError(response.status, body);
+    throw new ApiError(response.status, errorBody, retryAfterOf(response));
   }
-  return data as T;
+  return { data: data as T, status: response.status, etag: response.headers.get('etag') };
+}
+
+export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await apiCall<T>(path, options)).data;
+}
+
+/** The If-Match header for a change based on `version` (the API answers 412 if it is stale). */
+export function ifMatch(version: number): Record<string, string> {
+  return { 'if-match': `"${version}"` };
+}
+
+/** A query string from the filled-in parameters only. */
+export function queryString(params: Record<string, string | number | boolean | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** What to tell the user about a failure: the API's Chinese message when there is one. */
+export function messageOf(error: unknown, fallback = '操作失败，请稍后重试'): string {
+  return error instanceof ApiError ? error.message : fallback;
+}
+
+export function isAbort(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}
+
+function retryAfterOf(response: Response): number | undefined {
+  const value = Number(response.headers.get('retry-after'));
+  return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
 function safeJson(text: string): unknown {

@@ -1,14 +1,83 @@
-import { Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { permissionsOf, type Permissions } from '../auth/permissions';
+import { RequireAuth } from '../auth/require-auth';
+import { useSession, useSignedIn } from '../auth/session-context';
 import { AppShell } from '../layout/app-shell';
+import { FullPageSpin } from '../components/full-page-spin';
+import { ChangePasswordPage } from '../pages/change-password-page';
+import { HomePage } from '../pages/home-page';
 import { LoginPage } from '../pages/login-page';
+import { ForbiddenPage, NotFoundPage } from '../pages/not-found-page';
+
+// administration pages load on first visit: most users never open them
+const TenantsPage = lazy(() => import('../pages/tenants/tenants-page').then((m) => ({ default: m.TenantsPage })));
+const DepartmentsPage = lazy(() =>
+  import('../pages/departments/departments-page').then((m) => ({ default: m.DepartmentsPage })),
+);
+const UsersPage = lazy(() => import('../pages/users/users-page').then((m) => ({ default: m.UsersPage })));
+const AuditLogPage = lazy(() => import('../pages/audit-log/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
+
+/** A page only some roles may open; others typing its address see 403 rather than a broken page. */
+function Allowed({ when, children }: { when: (p: Permissions) => boolean; children: ReactNode }) {
+  const { me, ability } = useSignedIn();
+  if (!when(permissionsOf(ability, me))) return <ForbiddenPage />;
+  return <Suspense fallback={<FullPageSpin description="正在打开页面…" />}>{children}</Suspense>;
+}
 
 export function App() {
-  const navigate = useNavigate();
+  const session = useSession();
+  // restore a session from the refresh cookie once, before deciding where the visitor may go
+  useEffect(() => {
+    void session.restore();
+  }, [session]);
+
   return (
     <Routes>
-      <Route path="/login" element={<LoginPage onLoggedIn={() => navigate('/')} />} />
-      <Route path="/" element={<AppShell />} />
-      <Route path="*" element={<Navigate to="/" replace />} />
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppShell />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route
+          path="tenants"
+          element={
+            <Allowed when={(p) => p.manageTenants}>
+              <TenantsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="departments"
+          element={
+            <Allowed when={(p) => p.manageDepartments || p.browseDepartments}>
+              <DepartmentsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="users"
+          element={
+            <Allowed when={(p) => p.manageUsers}>
+              <UsersPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="audit-log"
+          element={
+            <Allowed when={(p) => p.readAuditLog}>
+              <AuditLogPage />
+            </Allowed>
+          }
+        />
+        <Route path="account/password" element={<ChangePasswordPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
     </Routes>
   );
 }

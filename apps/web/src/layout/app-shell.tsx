@@ -1,16 +1,62 @@
-import { Layout, Result, Typography } from 'antd';
+import { useState } from 'react';
+import { Flex, Layout, Menu, Typography } from 'antd';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import { permissionsOf } from '../auth/permissions';
+import { useSignedIn } from '../auth/session-context';
+import { activeNavPath, navItemsFor } from './nav-items';
+import { UserMenu } from './user-menu';
 
+export const PRODUCT_NAME = 'EvalFlow 预算绩效自评';
+
+/** The frame of every signed-in page: header with who and where, menu by abilities, page on the right. */
 export function AppShell() {
+  const { me, ability } = useSignedIn();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const items = navItemsFor(permissionsOf(ability, me));
+  const active = activeNavPath(location.pathname, items);
+
   return (
     <Layout style={{ minHeight: '100%' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center' }}>
-        <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>
-          EvalFlow 预算绩效自评
-        </Typography.Text>
+      <Layout.Header className="app-header">
+        <Flex align="center" gap={16} style={{ minWidth: 0 }}>
+          <Link to="/" className="app-brand">
+            {PRODUCT_NAME}
+          </Link>
+          <Typography.Text className="app-place" ellipsis>
+            {me.tenant ? `${me.tenant.name}（${me.tenant.regionCode}）` : '平台运维'}
+            {me.department && ` · ${me.department.name}`}
+          </Typography.Text>
+        </Flex>
+        <UserMenu />
       </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>
-        <Result status="info" title="欢迎使用 EvalFlow" subTitle="请从左侧选择要办理的事项。" />
-      </Layout.Content>
+      <Layout>
+        <Layout.Sider
+          theme="light"
+          width={200}
+          breakpoint="lg"
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          style={{ borderRight: '1px solid rgba(5, 5, 5, 0.06)' }}
+        >
+          <nav aria-label="主菜单">
+            <Menu
+              mode="inline"
+              selectedKeys={active ? [active] : []}
+              style={{ borderInlineEnd: 'none' }}
+              items={items.map((item) => ({
+                key: item.path,
+                icon: item.icon,
+                label: <Link to={item.path}>{item.label}</Link>,
+              }))}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
     </Layout>
   );
 }

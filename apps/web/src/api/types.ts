@@ -1,0 +1,104 @@
+import type { PackRule } from '@casl/ability/extra';
+import type { AppRule, DepartmentKind, Role, TenantStatus } from '@evalflow/domain';
+
+/** GET /api/auth/me: who is signed in, where, and the CASL rules of what they may do. */
+export interface MeView {
+  user: { id: string; username: string; displayName: string; roles: Role[] };
+  tenant: { id: string; name: string; regionCode: string } | null;
+  department: { id: string; name: string; kind: DepartmentKind } | null;
+  abilities: PackRule<AppRule>[];
+}
+
+/** The answer of login and refresh. */
+export interface TokenView {
+  accessToken: string;
+  tokenType: 'Bearer';
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  me: MeView;
+}
+
+export interface TenantAdminView {
+  id: string;
+  username: string;
+  displayName: string;
+  active: boolean;
+}
+
+export interface TenantView {
+  id: string;
+  name: string;
+  regionCode: string;
+  city: string;
+  province: string;
+  status: TenantStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Platform administrators only. */
+  admins?: TenantAdminView[];
+}
+
+export interface DepartmentView {
+  id: string;
+  tenantId: string;
+  name: string;
+  kind: DepartmentKind;
+  unitNature: string | null;
+  unitLevel: string | null;
+  fundingForm: string | null;
+  budgetCode: string | null;
+  active: boolean;
+  userCount: number;
+  version: number;
+  updatedAt: string;
+}
+
+export interface UserView {
+  id: string;
+  tenantId: string;
+  username: string;
+  displayName: string;
+  departmentId: string | null;
+  departmentName?: string | null;
+  roles: Role[];
+  // the fields below reach county administrators only
+  active?: boolean;
+  lastLoginAt?: string | null;
+  createdAt?: string;
+  version?: number;
+}
+
+export interface UserPage {
+  items: UserView[];
+  nextAfter: string | null;
+}
+
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+export interface AuditEntryView {
+  id: string;
+  occurredAt: string;
+  tenantId: string | null;
+  actorUserId: string | null;
+  actorUsername: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  outcome: AuditOutcome;
+  details: Record<string, unknown>;
+  clientIp: string | null;
+  requestId: string | null;
+}
+
+export interface AuditPage {
+  items: AuditEntryView[];
+  nextBefore: string | null;
+}
+
+/** One field-level problem in an error's details (validation, password policy, role assignment). */
+export interface FieldProblem {
+  field: string;
+  rule?: string;
+  message: string;
+}

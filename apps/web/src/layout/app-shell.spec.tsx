@@ -1,0 +1,58 @@
+import { screen, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Session } from '../auth/session';
+import { meFor, PRINCIPALS, renderWithSession, signedInSession } from '../test/session-fixtures';
+import { AppShell } from './app-shell';
+
+async function menuLabelsFor(principal: (typeof PRINCIPALS)[keyof typeof PRINCIPALS]) {
+  const session = await signedInSession(meFor(principal));
+  renderWithSession(
+    <Routes>
+      <Route path="/" element={<AppShell />}>
+        <Route index element={<p>首页内容</p>} />
+      </Route>
+    </Routes>,
+    session,
+  );
+  const menu = await screen.findByRole('navigation', { name: '主菜单' });
+  const labels = within(menu)
+    .getAllByRole('link')
+    .map((link) => link.textContent);
+  return { session, labels };
+}
+
+describe('AppShell menu', () => {
+  let session: Session | undefined;
+  afterEach(() => session?.dispose());
+
+  it('offers 县（区）管理 to a platform administrator', async () => {
+    const result = await menuLabelsFor(PRINCIPALS.platformAdmin);
+    session = result.session;
+    expect(result.labels).toEqual(['首页', '县（区）管理', '审计日志']);
+    expect(screen.getByText('平台运维')).toBeTruthy();
+  });
+
+  it('offers a department editor only the home page', async () => {
+    const result = await menuLabelsFor(PRINCIPALS.deptEditor);
+    session = result.session;
+    expect(result.labels).toEqual(['首页']);
+    expect(result.labels).not.toContain('县（区）管理');
+    // the header says who and where
+    expect(screen.getByText('李编制')).toBeTruthy();
+    expect(screen.getByText('编制人')).toBeTruthy();
+    expect(screen.getByText(/赵县（130133）/)).toBeTruthy();
+  });
+
+  it('offers a county administrator its departments, users and audit log', async () => {
+    const result = await menuLabelsFor(PRINCIPALS.tenantAdmin);
+    session = result.session;
+    expect(result.labels).toEqual(['首页', '部门管理', '用户管理', '审计日志']);
+  });
+
+  it('offers the finance bureau a read-only department list', async () => {
+    const result = await menuLabelsFor(PRINCIPALS.financeReviewer);
+    session = result.session;
+    expect(result.labels).toEqual(['首页', '部门']);
+  });
+});

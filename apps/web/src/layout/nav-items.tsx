@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Permissions } from '../auth/permissions';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+}
+
+/** The left menu: only what the user's abilities open. */
+export function navItemsFor(permissions: Permissions): NavItem[] {
+  const items: NavItem[] = [{ path: '/', label: '首页', icon: <HomeOutlined /> }];
+  if (permissions.manageTenants) items.push({ path: '/tenants', label: '县（区）管理', icon: <BankOutlined /> });
+  if (permissions.manageDepartments) {
+    items.push({ path: '/departments', label: '部门管理', icon: <ApartmentOutlined /> });
+  } else if (permissions.browseDepartments) {
+    items.push({ path: '/departments', label: '部门', icon: <ApartmentOutlined /> });
+  }
+  if (permissions.manageUsers) items.push({ path: '/users', label: '用户管理', icon: <TeamOutlined /> });
+  if (permissions.readAuditLog) items.push({ path: '/audit-log', label: '审计日志', icon: <AuditOutlined /> });
+  return items;
+}
+
+/** The menu entry a location belongs to ("/users/…" → "/users"). */
+export function activeNavPath(pathname: string, items: NavItem[]): string | undefined {
+  return items
+    .filter((item) =>
+      item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(item.path + '/'),
+    )
+    .map((item) => item.path)[0];
+}

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Dropdown, Flex, Spin, Typography, type MenuProps } from 'antd';
+import { ROLE_LABELS } from '@evalflow/domain';
+import { useNavigate } from 'react-router-dom';
+import { useSession, useSignedIn } from '../auth/session-context';
+
+/** The signed-in user in the header, with 修改密码 and 退出登录. */
+export function UserMenu() {
+  const { me } = useSignedIn();
+  const session = useSession();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [leaving, setLeaving] = useState(false);
+  const roles = me.user.roles.map((role) => ROLE_LABELS[role] ?? role).join('、');
+
+  const items: MenuProps['items'] = [
+    { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
+  ];
+  const onClick: MenuProps['onClick'] = async ({ key }) => {
+    if (key === 'password') navigate('/account/password');
+    if (key === 'logout') {
+      setLeaving(true);
+      await session.logout();
+      message.success('已退出登录');
+    }
+  };
+
+  return (
+    <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+      <button type="button" aria-label="账号菜单" className="header-account">
+        <Flex align="center" gap={8}>
+          {leaving ? <Spin size="small" /> : <UserOutlined />}
+          <Flex vertical style={{ lineHeight: 1.3, textAlign: 'left' }}>
+            <Typography.Text style={{ color: 'inherit' }} strong>
+              {me.user.displayName}
+            </Typography.Text>
+            <Typography.Text style={{ color: 'inherit', fontSize: 12, opacity: 0.85 }}>{roles}</Typography.Text>
+          </Flex>
+          <DownOutlined style={{ fontSize: 10 }} />
+        </Flex>
+      </button>
+    </Dropdown>
+  );
+}

@@ -1,0 +1,233 @@
+import { useCallback, useMemo, useState } from 'react';
+import { ReloadOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Descriptions,
+  Empty,
+  Flex,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { listAuditEntries } from '../../api/audit-log-api';
+import { listDepartments } from '../../api/departments-api';
+import type { AuditEntryView, AuditOutcome, DepartmentView } from '../../api/types';
+import { useSession, useSignedIn } from '../../auth/session-context';
+import { DateTime } from '../../components/date-time';
+import { LoadError } from '../../components/load-error';
+import { PageHeader } from '../../components/page-header';
+import { useCursorList } from '../../hooks/use-cursor-list';
+import { useRemote } from '../../hooks/use-remote';
+import {
+  ACTION_FILTER_GROUPS,
+  actionLabel,
+  describeChanges,
+  describeFacts,
+  OUTCOME_COLORS,
+  OUTCOME_LABELS,
+  TARGET_TYPE_LABELS,
+} from './audit-labels';
+
+const NO_DEPARTMENTS: DepartmentView[] = [];
+
+/** 审计日志: logins, administrative changes and refused attempts, newest first. */
+export function AuditLogPage() {
+  const session = useSession();
+  const { me, ability } = useSignedIn();
+  const [action, setAction] = useState<string>();
+  const [outcome, setOutcome] = useState<AuditOutcome>();
+  const [actor, setActor] = useState('');
+
+  const loadPage = useCallback(
+    async (before: string | null, signal: AbortSignal) => {
+      const page = await listAuditEntries(session, { action, outcome, actor: actor.trim() }, before, signal);
+      return { items: page.items, next: page.nextBefore };
+    },
+    [session, action, outcome, actor],
+  );
+  const entries = useCursorList(loadPage);
+
+  // department ids in recorded changes read better as names (county administrators only)
+  const readsDepartments = me.tenant !== null && ability.can('read', 'Department');
+  const loadDepartments = useCallback(
+    (signal: AbortSignal) =>
+      readsDepartments ? listDepartments(session, {}, signal) : Promise.resolve(NO_DEPARTMENTS),
+    [session, readsDepartments],
+  );
+  const departments = useRemote(loadDepartments);
+  const departmentNames = useMemo(
+    () => new Map((departments.data ?? []).map((d) => [d.id, d.name])),
+    [departments.data],
+  );
+
+  const columns: TableColumnsType<AuditEntryView> = [
+    {
+      title: '时间',
+      dataIndex: 'occurredAt',
+      width: 150,
+      render: (value: string) => <DateTime value={value} />,
+    },
+    {
+      title: '操作人',
+      dataIndex: 'actorUsername',
+      width: 170,
+      render: (username: string | null) => username ?? <Typography.Text type="secondary">—</Typography.Text>,
+    },
+    {
+      title: '动作',
+      dataIndex: 'action',
+      width: 150,
+      render: (value: string) => (
+        <Tooltip title={value}>
+          <span>{actionLabel(value)}</span>
+        </Tooltip>
+      ),
+    },
+    {
+      title: '对象',
+      key: 'target',
+      width: 160,
+      render: (_, e) => {
+        if (!e.targetType) return <Typography.Text type="secondary">—</Typography.Text>;
+        const name = e.details['username'] ?? e.details['name'];
+        return (
+          <span>
+            {TARGET_TYPE_LABELS[e.targetType] ?? e.targetType}
+            {typeof name === 'string' && ` · ${name}`}
+          </span>
+        );
+      },
+    },
+    {
+      title: '结果',
+      dataIndex: 'outcome',
+      width: 80,
+      render: (value: AuditOutcome) => <Tag color={OUTCOME_COLORS[value]}>{OUTCOME_LABELS[value] ?? value}</Tag>,
+    },
+    {
+      title: '详情',
+      key: 'details',
+      render: (_, e) => {
+        const lines = [...describeChanges(e.details, departmentNames), ...describeFacts(e.details, departmentNames)];
+        return lines.length ? (
+          <Typography.Paragraph ellipsis={{ rows: 2, tooltip: lines.join('\n') }} style={{ marginBottom: 0 }}>
+            {lines.join('；')}
+          </Typography.Paragraph>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        );
+      },
+    },
+    { title: 'IP 地址', dataIndex: 'clientIp', width: 130, render: (ip: string | null) => ip ?? '—' },
+  ];
+
+  const filtered = action !== undefined || outcome !== undefined || actor.trim() !== '';
+  return (
+    <>
+      <PageHeader
+        title="审计日志"
+        description={
+          me.tenant
+            ? `${me.tenant.name}的登录、管理操作与越权尝试记录，按时间倒序。`
+            : '平台级的登录、管理操作与越权尝试记录，按时间倒序。'
+        }
+      />
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          placeholder="全部动作"
+          allowClear
+          value={action}
+          onChange={setAction}
+          style={{ width: 200 }}
+          aria-label="按动作筛选"
+          options={ACTION_FILTER_GROUPS.map((group) => ({
+            label: group.label,
+            title: group.label,
+            options: [
+              { value: group.prefix, label: `全部${group.label}操作` },
+              ...group.actions.map((a) => ({ value: a, label: actionLabel(a) })),
+            ],
+          }))}
+        />
+        <Select<AuditOutcome>
+          placeholder="全部结果"
+          allowClear
+          value={outcome}
+          onChange={setOutcome}
+          style={{ width: 120 }}
+          aria-label="按结果筛选"
+          options={(Object.keys(OUTCOME_LABELS) as AuditOutcome[]).map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))}
+        />
+        <Input.Search
+          placeholder="操作人用户名（精确）"
+          allowClear
+          maxLength={64}
+          onSearch={setActor}
+          onChange={(e) => !e.target.value && setActor('')}
+          style={{ width: 220 }}
+        />
+        <Tooltip title="刷新">
+          <Button icon={<ReloadOutlined />} onClick={entries.reload} aria-label="刷新" />
+        </Tooltip>
+      </Space>
+      {entries.error !== undefined && (
+        <LoadError error={entries.error} onRetry={entries.items.length ? entries.loadMore : entries.reload} />
+      )}
+      <Table<AuditEntryView>
+        rowKey="id"
+        columns={columns}
+        dataSource={entries.items}
+        loading={entries.loading}
+        size="middle"
+        scroll={{ x: 1150 }}
+        pagination={false}
+        expandable={{
+          expandedRowRender: (e) => (
+            <Descriptions
+              size="small"
+              column={1}
+              items={[
+                { key: 'action', label: '动作代码', children: e.action },
+                { key: 'target', label: '对象 ID', children: e.targetId ?? '—' },
+                { key: 'request', label: '请求 ID', children: e.requestId ?? '—' },
+                {
+                  key: 'details',
+                  label: '原始记录',
+                  children: (
+                    <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }}>
+                      {JSON.stringify(e.details, null, 2)}
+                    </pre>
+                  ),
+                },
+              ]}
+            />
+          ),
+        }}
+        locale={{
+          emptyText: (
+            <Empty
+              description={entries.error !== undefined ? '加载失败' : filtered ? '没有符合条件的记录' : '暂无审计记录'}
+            />
+          ),
+        }}
+      />
+      {!entries.loading && entries.items.length > 0 && (
+        <Flex justify="center" align="center" gap={12} style={{ marginTop: 16 }}>
+          <Typography.Text type="secondary">已显示 {entries.items.length} 条</Typography.Text>
+          {entries.hasMore ? (
+            <Button onClick={entries.loadMore} loading={entries.loadingMore}>
+              加载更多
+            </Button>
+          ) : (
+            <Typography.Text type="secondary">已全部加载</Typography.Text>
+          )}
+        </Flex>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { Alert, Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
+import { DEPARTMENT_KIND_LABELS, ROLE_LABELS } from '@evalflow/domain';
+import { Link } from 'react-router-dom';
+import { permissionsOf } from '../auth/permissions';
+import { useSignedIn } from '../auth/session-context';
+
+/** The first page after signing in: who and where the user is, and where to go next. */
+export function HomePage() {
+  const { me, ability } = useSignedIn();
+  const can = permissionsOf(ability, me);
+  const nextSteps: Array<{ to: string; text: string }> = [];
+  if (can.manageTenants) nextSteps.push({ to: '/tenants', text: '开通县（区），并为其创建县级管理员' });
+  if (can.manageDepartments) nextSteps.push({ to: '/departments', text: '维护本县（区）的预算部门（单位）与财政局' });
+  if (can.browseDepartments) nextSteps.push({ to: '/departments', text: '查看本县（区）各预算部门（单位）' });
+  if (can.manageUsers) nextSteps.push({ to: '/users', text: '为各部门开通账号、分配角色' });
+  if (can.readAuditLog) nextSteps.push({ to: '/audit-log', text: '查看登录、管理操作与越权尝试的记录' });
+  nextSteps.push({ to: '/account/password', text: '修改本人登录密码' });
+
+  return (
+    <Flex vertical gap={16} style={{ maxWidth: 960 }}>
+      <Card>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
+          您好，{me.user.displayName}
+        </Typography.Title>
+        <Descriptions
+          column={{ xs: 1, md: 2 }}
+          size="small"
+          items={[
+            { key: 'username', label: '用户名', children: me.user.username },
+            {
+              key: 'roles',
+              label: '角色',
+              children: (
+                <Space size={4} wrap>
+                  {me.user.roles.map((role) => (
+                    <Tag key={role} color="red">
+                      {ROLE_LABELS[role] ?? role}
+                    </Tag>
+                  ))}
+                </Space>
+              ),
+            },
+            {
+              key: 'tenant',
+              label: '所在县（区）',
+              children: me.tenant
+                ? `${me.tenant.name}（行政区划代码 ${me.tenant.regionCode}）`
+                : '平台（不属于任何县区）',
+            },
+            {
+              key: 'department',
+              label: '所在部门',
+              children: me.department
+                ? `${me.department.name}（${DEPARTMENT_KIND_LABELS[me.department.kind] ?? me.department.kind}）`
+                : '—',
+            },
+          ]}
+        />
+      </Card>
+      {me.tenant && <Alert type="info" showIcon title="绩效自评" description="自评报告的填报与审核将在此处进行。" />}
+      <Card title="您可以">
+        <ul style={{ margin: 0, paddingInlineStart: 20, lineHeight: 2 }}>
+          {nextSteps.map((step) => (
+            <li key={step.text}>
+              <Link to={step.to}>{step.text}</Link>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,83 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { UserView } from '../../api/types';
+import type { Session } from '../../auth/session';
+import {
+  FINANCE_BUREAU,
+  meFor,
+  PRINCIPALS,
+  renderWithSession,
+  signedInSession,
+  TENANT,
+  UNION,
+} from '../../test/session-fixtures';
+import { UserFormModal } from './user-form-modal';
+
+const editor: UserView = {
+  id: 'bbbbbbbb-0000-4000-8000-000000000009',
+  tenantId: TENANT.id,
+  username: 'zhaoxian.union.clerk',
+  displayName: '张会计',
+  departmentId: UNION.id,
+  departmentName: UNION.name,
+  roles: ['dept_editor'],
+  active: true,
+  version: 4,
+};
+
+async function renderForm(user?: UserView) {
+  const session = await signedInSession(meFor(PRINCIPALS.tenantAdmin));
+  const fetchMock = vi.fn();
+  vi.stubGlobal('fetch', fetchMock);
+  renderWithSession(
+    <UserFormModal
+      user={user}
+      departments={[UNION, FINANCE_BUREAU]}
+      open
+      onClose={() => undefined}
+      afterClose={() => undefined}
+      onSaved={() => undefined}
+    />,
+    session,
+  );
+  return { session, fetchMock };
+}
+
+describe('UserFormModal role check', () => {
+  let session: Session | undefined;
+  afterEach(() => {
+    session?.dispose();
+    vi.unstubAllGlobals();
+  });
+
+  it('says at once that a finance role does not fit a budget department, and sends nothing', async () => {
+    const rendered = await renderForm(editor);
+    session = rendered.session;
+    expect(screen.queryByText(/只能授予财政局的人员/)).toBeNull();
+
+    fireEvent.click(screen.getByRole('checkbox', { name: /财政局审核人/ }));
+
+    expect(await screen.findByText('「财政局审核人」角色只能授予财政局的人员')).toBeTruthy();
+    // each finance role is marked as not fitting; the department's own roles are not
+    expect(screen.getByRole('checkbox', { name: /财政局审核人\s*与所选部门不符/ })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: /财政局领导\s*与所选部门不符/ })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: /编制人/ }).closest('label')?.textContent).not.toContain('不符');
+    // let the submit run its validation through before checking nothing went out
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(rendered.fetchMock).not.toHaveBeenCalled();
+
+    // taking the role back away clears the complaint
+    fireEvent.click(screen.getByRole('checkbox', { name: /财政局审核人/ }));
+    await waitFor(() => expect(screen.queryByText('「财政局审核人」角色只能授予财政局的人员')).toBeNull());
+  });
+
+  it('asks for a department when a department role is ticked for someone without one', async () => {
+    const rendered = await renderForm();
+    session = rendered.session;
+    fireEvent.click(screen.getByRole('checkbox', { name: /编制人/ }));
+    expect(await screen.findByText('「编制人」角色需要指定所在部门')).toBeTruthy();
+  });
+});

@@ -1,0 +1,12 @@
+import type { FormRule } from 'antd';
+
+/** The API's username rule (3–64 lowercase letters, digits, . _ -, starting with a letter or digit). */
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+
+export const USERNAME_RULES: FormRule[] = [
+  { required: true, message: '请填写用户名' },
+  {
+    pattern: USERNAME_PATTERN,
+    message: '应为 3–64 位小写字母、数字、点、横线或下划线，并以字母或数字开头',
+  },
+];
