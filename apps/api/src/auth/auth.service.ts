@@ -138,19 +138,12 @@ export class AuthService {
       await this.throttle.recordFailure(keys);
       throw new AppError('CURRENT_PASSWORD_WRONG', [{ field: 'currentPassword', message: '当前密码不正确' }]);
     }
-    const problems = checkPasswordPolicy(next, { username: principal.username });
+    const problems = checkPasswordPolicy(next, { username: principal.username, currentPassword: current });
     if (problems.length) {
       throw new AppError(
         'PASSWORD_POLICY',
         problems.map((p) => ({ field: 'newPassword', rule: p.rule, message: p.message })),
         describePasswordProblems(problems),
-      );
-    }
-    if (next === current) {
-      throw new AppError(
-        'PASSWORD_POLICY',
-        [{ field: 'newPassword', rule: 'reuse', message: '新密码不能与当前密码相同' }],
-        '密码不符合要求：新密码不能与当前密码相同',
       );
     }
     const hash = await this.hasher.hash(next);

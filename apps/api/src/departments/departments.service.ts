@@ -121,17 +121,18 @@ export class DepartmentsService {
           budgetCode: dto.budgetCode === undefined ? current.budgetCode : (blankToNull(dto.budgetCode) ?? null),
           active: dto.active ?? current.active,
         };
+        const changes = Object.fromEntries(
+          Object.entries(next)
+            .filter(([key, value]) => current[key as keyof typeof next] !== value)
+            .map(([key, value]) => [key, { from: current[key as keyof typeof next], to: value }]),
+        );
+        if (Object.keys(changes).length === 0) return current; // nothing to change, nothing to audit
         if (next.kind !== current.kind) await this.assertStaffFitKind(em, id, next.kind);
         await em.query(
           `UPDATE departments SET name = $2, kind = $3, unit_nature = $4, unit_level = $5, funding_form = $6,
                   budget_code = $7, active = $8, version = version + 1, updated_at = now()
             WHERE id = $1`,
           [id, next.name, next.kind, next.unitNature, next.unitLevel, next.fundingForm, next.budgetCode, next.active],
-        );
-        const changes = Object.fromEntries(
-          Object.entries(next)
-            .filter(([key, value]) => current[key as keyof typeof next] !== value)
-            .map(([key, value]) => [key, { from: current[key as keyof typeof next], to: value }]),
         );
         await this.audit.record(em, {
           tenantId: current.tenantId,

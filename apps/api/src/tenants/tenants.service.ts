@@ -105,11 +105,17 @@ export class TenantsService {
           [dto.name.trim(), dto.regionCode, dto.city.trim(), dto.province.trim()],
         );
         await this.audit.record(em, {
-          tenantId: row.id,
+          tenantId: null, // platform administration is audited in the platform's own trail
           action: 'tenant.created',
           targetType: 'tenant',
           targetId: row.id,
-          details: { name: row.name, regionCode: row.region_code, city: row.city, province: row.province },
+          details: {
+            tenantId: row.id,
+            name: row.name,
+            regionCode: row.region_code,
+            city: row.city,
+            province: row.province,
+          },
         });
         return { ...toView(row), admins: [] };
       })
@@ -123,7 +129,8 @@ export class TenantsService {
       if (!row) throw new AppError('TENANT_NOT_FOUND');
       const current = toView(row);
       assertFieldsPermitted(ability, 'update', 'Tenant', current, sentFields(dto));
-      if (current.version !== version) throw versionMismatch(current.version, current);
+      const admins = (await this.adminsOf(em, [id])).get(id) ?? [];
+      if (current.version !== version) throw versionMismatch(current.version, { ...current, admins });
       const next = {
         name: dto.name?.trim() ?? current.name,
         city: dto.city?.trim() ?? current.city,
@@ -136,6 +143,7 @@ export class TenantsService {
           .map(([key, value]) => [key, { from: current[key as keyof typeof next], to: value }]),
       );
       // TypeORM answers an UPDATE … RETURNING with [rows, affected]
+      if (Object.keys(changes).length === 0) return { ...current, admins };
       const [[updated]] = await em.query(
         `UPDATE tenants SET name = $2, city = $3, province = $4, status = $5, version = version + 1, updated_at = now()
           WHERE id = $1 RETURNING id, name, region_code, city, province, status, version, created_at, updated_at`,
@@ -147,8 +155,14 @@ export class TenantsService {
             ? 'tenant.suspended'
             : 'tenant.activated'
           : 'tenant.updated';
-      await this.audit.record(em, { tenantId: id, action, targetType: 'tenant', targetId: id, details: { changes } });
-      return { ...toView(updated), admins: (await this.adminsOf(em, [id])).get(id) ?? [] };
+      await this.audit.record(em, {
+        tenantId: null,
+        action,
+        targetType: 'tenant',
+        targetId: id,
+        details: { tenantId: id, changes },
+      });
+      return { ...toView(updated), admins };
     });
   }
 
@@ -178,11 +192,11 @@ export class TenantsService {
           tenantId,
         ]);
         await this.audit.record(em, {
-          tenantId,
+          tenantId: null,
           action: 'user.created',
           targetType: 'user',
           targetId: user.id,
-          details: { username: user.username, roles: ['tenant_admin'], by: 'platform' },
+          details: { tenantId, username: user.username, roles: ['tenant_admin'] },
         });
         return { id: user.id, username: user.username, displayName: user.display_name, active: user.active };
       })

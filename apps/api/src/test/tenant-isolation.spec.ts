@@ -205,6 +205,53 @@ describe('tenant isolation and administration (real API, pool of ONE connection)
       expect(none).toBe(0);
     });
 
+    it('a change that changes nothing keeps the version and writes no audit entry', async () => {
+      const id = await idOf(db, `SELECT id FROM departments WHERE name = '赵县财政局'`);
+      const before = await versionOf(db, 'departments', id);
+      const audits = async () =>
+        db.owner(
+          async (c) => (await c.query(`SELECT count(*)::int AS n FROM audit_log WHERE target_id = $1`, [id])).rows[0].n,
+        );
+      const auditsBefore = await audits();
+      const res = await patchCurrent(app, zx, db, 'departments', id, { name: '赵县财政局', kind: 'finance_bureau' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers.etag).toBe(`"${before}"`);
+      expect(await versionOf(db, 'departments', id)).toBe(before);
+      expect(await audits()).toBe(auditsBefore);
+    });
+
+    it('staff of a deactivated department keep it and can still have their roles changed', async () => {
+      const created = await as(
+        app,
+        zx,
+      )({ method: 'POST', url: '/api/departments', payload: { name: '赵县档案馆', kind: 'budget_department' } });
+      const deptId = created.json().id;
+      const user = await as(
+        app,
+        zx,
+      )({
+        method: 'POST',
+        url: '/api/users',
+        payload: {
+          username: 'archive.editor',
+          displayName: '档案馆编制人',
+          departmentId: deptId,
+          roles: ['dept_editor'],
+          password: 'Archive#Editor2025',
+        },
+      });
+      expect(user.statusCode).toBe(201);
+      expect((await patchCurrent(app, zx, db, 'departments', deptId, { active: false })).statusCode).toBe(200);
+      const promote = await patchCurrent(app, zx, db, 'users', user.json().id, { roles: ['dept_editor', 'dept_head'] });
+      expect(promote.statusCode).toBe(200);
+      expect(promote.json().roles).toEqual(['dept_editor', 'dept_head']);
+      // but nobody can be moved into it
+      const other = await idOf(db, `SELECT id FROM users WHERE username = 'zhaoxian.union.head'`);
+      const move = await patchCurrent(app, zx, db, 'users', other, { departmentId: deptId });
+      expect(move.statusCode).toBe(400);
+      expect(move.json().details).toEqual([{ field: 'departmentId', rule: 'exists', message: '部门不存在或已停用' }]);
+    });
+
     it('usernames are unique across the platform', async () => {
       const res = await as(
         app,

@@ -159,8 +159,17 @@ export class UsersService {
         roles: dto.roles ? [...new Set(dto.roles)].sort() : current.roles,
         active: dto.active ?? current.active,
       };
-      if (dto.roles !== undefined || dto.departmentId !== undefined) {
-        await this.assertRolesFit(em, next.roles, next.departmentId);
+      const rolesChanged = next.roles.join() !== current.roles.join();
+      const departmentChanged = next.departmentId !== current.departmentId;
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const key of ['displayName', 'departmentId', 'active'] as const) {
+        if (current[key] !== next[key]) changes[key] = { from: current[key], to: next[key] };
+      }
+      if (rolesChanged) changes['roles'] = { from: current.roles, to: next.roles };
+      if (Object.keys(changes).length === 0) return visible(ability, current); // nothing to change, nothing to audit
+      if (rolesChanged || departmentChanged) {
+        // moving someone needs an active department; staying in a since-deactivated one is allowed
+        await this.assertRolesFit(em, next.roles, next.departmentId, departmentChanged);
       }
       // Deactivating raises the token version: every session of the user ends with its next request.
       const endSessions = current.active && !next.active;
@@ -170,13 +179,7 @@ export class UsersService {
           WHERE id = $1`,
         [id, next.displayName, next.departmentId, next.active, endSessions ? 1 : 0],
       );
-      const rolesChanged = next.roles.join() !== current.roles.join();
       if (rolesChanged) await this.setRoles(em, current.tenantId, id, next.roles, principal.userId);
-      const changes: Record<string, { from: unknown; to: unknown }> = {};
-      for (const key of ['displayName', 'departmentId', 'active'] as const) {
-        if (current[key] !== next[key]) changes[key] = { from: current[key], to: next[key] };
-      }
-      if (rolesChanged) changes['roles'] = { from: current.roles, to: next.roles };
       await this.audit.record(em, {
         tenantId: current.tenantId,
         action: endSessions ? 'user.deactivated' : 'user.updated',
@@ -222,11 +225,16 @@ export class UsersService {
     }
   }
 
-  private async assertRolesFit(em: EntityManager, roles: Role[], departmentId: string | null): Promise<void> {
+  private async assertRolesFit(
+    em: EntityManager,
+    roles: Role[],
+    departmentId: string | null,
+    mustBeActive = true,
+  ): Promise<void> {
     let department: { kind: DepartmentKind } | null = null;
     if (departmentId) {
       const [row] = await em.query(`SELECT kind, active FROM departments WHERE id = $1`, [departmentId]);
-      if (!row || !row.active) {
+      if (!row || (mustBeActive && !row.active)) {
         throw new AppError(
           'VALIDATION_FAILED',
           [{ field: 'departmentId', rule: 'exists', message: '部门不存在或已停用' }],

@@ -72,7 +72,7 @@ const COMMON_PASSWORDS = new Set(
 );
 
 export interface PasswordProblem {
-  rule: 'length' | 'classes' | 'username' | 'common';
+  rule: 'length' | 'classes' | 'username' | 'common' | 'reuse';
   message: string;
 }
 
@@ -85,7 +85,10 @@ function classesOf(password: string): number {
   return n;
 }
 
-export function checkPasswordPolicy(password: string, context: { username?: string } = {}): PasswordProblem[] {
+export function checkPasswordPolicy(
+  password: string,
+  context: { username?: string; currentPassword?: string } = {},
+): PasswordProblem[] {
   const problems: PasswordProblem[] = [];
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) {
@@ -100,6 +103,9 @@ export function checkPasswordPolicy(password: string, context: { username?: stri
   }
   if (COMMON_PASSWORDS.has(password.toLowerCase())) {
     problems.push({ rule: 'common', message: '过于常见，容易被猜中' });
+  }
+  if (context.currentPassword !== undefined && password === context.currentPassword) {
+    problems.push({ rule: 'reuse', message: '不能与当前密码相同' });
   }
   return problems;
 }
