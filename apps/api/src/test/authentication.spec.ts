@@ -271,12 +271,18 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
       const audit = await db.owner(
         async (c) =>
           (
-            await c.query(`SELECT action FROM audit_log WHERE target_id = $1 AND action LIKE 'tenant.%' ORDER BY id`, [
-              county,
-            ])
+            await c.query(
+              `SELECT action, tenant_id, actor_username FROM audit_log
+                WHERE target_id = $1 AND action LIKE 'tenant.%' ORDER BY id`,
+              [county],
+            )
           ).rows,
       );
-      expect(audit.map((a) => a.action)).toEqual(['tenant.suspended', 'tenant.activated']);
+      // platform administration lands in the platform's own trail
+      expect(audit).toEqual([
+        { action: 'tenant.suspended', tenant_id: null, actor_username: 'platform.admin' },
+        { action: 'tenant.activated', tenant_id: null, actor_username: 'platform.admin' },
+      ]);
     });
 
     it("an administrator's password reset ends the user's sessions", async () => {
