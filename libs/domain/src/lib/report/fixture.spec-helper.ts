@@ -1,0 +1,104 @@
+import { emptyReportContent } from './empty-report';
+import type { ReportContent } from './schema';
+import type { RuleContext } from './rules/rule';
+import { DEFAULT_GRADE_BANDS } from './grades';
+
+/** A small complete report on which every rule passes; each rule test breaks one thing. */
+export function validReport(): ReportContent {
+  const c = emptyReportContent({
+    departmentName: '某县文化馆',
+    fiscalYear: 2025,
+    orgUnit: { nature: '事业', level: '股级', fundingForm: '财政拨款' },
+  });
+  c.header.attachmentLabel = '附件4';
+  c.header.policyIssuer = '县委、县政府';
+  c.header.policyTitle = '全面落实预算绩效管理的实施意见';
+  c.header.policyNumber = '[2019]77';
+  c.basicInfo.functions = ['负责全县群众文化活动。'];
+  c.basicInfo.staffing = {
+    category: '事业人员',
+    asOf: '2025年年底',
+    headcount: 12,
+    previousHeadcount: 12,
+    changeReason: '',
+  };
+  c.basicInfo.assets.current = { totalAssets: '120.5', totalLiabilities: '20.5', netAssets: '100' };
+  c.basicInfo.assets.previous = { totalAssets: '100', totalLiabilities: '20', netAssets: '80' };
+  c.basicInfo.assets.yoy = { totalAssets: '20.5', totalLiabilities: '2.5', netAssets: '25' };
+  c.budget = {
+    projectBudgetTotal: '30.25',
+    lines: [
+      { name: '群众文化活动经费', amount: '20.2', documentNumber: '' },
+      { name: '非遗保护专项资金', amount: '10.05', documentNumber: '冀财教【2024】12号' },
+    ],
+    projectSpent: '29.5',
+  };
+  c.goals.items = [{ text: '举办群众文化活动。' }, { text: '保护非物质文化遗产。' }];
+  c.selfEvaluation = { organization: '成立自评小组。', methodAndProcess: '逐项检查。' };
+  c.results = {
+    overall: '总体完成。',
+    items: [
+      { text: '举办活动 12 场。', completionRate: '100', explanation: '' },
+      { text: '完成非遗普查。', completionRate: '95', explanation: '' },
+    ],
+  };
+  c.problems = { problems: '宣传不足。', measures: '加强宣传。' };
+  c.team.members = [{ name: '张三', unit: '某县文化馆', position: '馆长', title: '' }];
+  c.scoreTable.funding = {
+    total: { initialBudget: '30.25', adjustedBudget: '30.25', executed: '29.5' },
+    currentYearAppropriation: { initialBudget: '30.25', adjustedBudget: '30.25', executed: '29.5' },
+    carryover: { initialBudget: '0', adjustedBudget: '0', executed: '0' },
+    other: { initialBudget: '0', adjustedBudget: '0', executed: '0' },
+    executionRate: '97.52',
+    weight: '10',
+    score: '9.75',
+    deviationNote: '',
+  };
+  c.scoreTable.indicators = [
+    {
+      level1: '产出指标',
+      level2: '数量指标',
+      level3: '文化活动场次',
+      nature: '>=',
+      target: '12',
+      unit: '场',
+      actual: '12',
+      weight: '40',
+      score: '40',
+      deviationNote: '',
+      evidence: '活动记录',
+    },
+    {
+      level1: '效益指标',
+      level2: '社会效益指标',
+      level3: '非遗项目普查完成率',
+      nature: '>=',
+      target: '100',
+      unit: '%',
+      actual: '95',
+      weight: '40',
+      score: '38',
+      deviationNote: '个别项目传承人外出',
+      evidence: '',
+    },
+    {
+      level1: '满意度指标',
+      level2: '服务对象满意度指标',
+      level3: '群众满意度',
+      nature: '>=',
+      target: '90',
+      unit: '%',
+      actual: '92',
+      weight: '10',
+      score: '10',
+      deviationNote: '',
+      evidence: '问卷',
+    },
+  ];
+  c.conclusion = { totalScore: '97.75', grade: 'excellent', basis: '根据项目执行情况和项目绩效情况' };
+  return c;
+}
+
+export function contextFor(overrides: Partial<RuleContext> = {}): RuleContext {
+  return { fiscalYear: 2025, gradeBands: DEFAULT_GRADE_BANDS, previousYear: null, ...overrides };
+}

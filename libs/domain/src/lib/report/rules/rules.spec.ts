@@ -1,0 +1,433 @@
+import { DEFAULT_GRADE_BANDS, type GradeBand } from '../grades';
+import { contextFor, validReport } from '../fixture.spec-helper';
+import type { ReportContent } from '../schema';
+import { REPORT_RULES, runChecks } from './index';
+import type { RuleContext } from './rule';
+
+/** Runs every rule on a report changed by `mutate`; returns the findings of the failing rules. */
+function failing(mutate: (c: ReportContent) => void, context: Partial<RuleContext> = {}) {
+  const c = validReport();
+  mutate(c);
+  return runChecks(c, contextFor(context))
+    .results.filter((r) => !r.passed)
+    .map((r) => ({ ruleId: r.ruleId, severity: r.severity, findings: r.findings }));
+}
+
+describe('report rules', () => {
+  it('the fixture passes every rule', () => {
+    expect(failing(() => undefined)).toEqual([]);
+  });
+
+  it('every rule has a stable, unique id, a severity and a Chinese title', () => {
+    const ids = REPORT_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of REPORT_RULES) {
+      expect(rule.id).toMatch(/^[a-z][a-zA-Z]*\.[a-z0-9-]+$/);
+      expect(['error', 'warning']).toContain(rule.severity);
+      expect(rule.title).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('budget.lines-sum-to-total names both sums', () => {
+    expect(failing((c) => (c.budget.projectBudgetTotal = '30.26'))).toEqual([
+      {
+        ruleId: 'budget.lines-sum-to-total',
+        severity: 'error',
+        findings: [
+          {
+            path: 'budget.projectBudgetTotal',
+            message: '项目预算明细合计 30.2500 万元，与填报的项目预算总额 30.2600 万元不一致',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('budget.lines-sum-to-total adds exactly (47+82+1+2+2.82+5+10+10.336+18.49 = 178.646)', () => {
+    const amounts = ['47', '82', '1', '2', '2.82', '5', '10', '10.336', '18.49'];
+    expect(
+      failing((c) => {
+        c.budget.lines = amounts.map((amount, i) => ({ name: `项目${i}`, amount, documentNumber: '' }));
+        c.budget.projectBudgetTotal = '178.646';
+        c.budget.projectSpent = '178.646';
+      }),
+    ).toEqual([]);
+    expect(failing((c) => ((c.budget.lines = []), (c.budget.projectBudgetTotal = '178.65')))).toEqual([]);
+    const off = failing((c) => {
+      c.budget.lines = amounts.map((amount, i) => ({ name: `项目${i}`, amount, documentNumber: '' }));
+      c.budget.projectBudgetTotal = '178.65';
+      c.budget.projectSpent = '178.646';
+    });
+    expect(off[0].findings[0].message).toBe('项目预算明细合计 178.6460 万元，与填报的项目预算总额 178.6500 万元不一致');
+  });
+
+  it('budget.spent-within-budget', () => {
+    expect(failing((c) => (c.budget.projectSpent = '30.2501'))).toEqual([
+      {
+        ruleId: 'budget.spent-within-budget',
+        severity: 'error',
+        findings: [
+          { path: 'budget.projectSpent', message: '当年项目支出 30.2501 万元，超过项目预算总额 30.2500 万元' },
+        ],
+      },
+    ]);
+  });
+
+  it('assets.net-equals-assets-minus-liabilities, for this year and last', () => {
+    const result = failing((c) => {
+      c.basicInfo.assets.current = { totalAssets: '120.5', totalLiabilities: '20.5', netAssets: '100.1' };
+      c.basicInfo.assets.previous = { totalAssets: '100', totalLiabilities: '20', netAssets: '81' };
+    });
+    const rule = result.find((r) => r.ruleId === 'assets.net-equals-assets-minus-liabilities');
+    expect(rule?.findings).toEqual([
+      {
+        path: 'basicInfo.assets.current.netAssets',
+        message: '年末净资产 100.1000 万元，应等于资产总额 120.5000 万元减负债总额 20.5000 万元，即 100.0000 万元',
+      },
+      {
+        path: 'basicInfo.assets.previous.netAssets',
+        message: '上年净资产 81.0000 万元，应等于资产总额 100.0000 万元减负债总额 20.0000 万元，即 80.0000 万元',
+      },
+    ]);
+  });
+
+  it('assets.yoy-agrees-with-figures rounds half-up to the stated places, and knows the sign', () => {
+    const result = (yoy: string | null) =>
+      failing((c) => {
+        c.basicInfo.assets.current = { totalAssets: '400.21', totalLiabilities: '0', netAssets: '400.21' };
+        c.basicInfo.assets.previous = { totalAssets: '407.95', totalLiabilities: '0', netAssets: '407.95' };
+        c.basicInfo.assets.yoy = { totalAssets: yoy, totalLiabilities: '0', netAssets: '-1.9' };
+      });
+    expect(result('-1.9')).toEqual([]); // −1.8973…% → −1.9
+    expect(result('-1.90')).toEqual([]);
+    expect(result('-2')).toEqual([]);
+    expect(result('1.9')).toEqual([
+      {
+        ruleId: 'assets.yoy-agrees-with-figures',
+        severity: 'error',
+        findings: [
+          {
+            path: 'basicInfo.assets.yoy.totalAssets',
+            message: '资产总额较上年变化应为 -1.9%（本年 400.2100 万元，上年 407.9500 万元），填报为 +1.9%',
+          },
+        ],
+      },
+    ]);
+    expect(result(null)[0].findings[0].message).toBe(
+      '请填写资产总额的同比变化：应为 -1.9%（本年 400.2100 万元，上年 407.9500 万元）',
+    );
+  });
+
+  it('assets.yoy-agrees-with-figures cannot divide by a zero previous year', () => {
+    const result = failing((c) => {
+      c.basicInfo.assets.current = { totalAssets: '10', totalLiabilities: '5', netAssets: '5' };
+      c.basicInfo.assets.previous = { totalAssets: '10', totalLiabilities: '0', netAssets: '10' };
+      c.basicInfo.assets.yoy = { totalAssets: '0', totalLiabilities: '100', netAssets: '-50' };
+    });
+    expect(result[0].findings).toEqual([
+      {
+        path: 'basicInfo.assets.yoy.totalLiabilities',
+        message: '上年负债总额为 0，无法计算同比变化（本年 5.0000 万元，上年 0.0000 万元），请留空',
+      },
+    ]);
+  });
+
+  it('assets.previous-year-matches-last-report compares with last year’s approved report', () => {
+    const lastYear = validReport();
+    lastYear.basicInfo.assets.current = { totalAssets: '100', totalLiabilities: '20', netAssets: '80' };
+    lastYear.basicInfo.staffing.headcount = 12;
+    expect(failing(() => undefined, { previousYear: { fiscalYear: 2024, content: lastYear } })).toEqual([]);
+    lastYear.basicInfo.assets.current = { totalAssets: '100.5', totalLiabilities: '20', netAssets: '80.5' };
+    lastYear.basicInfo.staffing.headcount = 11;
+    const result = failing(() => undefined, { previousYear: { fiscalYear: 2024, content: lastYear } });
+    expect(result).toEqual([
+      {
+        ruleId: 'assets.previous-year-matches-last-report',
+        severity: 'error',
+        findings: [
+          {
+            path: 'basicInfo.assets.previous.totalAssets',
+            message: '上年资产总额填报为 100.0000 万元，与2024 年度已通过报告中的 100.5000 万元不一致',
+          },
+          {
+            path: 'basicInfo.assets.previous.netAssets',
+            message: '上年净资产填报为 80.0000 万元，与2024 年度已通过报告中的 80.5000 万元不一致',
+          },
+          {
+            path: 'basicInfo.staffing.previousHeadcount',
+            message: '上年人数填报为 12 人，与2024 年度已通过报告中的 11 人不一致',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('scoreTable.funding-rows-sum-to-total', () => {
+    const result = failing((c) => (c.scoreTable.funding.carryover.initialBudget = '1'));
+    expect(result).toEqual([
+      {
+        ruleId: 'scoreTable.funding-rows-sum-to-total',
+        severity: 'error',
+        findings: [
+          {
+            path: 'scoreTable.funding.total.initialBudget',
+            message: '年初预算数：本年财政拨款、上年结转和其他资金合计 31.2500 万元，与年度资金总额 30.2500 万元不一致',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('scoreTable.executed-within-budget', () => {
+    const result = failing((c) => {
+      c.scoreTable.funding.other = { initialBudget: '0', adjustedBudget: '1', executed: '2' };
+      c.scoreTable.funding.total = { initialBudget: '30.25', adjustedBudget: '31.25', executed: '31.5' };
+      c.scoreTable.funding.executionRate = '100.8';
+    });
+    expect(result.find((r) => r.ruleId === 'scoreTable.executed-within-budget')?.findings).toEqual([
+      {
+        path: 'scoreTable.funding.total.executed',
+        message: '年度资金总额的全年执行数 31.5000 万元，超过全年预算数 31.2500 万元',
+      },
+      {
+        path: 'scoreTable.funding.other.executed',
+        message: '其他资金的全年执行数 2.0000 万元，超过全年预算数 1.0000 万元',
+      },
+    ]);
+  });
+
+  it('scoreTable.execution-rate = executed ÷ adjusted budget', () => {
+    expect(failing((c) => (c.scoreTable.funding.executionRate = '97.5'))).toEqual([]); // 97.52… at 1 place
+    expect(failing((c) => (c.scoreTable.funding.executionRate = '97.53'))).toEqual([
+      {
+        ruleId: 'scoreTable.execution-rate',
+        severity: 'error',
+        findings: [
+          {
+            path: 'scoreTable.funding.executionRate',
+            message: '执行率填报为 97.53%，按全年执行数 29.5000 万元 ÷ 全年预算数 30.2500 万元应为 97.52%',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('scoreTable.execution-score is rate × weight, capped at the weight', () => {
+    expect(failing((c) => (c.scoreTable.funding.score = '10'))).toEqual([
+      {
+        ruleId: 'scoreTable.execution-score',
+        severity: 'error',
+        findings: [
+          {
+            path: 'scoreTable.funding.score',
+            message: '预算执行率得分填报为 10 分，按执行率 97.52% × 分值 10 分应为 9.75 分',
+          },
+        ],
+      },
+      {
+        ruleId: 'conclusion.score-equals-table',
+        severity: 'error',
+        findings: [{ path: 'conclusion.totalScore', message: '总得分填报为 97.75 分，绩效自评表各项得分合计为 98 分' }],
+      },
+    ]);
+  });
+
+  it('scoreTable.low-execution-explained warns below 90 %', () => {
+    const result = failing((c) => {
+      c.scoreTable.funding.total.executed = '20';
+      c.scoreTable.funding.currentYearAppropriation.executed = '20';
+      c.scoreTable.funding.executionRate = '66.12';
+      c.scoreTable.funding.score = '6.61';
+      c.conclusion.totalScore = '94.61';
+    });
+    expect(result).toEqual([
+      {
+        ruleId: 'scoreTable.low-execution-explained',
+        severity: 'warning',
+        findings: [
+          { path: 'scoreTable.funding.deviationNote', message: '执行率为 66.12%，低于 90%，请说明原因及改进措施' },
+        ],
+      },
+    ]);
+  });
+
+  it('scoreTable.score-within-weight', () => {
+    const result = failing((c) => {
+      c.scoreTable.indicators[2].score = '10.5';
+      c.conclusion.totalScore = '98.25';
+    });
+    expect(result.find((r) => r.ruleId === 'scoreTable.score-within-weight')).toEqual({
+      ruleId: 'scoreTable.score-within-weight',
+      severity: 'error',
+      findings: [{ path: 'scoreTable.indicators.2.score', message: '「群众满意度」得分 10.5 分，超过其分值 10 分' }],
+    });
+  });
+
+  it('scoreTable.weights-total-100', () => {
+    const result = failing((c) => (c.scoreTable.indicators[0].weight = '45'));
+    expect(result.find((r) => r.ruleId === 'scoreTable.weights-total-100')?.findings).toEqual([
+      { path: 'scoreTable.indicators', message: '预算执行率与各指标分值合计 105 分，应为 100 分' },
+    ]);
+  });
+
+  it('scoreTable.indicator-score-formula warns when a quantitative score departs from the formula', () => {
+    const result = failing((c) => {
+      c.scoreTable.indicators[1].score = '40';
+      c.conclusion.totalScore = '99.75';
+    });
+    expect(result).toEqual([
+      {
+        ruleId: 'scoreTable.indicator-score-formula',
+        severity: 'warning',
+        findings: [
+          {
+            path: 'scoreTable.indicators.1.score',
+            message: '「非遗项目普查完成率」指标值 100，完成值 95，按完成值 ÷ 指标值 × 分值应得 38.00 分，填报为 40 分',
+          },
+        ],
+      },
+      {
+        ruleId: 'scoreTable.full-marks-need-evidence',
+        severity: 'warning',
+        findings: [
+          {
+            path: 'scoreTable.indicators.1.evidence',
+            message: '「非遗项目普查完成率」为满分，请注明佐证材料（严禁虚高自评）',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('the formula for ≤ indicators is target ÷ actual × weight', () => {
+    const result = failing((c) => {
+      c.scoreTable.indicators[0] = {
+        ...c.scoreTable.indicators[0],
+        nature: '<=',
+        target: '8',
+        actual: '10',
+        score: '40',
+      };
+      c.conclusion.totalScore = '97.75';
+    });
+    expect(result[0].findings[0].message).toContain('按指标值 ÷ 完成值 × 分值应得 32.00 分');
+  });
+
+  it('conclusion.score-equals-table', () => {
+    expect(failing((c) => (c.conclusion.totalScore = '97.7'))).toEqual([
+      {
+        ruleId: 'conclusion.score-equals-table',
+        severity: 'error',
+        findings: [
+          { path: 'conclusion.totalScore', message: '总得分填报为 97.7 分，绩效自评表各项得分合计为 97.75 分' },
+        ],
+      },
+    ]);
+  });
+
+  it('conclusion.grade-matches-band: lower bounds included, so 89.5 is 良 and 90 is 优', () => {
+    const grade = (score: string, grade: ReportContent['conclusion']['grade'], bands?: GradeBand[]) =>
+      failing(
+        (c) => {
+          c.conclusion = { ...c.conclusion, totalScore: score, grade };
+          c.scoreTable.indicators[0].score = String(Number(score) - 57.75);
+        },
+        bands ? { gradeBands: bands } : {},
+      ).filter((r) => r.ruleId === 'conclusion.grade-matches-band');
+    expect(grade('90', 'excellent')).toEqual([]);
+    expect(grade('89.5', 'good')).toEqual([]);
+    expect(grade('89.5', 'excellent')).toEqual([
+      {
+        ruleId: 'conclusion.grade-matches-band',
+        severity: 'error',
+        findings: [
+          {
+            path: 'conclusion.grade',
+            message: '总得分 89.5 分对应等级「良」（优 ≥ 90，良 ≥ 80，中 ≥ 60，差 ≥ 0），填报为「优」',
+          },
+        ],
+      },
+    ]);
+    const hebei = DEFAULT_GRADE_BANDS.map((b) => ({
+      ...b,
+      label: { excellent: '优秀', good: '良好', fair: '中', poor: '差' }[b.grade],
+    }));
+    expect(grade('79.99', 'good', hebei)[0].findings[0].message).toBe(
+      '总得分 79.99 分对应等级「中」（优秀 ≥ 90，良好 ≥ 80，中 ≥ 60，差 ≥ 0），填报为「良好」',
+    );
+  });
+
+  it('results.completion-rate-range: negative refused, above 100 needs an explanation', () => {
+    expect(failing((c) => (c.results.items[0].completionRate = '-1'))[0].findings).toEqual([
+      { path: 'results.items.0.completionRate', message: '第 1 项完成率 -1% 不能为负数' },
+    ]);
+    expect(failing((c) => (c.results.items[1].completionRate = '105'))[0].findings).toEqual([
+      { path: 'results.items.1.explanation', message: '第 2 项完成率 105% 超过 100%，请说明原因' },
+    ]);
+    expect(
+      failing((c) => ((c.results.items[1].completionRate = '105'), (c.results.items[1].explanation = '追加任务'))),
+    ).toEqual([]);
+  });
+
+  it('results.cover-every-goal warns when counts differ', () => {
+    expect(failing((c) => c.goals.items.push({ text: '第三个目标' }))).toEqual([
+      {
+        ruleId: 'results.cover-every-goal',
+        severity: 'warning',
+        findings: [{ path: 'results.items', message: '绩效目标有 3 项，分项实现情况有 2 项，请核对是否逐项说明' }],
+      },
+    ]);
+  });
+
+  it('report.required-fields lists what is missing, each on its field', () => {
+    const result = failing((c) => {
+      c.basicInfo.functions = ['  '];
+      c.conclusion.grade = null;
+      c.problems.measures = '';
+    });
+    expect(result).toEqual([
+      {
+        ruleId: 'report.required-fields',
+        severity: 'error',
+        findings: [
+          { path: 'basicInfo.functions', message: '请填写部门职能' },
+          { path: 'conclusion.grade', message: '请填写评价等级' },
+          { path: 'problems.measures', message: '请填写改进措施' },
+        ],
+      },
+    ]);
+  });
+
+  it('team.has-members needs at least one complete member', () => {
+    expect(failing((c) => (c.team.members = []))).toEqual([
+      {
+        ruleId: 'team.has-members',
+        severity: 'error',
+        findings: [{ path: 'team.members', message: '评价工作组至少需要一名成员' }],
+      },
+    ]);
+    expect(
+      failing((c) => c.team.members.push({ name: '李四', unit: '', position: '', title: '' }))[0].findings,
+    ).toEqual([{ path: 'team.members.1', message: '第 2 名成员的姓名、工作单位和职务均需填写' }]);
+  });
+
+  it('header.title-year warns about a stale year in the title', () => {
+    expect(failing((c) => (c.header.title = '2024年度整体支出绩效自评报告'))).toEqual([
+      {
+        ruleId: 'header.title-year',
+        severity: 'warning',
+        findings: [{ path: 'header.title', message: '标题写的是 2024 年，报告年度为 2025 年' }],
+      },
+    ]);
+  });
+
+  it('an empty draft is blocked, and says what to fill in', () => {
+    const summary = runChecks(
+      { ...validReport(), budget: { projectBudgetTotal: null, lines: [], projectSpent: null } },
+      contextFor(),
+    );
+    expect(summary.blocking).toBe(true);
+    expect(summary.errors).toBe(2);
+    expect(summary.warnings).toBe(0);
+  });
+});
