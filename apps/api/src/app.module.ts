@@ -8,6 +8,8 @@ import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { ReportsModule } from './reports/reports.module';
+import { SettingsModule } from './settings/settings.module';
 import { SystemModule } from './system/system.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UsersModule } from './users/users.module';
@@ -38,6 +40,8 @@ export class AppModule {
         TenantsModule,
         DepartmentsModule,
         UsersModule,
+        SettingsModule,
+        ReportsModule,
         SystemModule,
       ],
       providers: [QueueErrorLogger],

@@ -15,3 +15,4 @@ export * from './lib/report/scoring';
 export * from './lib/report/rules/index';
 export * from './lib/report/empty-report';
 export * from './lib/report/prefill';
+export * from './lib/report/summary';

@@ -6,7 +6,16 @@ import type { InjectOptions } from 'fastify';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { declaredRoutes } from '../access/route-access.check';
 import { registeredRoutes } from '../bootstrap';
-import { as, idOf, login, startSeededApi, versionOf, type Session } from './support/harness';
+import {
+  as,
+  idOf,
+  insertReport,
+  login,
+  partVersionOf,
+  startSeededApi,
+  versionOf,
+  type Session,
+} from './support/harness';
 
 /**
  * The authorization matrix: every route × every role (and anonymous) × the target's place
@@ -34,8 +43,11 @@ interface Fixture {
   tenant: { own: string; foreign: string };
   department: { union: string; finance: string; education: string; foreign: string };
   user: { unionStaff: string; financeStaff: string; educationStaff: string; foreign: string };
+  report: { union: string; education: string; foreign: string };
   pingId: string;
   seq: number;
+  /** years for reports created by the matrix, one per create */
+  year: number;
 }
 
 type Expectation = number | Partial<Record<Scope, number>>;
@@ -73,6 +85,22 @@ function userFor(f: Fixture, actor: Actor, scope: Scope): string {
       return f.user.foreign;
   }
 }
+/** own: the actor's department's report (for the finance bureau: one of its county); other: another department's. */
+function reportFor(f: Fixture, scope: Scope): string {
+  if (scope === 'foreign') return f.report.foreign;
+  return scope === 'own' ? f.report.union : f.report.education;
+}
+const DEPT_STAFF: Role[] = ['dept_editor', 'dept_head'];
+const FINANCE: Role[] = ['finance_reviewer', 'finance_approver'];
+const COUNTY_ROLES: Role[] = ['tenant_admin', ...DEPT_STAFF, ...FINANCE];
+/** Reading reports: department staff their own department's, the finance bureau its whole county. */
+const reportReaders = (): Record<Actor, Expectation> => ({
+  ...onlyFor([...DEPT_STAFF, ...FINANCE], 200),
+  dept_editor: { own: 200, other: 403, foreign: 404 },
+  dept_head: { own: 200, other: 403, foreign: 404 },
+  finance_reviewer: { own: 200, other: 200, foreign: 404 },
+  finance_approver: { own: 200, other: 200, foreign: 404 },
+});
 const tenantFor = (f: Fixture, scope: Scope) => (scope === 'foreign' ? f.tenant.foreign : f.tenant.own);
 const next = (f: Fixture) => ++f.seq;
 
@@ -313,6 +341,78 @@ const MATRIX: Record<string, RouteCase> = {
     expect: onlyFor(['tenant_admin'], { sameDept: 204, otherDept: 204, foreign: 404 }),
   },
 
+  'GET /api/reports': {
+    scopes: ['-'],
+    build: () => ({ method: 'GET', url: '/api/reports' }),
+    expect: onlyFor([...DEPT_STAFF, ...FINANCE], 200),
+  },
+  'POST /api/reports': {
+    scopes: ['-'],
+    build: (f) => ({ method: 'POST', url: '/api/reports', payload: { fiscalYear: ++f.year } }),
+    expect: onlyFor(DEPT_STAFF, 201),
+  },
+  'GET /api/reports/:id': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({ method: 'GET', url: `/api/reports/${reportFor(f, scope)}` }),
+    expect: reportReaders(),
+  },
+  'GET /api/reports/:id/checks': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({ method: 'GET', url: `/api/reports/${reportFor(f, scope)}/checks` }),
+    expect: reportReaders(),
+  },
+  'GET /api/reports/:id/parts/:part': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({ method: 'GET', url: `/api/reports/${reportFor(f, scope)}/parts/team` }),
+    expect: reportReaders(),
+  },
+  'PUT /api/reports/:id/parts/:part': {
+    scopes: ['own', 'other', 'foreign'],
+    build: async (f, actor, scope) => {
+      const id = reportFor(f, scope);
+      return {
+        method: 'PUT',
+        url: `/api/reports/${id}/parts/problems`,
+        headers: { 'if-match': `"${await partVersionOf(f.db, id, 'problems')}"` },
+        payload: { problems: `${actor} 写的问题 ${next(f)}`, measures: '' },
+      };
+    },
+    expect: {
+      ...onlyFor(DEPT_STAFF, 200),
+      dept_editor: { own: 200, other: 403, foreign: 404 },
+      dept_head: { own: 200, other: 403, foreign: 404 },
+    },
+  },
+  'GET /api/settings': {
+    scopes: ['-'],
+    build: () => ({ method: 'GET', url: '/api/settings' }),
+    expect: onlyFor(COUNTY_ROLES, 200),
+  },
+  'PATCH /api/settings': {
+    scopes: ['-'],
+    build: async (f) => {
+      const version = await f.db.owner(
+        async (c) =>
+          (await c.query(`SELECT version FROM tenant_settings WHERE tenant_id = $1`, [f.tenant.own])).rows[0]
+            ?.version ?? 0,
+      );
+      return {
+        method: 'PATCH',
+        url: '/api/settings',
+        headers: { 'if-match': `"${version}"` },
+        payload: {
+          gradeBands: [
+            { grade: 'excellent', label: '优秀', min: '90' },
+            { grade: 'good', label: '良好', min: '80' },
+            { grade: 'fair', label: '中', min: '60' },
+            { grade: 'poor', label: '差', min: '0' },
+          ],
+        },
+      };
+    },
+    expect: onlyFor(['tenant_admin'], 200),
+  },
+
   'GET /api/audit-log': {
     scopes: ['-'],
     build: () => ({ method: 'GET', url: '/api/audit-log' }),
@@ -331,7 +431,7 @@ const MATRIX: Record<string, RouteCase> = {
 };
 
 describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
-  const f = { seq: 0, sessions: {} } as Fixture;
+  const f = { seq: 0, year: 2000, sessions: {} } as Fixture;
   let close: () => Promise<unknown>;
 
   beforeAll(async () => {
@@ -367,6 +467,13 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       financeStaff: await staff('zx.finance.staff', f.tenant.own, f.department.finance, 'finance_reviewer'),
       educationStaff: await staff('zx.edu.staff', f.tenant.own, f.department.education, 'dept_editor'),
       foreign: await staff('lc.union.staff', f.tenant.foreign, f.department.foreign, 'dept_editor'),
+    };
+    f.report = {
+      union: await idOf(db, `SELECT r.id FROM reports r WHERE r.department_id = $1 AND r.fiscal_year = 2024`, [
+        f.department.union,
+      ]),
+      education: await insertReport(db, f.department.education, 2024),
+      foreign: await insertReport(db, f.department.foreign, 2024),
     };
     for (const [actor, username] of Object.entries(ACTORS)) {
       if (username) f.sessions[actor as Actor] = await login(f.app, username);
@@ -411,6 +518,14 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'UsersController.get': 'read User',
       'UsersController.update': 'update User',
       'UsersController.resetPassword': 'resetPassword User',
+      'SettingsController.get': 'read TenantSettings',
+      'SettingsController.update': 'update TenantSettings',
+      'ReportsController.list': 'read Report',
+      'ReportsController.create': 'create Report',
+      'ReportsController.get': 'read Report',
+      'ReportsController.checks': 'read Report',
+      'ReportsController.getPart': 'read Report',
+      'ReportsController.writePart': 'update Report',
       'AuditLogController.list': 'read AuditLog',
       'PingController.create': 'manage System',
       'PingController.find': 'manage System',

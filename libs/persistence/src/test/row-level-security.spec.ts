@@ -76,7 +76,16 @@ describe('row-level security (real PostgreSQL, application role)', () => {
   });
 
   it('without a tenant set, every tenant table reads empty', async () => {
-    for (const table of ['tenants', 'departments', 'users', 'user_roles', 'audit_log']) {
+    for (const table of [
+      'tenants',
+      'departments',
+      'users',
+      'user_roles',
+      'audit_log',
+      'tenant_settings',
+      'reports',
+      'report_parts',
+    ]) {
       const rows = await ds.query(`SELECT * FROM ${table}`);
       expect({ table, rows }).toEqual({ table, rows: [] });
     }
@@ -147,6 +156,61 @@ describe('row-level security (real PostgreSQL, application role)', () => {
       expect(names.map((r: { name: string }) => r.name)).toEqual(['乙县', '甲县']);
       await expect(platform.query(`UPDATE audit_log SET action = 'x.y'`)).rejects.toThrow(/permission denied/);
       await expect(platform.query(`DELETE FROM departments`)).rejects.toThrow(/permission denied/);
+    } finally {
+      await platform.destroy();
+    }
+  });
+
+  it("a report and its parts are invisible to another tenant, and cannot be filed under another tenant's department", async () => {
+    const reportId = await tenantDb.tx(async (em) => {
+      const [{ id }] = await em.query(
+        `INSERT INTO reports (tenant_id, department_id, fiscal_year, kind, schema_version)
+         VALUES ($1, $2, 2024, 'department_overall', 1) RETURNING id`,
+        [ids.a, ids.deptA],
+      );
+      await em.query(`INSERT INTO report_parts (report_id, tenant_id, part, content) VALUES ($1, $2, 'team', '{}')`, [
+        id,
+        ids.a,
+      ]);
+      return id as string;
+    }, ids.a);
+    expect(await tenantDb.tx((em) => em.query(`SELECT id FROM reports`), ids.b)).toEqual([]);
+    expect(await tenantDb.tx((em) => em.query(`SELECT part FROM report_parts`), ids.b)).toEqual([]);
+    expect(await tenantDb.tx((em) => em.query(`SELECT part FROM report_parts`), ids.a)).toEqual([{ part: 'team' }]);
+    // tenant A naming tenant B's department: the composite key refuses the pairing
+    await expect(
+      tenantDb.tx(
+        (em) =>
+          em.query(
+            `INSERT INTO reports (tenant_id, department_id, fiscal_year, kind, schema_version)
+             VALUES ($1, $2, 2024, 'department_overall', 1)`,
+            [ids.a, ids.deptB],
+          ),
+        ids.a,
+      ),
+    ).rejects.toThrow(/foreign key/);
+    // a part of A's report written while acting as B
+    await expect(
+      tenantDb.tx(
+        (em) =>
+          em.query(`INSERT INTO report_parts (report_id, tenant_id, part, content) VALUES ($1, $2, 'goals', '{}')`, [
+            reportId,
+            ids.b,
+          ]),
+        ids.b,
+      ),
+    ).rejects.toThrow(/foreign key/);
+  });
+
+  it('the platform connection reaches no report data', async () => {
+    const platform = new DataSource(
+      dataSourceOptions({ url: db.platformUrl, poolSize: 1, applicationName: 'rls-test' }),
+    );
+    await platform.initialize();
+    try {
+      for (const table of ['reports', 'report_parts', 'tenant_settings']) {
+        await expect(platform.query(`SELECT 1 FROM ${table}`)).rejects.toThrow(/permission denied/);
+      }
     } finally {
       await platform.destroy();
     }

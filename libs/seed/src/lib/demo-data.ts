@@ -1,4 +1,5 @@
-import type { DepartmentKind, Role } from '@evalflow/domain';
+import type { DepartmentKind, GradeBand, ReportContent, ReportStatus, Role } from '@evalflow/domain';
+import { ZHAOXIAN_UNION_2024, zhaoxianUnion2023 } from './zhaoxian-union-2024';
 
 /** The demo's one password, for demo logins only. */
 export const DEMO_PASSWORD = 'evalflow-demo';
@@ -27,7 +28,25 @@ export interface DemoTenant {
   province: string;
   departments: DemoDepartment[];
   users: DemoUser[];
+  /** the county's own grade labels, when it has them */
+  gradeBands?: GradeBand[];
+  reports?: DemoReport[];
 }
+
+export interface DemoReport {
+  departmentKey: string;
+  fiscalYear: number;
+  status: ReportStatus;
+  content: () => ReportContent;
+}
+
+/** Hebei writes the grades out in full (the sample: 「评价等级为优秀」). */
+export const HEBEI_GRADE_BANDS: GradeBand[] = [
+  { grade: 'excellent', label: '优秀', min: '90' },
+  { grade: 'good', label: '良好', min: '80' },
+  { grade: 'fair', label: '中', min: '60' },
+  { grade: 'poor', label: '差', min: '0' },
+];
 
 function countyUsers(prefix: string, county: string, union: string, finance: string): DemoUser[] {
   return [
@@ -87,6 +106,18 @@ export const DEMO_TENANTS: DemoTenant[] = [
       },
     ],
     users: countyUsers('zhaoxian', '赵县', '赵县总工会', '赵县财政局'),
+    gradeBands: HEBEI_GRADE_BANDS,
+    reports: [
+      // last year's, approved: the source of this year's prefill and year-over-year checks
+      { departmentKey: 'union', fiscalYear: 2023, status: 'approved', content: zhaoxianUnion2023 },
+      // the sample itself, still a draft
+      {
+        departmentKey: 'union',
+        fiscalYear: 2024,
+        status: 'draft',
+        content: () => structuredClone(ZHAOXIAN_UNION_2024),
+      },
+    ],
   },
   {
     name: '栾城区',

@@ -8,7 +8,15 @@ import { seedDemo } from './seed-demo';
 async function snapshot(db: TestDatabase) {
   return db.owner(async (c) => {
     const out: Record<string, unknown[]> = {};
-    for (const table of ['tenants', 'departments', 'users', 'user_roles']) {
+    for (const table of [
+      'tenants',
+      'departments',
+      'users',
+      'user_roles',
+      'tenant_settings',
+      'reports',
+      'report_parts',
+    ]) {
       out[table] = (await c.query(`SELECT * FROM ${table} ORDER BY 1, 2`)).rows;
     }
     return out;
@@ -32,7 +40,7 @@ describe('demo seed (real PostgreSQL)', () => {
 
   it('creates the two demo counties with their departments and the eleven logins', async () => {
     const report = await seedDemo(owner, hasher);
-    expect(report).toEqual({ tenantsCreated: 2, departmentsCreated: 4, usersCreated: 11 });
+    expect(report).toEqual({ tenantsCreated: 2, departmentsCreated: 4, usersCreated: 11, reportsCreated: 2 });
     const tenants = await owner.query(`SELECT name, region_code, city, province FROM tenants ORDER BY region_code`);
     expect(tenants).toEqual([
       { name: '栾城区', region_code: '130111', city: '石家庄市', province: '河北省' },
@@ -77,6 +85,44 @@ describe('demo seed (real PostgreSQL)', () => {
     });
   });
 
+  it('files the sample report of 赵县总工会 for 2024 as a draft, on top of the approved 2023 one', async () => {
+    const reports = await owner.query(`
+      SELECT d.name AS department, r.fiscal_year, r.status, r.total_score::text AS total_score, r.grade,
+             r.execution_rate::text AS execution_rate,
+             (SELECT count(*)::int FROM report_parts p WHERE p.report_id = r.id) AS parts
+        FROM reports r JOIN departments d ON d.id = r.department_id ORDER BY r.fiscal_year`);
+    expect(reports).toEqual([
+      {
+        department: '赵县总工会',
+        fiscal_year: 2023,
+        status: 'approved',
+        total_score: null,
+        grade: null,
+        execution_rate: '100.00',
+        parts: 10,
+      },
+      {
+        department: '赵县总工会',
+        fiscal_year: 2024,
+        status: 'draft',
+        total_score: '95.00',
+        grade: 'excellent',
+        execution_rate: '100.00',
+        parts: 10,
+      },
+    ]);
+    const [budget] = await owner.query(
+      `SELECT p.content FROM report_parts p JOIN reports r ON r.id = p.report_id
+        WHERE r.fiscal_year = 2024 AND p.part = 'budget'`,
+    );
+    expect(budget.content.projectBudgetTotal).toBe('178.646');
+    expect(budget.content.lines).toHaveLength(9);
+    const [settings] = await owner.query(
+      `SELECT s.grade_bands FROM tenant_settings s JOIN tenants t ON t.id = s.tenant_id WHERE t.region_code = '130133'`,
+    );
+    expect(settings.grade_bands.map((b: { label: string }) => b.label)).toEqual(['优秀', '良好', '中', '差']);
+  });
+
   it('stores the demo password as argon2id, never in clear', async () => {
     const [{ password_hash }] = await owner.query(`SELECT password_hash FROM users WHERE username = 'zhaoxian.admin'`);
     expect(password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
@@ -87,7 +133,7 @@ describe('demo seed (real PostgreSQL)', () => {
   it('running it again changes nothing', async () => {
     const before = await snapshot(db);
     const report = await seedDemo(owner, hasher);
-    expect(report).toEqual({ tenantsCreated: 0, departmentsCreated: 0, usersCreated: 0 });
+    expect(report).toEqual({ tenantsCreated: 0, departmentsCreated: 0, usersCreated: 0, reportsCreated: 0 });
     expect(await snapshot(db)).toEqual(before);
   });
 });

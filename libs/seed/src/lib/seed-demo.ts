@@ -1,11 +1,13 @@
 import type { PasswordHasher } from '@evalflow/auth';
+import { splitContent, summarizeReport } from '@evalflow/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DEMO_PASSWORD, DEMO_PLATFORM_ADMIN, DEMO_TENANTS, type DemoUser } from './demo-data';
+import { DEMO_PASSWORD, DEMO_PLATFORM_ADMIN, DEMO_TENANTS, type DemoReport, type DemoUser } from './demo-data';
 
 export interface SeedReport {
   tenantsCreated: number;
   departmentsCreated: number;
   usersCreated: number;
+  reportsCreated: number;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface SeedReport {
  * Runs as the owner connection, which bypasses row-level security (see setup).
  */
 export async function seedDemo(owner: DataSource, hasher: PasswordHasher): Promise<SeedReport> {
-  const report: SeedReport = { tenantsCreated: 0, departmentsCreated: 0, usersCreated: 0 };
+  const report: SeedReport = { tenantsCreated: 0, departmentsCreated: 0, usersCreated: 0, reportsCreated: 0 };
   const passwordHash = await hasher.hash(DEMO_PASSWORD);
   await owner.transaction(async (em) => {
     await ensureUser(em, DEMO_PLATFORM_ADMIN, null, new Map(), passwordHash, report);
@@ -44,6 +46,15 @@ export async function seedDemo(owner: DataSource, hasher: PasswordHasher): Promi
       for (const user of tenant.users) {
         await ensureUser(em, user, tenantId, departmentIds, passwordHash, report);
       }
+      if (tenant.gradeBands) {
+        await em.query(
+          `INSERT INTO tenant_settings (tenant_id, grade_bands) VALUES ($1, $2) ON CONFLICT (tenant_id) DO NOTHING`,
+          [tenantId, JSON.stringify(tenant.gradeBands)],
+        );
+      }
+      for (const r of tenant.reports ?? []) {
+        report.reportsCreated += await ensureReport(em, tenantId, departmentIds.get(r.departmentKey) as string, r);
+      }
     }
   });
   return report;
@@ -72,4 +83,33 @@ async function ensureUser(
       tenantId,
     ]);
   }
+}
+
+/** A demo report with all its parts, unless the department already has one for that year. */
+async function ensureReport(em: EntityManager, tenantId: string, departmentId: string, r: DemoReport): Promise<number> {
+  const content = r.content();
+  const summary = summarizeReport(content);
+  const created = await em.query(
+    `INSERT INTO reports (tenant_id, department_id, fiscal_year, kind, status, schema_version, total_score, grade,
+                          execution_rate)
+     VALUES ($1, $2, $3, 'department_overall', $4, $5, $6, $7, $8)
+     ON CONFLICT ON CONSTRAINT reports_department_year_kind_key DO NOTHING RETURNING id`,
+    [
+      tenantId,
+      departmentId,
+      r.fiscalYear,
+      r.status,
+      content.schemaVersion,
+      summary.totalScore,
+      summary.grade,
+      summary.executionRate,
+    ],
+  );
+  if (!created.length) return 0;
+  await em.query(
+    `INSERT INTO report_parts (report_id, tenant_id, part, content)
+     SELECT $1, $2, p.part, p.content FROM jsonb_to_recordset($3::jsonb) AS p(part text, content jsonb)`,
+    [created[0].id, tenantId, JSON.stringify(splitContent(content))],
+  );
+  return 1;
 }

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Argon2PasswordHasher } from '@evalflow/auth';
+import { emptyReportContent, splitContent, type ReportContent, type ReportStatus } from '@evalflow/domain';
 import { createLogger } from '@evalflow/observability';
 import { dataSourceOptions, setupDatabase } from '@evalflow/persistence';
 import { DEMO_PASSWORD, seedDemo } from '@evalflow/seed';
@@ -94,4 +95,38 @@ export async function patchCurrent(
     headers: { 'if-match': `"${await versionOf(db, table, id)}"` },
     payload,
   });
+}
+
+/** A report with all its parts, written as the owner (fixtures for other departments and counties). */
+export async function insertReport(
+  db: TestDatabase,
+  departmentId: string,
+  fiscalYear: number,
+  status: ReportStatus = 'draft',
+  content?: ReportContent,
+): Promise<string> {
+  return db.owner(async (c) => {
+    const [dept] = (await c.query(`SELECT tenant_id, name FROM departments WHERE id = $1`, [departmentId])).rows;
+    const body = content ?? emptyReportContent({ departmentName: dept.name, fiscalYear });
+    const { rows } = await c.query(
+      `INSERT INTO reports (tenant_id, department_id, fiscal_year, kind, status, schema_version)
+       VALUES ($1, $2, $3, 'department_overall', $4, $5) RETURNING id`,
+      [dept.tenant_id, departmentId, fiscalYear, status, body.schemaVersion],
+    );
+    await c.query(
+      `INSERT INTO report_parts (report_id, tenant_id, part, content)
+       SELECT $1, $2, p.part, p.content FROM jsonb_to_recordset($3::jsonb) AS p(part text, content jsonb)`,
+      [rows[0].id, dept.tenant_id, JSON.stringify(splitContent(body))],
+    );
+    return rows[0].id as string;
+  });
+}
+
+/** A report part's current version, read as the owner, for a fresh If-Match. */
+export async function partVersionOf(db: TestDatabase, reportId: string, part: string): Promise<number> {
+  return db.owner(
+    async (c) =>
+      (await c.query(`SELECT version FROM report_parts WHERE report_id = $1 AND part = $2`, [reportId, part])).rows[0]
+        ?.version ?? 1,
+  );
 }

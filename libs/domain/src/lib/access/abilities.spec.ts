@@ -77,4 +77,46 @@ describe('defineAbilityFor', () => {
   it('refuses an unknown role instead of ignoring it', () => {
     expect(() => defineAbilityFor(principal(['root' as Role]))).toThrow(UnknownRoleError);
   });
+
+  describe('reports', () => {
+    const own = { tenantId: T1, departmentId: D1, status: 'draft' };
+    const sibling = { tenantId: T1, departmentId: D2, status: 'draft' };
+    const foreign = { tenantId: T2, departmentId: D1, status: 'draft' };
+
+    it.each(['dept_editor', 'dept_head'] as Role[])('%s drafts its own department only', (role) => {
+      const a = defineAbilityFor(principal([role]));
+      for (const action of ['read', 'create', 'update'] as const) {
+        expect(a.can(action, tagged('Report', own))).toBe(true);
+        expect(a.can(action, tagged('Report', sibling))).toBe(false);
+        expect(a.can(action, tagged('Report', foreign))).toBe(false);
+      }
+    });
+
+    it.each(['finance_reviewer', 'finance_approver'] as Role[])('%s reads every report of its county, edits none', (role) => {
+      const a = defineAbilityFor(principal([role], { departmentId: D2, departmentKind: 'finance_bureau' }));
+      expect(a.can('read', tagged('Report', own))).toBe(true);
+      expect(a.can('read', tagged('Report', sibling))).toBe(true);
+      expect(a.can('read', tagged('Report', foreign))).toBe(false);
+      expect(a.can('update', tagged('Report', own))).toBe(false);
+      expect(a.can('create', 'Report')).toBe(false);
+    });
+
+    it('administrators see no report content', () => {
+      expect(defineAbilityFor(principal(['tenant_admin'], { departmentId: null })).can('read', 'Report')).toBe(false);
+      expect(
+        defineAbilityFor(principal(['platform_admin'], { tenantId: null, departmentId: null })).can('read', 'Report'),
+      ).toBe(false);
+    });
+
+    it('only the tenant admin changes its county settings; every county user reads them', () => {
+      const admin = defineAbilityFor(principal(['tenant_admin'], { departmentId: null }));
+      expect(admin.can('update', tagged('TenantSettings', { tenantId: T1 }))).toBe(true);
+      expect(admin.can('update', tagged('TenantSettings', { tenantId: T2 }))).toBe(false);
+      const editor = defineAbilityFor(principal(['dept_editor']));
+      expect(editor.can('read', tagged('TenantSettings', { tenantId: T1 }))).toBe(true);
+      expect(editor.can('update', tagged('TenantSettings', { tenantId: T1 }))).toBe(false);
+      const platform = defineAbilityFor(principal(['platform_admin'], { tenantId: null, departmentId: null }));
+      expect(platform.can('read', 'TenantSettings')).toBe(false);
+    });
+  });
 });

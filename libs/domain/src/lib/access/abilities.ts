@@ -14,7 +14,7 @@ import type { Principal } from './principal';
  * field checks) and the web app (what to show). Conditions name fields of the API objects.
  */
 export type Action = 'manage' | 'read' | 'create' | 'update' | 'resetPassword';
-export type SubjectName = 'Tenant' | 'Department' | 'User' | 'AuditLog' | 'System';
+export type SubjectName = 'Tenant' | 'Department' | 'User' | 'AuditLog' | 'System' | 'Report' | 'TenantSettings';
 /** The fields rules may name, per subject. */
 interface SubjectFields {
   Tenant: { id: string };
@@ -22,6 +22,8 @@ interface SubjectFields {
   User: { id: string; tenantId: string | null; departmentId: string | null; roles: string[] };
   AuditLog: { tenantId: string | null };
   System: Record<string, never>;
+  Report: { id: string; tenantId: string; departmentId: string; status: string };
+  TenantSettings: { tenantId: string };
 }
 type TaggedSubject = {
   [N in SubjectName]: Partial<SubjectFields[N]> & ForcedSubject<N> & Record<string, unknown>;
@@ -80,24 +82,29 @@ const ROLE_RULES: Record<Role, (b: Builder, p: Principal) => void> = {
     // an administrator cannot lock itself out
     cannot('update', 'User', ['roles', 'active'], { id: p.userId });
     can('read', 'AuditLog', { tenantId: p.tenantId });
+    can('update', 'TenantSettings', { tenantId: p.tenantId });
+    // administers people, not content: no report access
   },
   finance_reviewer: ({ can }, p) => {
     can('read', 'Tenant', { id: p.tenantId });
     can('read', 'Department', { tenantId: p.tenantId });
+    can('read', 'Report', { tenantId: p.tenantId });
   },
   finance_approver: ({ can }, p) => {
     can('read', 'Tenant', { id: p.tenantId });
     can('read', 'Department', { tenantId: p.tenantId });
+    can('read', 'Report', { tenantId: p.tenantId });
   },
-  dept_editor: ({ can }, p) => {
-    can('read', 'Tenant', { id: p.tenantId });
-    can('read', 'Department', { id: p.departmentId });
-  },
-  dept_head: ({ can }, p) => {
-    can('read', 'Tenant', { id: p.tenantId });
-    can('read', 'Department', { id: p.departmentId });
-  },
+  dept_editor: (b, p) => departmentDrafting(b, p),
+  dept_head: (b, p) => departmentDrafting(b, p),
 };
+
+/** Department staff draft their own department's reports (whether the state allows an edit is the workflow's call). */
+function departmentDrafting({ can }: Builder, p: Principal): void {
+  can('read', 'Tenant', { id: p.tenantId });
+  can('read', 'Department', { id: p.departmentId });
+  can(['read', 'create', 'update'], 'Report', { tenantId: p.tenantId, departmentId: p.departmentId });
+}
 
 export class UnknownRoleError extends Error {
   constructor(role: string) {
@@ -109,7 +116,11 @@ export class UnknownRoleError extends Error {
 export function defineAbilityFor(principal: Principal): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
   // every county user may read the basic facts of its own account (operators use /api/auth/me)
-  if (principal.tenantId) builder.can('read', 'User', USER_SELF_FIELDS, { id: principal.userId });
+  if (principal.tenantId) {
+    builder.can('read', 'User', USER_SELF_FIELDS, { id: principal.userId });
+    // grade bands are needed wherever a score is shown
+    builder.can('read', 'TenantSettings', { tenantId: principal.tenantId });
+  }
   for (const role of principal.roles) {
     const rules = ROLE_RULES[role];
     if (!rules) throw new UnknownRoleError(role);

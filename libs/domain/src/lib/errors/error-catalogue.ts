@@ -59,6 +59,15 @@ export const ERROR_CATALOGUE = {
   BUDGET_CODE_TAKEN: { kind: 'conflict', message: '本县（区）已有部门使用该预算单位编码' },
   USERNAME_TAKEN: { kind: 'conflict', message: '该用户名已被使用' },
   ROLE_ASSIGNMENT_INVALID: { kind: 'invalid', message: '角色与所在部门不匹配' },
+  GRADE_BANDS_INVALID: { kind: 'invalid', message: '评价等级划分不正确' },
+  // reports
+  REPORT_NOT_FOUND: { kind: 'not_found', message: '报告不存在' },
+  REPORT_PART_UNKNOWN: { kind: 'not_found', message: '报告没有这一部分' },
+  REPORT_EXISTS: { kind: 'conflict', message: '该部门本年度的此类报告已存在，请直接打开编辑' },
+  REPORT_NOT_EDITABLE: { kind: 'conflict', message: '报告已提交，当前状态下不能修改内容' },
+  REPORT_CONTENT_INVALID: { kind: 'invalid', message: '报告内容格式不正确，请检查标出的字段' },
+  REPORT_DEPARTMENT_INVALID: { kind: 'invalid', message: '只有预算部门可以填报部门整体支出绩效自评报告' },
+  REPORT_YEAR_INVALID: { kind: 'invalid', message: '年度不正确' },
   // concurrency
   CONFLICT: { kind: 'conflict', message: '数据已被他人修改，请刷新后重试' },
   VERSION_MISMATCH: { kind: 'precondition_failed', message: '数据已被他人修改，请查看最新内容后再提交' },

@@ -15,6 +15,9 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   auth_sessions: [],
   refresh_tokens: [],
   login_throttle: [],
+  tenant_settings: ['SELECT', 'INSERT', 'UPDATE'],
+  reports: ['SELECT', 'INSERT', 'UPDATE'],
+  report_parts: ['SELECT', 'INSERT', 'UPDATE'],
   schema_migrations: [],
 };
 
@@ -31,5 +34,8 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   auth_sessions: ['SELECT', 'INSERT', 'UPDATE'],
   refresh_tokens: ['SELECT', 'INSERT', 'UPDATE'],
   login_throttle: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  tenant_settings: [],
+  reports: [],
+  report_parts: [],
   schema_migrations: [],
 };

@@ -1,0 +1,33 @@
+import { AppError } from '@evalflow/domain';
+
+/** Position in the report list, ordered by year (newest first), department name, id. */
+export interface ReportCursor {
+  fiscalYear: number;
+  departmentName: string;
+  id: string;
+}
+
+export function encodeCursor(c: ReportCursor): string {
+  return Buffer.from(JSON.stringify([c.fiscalYear, c.departmentName, c.id]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(text: string): ReportCursor {
+  try {
+    const [fiscalYear, departmentName, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (
+      Number.isInteger(fiscalYear) &&
+      typeof departmentName === 'string' &&
+      typeof id === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(id)
+    ) {
+      return { fiscalYear, departmentName, id };
+    }
+  } catch {
+    // falls through to the same answer as a well-formed but wrong cursor
+  }
+  throw new AppError(
+    'VALIDATION_FAILED',
+    [{ field: 'cursor', rule: 'cursor', message: '分页游标无效，请从第一页重新加载' }],
+    '分页游标无效，请从第一页重新加载',
+  );
+}

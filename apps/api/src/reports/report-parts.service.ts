@@ -1,0 +1,95 @@
+import { isDeepStrictEqual } from 'node:util';
+import { Injectable } from '@nestjs/common';
+import {
+  AppError,
+  summarizeReport,
+  validatePart,
+  type AppAbility,
+  type Principal,
+  type ReportPart,
+  type ReportStatus,
+} from '@evalflow/domain';
+import { TenantDb } from '@evalflow/persistence';
+import { assertCan } from '../access/object-checks';
+import { AuditService } from '../audit/audit.service';
+import { versionMismatch } from '../http/versioning';
+import { findReportRow, loadContent, loadPart } from './report-store';
+import type { PartView, PartWriteView } from './reports.dto';
+import { reportSubject } from './reports.service';
+
+/** States in which the department may change content (the workflow issue adds the transitions). */
+const EDITABLE: ReportStatus[] = ['draft', 'returned'];
+/** Parts the list summary is computed from. */
+const SUMMARY_PARTS: ReportPart[] = ['conclusion', 'scoreTable'];
+
+@Injectable()
+export class ReportPartsService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly audit: AuditService,
+  ) {}
+
+  get(ability: AppAbility, id: string, part: ReportPart): Promise<PartView> {
+    return this.db.tx(async (em) => {
+      const row = await findReportRow(em, id);
+      assertCan(ability, 'read', 'Report', reportSubject(row));
+      return loadPart(em, id, part);
+    });
+  }
+
+  /**
+   * Replaces one part, if the caller saw its current version. The report row is locked first, so
+   * writes to one report are serialised and the summary always matches the content.
+   */
+  write(
+    principal: Principal,
+    ability: AppAbility,
+    id: string,
+    part: ReportPart,
+    version: number,
+    body: unknown,
+  ): Promise<PartWriteView> {
+    return this.db.tx(async (em) => {
+      const row = await findReportRow(em, id, true);
+      const subject = reportSubject(row);
+      assertCan(ability, 'read', 'Report', subject);
+      assertCan(ability, 'update', 'Report', subject);
+      if (!EDITABLE.includes(subject.status as ReportStatus)) {
+        throw new AppError('REPORT_NOT_EDITABLE', { status: subject.status });
+      }
+      const current = await loadPart(em, id, part);
+      if (current.version !== version) throw versionMismatch(current.version, current);
+      const checked = validatePart(part, body);
+      if (!checked.ok) throw new AppError('REPORT_CONTENT_INVALID', checked.problems);
+      if (isDeepStrictEqual(current.content, checked.value)) {
+        return { ...current, reportVersion: row['version'] as number }; // nothing changed: versions stay
+      }
+      await em.query(
+        `UPDATE report_parts SET content = $3, version = version + 1, updated_by = $4, updated_at = now()
+          WHERE report_id = $1 AND part = $2`,
+        [id, part, JSON.stringify(checked.value), principal.userId],
+      );
+      let summarySql = '';
+      const params: unknown[] = [id, principal.userId];
+      if (SUMMARY_PARTS.includes(part)) {
+        const summary = summarizeReport(await loadContent(em, id, row['schema_version'] as number));
+        summarySql = `, total_score = $${params.push(summary.totalScore)}, grade = $${params.push(
+          summary.grade,
+        )}, execution_rate = $${params.push(summary.executionRate)}`;
+      }
+      const [[{ version: reportVersion }]] = await em.query(
+        `UPDATE reports SET version = version + 1, updated_by = $2, updated_at = now()${summarySql}
+          WHERE id = $1 RETURNING version`,
+        params,
+      );
+      await this.audit.record(em, {
+        tenantId: subject.tenantId,
+        action: 'report.part_updated',
+        targetType: 'report',
+        targetId: id,
+        details: { part, fromVersion: current.version, toVersion: current.version + 1 },
+      });
+      return { ...(await loadPart(em, id, part)), reportVersion };
+    });
+  }
+}

@@ -1,0 +1,109 @@
+import { Body, Controller, Get, Headers, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Policy } from '@evalflow/auth';
+import { AppError, isReportPart, REPORT_PARTS, type AppAbility, type ReportPart } from '@evalflow/domain';
+import type { FastifyReply } from 'fastify';
+import { CurrentAbility, CurrentPrincipal } from '../access/principal.decorator';
+import type { SessionPrincipal } from '../auth/sessions.service';
+import { IdParam } from '../http/uuid-param';
+import { requireIfMatch, setEtag } from '../http/versioning';
+import { ReportPartsService } from './report-parts.service';
+import { CreateReportDto, ListReportsQuery, PartView, PartWriteView, ReportPage, ReportView } from './reports.dto';
+import { ReportsService } from './reports.service';
+
+function partParam(value: string): ReportPart {
+  if (!isReportPart(value)) throw new AppError('REPORT_PART_UNKNOWN', { allowed: REPORT_PARTS });
+  return value;
+}
+
+@ApiTags('自评报告')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly parts: ReportPartsService,
+  ) {}
+
+  @Get()
+  @Policy('read', 'Report')
+  @ApiOperation({ summary: '报告列表：部门用户只看到本部门的报告，财政局看到本县全部；按年度、状态、部门、等级筛选' })
+  @ApiResponse({ status: 200, type: ReportPage })
+  list(@CurrentAbility() ability: AppAbility, @Query() query: ListReportsQuery) {
+    return this.reports.list(ability, query);
+  }
+
+  @Post()
+  @Policy('create', 'Report')
+  @ApiOperation({ summary: '新建报告；有上年已通过的报告时据此预填' })
+  @ApiResponse({ status: 201, type: ReportView })
+  async create(
+    @CurrentPrincipal() principal: SessionPrincipal,
+    @CurrentAbility() ability: AppAbility,
+    @Body() body: CreateReportDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.reports.create(principal, ability, body);
+    setEtag(reply, view.version);
+    return view;
+  }
+
+  @Get(':id')
+  @Policy('read', 'Report')
+  @ApiOperation({ summary: '整份报告：各部分内容及其版本' })
+  @ApiResponse({ status: 200, type: ReportView })
+  async get(
+    @CurrentAbility() ability: AppAbility,
+    @IdParam('REPORT_NOT_FOUND') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.reports.get(ability, id);
+    setEtag(reply, view.version);
+    return view;
+  }
+
+  @Get(':id/checks')
+  @Policy('read', 'Report')
+  @ApiOperation({ summary: '逐条规则的校验结果；error 阻止提交，warning 仅提示' })
+  checks(@CurrentAbility() ability: AppAbility, @IdParam('REPORT_NOT_FOUND') id: string) {
+    return this.reports.checks(ability, id);
+  }
+
+  @Get(':id/parts/:part')
+  @Policy('read', 'Report')
+  @ApiParam({ name: 'part', enum: REPORT_PARTS })
+  @ApiOperation({ summary: '报告的一个部分' })
+  @ApiResponse({ status: 200, type: PartView })
+  async getPart(
+    @CurrentAbility() ability: AppAbility,
+    @IdParam('REPORT_NOT_FOUND') id: string,
+    @Param('part') part: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.parts.get(ability, id, partParam(part));
+    setEtag(reply, view.version);
+    return view;
+  }
+
+  @Put(':id/parts/:part')
+  @Policy('update', 'Report')
+  @ApiParam({ name: 'part', enum: REPORT_PARTS })
+  @ApiHeader({ name: 'If-Match', required: true, description: '该部分所依据的版本（GET 返回的 ETag）' })
+  @ApiBody({ description: '该部分的完整内容（替换）', schema: { type: 'object' } })
+  @ApiOperation({ summary: '保存报告的一个部分（草稿或退回状态）；版本过期时返回 412 及最新内容' })
+  @ApiResponse({ status: 200, type: PartWriteView })
+  async writePart(
+    @CurrentPrincipal() principal: SessionPrincipal,
+    @CurrentAbility() ability: AppAbility,
+    @IdParam('REPORT_NOT_FOUND') id: string,
+    @Param('part') part: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const checkedPart = partParam(part);
+    const view = await this.parts.write(principal, ability, id, checkedPart, requireIfMatch(ifMatch), body);
+    setEtag(reply, view.version);
+    return view;
+  }
+}

@@ -1,0 +1,111 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import {
+  GRADE_KEYS,
+  REPORT_KINDS,
+  REPORT_PARTS,
+  REPORT_STATUSES,
+  type GradeKey,
+  type ReportKind,
+  type ReportPart,
+  type ReportStatus,
+} from '@evalflow/domain';
+import { PageQuery } from '../http/page-query';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+
+export class CreateReportDto {
+  @ApiProperty({ example: 2024, description: '年度（fiscalYear）' })
+  @IsInt({ message: '年度应为整数，如 2024' })
+  @Min(2000, { message: '年度不能早于 2000 年' })
+  @Max(2100, { message: '年度不能晚于 2100 年' })
+  fiscalYear!: number;
+
+  @ApiPropertyOptional({ description: '填报部门；部门用户可省略，默认为本部门' })
+  @IsOptional()
+  @IsUUID(undefined, { message: '部门 ID 格式不正确' })
+  departmentId?: string;
+
+  @ApiPropertyOptional({ enum: REPORT_KINDS, default: 'department_overall' })
+  @IsOptional()
+  @IsIn([...REPORT_KINDS], { message: '报告类型不正确' })
+  kind?: ReportKind;
+}
+
+export class ListReportsQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 2024 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: '年度应为整数' })
+  @Min(2000, { message: '年度不能早于 2000 年' })
+  @Max(2100, { message: '年度不能晚于 2100 年' })
+  fiscalYear?: number;
+
+  @ApiPropertyOptional({ enum: REPORT_STATUSES })
+  @IsOptional()
+  @IsIn([...REPORT_STATUSES], { message: '状态不正确' })
+  status?: ReportStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID(undefined, { message: '部门 ID 格式不正确' })
+  departmentId?: string;
+
+  @ApiPropertyOptional({ enum: GRADE_KEYS })
+  @IsOptional()
+  @IsIn([...GRADE_KEYS], { message: '等级不正确' })
+  grade?: GradeKey;
+
+  @ApiPropertyOptional({ description: '上一页返回的 nextCursor' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: '分页游标格式不正确' })
+  cursor?: string;
+}
+
+export class ReportSummaryView {
+  @ApiProperty() id!: string;
+  @ApiProperty() tenantId!: string;
+  @ApiProperty() departmentId!: string;
+  @ApiProperty({ example: '赵县总工会' }) departmentName!: string;
+  @ApiProperty({ example: 2024 }) fiscalYear!: number;
+  @ApiProperty({ enum: REPORT_KINDS }) kind!: ReportKind;
+  @ApiProperty({ enum: REPORT_STATUSES }) status!: ReportStatus;
+  @ApiProperty({ description: '报告版本：任一部分或状态变化时加一' }) version!: number;
+  @ApiProperty() schemaVersion!: number;
+  @ApiProperty({ nullable: true, type: String, example: '95.00' }) totalScore!: string | null;
+  @ApiProperty({ nullable: true, enum: GRADE_KEYS }) grade!: GradeKey | null;
+  @ApiProperty({ nullable: true, type: String, example: '优秀' }) gradeLabel!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '100.00' }) executionRate!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class ReportPage {
+  @ApiProperty({ type: [ReportSummaryView] }) items!: ReportSummaryView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+export class PartView {
+  @ApiProperty({ enum: REPORT_PARTS }) part!: ReportPart;
+  @ApiProperty({ description: '该部分的版本，修改时放在 If-Match 中' }) version!: number;
+  @ApiProperty({ type: Object }) content!: unknown;
+  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) updatedBy!: string | null;
+}
+
+export class PrefillNoteView {
+  @ApiProperty() path!: string;
+  @ApiProperty() note!: string;
+}
+
+export class ReportView extends ReportSummaryView {
+  @ApiProperty({ type: Object, description: '各部分内容及其版本' }) parts!: Record<ReportPart, PartView>;
+  @ApiProperty({ nullable: true, type: String, description: '预填所依据的上年报告' }) prefilledFrom!: string | null;
+  @ApiProperty({ type: [PrefillNoteView] }) carriedOver!: PrefillNoteView[];
+}
+
+export class PartWriteView extends PartView {
+  @ApiProperty({ description: '写入后报告的版本' }) reportVersion!: number;
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ReportPartsService } from './report-parts.service';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+@Module({ controllers: [ReportsController], providers: [ReportsService, ReportPartsService] })
+export class ReportsModule {}

@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { GRADE_KEYS, SCORE_PATTERN, type GradeKey } from '@evalflow/domain';
+
+export class GradeBandDto {
+  @ApiProperty({ enum: GRADE_KEYS })
+  @IsIn([...GRADE_KEYS], { message: '等级只能是 excellent、good、fair 或 poor' })
+  grade!: GradeKey;
+
+  @ApiProperty({ example: '优秀' })
+  @IsString({ message: '等级名称应为文本' })
+  @MaxLength(10, { message: '等级名称不能超过 10 个字符' })
+  label!: string;
+
+  @ApiProperty({ example: '90', description: '该等级的下限（含），0–100' })
+  @Matches(SCORE_PATTERN, { message: '下限应为 0–100 的数，最多 2 位小数' })
+  min!: string;
+}
+
+export class UpdateSettingsDto {
+  @ApiProperty({ type: [GradeBandDto] })
+  @IsArray({ message: '评价等级应为列表' })
+  @ArrayMaxSize(4, { message: '评价等级只有优、良、中、差四档' })
+  @ValidateNested({ each: true })
+  @Type(() => GradeBandDto)
+  gradeBands!: GradeBandDto[];
+}
+
+export class SettingsView {
+  @ApiProperty({ type: [GradeBandDto] }) gradeBands!: GradeBandDto[];
+  @ApiProperty({ description: '0 表示仍使用默认值（财预〔2020〕10号）' }) version!: number;
+  @ApiProperty() isDefault!: boolean;
+  @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
+}
