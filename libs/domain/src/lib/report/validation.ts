@@ -46,13 +46,13 @@ export function validatePart<P extends ReportPart>(
   part: P,
   value: unknown,
 ): Checked<z.infer<(typeof PART_SCHEMAS)[P]>> {
-  const result = PART_SCHEMAS[part].safeParse(value);
+  const result = PART_SCHEMAS[part].safeParse(value, { reportInput: true });
   return result.success
     ? { ok: true, value: result.data as z.infer<(typeof PART_SCHEMAS)[P]> }
     : { ok: false, problems: toProblems(result.error, part) };
 }
 
 export function validateContent(value: unknown): Checked<ReportContent> {
-  const result = reportContentSchema.safeParse(value);
+  const result = reportContentSchema.safeParse(value, { reportInput: true });
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: toProblems(result.error, '') };
 }
