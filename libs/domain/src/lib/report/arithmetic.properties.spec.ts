@@ -292,15 +292,14 @@ describe('arithmetic rules (property-based)', () => {
       );
     });
 
-    // KNOWN BUG (reported, not fixed here): expectedFundingScore computes (executed ÷ budget × 100)
-    // to 40 digits, then ÷ 100 × weight, so an exact half can land just below it and round down.
-    // 7 ÷ 12 × 15.06 = 8.785 exactly → 8.79, but the rule demands 8.78; likewise 1 ÷ 48 × 30 =
-    // 0.625 → 0.63, rule 0.62. Multiplying before dividing fixes it; then turn `it.failing` into `it`.
+    // Regression: dividing first (executed ÷ budget to 40 digits, then × weight) let an exact half
+    // land just below it and round down: 7 ÷ 12 × 15.06 = 8.785 must give 8.79, 1 ÷ 48 × 30 = 0.625
+    // must give 0.63. The scoring multiplies before it divides.
     for (const [executed, budget, weight, score] of [
       ['7', '12', '15.06', '8.79'],
       ['1', '48', '30', '0.63'],
     ]) {
-      it.failing(`${executed} ÷ ${budget} × ${weight} is an exact half and rounds up to ${score}`, () => {
+      it(`${executed} ÷ ${budget} × ${weight} is an exact half and rounds up to ${score}`, () => {
         const result = check('scoreTable.execution-score', (c) => {
           c.scoreTable.funding.total = { initialBudget: budget, adjustedBudget: budget, executed };
           c.scoreTable.funding.weight = weight;
@@ -313,7 +312,7 @@ describe('arithmetic rules (property-based)', () => {
 
   // KNOWN BUG (reported, not fixed here): expectedIndicatorScore has the same divide-first rounding:
   // 完成值 1 ÷ 指标值 48 × 分值 30 = 0.625 exactly → 0.63, but the (warning) rule expects 0.62.
-  it.failing('scoreTable.indicator-score-formula rounds an exact half up (1 ÷ 48 × 30 = 0.625 → 0.63)', () => {
+  it('scoreTable.indicator-score-formula rounds an exact half up (1 ÷ 48 × 30 = 0.625 → 0.63)', () => {
     const result = check('scoreTable.indicator-score-formula', (c) => {
       c.scoreTable.indicators[0] = {
         ...c.scoreTable.indicators[0],

@@ -13,10 +13,11 @@ export function executionRate(table: ScoreTablePart): Dec | null {
 }
 
 export function expectedFundingScore(table: ScoreTablePart): Dec | null {
-  const rate = executionRate(table);
+  const { adjustedBudget, executed } = table.funding.total;
   const weight = table.funding.weight;
-  if (rate === null || weight === null) return null;
-  const raw = rate.div(100).times(weight);
+  if (adjustedBudget === null || executed === null || weight === null || dec(adjustedBudget).isZero()) return null;
+  // multiply before dividing: an exact half (7/12 × 15.06 = 8.785) must not become 8.78499… and round down
+  const raw = dec(executed).times(weight).div(adjustedBudget);
   return roundHalfUp(raw.greaterThan(weight) ? dec(weight) : raw, 2);
 }
 
@@ -38,22 +39,23 @@ export function expectedIndicatorScore(indicator: Indicator): Dec | null {
   const actual = numericValue(indicator.actual);
   if (target === null || actual === null) return null;
   const weight = dec(indicator.weight);
-  let ratio: Dec;
+  // the ratio as numerator / denominator, multiplied by the weight before the one division (exact halves stay exact)
+  let numerator: Dec;
+  let denominator: Dec;
   if (indicator.nature === '>=') {
     if (actual.greaterThanOrEqualTo(target)) return weight;
     if (target.isZero()) return null;
-    ratio = actual.div(target);
+    [numerator, denominator] = [actual, target];
   } else if (indicator.nature === '<=') {
     if (actual.lessThanOrEqualTo(target)) return weight;
     if (actual.isZero()) return null;
-    ratio = target.div(actual);
+    [numerator, denominator] = [target, actual];
   } else {
     if (actual.equals(target)) return weight;
     if (target.isZero()) return null;
-    ratio = actual.div(target);
-    if (ratio.greaterThan(1)) ratio = dec(1).div(ratio);
+    [numerator, denominator] = actual.abs().greaterThan(target.abs()) ? [target, actual] : [actual, target];
   }
-  return roundHalfUp(ratio.times(weight), 2);
+  return roundHalfUp(numerator.times(weight).div(denominator), 2);
 }
 
 /** 总得分 = 预算执行率得分 + 各指标得分. */
