@@ -92,14 +92,17 @@ describe('defineAbilityFor', () => {
       }
     });
 
-    it.each(['finance_reviewer', 'finance_approver'] as Role[])('%s reads every report of its county, edits none', (role) => {
-      const a = defineAbilityFor(principal([role], { departmentId: D2, departmentKind: 'finance_bureau' }));
-      expect(a.can('read', tagged('Report', own))).toBe(true);
-      expect(a.can('read', tagged('Report', sibling))).toBe(true);
-      expect(a.can('read', tagged('Report', foreign))).toBe(false);
-      expect(a.can('update', tagged('Report', own))).toBe(false);
-      expect(a.can('create', 'Report')).toBe(false);
-    });
+    it.each(['finance_reviewer', 'finance_approver'] as Role[])(
+      '%s reads every report of its county, edits none',
+      (role) => {
+        const a = defineAbilityFor(principal([role], { departmentId: D2, departmentKind: 'finance_bureau' }));
+        expect(a.can('read', tagged('Report', own))).toBe(true);
+        expect(a.can('read', tagged('Report', sibling))).toBe(true);
+        expect(a.can('read', tagged('Report', foreign))).toBe(false);
+        expect(a.can('update', tagged('Report', own))).toBe(false);
+        expect(a.can('create', 'Report')).toBe(false);
+      },
+    );
 
     it('administrators see no report content', () => {
       expect(defineAbilityFor(principal(['tenant_admin'], { departmentId: null })).can('read', 'Report')).toBe(false);

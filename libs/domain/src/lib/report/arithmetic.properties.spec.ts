@@ -310,8 +310,8 @@ describe('arithmetic rules (property-based)', () => {
     }
   });
 
-  // KNOWN BUG (reported, not fixed here): expectedIndicatorScore has the same divide-first rounding:
-  // 完成值 1 ÷ 指标值 48 × 分值 30 = 0.625 exactly → 0.63, but the (warning) rule expects 0.62.
+  // Regression of the same divide-first rounding in expectedIndicatorScore:
+  // 完成值 1 ÷ 指标值 48 × 分值 30 = 0.625 exactly → 0.63, not 0.62.
   it('scoreTable.indicator-score-formula rounds an exact half up (1 ÷ 48 × 30 = 0.625 → 0.63)', () => {
     const result = check('scoreTable.indicator-score-formula', (c) => {
       c.scoreTable.indicators[0] = {
