@@ -16,3 +16,4 @@ export * from './lib/report/rules/index';
 export * from './lib/report/empty-report';
 export * from './lib/report/prefill';
 export * from './lib/report/summary';
+export * from './lib/workflow/workflow';

@@ -1,0 +1,106 @@
+import { REPORT_STATUSES, type ReportStatus } from '../report/parts';
+import type { Role } from '../tenancy/roles';
+import { availableActions, planTransition, TRANSITION_ACTIONS, TRANSITIONS, type TransitionAction } from './workflow';
+
+const ALL_ROLES: Role[] = [
+  'platform_admin',
+  'tenant_admin',
+  'dept_editor',
+  'dept_head',
+  'finance_reviewer',
+  'finance_approver',
+];
+const plan = (
+  status: ReportStatus,
+  action: TransitionAction,
+  role: Role,
+  extra: Partial<Parameters<typeof planTransition>[0]> = {},
+) =>
+  planTransition({
+    status,
+    action,
+    roles: [role],
+    ownDepartment: role === 'dept_editor' || role === 'dept_head',
+    reason: '理由',
+    blockingErrors: 0,
+    ...extra,
+  });
+
+describe('report workflow', () => {
+  it('the legal moves, exactly', () => {
+    const legal: string[] = [];
+    for (const status of REPORT_STATUSES) {
+      for (const action of TRANSITION_ACTIONS) {
+        for (const role of ALL_ROLES) {
+          const p = plan(status, action, role);
+          if (p.ok) legal.push(`${status} --${action}/${role}--> ${p.to}`);
+        }
+      }
+    }
+    expect(legal.sort()).toEqual(
+      [
+        'draft --submit/dept_editor--> submitted',
+        'draft --submit/dept_head--> submitted',
+        'returned --submit/dept_editor--> submitted',
+        'returned --submit/dept_head--> submitted',
+        'submitted --withdraw/dept_head--> draft',
+        'submitted --start_review/finance_reviewer--> in_review',
+        'submitted --start_review/finance_approver--> in_review',
+        'submitted --return/finance_reviewer--> returned',
+        'submitted --return/finance_approver--> returned',
+        'in_review --return/finance_reviewer--> returned',
+        'in_review --return/finance_approver--> returned',
+        'submitted --approve/finance_approver--> approved',
+        'in_review --approve/finance_approver--> approved',
+        'approved --reopen/finance_approver--> returned',
+      ].sort(),
+    );
+  });
+
+  it('a role that may never take an action is forbidden (403) whatever the state; a wrong state is illegal (409)', () => {
+    expect(plan('draft', 'approve', 'dept_head')).toMatchObject({ ok: false, code: 'TRANSITION_FORBIDDEN' });
+    expect(plan('in_review', 'approve', 'finance_reviewer')).toMatchObject({ ok: false, code: 'TRANSITION_FORBIDDEN' });
+    expect(plan('approved', 'submit', 'dept_editor')).toMatchObject({
+      ok: false,
+      code: 'TRANSITION_ILLEGAL',
+      message: '报告当前为「已通过」，不能提交',
+    });
+    expect(plan('in_review', 'withdraw', 'dept_head')).toMatchObject({ ok: false, code: 'TRANSITION_ILLEGAL' });
+  });
+
+  it("department staff act only on their own department's report", () => {
+    expect(plan('draft', 'submit', 'dept_editor', { ownDepartment: false })).toMatchObject({
+      ok: false,
+      code: 'TRANSITION_FORBIDDEN',
+    });
+  });
+
+  it('return and reopen need a reason; blank is no reason', () => {
+    for (const action of ['return', 'reopen'] as const) {
+      const from = TRANSITIONS[action].from[0];
+      expect(plan(from, action, 'finance_approver', { reason: '   ' })).toMatchObject({
+        ok: false,
+        code: 'TRANSITION_REASON_REQUIRED',
+      });
+      expect(plan(from, action, 'finance_approver', { reason: null })).toMatchObject({ ok: false });
+      expect(plan(from, action, 'finance_approver', { reason: '数据有误' })).toMatchObject({ ok: true });
+    }
+    expect(plan('submitted', 'return', 'finance_reviewer', { reason: '长'.repeat(2001) })).toMatchObject({ ok: false });
+  });
+
+  it('submit and approve are refused while an error-severity rule fails, naming how many', () => {
+    expect(plan('draft', 'submit', 'dept_editor', { blockingErrors: 2 })).toEqual({
+      ok: false,
+      code: 'REPORT_CHECKS_FAILING',
+      message: '报告仍有 2 处错误未改正，不能提交',
+    });
+    expect(plan('in_review', 'approve', 'finance_approver', { blockingErrors: 1 })).toMatchObject({ ok: false });
+    expect(plan('submitted', 'return', 'finance_reviewer', { blockingErrors: 5 })).toMatchObject({ ok: true });
+  });
+
+  it('lists the actions a user could take now', () => {
+    expect(availableActions('submitted', ['dept_head'], true)).toEqual(['withdraw']);
+    expect(availableActions('submitted', ['finance_approver'], false)).toEqual(['start_review', 'return', 'approve']);
+    expect(availableActions('draft', ['finance_reviewer'], false)).toEqual([]);
+  });
+});

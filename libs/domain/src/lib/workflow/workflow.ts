@@ -1,0 +1,155 @@
+import { REPORT_STATUS_LABELS, type ReportStatus } from '../report/parts';
+import type { Role } from '../tenancy/roles';
+
+/**
+ * The report workflow (DESIGN.md "Workflow"): draft → submitted → in_review → approved, with
+ * return (back to the department, with a reason), withdraw (by the department before review starts)
+ * and reopen (of an approved report, by the finance bureau's leader, with a reason).
+ */
+export const TRANSITION_ACTIONS = ['submit', 'withdraw', 'start_review', 'return', 'approve', 'reopen'] as const;
+export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
+
+export interface TransitionSpec {
+  label: string;
+  from: ReportStatus[];
+  to: ReportStatus;
+  roles: Role[];
+  /** whose report the actor must be of: its own department's, or any of its county */
+  scope: 'own_department' | 'county';
+  needsReason: boolean;
+  /** refused while an error-severity rule fails */
+  needsPassingChecks: boolean;
+  /** freezes the content as a new revision */
+  freezesRevision: boolean;
+}
+
+export const TRANSITIONS: Record<TransitionAction, TransitionSpec> = {
+  submit: {
+    label: '提交',
+    from: ['draft', 'returned'],
+    to: 'submitted',
+    roles: ['dept_editor', 'dept_head'],
+    scope: 'own_department',
+    needsReason: false,
+    needsPassingChecks: true,
+    freezesRevision: true,
+  },
+  withdraw: {
+    label: '撤回',
+    from: ['submitted'],
+    to: 'draft',
+    roles: ['dept_head'],
+    scope: 'own_department',
+    needsReason: false,
+    needsPassingChecks: false,
+    freezesRevision: false,
+  },
+  start_review: {
+    label: '开始审核',
+    from: ['submitted'],
+    to: 'in_review',
+    roles: ['finance_reviewer', 'finance_approver'],
+    scope: 'county',
+    needsReason: false,
+    needsPassingChecks: false,
+    freezesRevision: false,
+  },
+  return: {
+    label: '退回修改',
+    from: ['submitted', 'in_review'],
+    to: 'returned',
+    roles: ['finance_reviewer', 'finance_approver'],
+    scope: 'county',
+    needsReason: true,
+    needsPassingChecks: false,
+    freezesRevision: false,
+  },
+  approve: {
+    label: '审核通过',
+    from: ['submitted', 'in_review'],
+    to: 'approved',
+    roles: ['finance_approver'],
+    scope: 'county',
+    needsReason: false,
+    needsPassingChecks: true,
+    freezesRevision: false,
+  },
+  reopen: {
+    label: '重新打开',
+    from: ['approved'],
+    to: 'returned',
+    roles: ['finance_approver'],
+    scope: 'county',
+    needsReason: true,
+    needsPassingChecks: false,
+    freezesRevision: false,
+  },
+};
+
+export const MAX_REASON_LENGTH = 2000;
+
+export type TransitionRefusal =
+  /** the actor's roles never allow this action (403) */
+  | { code: 'TRANSITION_FORBIDDEN'; message: string }
+  /** not from the report's current state (409) */
+  | { code: 'TRANSITION_ILLEGAL'; message: string }
+  /** a reason is required or too long (400) */
+  | { code: 'TRANSITION_REASON_REQUIRED'; message: string }
+  /** blocking rule failures (409) */
+  | { code: 'REPORT_CHECKS_FAILING'; message: string };
+
+export type TransitionPlan = { ok: true; to: ReportStatus; spec: TransitionSpec } | ({ ok: false } & TransitionRefusal);
+
+export interface TransitionRequest {
+  status: ReportStatus;
+  action: TransitionAction;
+  roles: Role[];
+  /** the report belongs to the actor's own department */
+  ownDepartment: boolean;
+  reason?: string | null;
+  /** number of failing error-severity rules on the current content */
+  blockingErrors: number;
+}
+
+/** Decides a transition: who may, from where, with what. Pure, so api, worker and web agree. */
+export function planTransition(request: TransitionRequest): TransitionPlan {
+  const spec = TRANSITIONS[request.action];
+  const allowedRole = request.roles.some((r) => spec.roles.includes(r));
+  if (!allowedRole || (spec.scope === 'own_department' && !request.ownDepartment)) {
+    return { ok: false, code: 'TRANSITION_FORBIDDEN', message: `您无权对该报告执行「${spec.label}」` };
+  }
+  if (!spec.from.includes(request.status)) {
+    return {
+      ok: false,
+      code: 'TRANSITION_ILLEGAL',
+      message: `报告当前为「${REPORT_STATUS_LABELS[request.status]}」，不能${spec.label}`,
+    };
+  }
+  const reason = request.reason?.trim() ?? '';
+  if (spec.needsReason && !reason) {
+    return { ok: false, code: 'TRANSITION_REASON_REQUIRED', message: `${spec.label}须填写原因` };
+  }
+  if (reason.length > MAX_REASON_LENGTH) {
+    return { ok: false, code: 'TRANSITION_REASON_REQUIRED', message: `原因不能超过 ${MAX_REASON_LENGTH} 个字符` };
+  }
+  if (spec.needsPassingChecks && request.blockingErrors > 0) {
+    return {
+      ok: false,
+      code: 'REPORT_CHECKS_FAILING',
+      message: `报告仍有 ${request.blockingErrors} 处错误未改正，不能${spec.label}`,
+    };
+  }
+  return { ok: true, to: spec.to, spec };
+}
+
+/** The actions an actor could take now (for buttons), ignoring checks and reasons. */
+export function availableActions(status: ReportStatus, roles: Role[], ownDepartment: boolean): TransitionAction[] {
+  return TRANSITION_ACTIONS.filter((action) => {
+    const plan = planTransition({ status, action, roles, ownDepartment, reason: 'x', blockingErrors: 0 });
+    return plan.ok;
+  });
+}
+
+export function isTransitionAction(value: unknown): value is TransitionAction {
+  return typeof value === 'string' && (TRANSITION_ACTIONS as readonly string[]).includes(value);
+}
