@@ -8,3 +8,4 @@ export * from './lib/setup/database-setup';
 export * from './lib/setup/table-grants';
 export * from './lib/platform-db';
 export * from './lib/access/ability-filter';
+export * from './lib/audit/audit-chain';

@@ -1,6 +1,12 @@
 import { Foundation1764050000000 } from './1764050000000-foundation';
 import { Authentication1764060000000 } from './1764060000000-authentication';
 import { Reports1764070000000 } from './1764070000000-reports';
+import { Workflow1764080000000 } from './1764080000000-workflow';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
-export const MIGRATIONS = [Foundation1764050000000, Authentication1764060000000, Reports1764070000000];
+export const MIGRATIONS = [
+  Foundation1764050000000,
+  Authentication1764060000000,
+  Reports1764070000000,
+  Workflow1764080000000,
+];

@@ -18,6 +18,10 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   tenant_settings: ['SELECT', 'INSERT', 'UPDATE'],
   reports: ['SELECT', 'INSERT', 'UPDATE'],
   report_parts: ['SELECT', 'INSERT', 'UPDATE'],
+  // frozen: never changed or removed by the application
+  report_revisions: ['SELECT', 'INSERT'],
+  report_transitions: ['SELECT', 'INSERT'],
+  outbox: ['INSERT'],
   schema_migrations: [],
 };
 
@@ -37,5 +41,9 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   tenant_settings: [],
   reports: [],
   report_parts: [],
+  report_revisions: [],
+  report_transitions: [],
+  // the relay reads every county's pending jobs (ids only, no report content) and marks them sent
+  outbox: ['SELECT', 'UPDATE'],
   schema_migrations: [],
 };
