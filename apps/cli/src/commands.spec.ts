@@ -32,7 +32,7 @@ describe('cli commands (real PostgreSQL)', () => {
 
   it('seed:demo then demo:logins lists every demo login', async () => {
     expect(await runCommand('seed:demo', db.config(), out, err)).toBe(0);
-    expect(lines[0]).toBe('demo seed: 2 tenant(s), 4 department(s), 11 user(s) created');
+    expect(lines[0]).toBe('demo seed: 2 tenant(s), 4 department(s), 11 user(s), 2 report(s) created');
     lines.length = 0;
     expect(await runCommand('demo:logins', db.config(), out, err)).toBe(0);
     expect(lines[0]).toBe('Demo logins (password for all: evalflow-demo):');
@@ -40,10 +40,31 @@ describe('cli commands (real PostgreSQL)', () => {
     expect(lines.join('\n')).toContain('zhaoxian.finance.approver');
   });
 
+  it('audit:verify passes an intact trail and names the first entry changed behind its back', async () => {
+    const ids = await db.owner(async (c) => {
+      const [{ id: tenant }] = (await c.query(`SELECT id FROM tenants WHERE region_code = '130133'`)).rows;
+      const rows = [];
+      for (const action of ['test.one', 'test.two', 'test.three']) {
+        rows.push(
+          (await c.query(`INSERT INTO audit_log (tenant_id, action) VALUES ($1, $2) RETURNING id`, [tenant, action]))
+            .rows[0].id,
+        );
+      }
+      return rows as string[];
+    });
+    expect(await runCommand('audit:verify', db.config(), out, err)).toBe(0);
+    expect(lines[lines.length - 1]).toMatch(/chain\(s\) checked, 0 broken$/);
+    lines.length = 0;
+    await db.owner((c) => c.query(`UPDATE audit_log SET action = 'test.forged' WHERE id = $1`, [ids[1]]));
+    expect(await runCommand('audit:verify', db.config(), out, err)).toBe(1);
+    expect(errors).toEqual([expect.stringMatching(new RegExp(`BROKEN at audit_log id ${ids[1]} \\(hash_mismatch\\)`))]);
+    await db.owner((c) => c.query(`DELETE FROM audit_log WHERE action LIKE 'test.%'`));
+  });
+
   it('migrate:revert reverts the newest migration; migrate applies it again', async () => {
     expect(await runCommand('migrate:revert', db.config(), out, err)).toBe(0);
     lines.length = 0;
     expect(await runCommand('migrate', db.config(), out, err)).toBe(0);
-    expect(lines[0]).toMatch(/1 migration\(s\) applied \(Authentication\d+\)$/);
+    expect(lines[0]).toMatch(/1 migration\(s\) applied \(Workflow\d+\)$/);
   });
 });

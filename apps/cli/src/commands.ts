@@ -1,6 +1,12 @@
 import { Argon2PasswordHasher } from '@evalflow/auth';
 import type { AppConfig } from '@evalflow/config';
-import { dataSourceOptions, redactUrl, revertLastMigration, setupDatabase } from '@evalflow/persistence';
+import {
+  dataSourceOptions,
+  redactUrl,
+  revertLastMigration,
+  setupDatabase,
+  verifyAuditChains,
+} from '@evalflow/persistence';
 import { allDemoUsers, DEMO_PASSWORD, seedDemo } from '@evalflow/seed';
 import { DataSource } from 'typeorm';
 
@@ -10,7 +16,8 @@ commands:
   migrate          create the database and roles if missing, apply migrations, apply grants
   migrate:revert   revert the newest migration
   seed:demo        insert the demo counties, departments and logins (idempotent)
-  demo:logins      print the demo logins`;
+  demo:logins      print the demo logins
+  audit:verify     verify every county's audit hash chain; exit 1 and name the first broken entry if one is broken`;
 
 export type Output = (line: string) => void;
 
@@ -61,13 +68,30 @@ export async function runCommand(
     case 'seed:demo': {
       const report = await withOwner(config.database.migrationUrl, (ds) => seedDemo(ds, new Argon2PasswordHasher()));
       out(
-        `demo seed: ${report.tenantsCreated} tenant(s), ${report.departmentsCreated} department(s), ${report.usersCreated} user(s) created`,
+        `demo seed: ${report.tenantsCreated} tenant(s), ${report.departmentsCreated} department(s), ${report.usersCreated} user(s), ${report.reportsCreated} report(s) created`,
       );
       return 0;
     }
     case 'demo:logins':
       printDemoLogins(out);
       return 0;
+    case 'audit:verify': {
+      const chains = await withOwner(config.database.migrationUrl, (ds) =>
+        verifyAuditChains((sql, params) => ds.query(sql, params)),
+      );
+      let broken = 0;
+      for (const chain of chains) {
+        const name = chain.tenantId ? `tenant ${chain.tenantId}` : 'platform';
+        if (chain.firstBroken) {
+          broken++;
+          err(
+            `${name}: BROKEN at audit_log id ${chain.firstBroken.id} (${chain.firstBroken.reason}); ${chain.entries} entries`,
+          );
+        } else out(`${name}: ok, ${chain.entries} entries`);
+      }
+      out(`${chains.length} chain(s) checked, ${broken} broken`);
+      return broken ? 1 : 0;
+    }
     default:
       err(USAGE);
       return 64;

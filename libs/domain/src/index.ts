@@ -17,3 +17,4 @@ export * from './lib/report/empty-report';
 export * from './lib/report/prefill';
 export * from './lib/report/summary';
 export * from './lib/workflow/workflow';
+export * from './lib/workflow/diff';

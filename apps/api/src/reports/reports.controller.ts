@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Policy } from '@evalflow/auth';
 import { AppError, isReportPart, REPORT_PARTS, type AppAbility, type ReportPart } from '@evalflow/domain';
@@ -10,6 +10,8 @@ import { requireIfMatch, setEtag } from '../http/versioning';
 import { ReportPartsService } from './report-parts.service';
 import { CreateReportDto, ListReportsQuery, PartView, PartWriteView, ReportPage, ReportView } from './reports.dto';
 import { ReportsService } from './reports.service';
+import { DiffQuery, TransitionDto } from './transitions.dto';
+import { TransitionsService } from './transitions.service';
 
 function partParam(value: string): ReportPart {
   if (!isReportPart(value)) throw new AppError('REPORT_PART_UNKNOWN', { allowed: REPORT_PARTS });
@@ -23,6 +25,7 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly parts: ReportPartsService,
+    private readonly transitions: TransitionsService,
   ) {}
 
   @Get()
@@ -105,5 +108,54 @@ export class ReportsController {
     const view = await this.parts.write(principal, ability, id, checkedPart, requireIfMatch(ifMatch), body);
     setEtag(reply, view.version);
     return view;
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @Policy('read', 'Report')
+  @ApiOperation({
+    summary: '流程操作：提交、撤回、开始审核、退回（须填原因）、通过、重新打开（须填原因）',
+    description: '非法的状态转换返回 409，无权操作返回 403；expectedVersion 过期返回 409 REPORT_VERSION_CONFLICT',
+  })
+  transition(
+    @CurrentPrincipal() principal: SessionPrincipal,
+    @CurrentAbility() ability: AppAbility,
+    @IdParam('REPORT_NOT_FOUND') id: string,
+    @Body() body: TransitionDto,
+  ) {
+    return this.transitions.transition(principal, ability, id, body);
+  }
+
+  @Get(':id/history')
+  @Policy('read', 'Report')
+  @ApiOperation({ summary: '报告的流程记录：谁在何时做了什么、原因、对应的提交版本' })
+  history(@CurrentAbility() ability: AppAbility, @IdParam('REPORT_NOT_FOUND') id: string) {
+    return this.transitions.history(ability, id);
+  }
+
+  @Get(':id/revisions')
+  @Policy('read', 'Report')
+  @ApiOperation({ summary: '每次提交冻结的版本' })
+  revisions(@CurrentAbility() ability: AppAbility, @IdParam('REPORT_NOT_FOUND') id: string) {
+    return this.transitions.revisions(ability, id);
+  }
+
+  @Get(':id/revisions/:number')
+  @Policy('read', 'Report')
+  @ApiOperation({ summary: '某一提交版本的完整内容' })
+  revision(
+    @CurrentAbility() ability: AppAbility,
+    @IdParam('REPORT_NOT_FOUND') id: string,
+    @Param('number') number: string,
+  ) {
+    if (!/^[1-9]\d{0,8}$/.test(number)) throw new AppError('REPORT_REVISION_NOT_FOUND', { number });
+    return this.transitions.revision(ability, id, Number(number));
+  }
+
+  @Get(':id/diff')
+  @Policy('read', 'Report')
+  @ApiOperation({ summary: '两个提交版本之间逐字段的差异（数字、文字、增删改的行）' })
+  diff(@CurrentAbility() ability: AppAbility, @IdParam('REPORT_NOT_FOUND') id: string, @Query() query: DiffQuery) {
+    return this.transitions.diff(ability, id, query);
   }
 }

@@ -383,6 +383,48 @@ const MATRIX: Record<string, RouteCase> = {
       dept_head: { own: 200, other: 403, foreign: 404 },
     },
   },
+  'POST /api/reports/:id/transitions': {
+    scopes: ['own', 'other', 'foreign'],
+    // withdrawing a draft is never legal, so no case changes the fixtures
+    build: async (f, _a, scope) => {
+      const id = reportFor(f, scope);
+      const version = await f.db.owner(
+        async (c) => (await c.query(`SELECT version FROM reports WHERE id = $1`, [id])).rows[0].version,
+      );
+      return {
+        method: 'POST',
+        url: `/api/reports/${id}/transitions`,
+        payload: { action: 'withdraw', expectedVersion: version },
+      };
+    },
+    expect: {
+      ...onlyFor([...DEPT_STAFF, ...FINANCE], 403),
+      dept_editor: { own: 403, other: 403, foreign: 404 },
+      dept_head: { own: 409, other: 403, foreign: 404 },
+      finance_reviewer: { own: 403, other: 403, foreign: 404 },
+      finance_approver: { own: 403, other: 403, foreign: 404 },
+    },
+  },
+  'GET /api/reports/:id/history': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({ method: 'GET', url: `/api/reports/${reportFor(f, scope)}/history` }),
+    expect: reportReaders(),
+  },
+  'GET /api/reports/:id/revisions': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({ method: 'GET', url: `/api/reports/${reportFor(f, scope)}/revisions` }),
+    expect: reportReaders(),
+  },
+  'GET /api/reports/:id/revisions/:number': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({ method: 'GET', url: `/api/reports/${reportFor(f, scope)}/revisions/1` }),
+    expect: reportReaders(),
+  },
+  'GET /api/reports/:id/diff': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({ method: 'GET', url: `/api/reports/${reportFor(f, scope)}/diff?from=1&to=1` }),
+    expect: reportReaders(),
+  },
   'GET /api/settings': {
     scopes: ['-'],
     build: () => ({ method: 'GET', url: '/api/settings' }),
@@ -475,6 +517,14 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       education: await insertReport(db, f.department.education, 2024),
       foreign: await insertReport(db, f.department.foreign, 2024),
     };
+    // a frozen revision of each, as a submission would leave
+    await db.owner((c) =>
+      c.query(
+        `INSERT INTO report_revisions (tenant_id, report_id, number, schema_version, content, report_version)
+         SELECT tenant_id, id, 1, schema_version, '{}'::jsonb, version FROM reports WHERE id = ANY($1)`,
+        [Object.values(f.report)],
+      ),
+    );
     for (const [actor, username] of Object.entries(ACTORS)) {
       if (username) f.sessions[actor as Actor] = await login(f.app, username);
     }
@@ -526,6 +576,11 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'ReportsController.checks': 'read Report',
       'ReportsController.getPart': 'read Report',
       'ReportsController.writePart': 'update Report',
+      'ReportsController.transition': 'read Report',
+      'ReportsController.history': 'read Report',
+      'ReportsController.revisions': 'read Report',
+      'ReportsController.revision': 'read Report',
+      'ReportsController.diff': 'read Report',
       'AuditLogController.list': 'read AuditLog',
       'PingController.create': 'manage System',
       'PingController.find': 'manage System',

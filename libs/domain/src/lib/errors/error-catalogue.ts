@@ -68,6 +68,13 @@ export const ERROR_CATALOGUE = {
   REPORT_CONTENT_INVALID: { kind: 'invalid', message: '报告内容格式不正确，请检查标出的字段' },
   REPORT_DEPARTMENT_INVALID: { kind: 'invalid', message: '只有预算部门可以填报部门整体支出绩效自评报告' },
   REPORT_YEAR_INVALID: { kind: 'invalid', message: '年度不正确' },
+  REPORT_REVISION_NOT_FOUND: { kind: 'not_found', message: '报告没有这一版本' },
+  // workflow
+  TRANSITION_FORBIDDEN: { kind: 'forbidden', message: '您无权执行此操作' },
+  TRANSITION_ILLEGAL: { kind: 'conflict', message: '报告当前状态下不能执行此操作' },
+  TRANSITION_REASON_REQUIRED: { kind: 'invalid', message: '请填写原因' },
+  REPORT_CHECKS_FAILING: { kind: 'conflict', message: '报告仍有错误未改正，不能提交' },
+  REPORT_VERSION_CONFLICT: { kind: 'conflict', message: '报告已被他人修改或状态已变化，请刷新后重试' },
   // concurrency
   CONFLICT: { kind: 'conflict', message: '数据已被他人修改，请刷新后重试' },
   VERSION_MISMATCH: { kind: 'precondition_failed', message: '数据已被他人修改，请查看最新内容后再提交' },

@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AppError,
+  diffContent,
+  planTransition,
+  runChecks,
+  TRANSITIONS,
+  type AppAbility,
+  type Principal,
+  type ReportStatus,
+} from '@evalflow/domain';
+import { TenantDb } from '@evalflow/persistence';
+import type { EntityManager } from 'typeorm';
+import { assertCan } from '../access/object-checks';
+import { AuditService } from '../audit/audit.service';
+import { loadSettings } from '../settings/grade-bands.store';
+import { findPreviousYearApproved, findReportRow, loadContent, toSummary, type SummaryRow } from './report-store';
+import { reportSubject } from './reports.service';
+import type { DiffQuery, TransitionDto } from './transitions.dto';
+
+/** Moves reports through the workflow: the state, its revision, its history and its audit entry commit together. */
+@Injectable()
+export class TransitionsService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly audit: AuditService,
+  ) {}
+
+  transition(principal: Principal, ability: AppAbility, id: string, dto: TransitionDto) {
+    return this.db.tx(async (em) => {
+      const row = await findReportRow(em, id, true);
+      const subject = reportSubject(row);
+      assertCan(ability, 'read', 'Report', subject);
+      const status = subject.status as ReportStatus;
+      const blockingErrors = await this.blockingErrorsFor(em, row, dto.action);
+      const plan = planTransition({
+        status,
+        action: dto.action,
+        roles: principal.roles,
+        ownDepartment: subject.departmentId === principal.departmentId,
+        reason: dto.reason,
+        blockingErrors: blockingErrors.length,
+      });
+      // who may and from where first; the version only matters for a move that could happen
+      if (!plan.ok && plan.code === 'TRANSITION_FORBIDDEN') throw new AppError(plan.code, undefined, plan.message);
+      if (row['version'] !== dto.expectedVersion) {
+        throw new AppError('REPORT_VERSION_CONFLICT', { currentVersion: row['version'], status });
+      }
+      if (!plan.ok) {
+        const details = plan.code === 'REPORT_CHECKS_FAILING' ? { failing: blockingErrors } : { status };
+        throw new AppError(plan.code, details, plan.message);
+      }
+
+      let revision: { id: string; number: number } | null = null;
+      if (plan.spec.freezesRevision) {
+        const content = await loadContent(em, id, row['schema_version'] as number);
+        const [created] = await em.query(
+          `INSERT INTO report_revisions (tenant_id, report_id, number, schema_version, content, report_version, created_by)
+           SELECT $1, $2, coalesce(max(number), 0) + 1, $3, $4, $5, $6 FROM report_revisions WHERE report_id = $2
+           RETURNING id, number`,
+          [subject.tenantId, id, row['schema_version'], JSON.stringify(content), row['version'], principal.userId],
+        );
+        revision = { id: created.id, number: created.number };
+      }
+      const reason = dto.reason?.trim() || null;
+      await em.query(
+        `UPDATE reports SET status = $2, version = version + 1, updated_by = $3, updated_at = now() WHERE id = $1`,
+        [id, plan.to, principal.userId],
+      );
+      const [{ id: transitionId }] = await em.query(
+        `INSERT INTO report_transitions (tenant_id, report_id, action, from_status, to_status, reason, revision_id,
+                                         actor_user_id, actor_name)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [
+          subject.tenantId,
+          id,
+          dto.action,
+          status,
+          plan.to,
+          reason,
+          revision?.id ?? null,
+          principal.userId,
+          principal.displayName,
+        ],
+      );
+      await this.audit.record(em, {
+        tenantId: subject.tenantId,
+        action: `report.${dto.action}`,
+        targetType: 'report',
+        targetId: id,
+        details: { from: status, to: plan.to, reason, revision: revision?.number ?? null },
+      });
+      const { gradeBands } = await loadSettings(em);
+      return {
+        report: toSummary(await findReportRow(em, id), gradeBands),
+        transition: { id: String(transitionId), action: dto.action, from: status, to: plan.to, reason },
+        revision,
+      };
+    });
+  }
+
+  history(ability: AppAbility, id: string) {
+    return this.db.tx(async (em) => {
+      const row = await findReportRow(em, id);
+      assertCan(ability, 'read', 'Report', reportSubject(row));
+      const rows = await em.query(
+        `SELECT t.id::text AS id, t.action, t.from_status, t.to_status, t.reason, t.actor_name, t.occurred_at,
+                r.number AS revision
+           FROM report_transitions t LEFT JOIN report_revisions r ON r.id = t.revision_id
+          WHERE t.report_id = $1 ORDER BY t.id`,
+        [id],
+      );
+      return rows.map((r: Record<string, unknown>) => ({
+        id: r['id'],
+        action: r['action'],
+        from: r['from_status'],
+        to: r['to_status'],
+        reason: r['reason'],
+        actorName: r['actor_name'],
+        occurredAt: (r['occurred_at'] as Date).toISOString(),
+        revision: r['revision'] ?? null,
+      }));
+    });
+  }
+
+  revisions(ability: AppAbility, id: string) {
+    return this.db.tx(async (em) => {
+      const row = await findReportRow(em, id);
+      assertCan(ability, 'read', 'Report', reportSubject(row));
+      const rows = await em.query(
+        `SELECT v.id, v.number, v.report_version, v.created_at, u.display_name AS created_by
+           FROM report_revisions v LEFT JOIN users u ON u.id = v.created_by
+          WHERE v.report_id = $1 ORDER BY v.number`,
+        [id],
+      );
+      return rows.map((r: Record<string, unknown>) => ({
+        id: r['id'],
+        number: r['number'],
+        reportVersion: r['report_version'],
+        createdAt: (r['created_at'] as Date).toISOString(),
+        createdBy: r['created_by'] ?? null,
+      }));
+    });
+  }
+
+  revision(ability: AppAbility, id: string, number: number) {
+    return this.db.tx(async (em) => {
+      const row = await findReportRow(em, id);
+      assertCan(ability, 'read', 'Report', reportSubject(row));
+      return this.findRevision(em, id, number);
+    });
+  }
+
+  diff(ability: AppAbility, id: string, query: DiffQuery) {
+    return this.db.tx(async (em) => {
+      const row = await findReportRow(em, id);
+      assertCan(ability, 'read', 'Report', reportSubject(row));
+      const from = await this.findRevision(em, id, query.from);
+      const to = await this.findRevision(em, id, query.to);
+      return { from: query.from, to: query.to, changes: diffContent(from.content, to.content) };
+    });
+  }
+
+  private async findRevision(em: EntityManager, reportId: string, number: number) {
+    const [r] = await em.query(
+      `SELECT id, number, schema_version, content, created_at FROM report_revisions WHERE report_id = $1 AND number = $2`,
+      [reportId, number],
+    );
+    if (!r) throw new AppError('REPORT_REVISION_NOT_FOUND', { number });
+    return {
+      id: r.id as string,
+      number: r.number as number,
+      content: r.content as unknown,
+      createdAt: (r.created_at as Date).toISOString(),
+    };
+  }
+
+  /** The failing error-severity findings, when the action needs passing checks. */
+  private async blockingErrorsFor(em: EntityManager, row: SummaryRow, action: TransitionDto['action']) {
+    if (!TRANSITIONS[action].needsPassingChecks) return [];
+    const fiscalYear = row['fiscal_year'] as number;
+    const content = await loadContent(em, row['id'] as string, row['schema_version'] as number);
+    const previous = await findPreviousYearApproved(em, {
+      departmentId: row['department_id'] as string,
+      fiscalYear,
+      kind: row['kind'] as string,
+    });
+    const { gradeBands } = await loadSettings(em);
+    return runChecks(content, { fiscalYear, gradeBands, previousYear: previous })
+      .results.filter((r) => r.severity === 'error' && !r.passed)
+      .flatMap((r) => r.findings.map((f) => ({ ruleId: r.ruleId, ...f })));
+  }
+}

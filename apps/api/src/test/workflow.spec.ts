@@ -1,0 +1,258 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { verifyAuditChains } from '@evalflow/persistence';
+import type { TestDatabase } from '@evalflow/testing';
+import { as, idOf, login, startSeededApi, type Session } from './support/harness';
+
+/** The report workflow through the real API and database: the whole journey, refusals, and what it records. */
+describe('report workflow (real API and PostgreSQL)', () => {
+  let db: TestDatabase;
+  let app: NestFastifyApplication;
+  let close: () => Promise<unknown>;
+  let editor: Session;
+  let head: Session;
+  let reviewer: Session;
+  let approver: Session;
+  let admin: Session;
+  let foreign: Session;
+  let id: string;
+
+  const report = async () => (await as(app, editor)({ method: 'GET', url: `/api/reports/${id}` })).json();
+  const act = async (s: Session, action: string, extra: { reason?: string; expectedVersion?: number } = {}) =>
+    as(
+      app,
+      s,
+    )({
+      method: 'POST',
+      url: `/api/reports/${id}/transitions`,
+      payload: { action, expectedVersion: extra.expectedVersion ?? (await report()).version, reason: extra.reason },
+    });
+  const edit = async (part: string, change: (content: Record<string, unknown>) => Record<string, unknown>) => {
+    const current = (await report()).parts[part];
+    const res = await as(
+      app,
+      editor,
+    )({
+      method: 'PUT',
+      url: `/api/reports/${id}/parts/${part}`,
+      headers: { 'if-match': `"${current.version}"` },
+      payload: change(structuredClone(current.content)),
+    });
+    expect(res.statusCode).toBe(200);
+  };
+
+  beforeAll(async () => {
+    ({ db, app, close } = await startSeededApi());
+    [editor, head, reviewer, approver, admin, foreign] = await Promise.all(
+      [
+        'zhaoxian.union.editor',
+        'zhaoxian.union.head',
+        'zhaoxian.finance.reviewer',
+        'zhaoxian.finance.approver',
+        'zhaoxian.admin',
+        'luancheng.finance.approver',
+      ].map((u) => login(app, u)),
+    );
+    id = await idOf(
+      db,
+      `SELECT r.id FROM reports r JOIN departments d ON d.id = r.department_id
+        WHERE d.name = '赵县总工会' AND r.fiscal_year = 2024`,
+    );
+  });
+  afterAll(async () => {
+    await close?.();
+  });
+
+  it('the whole journey: refused while wrong, submitted, returned with a reason, fixed, diffed, approved', async () => {
+    // a wrong total blocks submission, naming the rule and the numbers
+    await edit('budget', (b) => ({ ...b, projectBudgetTotal: '178.65' }));
+    const blocked = await act(editor, 'submit');
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json()).toMatchObject({
+      code: 'REPORT_CHECKS_FAILING',
+      message: '报告仍有 1 处错误未改正，不能提交',
+      details: {
+        failing: [
+          {
+            ruleId: 'budget.lines-sum-to-total',
+            path: 'budget.projectBudgetTotal',
+            message: '项目预算明细合计 178.6460 万元，与填报的项目预算总额 178.6500 万元不一致',
+          },
+        ],
+      },
+    });
+    expect((await report()).status).toBe('draft');
+
+    await edit('budget', (b) => ({ ...b, projectBudgetTotal: '178.646' }));
+    const submitted = await act(editor, 'submit');
+    expect(submitted.statusCode).toBe(200);
+    expect(submitted.json()).toMatchObject({
+      report: { status: 'submitted' },
+      transition: { action: 'submit', from: 'draft', to: 'submitted' },
+      revision: { number: 1 },
+    });
+
+    // content is frozen while the bureau has it
+    const locked = await as(
+      app,
+      editor,
+    )({
+      method: 'PUT',
+      url: `/api/reports/${id}/parts/problems`,
+      headers: { 'if-match': `"${(await report()).parts.problems.version}"` },
+      payload: { problems: '提交后修改', measures: '' },
+    });
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json().code).toBe('REPORT_NOT_EDITABLE');
+
+    expect((await act(reviewer, 'start_review')).statusCode).toBe(200);
+    const noReason = await act(reviewer, 'return', { reason: '  ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json()).toMatchObject({ code: 'TRANSITION_REASON_REQUIRED', message: '退回修改须填写原因' });
+    const returned = await act(reviewer, 'return', { reason: '第 3 项预算金额与批复不符；评价工作组缺少职称' });
+    expect(returned.statusCode).toBe(200);
+    expect(returned.json().report.status).toBe('returned');
+
+    // the department fixes exactly two things and resubmits
+    await edit('budget', (b) => {
+      const lines = b['lines'] as Array<Record<string, string>>;
+      lines[2] = { ...lines[2], amount: '0.5' };
+      return { ...b, lines, projectBudgetTotal: '178.146', projectSpent: '178.146' };
+    });
+    await edit('team', (t) => {
+      const members = t['members'] as Array<Record<string, string>>;
+      members[0] = { ...members[0], title: '高级会计师' };
+      return { members };
+    });
+    const resubmitted = await act(editor, 'submit');
+    if (resubmitted.statusCode !== 200) throw new Error(resubmitted.body);
+    expect(resubmitted.json().revision).toMatchObject({ number: 2 });
+
+    const diff = await as(app, approver)({ method: 'GET', url: `/api/reports/${id}/diff?from=1&to=2` });
+    expect(diff.statusCode).toBe(200);
+    const paths = diff
+      .json()
+      .changes.map((c: { path: string }) => c.path)
+      .sort();
+    expect(paths).toEqual(
+      ['budget.lines.2.amount', 'budget.projectBudgetTotal', 'budget.projectSpent', 'team.members.0.title'].sort(),
+    );
+    expect(diff.json().changes).toContainEqual({
+      kind: 'changed',
+      path: 'budget.lines.2.amount',
+      from: '1',
+      to: '0.5',
+    });
+
+    // a stale version is a conflict, never a silent approval of something else
+    const stale = await act(approver, 'approve', { expectedVersion: (await report()).version - 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('REPORT_VERSION_CONFLICT');
+    const approved = await act(approver, 'approve');
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json().report.status).toBe('approved');
+
+    const history = (await as(app, editor)({ method: 'GET', url: `/api/reports/${id}/history` })).json();
+    expect(history.map((h: { action: string; to: string }) => `${h.action}→${h.to}`)).toEqual([
+      'submit→submitted',
+      'start_review→in_review',
+      'return→returned',
+      'submit→submitted',
+      'approve→approved',
+    ]);
+    expect(history[2]).toMatchObject({
+      reason: '第 3 项预算金额与批复不符；评价工作组缺少职称',
+      actorName: expect.any(String),
+    });
+    expect(history.map((h: { revision: number | null }) => h.revision)).toEqual([1, null, null, 2, null]);
+  });
+
+  it('every refusal on an approved report: illegal 409 for the department, forbidden 403 for the wrong role', async () => {
+    expect((await report()).status).toBe('approved');
+    const cases: Array<[Session, string, number, string]> = [
+      [editor, 'submit', 409, 'TRANSITION_ILLEGAL'],
+      [head, 'withdraw', 409, 'TRANSITION_ILLEGAL'],
+      [reviewer, 'start_review', 409, 'TRANSITION_ILLEGAL'],
+      [reviewer, 'return', 409, 'TRANSITION_ILLEGAL'],
+      [approver, 'approve', 409, 'TRANSITION_ILLEGAL'],
+      [reviewer, 'reopen', 403, 'TRANSITION_FORBIDDEN'],
+      [editor, 'approve', 403, 'TRANSITION_FORBIDDEN'],
+      [editor, 'withdraw', 403, 'TRANSITION_FORBIDDEN'],
+      [admin, 'submit', 403, 'FORBIDDEN'],
+      [foreign, 'reopen', 404, 'REPORT_NOT_FOUND'],
+    ];
+    const got = [];
+    for (const [session, action, ,] of cases) {
+      const res = await act(session, action, { reason: '原因' });
+      got.push([session.username, action, res.statusCode, res.json().code]);
+    }
+    expect(got).toEqual(cases.map(([s, a, status, code]) => [s.username, a, status, code]));
+  });
+
+  it('the approver reopens with a reason; the department may then edit again', async () => {
+    expect((await act(approver, 'reopen')).statusCode).toBe(400);
+    const reopened = await act(approver, 'reopen', { reason: '抽查发现绩效目标表述需完善' });
+    expect(reopened.json().report.status).toBe('returned');
+    await edit('problems', (p) => ({ ...p, problems: `${p['problems']}（补充）` }));
+  });
+
+  it('a withdrawal before review takes the report back to draft; only the head may withdraw', async () => {
+    expect((await act(editor, 'submit')).statusCode).toBe(200);
+    expect((await act(editor, 'withdraw')).statusCode).toBe(403);
+    const withdrawn = await act(head, 'withdraw');
+    expect(withdrawn.json()).toMatchObject({ report: { status: 'draft' }, transition: { to: 'draft' } });
+  });
+
+  it('two simultaneous transitions from one version: one wins, the other is a conflict', async () => {
+    const version = (await report()).version;
+    const [a, b] = await Promise.all([
+      act(editor, 'submit', { expectedVersion: version }),
+      act(head, 'submit', { expectedVersion: version }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const revisions = (await as(app, editor)({ method: 'GET', url: `/api/reports/${id}/revisions` })).json();
+    expect(revisions.map((r: { number: number }) => r.number)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('each transition is in the audit trail, and the chain verifies', async () => {
+    const actions = await db.owner(async (c) =>
+      (
+        await c.query(
+          `SELECT action FROM audit_log WHERE target_id = $1 AND action LIKE 'report.%' AND action <> 'report.part_updated' ORDER BY id`,
+          [id],
+        )
+      ).rows.map((r) => r.action),
+    );
+    expect(actions).toEqual([
+      'report.submit',
+      'report.start_review',
+      'report.return',
+      'report.submit',
+      'report.approve',
+      'report.reopen',
+      'report.submit',
+      'report.withdraw',
+      'report.submit',
+    ]);
+    const chains = await verifyAuditChains((sql, params) => db.owner(async (c) => (await c.query(sql, params)).rows));
+    expect(chains.every((c) => c.firstBroken === null)).toBe(true);
+  });
+
+  it('revisions are immutable for the application', async () => {
+    const rev = await idOf(db, `SELECT id FROM report_revisions WHERE report_id = $1 AND number = 1`, [id]);
+    const { DataSource } = await import('typeorm');
+    const { dataSourceOptions, TenantDb } = await import('@evalflow/persistence');
+    const ds = new DataSource(dataSourceOptions({ url: db.appUrl, poolSize: 1, applicationName: 'wf-test' }));
+    await ds.initialize();
+    try {
+      const tenant = await idOf(db, `SELECT tenant_id AS id FROM reports WHERE id = $1`, [id]);
+      await expect(
+        new TenantDb(ds).tx(
+          (em) => em.query(`UPDATE report_revisions SET content = '{}' WHERE id = $1`, [rev]),
+          tenant,
+        ),
+      ).rejects.toThrow(/permission denied/);
+    } finally {
+      await ds.destroy();
+    }
+  });
+});
