@@ -32,7 +32,10 @@ describe('smoke: api + worker + cli as processes', () => {
     const [port, workerPort] = [await freePort(), await freePort()];
     env = db.env({ PORT: String(port), WORKER_HEALTH_PORT: String(workerPort), HOST: '127.0.0.1', LOG_LEVEL: 'info' });
     const seeded = await runApp('cli', env, ['seed:demo']);
-    expect(seeded).toEqual({ code: 0, output: 'demo seed: 2 tenant(s), 4 department(s), 11 user(s) created\n' });
+    expect(seeded).toEqual({
+      code: 0,
+      output: 'demo seed: 2 tenant(s), 4 department(s), 11 user(s), 2 report(s) created\n',
+    });
     api = startApp('api', env);
     worker = startApp('worker', env);
     base = `http://127.0.0.1:${port}`;
@@ -131,7 +134,10 @@ describe('smoke: api + worker + cli as processes', () => {
 
   it('seeding again changes nothing', async () => {
     const again = await runApp('cli', env, ['seed:demo']);
-    expect(again).toEqual({ code: 0, output: 'demo seed: 0 tenant(s), 0 department(s), 0 user(s) created\n' });
+    expect(again).toEqual({
+      code: 0,
+      output: 'demo seed: 0 tenant(s), 0 department(s), 0 user(s), 0 report(s) created\n',
+    });
   });
 
   it('SIGTERM lets the worker finish its running job, then it exits 0', async () => {

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { verifyAuditChains } from '@evalflow/persistence';
+import { dataSourceOptions, TenantDb, verifyAuditChains } from '@evalflow/persistence';
 import type { TestDatabase } from '@evalflow/testing';
+import { DataSource } from 'typeorm';
 import { as, idOf, login, startSeededApi, type Session } from './support/harness';
 
 /** The report workflow through the real API and database: the whole journey, refusals, and what it records. */
@@ -239,8 +240,6 @@ describe('report workflow (real API and PostgreSQL)', () => {
 
   it('revisions are immutable for the application', async () => {
     const rev = await idOf(db, `SELECT id FROM report_revisions WHERE report_id = $1 AND number = 1`, [id]);
-    const { DataSource } = await import('typeorm');
-    const { dataSourceOptions, TenantDb } = await import('@evalflow/persistence');
     const ds = new DataSource(dataSourceOptions({ url: db.appUrl, poolSize: 1, applicationName: 'wf-test' }));
     await ds.initialize();
     try {

@@ -1,4 +1,5 @@
 import { TestDatabase } from '@evalflow/testing';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { verifyAuditChains } from '../lib/audit/audit-chain';
 import { dataSourceOptions } from '../lib/data-source-options';
@@ -49,9 +50,39 @@ describe('audit hash chain (real PostgreSQL)', () => {
     expect(firsts[0].n).toBe(2); // one start per chain
   });
 
+  it('an entry whose id was drawn before a later one took the chain lock still links in chain order', async () => {
+    const first = new Client({ connectionString: db.ownerUrl });
+    const second = new Client({ connectionString: db.ownerUrl });
+    await Promise.all([first.connect(), second.connect()]);
+    try {
+      await second.query('BEGIN');
+      await second.query(`SELECT pg_advisory_xact_lock(hashtext('audit:' || $1::text))`, [a]);
+      // draws its id now, then waits for the chain lock
+      const waiting = first.query(`INSERT INTO audit_log (tenant_id, action) VALUES ($1, 'test.early') RETURNING id`, [
+        a,
+      ]);
+      await new Promise((r) => setTimeout(r, 100));
+      await second.query(`INSERT INTO audit_log (tenant_id, action) VALUES ($1, 'test.late')`, [a]);
+      await second.query('COMMIT');
+      await waiting;
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+    const [early, late] = await ownerQuery(
+      `SELECT id, chain_position FROM audit_log WHERE action IN ('test.early', 'test.late') ORDER BY action`,
+    );
+    expect(Number(early.id)).toBeLessThan(Number(late.id));
+    expect(Number(early.chain_position)).toBeGreaterThan(Number(late.chain_position));
+    expect((await verifyAuditChains(ownerQuery)).find((r) => r.tenantId === a)).toEqual({
+      tenantId: a,
+      entries: 12,
+      firstBroken: null,
+    });
+  });
+
   it('a county sees and verifies its own chain only', async () => {
     const own = await tenantDb.tx((em) => verifyAuditChains((sql, p) => em.query(sql, p), a), a);
-    expect(own).toEqual([{ tenantId: a, entries: 10, firstBroken: null }]);
+    expect(own).toEqual([{ tenantId: a, entries: 12, firstBroken: null }]);
   });
 
   it('an entry changed by the table owner is the first broken link', async () => {

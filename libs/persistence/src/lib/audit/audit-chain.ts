@@ -1,6 +1,6 @@
 /**
  * Verification of the audit hash chain (see the Workflow migration): per chain (a county, or the
- * platform), each entry's prev_hash must be the previous entry's hash, and its hash must be the
+ * platform), in chain order, each entry's prev_hash must be the previous entry's hash, and its hash must be the
  * digest of its own fields — so a changed, removed or inserted entry shows as the first broken link.
  * Runs through whatever connection it is given: the owner sees every chain, a tenant transaction its own.
  */
@@ -18,7 +18,7 @@ export async function verifyAuditChains(query: Query, onlyTenant?: string | null
     onlyTenant === undefined ? '' : onlyTenant === null ? 'WHERE a.tenant_id IS NULL' : 'WHERE a.tenant_id = $1';
   const rows = await query(
     `SELECT a.id::text AS id, a.tenant_id, a.prev_hash, a.hash, audit_entry_digest(a, a.prev_hash) AS recomputed
-       FROM audit_log a ${filter} ORDER BY a.id`,
+       FROM audit_log a ${filter} ORDER BY a.tenant_id NULLS FIRST, a.chain_position, a.id`,
     onlyTenant ? [onlyTenant] : [],
   );
   const chains = new Map<string, ChainReport & { lastHash: Buffer | null }>();

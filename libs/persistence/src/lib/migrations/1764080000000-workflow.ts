@@ -73,12 +73,15 @@ export class Workflow1764080000000 implements MigrationInterface {
 
     // The audit chain: each entry carries the hash of the previous entry of its county (tenant_id NULL:
     // the platform's own chain). The trigger serialises appends per chain with a transaction lock.
-    await q.query(`ALTER TABLE audit_log ADD COLUMN prev_hash bytea, ADD COLUMN hash bytea`);
+    // chain_position, not id, orders a chain: ids are drawn before the chain lock is taken
+    await q.query(
+      `ALTER TABLE audit_log ADD COLUMN chain_position bigint, ADD COLUMN prev_hash bytea, ADD COLUMN hash bytea`,
+    );
     await q.query(`
       CREATE FUNCTION audit_entry_digest(e audit_log, prev bytea) RETURNS bytea
         LANGUAGE sql IMMUTABLE AS $$
           SELECT sha256(coalesce(prev, '\\x'::bytea) || convert_to(concat_ws('|',
-            e.id, e.tenant_id, e.actor_user_id, e.actor_username, e.action, e.target_type, e.target_id,
+            e.id, e.chain_position, e.tenant_id, e.actor_user_id, e.actor_username, e.action, e.target_type, e.target_id,
             e.outcome, e.details::text, host(e.client_ip), e.request_id,
             to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')), 'UTF8'))
         $$`);
@@ -86,25 +89,32 @@ export class Workflow1764080000000 implements MigrationInterface {
       CREATE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           PERFORM pg_advisory_xact_lock(hashtext('audit:' || coalesce(NEW.tenant_id::text, 'platform')));
-          SELECT a.hash INTO NEW.prev_hash FROM audit_log a
-           WHERE a.tenant_id IS NOT DISTINCT FROM NEW.tenant_id ORDER BY a.id DESC LIMIT 1;
+          SELECT a.hash, a.chain_position + 1 INTO NEW.prev_hash, NEW.chain_position FROM audit_log a
+           WHERE a.tenant_id IS NOT DISTINCT FROM NEW.tenant_id ORDER BY a.chain_position DESC LIMIT 1;
+          NEW.chain_position := coalesce(NEW.chain_position, 1);
           NEW.hash := audit_entry_digest(NEW, NEW.prev_hash);
           RETURN NEW;
         END $$`);
     // existing entries, in order, before the trigger takes over
     await q.query(`
       DO $$
-        DECLARE e audit_log; last_by_chain jsonb := '{}'::jsonb; k text; prev bytea; h bytea;
+        DECLARE e audit_log; last_hash jsonb := '{}'::jsonb; last_pos jsonb := '{}'::jsonb; k text; prev bytea; h bytea;
         BEGIN
           FOR e IN SELECT * FROM audit_log ORDER BY id LOOP
             k := coalesce(e.tenant_id::text, 'platform');
-            prev := decode(last_by_chain ->> k, 'hex');
+            prev := decode(last_hash ->> k, 'hex');
+            e.chain_position := coalesce((last_pos ->> k)::bigint, 0) + 1;
             h := audit_entry_digest(e, prev);
-            UPDATE audit_log SET prev_hash = prev, hash = h WHERE id = e.id;
-            last_by_chain := jsonb_set(last_by_chain, ARRAY[k], to_jsonb(encode(h, 'hex')));
+            UPDATE audit_log SET chain_position = e.chain_position, prev_hash = prev, hash = h WHERE id = e.id;
+            last_hash := jsonb_set(last_hash, ARRAY[k], to_jsonb(encode(h, 'hex')));
+            last_pos := jsonb_set(last_pos, ARRAY[k], to_jsonb(e.chain_position));
           END LOOP;
         END $$`);
-    await q.query(`ALTER TABLE audit_log ALTER COLUMN hash SET NOT NULL`);
+    await q.query(`ALTER TABLE audit_log ALTER COLUMN hash SET NOT NULL, ALTER COLUMN chain_position SET NOT NULL`);
+    // one entry per position: a fork of a chain is impossible, not merely detectable
+    await q.query(`
+      CREATE UNIQUE INDEX audit_log_chain_position_key
+        ON audit_log ((coalesce(tenant_id, '00000000-0000-0000-0000-000000000000'::uuid)), chain_position)`);
     await q.query(
       `CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_chain()`,
     );
@@ -114,7 +124,8 @@ export class Workflow1764080000000 implements MigrationInterface {
     await q.query(`DROP TRIGGER audit_log_chain ON audit_log`);
     await q.query(`DROP FUNCTION audit_log_chain()`);
     await q.query(`DROP FUNCTION audit_entry_digest(audit_log, bytea)`);
-    await q.query(`ALTER TABLE audit_log DROP COLUMN prev_hash, DROP COLUMN hash`);
+    await q.query(`DROP INDEX audit_log_chain_position_key`);
+    await q.query(`ALTER TABLE audit_log DROP COLUMN chain_position, DROP COLUMN prev_hash, DROP COLUMN hash`);
     await q.query(`DROP TABLE outbox`);
     await q.query(`DROP TABLE report_transitions`);
     await q.query(`DROP TABLE report_revisions`);
