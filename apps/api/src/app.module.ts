@@ -8,6 +8,7 @@ import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ReportsModule } from './reports/reports.module';
 import { SettingsModule } from './settings/settings.module';
 import { SystemModule } from './system/system.module';
@@ -42,6 +43,7 @@ export class AppModule {
         UsersModule,
         SettingsModule,
         ReportsModule,
+        NotificationsModule,
         SystemModule,
       ],
       providers: [QueueErrorLogger],

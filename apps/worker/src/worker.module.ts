@@ -6,6 +6,9 @@ import { HealthModule } from '@evalflow/observability';
 import { PersistenceModule } from '@evalflow/persistence';
 import { PingHandler } from './jobs/ping.handler';
 import { SystemProcessor } from './jobs/system.processor';
+import { NotificationsProcessor } from './notifications/notifications.processor';
+import { ReportTransitionedHandler } from './notifications/report-transitioned.handler';
+import { OutboxRelay } from './outbox/outbox-relay.service';
 
 @Module({})
 export class WorkerModule {
@@ -19,16 +22,25 @@ export class WorkerModule {
           poolSize: Math.min(config.database.poolSize, config.worker.concurrency + 2),
           statementTimeoutMs: config.database.statementTimeoutMs,
           applicationName: 'evalflow-worker',
+          // the outbox relay reads every county's pending jobs
+          platformUrl: config.database.platformUrl,
         }),
         BullModule.forRoot({
           connection: redisConnectionOptions(config.redis.url, 'worker'),
           prefix: config.queue.prefix,
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
-        BullModule.registerQueue({ name: QUEUES.system }),
+        BullModule.registerQueue({ name: QUEUES.system }, { name: QUEUES.notifications }, { name: QUEUES.documents }),
         HealthModule.register({ redisUrl: config.redis.url }),
       ],
-      providers: [PingHandler, SystemProcessor, QueueErrorLogger],
+      providers: [
+        PingHandler,
+        SystemProcessor,
+        ReportTransitionedHandler,
+        NotificationsProcessor,
+        OutboxRelay,
+        QueueErrorLogger,
+      ],
     };
   }
 }

@@ -9,3 +9,4 @@ export * from './lib/setup/table-grants';
 export * from './lib/platform-db';
 export * from './lib/access/ability-filter';
 export * from './lib/audit/audit-chain';
+export * from './lib/outbox/outbox';

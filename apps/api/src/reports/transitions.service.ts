@@ -9,7 +9,9 @@ import {
   type Principal,
   type ReportStatus,
 } from '@evalflow/domain';
-import { TenantDb } from '@evalflow/persistence';
+import { JOBS, type ReportTransitionedJobData } from '@evalflow/jobs';
+import { RequestContext } from '@evalflow/observability';
+import { appendOutbox, TenantDb } from '@evalflow/persistence';
 import type { EntityManager } from 'typeorm';
 import { assertCan } from '../access/object-checks';
 import { AuditService } from '../audit/audit.service';
@@ -83,6 +85,24 @@ export class TransitionsService {
           principal.displayName,
         ],
       );
+      const job: ReportTransitionedJobData = {
+        tenantId: subject.tenantId,
+        reportId: id,
+        transitionId: String(transitionId),
+        action: dto.action,
+        from: status,
+        to: plan.to,
+        reason,
+        actorUserId: principal.userId,
+        requestId: RequestContext.current()?.requestId,
+      };
+      await appendOutbox(em, {
+        tenantId: subject.tenantId,
+        queue: JOBS.reportTransitioned.queue,
+        jobName: JOBS.reportTransitioned.name,
+        jobId: `report-transition-${transitionId}`,
+        payload: job,
+      });
       await this.audit.record(em, {
         tenantId: subject.tenantId,
         action: `report.${dto.action}`,

@@ -44,6 +44,8 @@ interface Fixture {
   department: { union: string; finance: string; education: string; foreign: string };
   user: { unionStaff: string; financeStaff: string; educationStaff: string; foreign: string };
   report: { union: string; education: string; foreign: string };
+  /** a notification for each signed-in actor, one for a colleague, one in the other county */
+  notification: { byUser: Record<string, string>; colleague: string; foreign: string };
   pingId: string;
   seq: number;
   /** years for reports created by the matrix, one per create */
@@ -425,6 +427,26 @@ const MATRIX: Record<string, RouteCase> = {
     build: (f, _a, scope) => ({ method: 'GET', url: `/api/reports/${reportFor(f, scope)}/diff?from=1&to=1` }),
     expect: reportReaders(),
   },
+  'GET /api/notifications': {
+    scopes: ['-'],
+    build: () => ({ method: 'GET', url: '/api/notifications' }),
+    expect: onlyFor(COUNTY_ROLES, 200),
+  },
+  'POST /api/notifications/:id/read': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, actor, scope) => {
+      const self = f.sessions[actor]?.me.user.id ?? '';
+      const id =
+        scope === 'own'
+          ? (f.notification.byUser[self] ?? f.notification.colleague)
+          : scope === 'other'
+            ? f.notification.colleague
+            : f.notification.foreign;
+      return { method: 'POST', url: `/api/notifications/${id}/read` };
+    },
+    // someone else's notification, in the county or not, is answered as not found
+    expect: onlyFor(COUNTY_ROLES, { own: 200, other: 404, foreign: 404 }),
+  },
   'GET /api/settings': {
     scopes: ['-'],
     build: () => ({ method: 'GET', url: '/api/settings' }),
@@ -528,6 +550,17 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
     for (const [actor, username] of Object.entries(ACTORS)) {
       if (username) f.sessions[actor as Actor] = await login(f.app, username);
     }
+    const notify = (userId: string) =>
+      idOf(
+        db,
+        `INSERT INTO notifications (tenant_id, user_id, kind, title, source_key)
+         SELECT tenant_id, id, 'test', '测试通知', 'matrix-' || id FROM users WHERE id = $1 RETURNING id`,
+        [userId],
+      );
+    f.notification = { byUser: {}, colleague: await notify(f.user.unionStaff), foreign: await notify(f.user.foreign) };
+    for (const session of Object.values(f.sessions)) {
+      if (session?.me.tenant) f.notification.byUser[session.me.user.id] = await notify(session.me.user.id);
+    }
     const ping = await as(
       f.app,
       f.sessions.platform_admin as Session,
@@ -581,6 +614,8 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'ReportsController.revisions': 'read Report',
       'ReportsController.revision': 'read Report',
       'ReportsController.diff': 'read Report',
+      'NotificationsController.list': 'read Notification',
+      'NotificationsController.markRead': 'update Notification',
       'AuditLogController.list': 'read AuditLog',
       'PingController.create': 'manage System',
       'PingController.find': 'manage System',

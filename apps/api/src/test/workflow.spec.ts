@@ -238,6 +238,35 @@ describe('report workflow (real API and PostgreSQL)', () => {
     expect(chains.every((c) => c.firstBroken === null)).toBe(true);
   });
 
+  it('each transition left one job in the outbox, in the same transaction, with a deterministic id', async () => {
+    const rows = await db.owner(
+      async (c) =>
+        (
+          await c.query(
+            `SELECT o.queue, o.job_name, o.job_id, o.payload->>'action' AS action, t.id::text AS transition
+               FROM outbox o JOIN report_transitions t ON o.job_id = 'report-transition-' || t.id
+              WHERE t.report_id = $1 ORDER BY o.id`,
+            [id],
+          )
+        ).rows,
+    );
+    expect(rows.map((r) => r.action)).toEqual([
+      'submit',
+      'start_review',
+      'return',
+      'submit',
+      'approve',
+      'reopen',
+      'submit',
+      'withdraw',
+      'submit',
+    ]);
+    expect(rows.every((r) => r.queue === 'notifications' && r.job_name === 'report.transitioned')).toBe(true);
+    // the refused and the conflicting attempts left nothing behind
+    const [{ n }] = await db.owner(async (c) => (await c.query(`SELECT count(*)::int AS n FROM outbox`)).rows);
+    expect(n).toBe(rows.length);
+  });
+
   it('revisions are immutable for the application', async () => {
     const rev = await idOf(db, `SELECT id FROM report_revisions WHERE report_id = $1 AND number = 1`, [id]);
     const ds = new DataSource(dataSourceOptions({ url: db.appUrl, poolSize: 1, applicationName: 'wf-test' }));

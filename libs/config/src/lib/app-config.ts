@@ -2,7 +2,11 @@
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   http: { host: string; port: number; webDistDir: string; trustProxy: boolean };
-  worker: { healthPort: number; concurrency: number };
+  worker: {
+    healthPort: number;
+    concurrency: number;
+    /** how often the outbox relay looks for pending jobs */ outboxPollMs: number;
+  };
   database: {
     /** Application role: owns no table and has no BYPASSRLS, so row-level security applies. */
     url: string;

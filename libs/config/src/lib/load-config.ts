@@ -57,6 +57,7 @@ const envSchema = z.object({
   WEB_DIST_DIR: z.string().min(1).default('dist/apps/web'),
   WORKER_HEALTH_PORT: port(3001),
   WORKER_CONCURRENCY: positiveInt(4, 64),
+  OUTBOX_POLL_MS: positiveInt(1000, 60000),
   DATABASE_URL: urlWithScheme(['postgres:', 'postgresql:'], 'postgres://evalflow_app@127.0.0.1:5432/evalflow'),
   DATABASE_MIGRATION_URL: urlWithScheme(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/evalflow'),
   DATABASE_PLATFORM_URL: urlWithScheme(
@@ -134,7 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     env: e.NODE_ENV,
     http: { host: e.HOST, port: e.PORT, webDistDir: e.WEB_DIST_DIR, trustProxy: e.TRUST_PROXY },
-    worker: { healthPort: e.WORKER_HEALTH_PORT, concurrency: e.WORKER_CONCURRENCY },
+    worker: { healthPort: e.WORKER_HEALTH_PORT, concurrency: e.WORKER_CONCURRENCY, outboxPollMs: e.OUTBOX_POLL_MS },
     database: {
       url: e.DATABASE_URL,
       migrationUrl: e.DATABASE_MIGRATION_URL,

@@ -7,12 +7,15 @@ export const QUEUES = {
   documents: 'documents',
   /** Small operational jobs (diagnostics). */
   system: 'system',
+  /** In-app notifications (and, later, e-mail) about report events. */
+  notifications: 'notifications',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOBS = {
   ping: { name: 'ping', queue: QUEUES.system },
+  reportTransitioned: { name: 'report.transitioned', queue: QUEUES.notifications },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
@@ -37,4 +40,17 @@ export interface PingJobResult {
   requestedAt: string;
   processedAt: string;
   worker: { host: string; pid: number };
+}
+
+/** Sent through the outbox after a report changed state. */
+export interface ReportTransitionedJobData {
+  tenantId: string;
+  reportId: string;
+  transitionId: string;
+  action: string;
+  from: string;
+  to: string;
+  reason: string | null;
+  actorUserId: string | null;
+  requestId?: string;
 }

@@ -122,4 +122,13 @@ describe('defineAbilityFor', () => {
       expect(platform.can('read', 'TenantSettings')).toBe(false);
     });
   });
+
+  it('every county user reads and marks its own notifications only; the platform operator has no inbox', () => {
+    const editor = defineAbilityFor(principal(['dept_editor']));
+    expect(editor.can('read', tagged('Notification', { userId: 'u-self' }))).toBe(true);
+    expect(editor.can('update', tagged('Notification', { userId: 'u-self' }))).toBe(true);
+    expect(editor.can('read', tagged('Notification', { userId: 'u-other' }))).toBe(false);
+    const platform = defineAbilityFor(principal(['platform_admin'], { tenantId: null, departmentId: null }));
+    expect(platform.can('read', 'Notification')).toBe(false);
+  });
 });

@@ -14,7 +14,15 @@ import type { Principal } from './principal';
  * field checks) and the web app (what to show). Conditions name fields of the API objects.
  */
 export type Action = 'manage' | 'read' | 'create' | 'update' | 'resetPassword';
-export type SubjectName = 'Tenant' | 'Department' | 'User' | 'AuditLog' | 'System' | 'Report' | 'TenantSettings';
+export type SubjectName =
+  | 'Tenant'
+  | 'Department'
+  | 'User'
+  | 'AuditLog'
+  | 'System'
+  | 'Report'
+  | 'TenantSettings'
+  | 'Notification';
 /** The fields rules may name, per subject. */
 interface SubjectFields {
   Tenant: { id: string };
@@ -24,6 +32,7 @@ interface SubjectFields {
   System: Record<string, never>;
   Report: { id: string; tenantId: string; departmentId: string; status: string };
   TenantSettings: { tenantId: string };
+  Notification: { userId: string };
 }
 type TaggedSubject = {
   [N in SubjectName]: Partial<SubjectFields[N]> & ForcedSubject<N> & Record<string, unknown>;
@@ -120,6 +129,8 @@ export function defineAbilityFor(principal: Principal): AppAbility {
     builder.can('read', 'User', USER_SELF_FIELDS, { id: principal.userId });
     // grade bands are needed wherever a score is shown
     builder.can('read', 'TenantSettings', { tenantId: principal.tenantId });
+    // one's own inbox, and no one else's
+    builder.can(['read', 'update'], 'Notification', { userId: principal.userId });
   }
   for (const role of principal.roles) {
     const rules = ROLE_RULES[role];

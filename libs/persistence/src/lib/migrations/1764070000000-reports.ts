@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { isolateByTenant } from './tenant-isolation';
 
 /**
  * Self-evaluation reports. A report row holds who, which year, its state and a summary for lists;
@@ -65,20 +66,8 @@ export class Reports1764070000000 implements MigrationInterface {
           REFERENCES reports (tenant_id, id) ON DELETE CASCADE
       )`);
 
-    await q.query(`ALTER TABLE tenant_settings ENABLE ROW LEVEL SECURITY`);
-    await q.query(`ALTER TABLE tenant_settings FORCE ROW LEVEL SECURITY`);
-    await q.query(`
-      CREATE POLICY tenant_isolation ON tenant_settings
-        USING (tenant_id = app_current_tenant())
-        WITH CHECK (tenant_id = app_current_tenant())`);
-    for (const table of ['reports', 'report_parts']) {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`
-        CREATE POLICY tenant_isolation ON ${table}
-          USING (tenant_id = app_current_tenant())
-          WITH CHECK (tenant_id = app_current_tenant())`);
-    }
+    await isolateByTenant(q, 'tenant_settings');
+    for (const table of ['reports', 'report_parts']) await isolateByTenant(q, table);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { isolateByTenant } from './tenant-isolation';
 
 /**
  * The workflow's records: frozen revisions (immutable for the application), the history of
@@ -62,14 +63,7 @@ export class Workflow1764080000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX outbox_pending_idx ON outbox (id) WHERE relayed_at IS NULL`);
 
-    for (const table of ['report_revisions', 'report_transitions', 'outbox']) {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`
-        CREATE POLICY tenant_isolation ON ${table}
-          USING (tenant_id = app_current_tenant())
-          WITH CHECK (tenant_id = app_current_tenant())`);
-    }
+    for (const table of ['report_revisions', 'report_transitions', 'outbox']) await isolateByTenant(q, table);
 
     // The audit chain: each entry carries the hash of the previous entry of its county (tenant_id NULL:
     // the platform's own chain). The trigger serialises appends per chain with a transaction lock.

@@ -2,6 +2,7 @@ import { Foundation1764050000000 } from './1764050000000-foundation';
 import { Authentication1764060000000 } from './1764060000000-authentication';
 import { Reports1764070000000 } from './1764070000000-reports';
 import { Workflow1764080000000 } from './1764080000000-workflow';
+import { Notifications1764090000000 } from './1764090000000-notifications';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Authentication1764060000000,
   Reports1764070000000,
   Workflow1764080000000,
+  Notifications1764090000000,
 ];

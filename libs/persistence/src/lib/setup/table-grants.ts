@@ -22,6 +22,7 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   report_revisions: ['SELECT', 'INSERT'],
   report_transitions: ['SELECT', 'INSERT'],
   outbox: ['INSERT'],
+  notifications: ['SELECT', 'INSERT', 'UPDATE'],
   schema_migrations: [],
 };
 
@@ -45,5 +46,6 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   report_transitions: [],
   // the relay reads every county's pending jobs (ids only, no report content) and marks them sent
   outbox: ['SELECT', 'UPDATE'],
+  notifications: [],
   schema_migrations: [],
 };

@@ -1,0 +1,62 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { AppConfig } from '@evalflow/config';
+import { PRODUCER_TIMEOUT_MS, QUEUES, withTimeout, type QueueName } from '@evalflow/jobs';
+import { PlatformDb, relayOutboxOnce, type PendingOutboxRow } from '@evalflow/persistence';
+import type { Queue } from 'bullmq';
+
+/**
+ * Sends the jobs written to the outbox by committed transactions on to BullMQ. Polls every
+ * OUTBOX_POLL_MS; while Redis is away the rows wait and the failure is recorded on the first one.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+  private readonly queues: Record<string, Queue>;
+
+  constructor(
+    private readonly platform: PlatformDb,
+    private readonly config: ConfigService<AppConfig, true>,
+    @InjectQueue(QUEUES.notifications) notifications: Queue,
+    @InjectQueue(QUEUES.documents) documents: Queue,
+  ) {
+    this.queues = { [QUEUES.notifications]: notifications, [QUEUES.documents]: documents };
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.config.get('worker', { infer: true }).outboxPollMs);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One pass now (also what the timer runs); passes never overlap. */
+  async tick(send: (row: PendingOutboxRow) => Promise<void> = (row) => this.send(row)) {
+    if (this.running) return { relayed: 0, failed: 0 };
+    const pass = relayOutboxOnce((work) => this.platform.tx(work), send);
+    this.running = pass;
+    try {
+      const result = await pass;
+      if (result.relayed || result.failed) this.logger.log({ msg: 'outbox relayed', ...result });
+      return result;
+    } catch (error) {
+      this.logger.warn({ msg: 'outbox relay failed', error: (error as Error).message });
+      return { relayed: 0, failed: 1 };
+    } finally {
+      this.running = null;
+    }
+  }
+
+  private async send(row: PendingOutboxRow): Promise<void> {
+    const queue = this.queues[row.queue as QueueName];
+    if (!queue) throw new Error(`outbox row ${row.id} names unknown queue "${row.queue}"`);
+    // BullMQ would wait for Redis indefinitely; the relay records the failure and tries again later
+    await withTimeout(queue.add(row.job_name, row.payload, { jobId: row.job_id }), PRODUCER_TIMEOUT_MS);
+  }
+}
