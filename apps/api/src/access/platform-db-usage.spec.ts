@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 
 const ROOT = join(__dirname, '../../../..');
 
-/** The bypass connection stays where it belongs: authentication and platform administration. */
+/** The bypass connection stays where it belongs: authentication, platform administration, the outbox relay. */
 const ALLOWED = [
   'libs/persistence/src/lib/platform-db.ts',
   'libs/persistence/src/lib/persistence.module.ts',
@@ -14,6 +14,8 @@ const ALLOWED = [
   'apps/api/src/tenants/tenants.service.ts',
   'apps/api/src/audit/audit-log.service.ts',
   'apps/api/src/access/denial-recorder.ts',
+  // reads pending jobs of every county (ids only; it has no grant on report tables)
+  'apps/worker/src/outbox/outbox-relay.service.ts',
 ];
 
 function sources(dir: string): string[] {
