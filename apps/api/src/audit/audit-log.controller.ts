@@ -24,4 +24,11 @@ export class AuditLogController {
   ) {
     return this.log.list(principal, ability, query);
   }
+
+  @Get('verification')
+  @Policy('read', 'AuditLog')
+  @ApiOperation({ summary: '校验审计日志哈希链：返回条目数和第一处断裂（如有）' })
+  verify(@CurrentPrincipal() principal: SessionPrincipal) {
+    return this.log.verify(principal);
+  }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AppAbility, Principal } from '@evalflow/domain';
-import { abilityFilter, PlatformDb, TenantDb } from '@evalflow/persistence';
+import { abilityFilter, PlatformDb, TenantDb, verifyAuditChains, type ChainReport } from '@evalflow/persistence';
 import type { EntityManager } from 'typeorm';
 import type { AuditEntryView, AuditPage, ListAuditQuery } from './audit.dto';
 
@@ -45,5 +45,14 @@ export class AuditLogService {
       return { items, nextBefore: rows.length > limit ? items[items.length - 1].id : null };
     };
     return principal.tenantId ? this.tenantDb.tx(read) : this.platform.tx(read);
+  }
+
+  /** Verifies the caller's own chain: a county's administrator its county's, the platform operator the platform's. */
+  async verify(principal: Principal): Promise<ChainReport> {
+    const tenantId = principal.tenantId;
+    const reports = tenantId
+      ? await this.tenantDb.tx((em) => verifyAuditChains((sql, p) => em.query(sql, p), tenantId))
+      : await this.platform.tx((em) => verifyAuditChains((sql, p) => em.query(sql, p), null));
+    return reports[0] ?? { tenantId, entries: 0, firstBroken: null };
   }
 }

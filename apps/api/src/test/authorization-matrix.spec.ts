@@ -482,6 +482,11 @@ const MATRIX: Record<string, RouteCase> = {
     build: () => ({ method: 'GET', url: '/api/audit-log' }),
     expect: onlyFor(['platform_admin', 'tenant_admin'], 200),
   },
+  'GET /api/audit-log/verification': {
+    scopes: ['-'],
+    build: () => ({ method: 'GET', url: '/api/audit-log/verification' }),
+    expect: onlyFor(['platform_admin', 'tenant_admin'], 200),
+  },
   'POST /api/system/pings': {
     scopes: ['-'],
     build: () => ({ method: 'POST', url: '/api/system/pings', payload: {} }),
@@ -617,6 +622,7 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'NotificationsController.list': 'read Notification',
       'NotificationsController.markRead': 'update Notification',
       'AuditLogController.list': 'read AuditLog',
+      'AuditLogController.verify': 'read AuditLog',
       'PingController.create': 'manage System',
       'PingController.find': 'manage System',
     });

@@ -236,6 +236,21 @@ describe('report workflow (real API and PostgreSQL)', () => {
     ]);
     const chains = await verifyAuditChains((sql, params) => db.owner(async (c) => (await c.query(sql, params)).rows));
     expect(chains.every((c) => c.firstBroken === null)).toBe(true);
+    // the county's administrator sees its own chain verified; a forged entry is named
+    const verification = () => as(app, admin)({ method: 'GET', url: '/api/audit-log/verification' });
+    const ok = (await verification()).json();
+    expect(ok).toMatchObject({ firstBroken: null, entries: expect.any(Number) });
+    const tenant = await idOf(db, `SELECT tenant_id AS id FROM reports WHERE id = $1`, [id]);
+    const forged = await idOf(
+      db,
+      `SELECT id::text AS id FROM audit_log WHERE tenant_id = $1 AND action = 'report.approve' LIMIT 1`,
+      [tenant],
+    );
+    await db.owner((c) => c.query(`UPDATE audit_log SET details = '{}' WHERE id = $1`, [forged]));
+    expect((await verification()).json()).toMatchObject({
+      tenantId: tenant,
+      firstBroken: { id: forged, reason: 'hash_mismatch' },
+    });
   });
 
   it('each transition left one job in the outbox, in the same transaction, with a deterministic id', async () => {
