@@ -30,7 +30,7 @@ export class WorkerModule {
           prefix: config.queue.prefix,
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
-        BullModule.registerQueue({ name: QUEUES.system }, { name: QUEUES.notifications }, { name: QUEUES.documents }),
+        BullModule.registerQueue({ name: QUEUES.system }, { name: QUEUES.notifications }),
         HealthModule.register({ redisUrl: config.redis.url }),
       ],
       providers: [

@@ -10,3 +10,4 @@ export * from './lib/platform-db';
 export * from './lib/access/ability-filter';
 export * from './lib/audit/audit-chain';
 export * from './lib/outbox/outbox';
+export * from './lib/reports/report-parts';

@@ -1,6 +1,6 @@
 import { BadRequestException, HttpStatus, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
-import { ERROR_CATALOGUE } from '@evalflow/domain';
+import { AppError, ERROR_CATALOGUE } from '@evalflow/domain';
 
 /** Chinese wording for class-validator rules used without an explicit message. */
 const RULE_MESSAGES: Record<string, string> = {
@@ -69,4 +69,9 @@ export function createValidationPipe(): ValidationPipe {
       return new BadRequestException({ code: 'VALIDATION_FAILED', message, details });
     },
   });
+}
+
+/** A field refused after the DTO passed (e.g. a department that no longer exists), in the pipe's shape. */
+export function fieldInvalid(field: string, rule: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', [{ field, rule, message }], message);
 }

@@ -1,4 +1,4 @@
-import { AppError } from '@evalflow/domain';
+import { fieldInvalid } from '../http/validation';
 
 /** Position in the report list, ordered by year (newest first), department name, id. */
 export interface ReportCursor {
@@ -25,9 +25,5 @@ export function decodeCursor(text: string): ReportCursor {
   } catch {
     // falls through to the same answer as a well-formed but wrong cursor
   }
-  throw new AppError(
-    'VALIDATION_FAILED',
-    [{ field: 'cursor', rule: 'cursor', message: '分页游标无效，请从第一页重新加载' }],
-    '分页游标无效，请从第一页重新加载',
-  );
+  throw fieldInvalid('cursor', 'cursor', '分页游标无效，请从第一页重新加载');
 }

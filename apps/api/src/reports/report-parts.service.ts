@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AppError,
   summarizeReport,
+  SUMMARY_PARTS,
   validatePart,
   type AppAbility,
   type Principal,
@@ -10,17 +11,13 @@ import {
   type ReportStatus,
 } from '@evalflow/domain';
 import { TenantDb } from '@evalflow/persistence';
-import { assertCan } from '../access/object-checks';
 import { AuditService } from '../audit/audit.service';
 import { versionMismatch } from '../http/versioning';
-import { findReportRow, loadContent, loadPart } from './report-store';
+import { loadPart, permittedReport } from './report-store';
 import type { PartView, PartWriteView } from './reports.dto';
-import { reportSubject } from './reports.service';
 
 /** States in which the department may change content (the workflow issue adds the transitions). */
 const EDITABLE: ReportStatus[] = ['draft', 'returned'];
-/** Parts the list summary is computed from. */
-const SUMMARY_PARTS: ReportPart[] = ['conclusion', 'scoreTable'];
 
 @Injectable()
 export class ReportPartsService {
@@ -31,8 +28,7 @@ export class ReportPartsService {
 
   get(ability: AppAbility, id: string, part: ReportPart): Promise<PartView> {
     return this.db.tx(async (em) => {
-      const row = await findReportRow(em, id);
-      assertCan(ability, 'read', 'Report', reportSubject(row));
+      await permittedReport(em, ability, id);
       return loadPart(em, id, part);
     });
   }
@@ -50,10 +46,7 @@ export class ReportPartsService {
     body: unknown,
   ): Promise<PartWriteView> {
     return this.db.tx(async (em) => {
-      const row = await findReportRow(em, id, true);
-      const subject = reportSubject(row);
-      assertCan(ability, 'read', 'Report', subject);
-      assertCan(ability, 'update', 'Report', subject);
+      const { row, subject } = await permittedReport(em, ability, id, { action: 'update', forUpdate: true });
       if (!EDITABLE.includes(subject.status as ReportStatus)) {
         throw new AppError('REPORT_NOT_EDITABLE', { status: subject.status });
       }
@@ -71,8 +64,14 @@ export class ReportPartsService {
       );
       let summarySql = '';
       const params: unknown[] = [id, principal.userId];
-      if (SUMMARY_PARTS.includes(part)) {
-        const summary = summarizeReport(await loadContent(em, id, row['schema_version'] as number));
+      if ((SUMMARY_PARTS as readonly ReportPart[]).includes(part)) {
+        const rows: Array<{ part: ReportPart; content: unknown }> = await em.query(
+          `SELECT part, content FROM report_parts WHERE report_id = $1 AND part = ANY($2)`,
+          [id, SUMMARY_PARTS],
+        );
+        const summary = summarizeReport(
+          Object.fromEntries(rows.map((r) => [r.part, r.content])) as Parameters<typeof summarizeReport>[0],
+        );
         summarySql = `, total_score = $${params.push(summary.totalScore)}, grade = $${params.push(
           summary.grade,
         )}, execution_rate = $${params.push(summary.executionRate)}`;

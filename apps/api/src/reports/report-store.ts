@@ -2,11 +2,16 @@ import {
   AppError,
   assembleContent,
   gradeLabel,
+  runChecks,
+  type Action,
+  type AppAbility,
+  type CheckSummary,
   type GradeBand,
   type ReportContent,
   type ReportPart,
 } from '@evalflow/domain';
 import type { EntityManager } from 'typeorm';
+import { assertCan } from '../access/object-checks';
 import type { PartView, ReportSummaryView } from './reports.dto';
 
 /** SQL reads shared by the report services; always inside a tenant transaction (row-level security). */
@@ -44,6 +49,33 @@ export async function findReportRow(em: EntityManager, id: string, forUpdate = f
   const [row] = await em.query(`${SUMMARY_SELECT} WHERE r.id = $1${forUpdate ? ' FOR UPDATE OF r' : ''}`, [id]);
   if (!row) throw new AppError('REPORT_NOT_FOUND');
   return row;
+}
+
+/** The fields the abilities speak about, for object checks. */
+export function reportSubject(row: SummaryRow) {
+  return {
+    id: row['id'] as string,
+    tenantId: row['tenant_id'] as string,
+    departmentId: row['department_id'] as string,
+    status: row['status'] as string,
+  };
+}
+
+/**
+ * A report the caller may act on: another county's is not found (row-level security, 404); in its
+ * own county, one it may not read or act on is 403.
+ */
+export async function permittedReport(
+  em: EntityManager,
+  ability: AppAbility,
+  id: string,
+  { action = 'read', forUpdate = false }: { action?: Action; forUpdate?: boolean } = {},
+) {
+  const row = await findReportRow(em, id, forUpdate);
+  const subject = reportSubject(row);
+  assertCan(ability, 'read', 'Report', subject);
+  if (action !== 'read') assertCan(ability, action, 'Report', subject);
+  return { row, subject };
 }
 
 function toPartView(r: Record<string, unknown>): PartView {
@@ -94,4 +126,23 @@ export async function findPreviousYearApproved(
   );
   if (!row) return null;
   return { id: row.id, fiscalYear: row.fiscal_year, content: await loadContent(em, row.id, row.schema_version) };
+}
+
+/** Every rule on the report's current content, against the same department's approved report of the year before. */
+export async function checkReport(
+  em: EntityManager,
+  row: SummaryRow,
+  gradeBands: GradeBand[],
+): Promise<{ checks: CheckSummary; previous: { id: string; fiscalYear: number } | null }> {
+  const fiscalYear = row['fiscal_year'] as number;
+  const content = await loadContent(em, row['id'] as string, row['schema_version'] as number);
+  const previous = await findPreviousYearApproved(em, {
+    departmentId: row['department_id'] as string,
+    fiscalYear,
+    kind: row['kind'] as string,
+  });
+  return {
+    checks: runChecks(content, { fiscalYear, gradeBands, previousYear: previous }),
+    previous: previous && { id: previous.id, fiscalYear: previous.fiscalYear },
+  };
 }

@@ -56,11 +56,12 @@ export class ReportsController {
   @ApiOperation({ summary: '整份报告：各部分内容及其版本' })
   @ApiResponse({ status: 200, type: ReportView })
   async get(
+    @CurrentPrincipal() principal: SessionPrincipal,
     @CurrentAbility() ability: AppAbility,
     @IdParam('REPORT_NOT_FOUND') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const view = await this.reports.get(ability, id);
+    const view = await this.reports.get(principal, ability, id);
     setEtag(reply, view.version);
     return view;
   }

@@ -6,15 +6,14 @@ import {
   REPORT_KINDS,
   REPORT_PARTS,
   REPORT_STATUSES,
+  TRANSITION_ACTIONS,
   type GradeKey,
   type ReportKind,
   type ReportPart,
   type ReportStatus,
+  type TransitionAction,
 } from '@evalflow/domain';
-import { PageQuery } from '../http/page-query';
-
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+import { PageQuery, toInteger } from '../http/page-query';
 
 export class CreateReportDto {
   @ApiProperty({ example: 2024, description: '年度（fiscalYear）' })
@@ -37,7 +36,7 @@ export class CreateReportDto {
 export class ListReportsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 2024 })
   @IsOptional()
-  @Transform(toInt)
+  @Transform(toInteger)
   @IsInt({ message: '年度应为整数' })
   @Min(2000, { message: '年度不能早于 2000 年' })
   @Max(2100, { message: '年度不能晚于 2100 年' })
@@ -104,6 +103,8 @@ export class ReportView extends ReportSummaryView {
   @ApiProperty({ type: Object, description: '各部分内容及其版本' }) parts!: Record<ReportPart, PartView>;
   @ApiProperty({ nullable: true, type: String, description: '预填所依据的上年报告' }) prefilledFrom!: string | null;
   @ApiProperty({ type: [PrefillNoteView] }) carriedOver!: PrefillNoteView[];
+  @ApiProperty({ enum: TRANSITION_ACTIONS, isArray: true, description: '当前用户此刻可执行的流程操作（用于显示按钮）' })
+  availableActions!: TransitionAction[];
 }
 
 export class PartWriteView extends PartView {

@@ -1,27 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
+  availableActions,
   emptyReportContent,
   prefillFromPreviousYear,
-  runChecks,
-  splitContent,
   summarizeReport,
   type AppAbility,
   type CheckSummary,
   type Principal,
   type PrefillNote,
 } from '@evalflow/domain';
-import { abilityFilter, TenantDb } from '@evalflow/persistence';
+import { abilityFilter, insertReportParts, TenantDb } from '@evalflow/persistence';
 import type { EntityManager } from 'typeorm';
 import { assertCan } from '../access/object-checks';
 import { AuditService } from '../audit/audit.service';
 import { loadSettings } from '../settings/grade-bands.store';
 import { decodeCursor, encodeCursor } from './report-keyset';
 import {
+  checkReport,
   findPreviousYearApproved,
   findReportRow,
-  loadContent,
   loadParts,
+  permittedReport,
   SUMMARY_SELECT,
   toSummary,
   type SummaryRow,
@@ -29,16 +29,6 @@ import {
 import type { CreateReportDto, ListReportsQuery, ReportPage, ReportView } from './reports.dto';
 
 const COLUMNS = { id: 'r.id', tenantId: 'r.tenant_id', departmentId: 'r.department_id', status: 'r.status' };
-
-/** The fields the abilities speak about, for object checks. */
-export function reportSubject(row: SummaryRow) {
-  return {
-    id: row['id'] as string,
-    tenantId: row['tenant_id'] as string,
-    departmentId: row['department_id'] as string,
-    status: row['status'] as string,
-  };
-}
 
 export interface ChecksView extends CheckSummary {
   reportId: string;
@@ -112,7 +102,12 @@ export class ReportsService {
         throw new AppError('REPORT_EXISTS', { reportId: existing?.id ?? null });
       }
       const id = inserted[0].id as string;
-      await insertParts(em, tenantId, id, content, principal.userId);
+      await insertReportParts((sql, params) => em.query(sql, params), {
+        tenantId,
+        reportId: id,
+        content,
+        userId: principal.userId,
+      });
       await this.audit.record(em, {
         tenantId,
         action: 'report.created',
@@ -120,7 +115,7 @@ export class ReportsService {
         targetId: id,
         details: { departmentName: dept.name, fiscalYear: dto.fiscalYear, kind, prefilledFrom: previous?.id ?? null },
       });
-      return this.view(em, id);
+      return this.view(em, principal, await findReportRow(em, id));
     });
   }
 
@@ -160,60 +155,37 @@ export class ReportsService {
     });
   }
 
-  get(ability: AppAbility, id: string): Promise<ReportView> {
-    return this.db.tx(async (em) => {
-      const row = await findReportRow(em, id);
-      assertCan(ability, 'read', 'Report', reportSubject(row));
-      return this.view(em, id, row);
-    });
+  get(principal: Principal, ability: AppAbility, id: string): Promise<ReportView> {
+    return this.db.tx(async (em) => this.view(em, principal, (await permittedReport(em, ability, id)).row));
   }
 
   checks(ability: AppAbility, id: string): Promise<ChecksView> {
     return this.db.tx(async (em) => {
-      const row = await findReportRow(em, id);
-      assertCan(ability, 'read', 'Report', reportSubject(row));
-      const content = await loadContent(em, id, row['schema_version'] as number);
-      const fiscalYear = row['fiscal_year'] as number;
-      const previous = await findPreviousYearApproved(em, {
-        departmentId: row['department_id'] as string,
-        fiscalYear,
-        kind: row['kind'] as string,
-      });
+      const { row } = await permittedReport(em, ability, id);
       const { gradeBands } = await loadSettings(em);
-      const summary = runChecks(content, { fiscalYear, gradeBands, previousYear: previous });
+      const { checks, previous } = await checkReport(em, row, gradeBands);
       return {
         reportId: id,
         version: row['version'] as number,
-        previousYear: previous ? { reportId: previous.id, fiscalYear: previous.fiscalYear } : null,
-        ...summary,
+        previousYear: previous && { reportId: previous.id, fiscalYear: previous.fiscalYear },
+        ...checks,
       };
     });
   }
 
-  private async view(em: EntityManager, id: string, known?: SummaryRow): Promise<ReportView> {
-    const row = known ?? (await findReportRow(em, id));
+  private async view(em: EntityManager, principal: Principal, row: SummaryRow): Promise<ReportView> {
     const { gradeBands } = await loadSettings(em);
+    const summary = toSummary(row, gradeBands);
     return {
-      ...toSummary(row, gradeBands),
-      parts: await loadParts(em, id),
+      ...summary,
+      parts: await loadParts(em, summary.id),
       prefilledFrom: (row['prefilled_from'] as string | null) ?? null,
       carriedOver: row['carried_over'] as PrefillNote[],
+      availableActions: availableActions(
+        summary.status,
+        principal.roles,
+        summary.departmentId === principal.departmentId,
+      ),
     };
   }
-}
-
-/** All parts of a new report in one statement. */
-export async function insertParts(
-  em: EntityManager,
-  tenantId: string,
-  reportId: string,
-  content: Parameters<typeof splitContent>[0],
-  userId: string | null,
-): Promise<void> {
-  const parts = splitContent(content);
-  await em.query(
-    `INSERT INTO report_parts (report_id, tenant_id, part, content, updated_by)
-     SELECT $1, $2, p.part, p.content, $4 FROM jsonb_to_recordset($3::jsonb) AS p(part text, content jsonb)`,
-    [reportId, tenantId, JSON.stringify(parts), userId],
-  );
 }

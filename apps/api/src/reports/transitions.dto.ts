@@ -2,9 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { TRANSITION_ACTIONS, type TransitionAction } from '@evalflow/domain';
-
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+import { toInteger } from '../http/page-query';
 
 export class TransitionDto {
   @ApiProperty({
@@ -28,13 +26,13 @@ export class TransitionDto {
 
 export class DiffQuery {
   @ApiProperty({ description: '起始版本号' })
-  @Transform(toInt)
+  @Transform(toInteger)
   @IsInt({ message: 'from 应为版本号（整数）' })
   @Min(1, { message: 'from 至少为 1' })
   from!: number;
 
   @ApiProperty({ description: '目标版本号' })
-  @Transform(toInt)
+  @Transform(toInteger)
   @IsInt({ message: 'to 应为版本号（整数）' })
   @Min(1, { message: 'to 至少为 1' })
   to!: number;

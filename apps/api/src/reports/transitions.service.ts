@@ -3,8 +3,6 @@ import {
   AppError,
   diffContent,
   planTransition,
-  runChecks,
-  TRANSITIONS,
   type AppAbility,
   type Principal,
   type ReportStatus,
@@ -13,11 +11,9 @@ import { JOBS, type ReportTransitionedJobData } from '@evalflow/jobs';
 import { RequestContext } from '@evalflow/observability';
 import { appendOutbox, TenantDb } from '@evalflow/persistence';
 import type { EntityManager } from 'typeorm';
-import { assertCan } from '../access/object-checks';
 import { AuditService } from '../audit/audit.service';
 import { loadSettings } from '../settings/grade-bands.store';
-import { findPreviousYearApproved, findReportRow, loadContent, toSummary, type SummaryRow } from './report-store';
-import { reportSubject } from './reports.service';
+import { checkReport, findReportRow, loadContent, permittedReport, toSummary } from './report-store';
 import type { DiffQuery, TransitionDto } from './transitions.dto';
 
 /** Moves reports through the workflow: the state, its revision, its history and its audit entry commit together. */
@@ -30,27 +26,31 @@ export class TransitionsService {
 
   transition(principal: Principal, ability: AppAbility, id: string, dto: TransitionDto) {
     return this.db.tx(async (em) => {
-      const row = await findReportRow(em, id, true);
-      const subject = reportSubject(row);
-      assertCan(ability, 'read', 'Report', subject);
+      const { row, subject } = await permittedReport(em, ability, id, { forUpdate: true });
       const status = subject.status as ReportStatus;
-      const blockingErrors = await this.blockingErrorsFor(em, row, dto.action);
-      const plan = planTransition({
+      const { gradeBands } = await loadSettings(em);
+      const request = {
         status,
         action: dto.action,
         roles: principal.roles,
         ownDepartment: subject.departmentId === principal.departmentId,
         reason: dto.reason,
-        blockingErrors: blockingErrors.length,
-      });
+      };
+      let plan = planTransition({ ...request, blockingErrors: 0 });
       // who may and from where first; the version only matters for a move that could happen
       if (!plan.ok && plan.code === 'TRANSITION_FORBIDDEN') throw new AppError(plan.code, undefined, plan.message);
       if (row['version'] !== dto.expectedVersion) {
         throw new AppError('REPORT_VERSION_CONFLICT', { currentVersion: row['version'], status });
       }
-      if (!plan.ok) {
-        const details = plan.code === 'REPORT_CHECKS_FAILING' ? { failing: blockingErrors } : { status };
-        throw new AppError(plan.code, details, plan.message);
+      if (!plan.ok) throw new AppError(plan.code, { status }, plan.message);
+      // the rules run only for a move that is otherwise allowed and needs them
+      if (plan.spec.needsPassingChecks) {
+        const { checks } = await checkReport(em, row, gradeBands);
+        const failing = checks.results
+          .filter((r) => r.severity === 'error' && !r.passed)
+          .flatMap((r) => r.findings.map((f) => ({ ruleId: r.ruleId, ...f })));
+        plan = planTransition({ ...request, blockingErrors: failing.length });
+        if (!plan.ok) throw new AppError(plan.code, { failing }, plan.message);
       }
 
       let revision: { id: string; number: number } | null = null;
@@ -110,7 +110,6 @@ export class TransitionsService {
         targetId: id,
         details: { from: status, to: plan.to, reason, revision: revision?.number ?? null },
       });
-      const { gradeBands } = await loadSettings(em);
       return {
         report: toSummary(await findReportRow(em, id), gradeBands),
         transition: { id: String(transitionId), action: dto.action, from: status, to: plan.to, reason },
@@ -121,8 +120,7 @@ export class TransitionsService {
 
   history(ability: AppAbility, id: string) {
     return this.db.tx(async (em) => {
-      const row = await findReportRow(em, id);
-      assertCan(ability, 'read', 'Report', reportSubject(row));
+      await permittedReport(em, ability, id);
       const rows = await em.query(
         `SELECT t.id::text AS id, t.action, t.from_status, t.to_status, t.reason, t.actor_name, t.occurred_at,
                 r.number AS revision
@@ -145,8 +143,7 @@ export class TransitionsService {
 
   revisions(ability: AppAbility, id: string) {
     return this.db.tx(async (em) => {
-      const row = await findReportRow(em, id);
-      assertCan(ability, 'read', 'Report', reportSubject(row));
+      await permittedReport(em, ability, id);
       const rows = await em.query(
         `SELECT v.id, v.number, v.report_version, v.created_at, u.display_name AS created_by
            FROM report_revisions v LEFT JOIN users u ON u.id = v.created_by
@@ -165,16 +162,14 @@ export class TransitionsService {
 
   revision(ability: AppAbility, id: string, number: number) {
     return this.db.tx(async (em) => {
-      const row = await findReportRow(em, id);
-      assertCan(ability, 'read', 'Report', reportSubject(row));
+      await permittedReport(em, ability, id);
       return this.findRevision(em, id, number);
     });
   }
 
   diff(ability: AppAbility, id: string, query: DiffQuery) {
     return this.db.tx(async (em) => {
-      const row = await findReportRow(em, id);
-      assertCan(ability, 'read', 'Report', reportSubject(row));
+      await permittedReport(em, ability, id);
       const from = await this.findRevision(em, id, query.from);
       const to = await this.findRevision(em, id, query.to);
       return { from: query.from, to: query.to, changes: diffContent(from.content, to.content) };
@@ -183,7 +178,7 @@ export class TransitionsService {
 
   private async findRevision(em: EntityManager, reportId: string, number: number) {
     const [r] = await em.query(
-      `SELECT id, number, schema_version, content, created_at FROM report_revisions WHERE report_id = $1 AND number = $2`,
+      `SELECT id, number, content, created_at FROM report_revisions WHERE report_id = $1 AND number = $2`,
       [reportId, number],
     );
     if (!r) throw new AppError('REPORT_REVISION_NOT_FOUND', { number });
@@ -193,21 +188,5 @@ export class TransitionsService {
       content: r.content as unknown,
       createdAt: (r.created_at as Date).toISOString(),
     };
-  }
-
-  /** The failing error-severity findings, when the action needs passing checks. */
-  private async blockingErrorsFor(em: EntityManager, row: SummaryRow, action: TransitionDto['action']) {
-    if (!TRANSITIONS[action].needsPassingChecks) return [];
-    const fiscalYear = row['fiscal_year'] as number;
-    const content = await loadContent(em, row['id'] as string, row['schema_version'] as number);
-    const previous = await findPreviousYearApproved(em, {
-      departmentId: row['department_id'] as string,
-      fiscalYear,
-      kind: row['kind'] as string,
-    });
-    const { gradeBands } = await loadSettings(em);
-    return runChecks(content, { fiscalYear, gradeBands, previousYear: previous })
-      .results.filter((r) => r.severity === 'error' && !r.passed)
-      .flatMap((r) => r.findings.map((f) => ({ ruleId: r.ruleId, ...f })));
   }
 }

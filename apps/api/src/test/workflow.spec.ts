@@ -105,6 +105,12 @@ describe('report workflow (real API and PostgreSQL)', () => {
     expect(locked.statusCode).toBe(409);
     expect(locked.json().code).toBe('REPORT_NOT_EDITABLE');
 
+    // what each may do now, for the buttons
+    const actionsOf = async (s: Session) =>
+      (await as(app, s)({ method: 'GET', url: `/api/reports/${id}` })).json().availableActions;
+    expect(await actionsOf(editor)).toEqual([]);
+    expect(await actionsOf(head)).toEqual(['withdraw']);
+    expect(await actionsOf(approver)).toEqual(['start_review', 'return', 'approve']);
     expect((await act(reviewer, 'start_review')).statusCode).toBe(200);
     const noReason = await act(reviewer, 'return', { reason: '  ' });
     expect(noReason.statusCode).toBe(400);

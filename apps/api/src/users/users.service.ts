@@ -19,6 +19,7 @@ import { assertCan, assertFieldsPermitted, sentFields } from '../access/object-c
 import { AuditService } from '../audit/audit.service';
 import { containsPattern } from '../http/like-pattern';
 import { mapUniqueViolation } from '../http/pg-errors';
+import { fieldInvalid } from '../http/validation';
 import { versionMismatch } from '../http/versioning';
 import type { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto, UserPage, UserView } from './users.dto';
 
@@ -235,11 +236,7 @@ export class UsersService {
     if (departmentId) {
       const [row] = await em.query(`SELECT kind, active FROM departments WHERE id = $1`, [departmentId]);
       if (!row || (mustBeActive && !row.active)) {
-        throw new AppError(
-          'VALIDATION_FAILED',
-          [{ field: 'departmentId', rule: 'exists', message: '部门不存在或已停用' }],
-          '提交的数据不符合要求：部门不存在或已停用',
-        );
+        throw fieldInvalid('departmentId', 'exists', '部门不存在或已停用');
       }
       department = { kind: row.kind };
     }

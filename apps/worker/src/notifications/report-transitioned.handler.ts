@@ -5,9 +5,6 @@ import { TenantDb } from '@evalflow/persistence';
 import type { Job } from 'bullmq';
 import type { JobHandler } from '../jobs/job-handler';
 
-/** Who hears of a transition: the finance bureau when a report arrives or leaves it, else the department. */
-const TO_FINANCE: TransitionAction[] = ['submit', 'withdraw'];
-
 /**
  * Fills the in-app inbox after a report changed state. Idempotent: a retried or duplicated job
  * adds no second notification (unique per user and source).
@@ -28,7 +25,8 @@ export class ReportTransitionedHandler implements JobHandler<ReportTransitionedJ
       );
       if (!report) return { notified: 0 };
       const action = data.action as TransitionAction;
-      const toFinance = TO_FINANCE.includes(action);
+      // the other side hears of it: the department's own moves go to the finance bureau, the bureau's to the department
+      const toFinance = TRANSITIONS[action]?.scope === 'own_department';
       const recipients: Array<{ id: string }> = await em.query(
         `SELECT DISTINCT u.id FROM users u JOIN user_roles r ON r.user_id = u.id
           WHERE u.active AND u.tenant_id = $2 AND u.id IS DISTINCT FROM $3

@@ -21,9 +21,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly platform: PlatformDb,
     private readonly config: ConfigService<AppConfig, true>,
     @InjectQueue(QUEUES.notifications) notifications: Queue,
-    @InjectQueue(QUEUES.documents) documents: Queue,
   ) {
-    this.queues = { [QUEUES.notifications]: notifications, [QUEUES.documents]: documents };
+    // the queues outbox rows may name; rendering will add documents
+    this.queues = { [QUEUES.notifications]: notifications };
   }
 
   onApplicationBootstrap(): void {

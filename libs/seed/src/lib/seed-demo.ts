@@ -1,5 +1,6 @@
 import type { PasswordHasher } from '@evalflow/auth';
-import { splitContent, summarizeReport } from '@evalflow/domain';
+import { summarizeReport } from '@evalflow/domain';
+import { insertReportParts } from '@evalflow/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEMO_PASSWORD, DEMO_PLATFORM_ADMIN, DEMO_TENANTS, type DemoReport, type DemoUser } from './demo-data';
 
@@ -106,10 +107,6 @@ async function ensureReport(em: EntityManager, tenantId: string, departmentId: s
     ],
   );
   if (!created.length) return 0;
-  await em.query(
-    `INSERT INTO report_parts (report_id, tenant_id, part, content)
-     SELECT $1, $2, p.part, p.content FROM jsonb_to_recordset($3::jsonb) AS p(part text, content jsonb)`,
-    [created[0].id, tenantId, JSON.stringify(splitContent(content))],
-  );
+  await insertReportParts((sql, params) => em.query(sql, params), { tenantId, reportId: created[0].id, content });
   return 1;
 }

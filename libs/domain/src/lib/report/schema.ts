@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MONEY_PATTERN, PERCENT_PATTERN, SCORE_PATTERN } from '../money/decimal';
+import type { ReportPart } from './parts';
 
 /**
  * The 部门整体支出绩效自评报告 and its 绩效自评表 as data. The shape is checked here (types,
@@ -184,20 +185,6 @@ export const scoreTableSchema = z.strictObject({
   indicators: list(indicatorSchema, 200),
 });
 
-export const reportContentSchema = z.strictObject({
-  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
-  header: headerSchema,
-  basicInfo: basicInfoSchema,
-  budget: budgetSchema,
-  goals: goalsSchema,
-  selfEvaluation: selfEvaluationSchema,
-  results: resultsSchema,
-  conclusion: conclusionSchema,
-  problems: problemsSchema,
-  team: teamSchema,
-  scoreTable: scoreTableSchema,
-});
-
 export const PART_SCHEMAS = {
   header: headerSchema,
   basicInfo: basicInfoSchema,
@@ -209,7 +196,12 @@ export const PART_SCHEMAS = {
   problems: problemsSchema,
   team: teamSchema,
   scoreTable: scoreTableSchema,
-} as const;
+} as const satisfies Record<ReportPart, z.ZodType>;
+
+export const reportContentSchema = z.strictObject({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  ...PART_SCHEMAS,
+});
 
 export type ReportContent = z.infer<typeof reportContentSchema>;
 export type HeaderPart = z.infer<typeof headerSchema>;

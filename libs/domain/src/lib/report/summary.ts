@@ -14,7 +14,10 @@ export interface ReportSummary {
 
 const MAX_STORED_RATE = 9_999_999.99;
 
-export function summarizeReport(content: ReportContent): ReportSummary {
+/** The parts the summary is computed from: a write to any other part leaves it as it is. */
+export const SUMMARY_PARTS = ['conclusion', 'scoreTable'] as const satisfies readonly ReportPart[];
+
+export function summarizeReport(content: Pick<ReportContent, (typeof SUMMARY_PARTS)[number]>): ReportSummary {
   const rate = executionRate(content.scoreTable);
   const rounded = rate === null ? null : roundHalfUp(rate, 2);
   return {
