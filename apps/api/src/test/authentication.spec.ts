@@ -1,7 +1,7 @@
 import { sign } from 'jsonwebtoken';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { TestDatabase } from '@evalflow/testing';
-import { as, cookieOf, idOf, login, patchCurrent, startSeededApi, type Session } from './support/harness';
+import { as, cookieOf, idOf, login, loginAll, patchCurrent, startSeededApi, type Session } from './support/harness';
 
 const DEV_ACCESS_SECRET = 'dev-only-access-secret-change-me-0123456789';
 
@@ -19,6 +19,12 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
 
   const post = (url: string, payload?: object, extra: Record<string, unknown> = {}) =>
     app.inject({ method: 'POST', url, payload, ...extra });
+  /** A sign-in attempt, from `remoteAddress` when one is given. */
+  const attempt = (username: string, password: string, remoteAddress?: string) =>
+    post('/api/auth/login', { username, password }, remoteAddress === undefined ? {} : { remoteAddress });
+  const refresh = (cookie?: string) =>
+    post('/api/auth/refresh', undefined, cookie === undefined ? {} : { cookies: { evalflow_refresh: cookie } });
+  const whoAmI = (s: Session) => as(app, s)({ method: 'GET', url: '/api/auth/me' });
   const auditOf = (action: string, username: string) =>
     db.owner(
       async (c) =>
@@ -33,7 +39,7 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
 
   describe('login', () => {
     it('returns a short-lived access token, sets the refresh cookie httpOnly and strict, and says who you are', async () => {
-      const res = await post('/api/auth/login', { username: 'zhaoxian.union.editor', password: 'evalflow-demo' });
+      const res = await attempt('zhaoxian.union.editor', 'evalflow-demo');
       expect(res.statusCode).toBe(200);
       const body = res.json();
       expect(body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
@@ -55,8 +61,8 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
     });
 
     it('answers an unknown user exactly like a wrong password', async () => {
-      const unknown = await post('/api/auth/login', { username: 'no.such.user', password: 'whatever-Password1' });
-      const wrong = await post('/api/auth/login', { username: 'zhaoxian.union.head', password: 'whatever-Password1' });
+      const unknown = await attempt('no.such.user', 'whatever-Password1');
+      const wrong = await attempt('zhaoxian.union.head', 'whatever-Password1');
       expect(unknown.statusCode).toBe(401);
       expect(wrong.statusCode).toBe(401);
       expect(unknown.json()).toEqual({ code: 'INVALID_CREDENTIALS', message: '用户名或密码不正确' });
@@ -64,16 +70,8 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
     });
 
     it('audits success and failure with the client address and request id', async () => {
-      await post(
-        '/api/auth/login',
-        { username: 'luancheng.union.head', password: 'nope-nope-1A' },
-        { remoteAddress: '10.1.2.3' },
-      );
-      await post(
-        '/api/auth/login',
-        { username: 'luancheng.union.head', password: 'evalflow-demo' },
-        { remoteAddress: '10.1.2.3' },
-      );
+      await attempt('luancheng.union.head', 'nope-nope-1A', '10.1.2.3');
+      await attempt('luancheng.union.head', 'evalflow-demo', '10.1.2.3');
       const entries = await auditOf('auth.login', 'luancheng.union.head');
       expect(entries.map((e) => [e.outcome, e.details.reason ?? 'ok', e.ip])).toEqual([
         ['failure', 'wrong_password', '10.1.2.3'],
@@ -88,18 +86,10 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
     it('locks an account after 5 failures, even for the right password, with 429 and when to retry', async () => {
       const username = 'zhaoxian.finance.approver';
       for (let i = 0; i < 5; i++) {
-        const res = await post(
-          '/api/auth/login',
-          { username, password: `wrong-${i}` },
-          { remoteAddress: `10.9.0.${i}` },
-        );
+        const res = await attempt(username, `wrong-${i}`, `10.9.0.${i}`);
         expect(res.statusCode).toBe(401);
       }
-      const locked = await post(
-        '/api/auth/login',
-        { username, password: 'evalflow-demo' },
-        { remoteAddress: '10.9.1.1' },
-      );
+      const locked = await attempt(username, 'evalflow-demo', '10.9.1.1');
       expect(locked.statusCode).toBe(429);
       const body = locked.json();
       expect(body.code).toBe('LOGIN_THROTTLED');
@@ -107,15 +97,7 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
       expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
       expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(60);
       // another account is not affected
-      expect(
-        (
-          await post(
-            '/api/auth/login',
-            { username: 'zhaoxian.union.head', password: 'evalflow-demo' },
-            { remoteAddress: '10.9.1.1' },
-          )
-        ).statusCode,
-      ).toBe(200);
+      expect((await attempt('zhaoxian.union.head', 'evalflow-demo', '10.9.1.1')).statusCode).toBe(200);
     });
 
     it('grows the lock with each further failure after it expires, and a success clears it', async () => {
@@ -123,7 +105,7 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
       const expire = () =>
         db.owner((c) => c.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second'`));
       await expire();
-      await post('/api/auth/login', { username, password: 'wrong-again' }, { remoteAddress: '10.9.2.1' });
+      await attempt(username, 'wrong-again', '10.9.2.1');
       const minutes = await db.owner(
         async (c) =>
           (
@@ -134,10 +116,7 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
       );
       expect(minutes).toEqual({ m: '2', failures: 6 });
       await expire();
-      expect(
-        (await post('/api/auth/login', { username, password: 'evalflow-demo' }, { remoteAddress: '10.9.2.2' }))
-          .statusCode,
-      ).toBe(200);
+      expect((await attempt(username, 'evalflow-demo', '10.9.2.2')).statusCode).toBe(200);
       const left = await db.owner(
         async (c) =>
           (await c.query(`SELECT count(*)::int AS n FROM login_throttle WHERE key LIKE 'account:%' AND failures >= 5`))
@@ -147,36 +126,19 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
     });
 
     it('locks unknown usernames the same way (the answer reveals nothing)', async () => {
-      for (let i = 0; i < 5; i++)
-        await post('/api/auth/login', { username: 'ghost.user', password: 'x' }, { remoteAddress: `10.8.0.${i}` });
-      const res = await post(
-        '/api/auth/login',
-        { username: 'ghost.user', password: 'x' },
-        { remoteAddress: '10.8.1.1' },
-      );
+      for (let i = 0; i < 5; i++) await attempt('ghost.user', 'x', `10.8.0.${i}`);
+      const res = await attempt('ghost.user', 'x', '10.8.1.1');
       expect(res.statusCode).toBe(429);
     });
 
     it('locks a client address that fails across many accounts', async () => {
       const address = '10.7.7.7';
       for (let i = 0; i < 12; i++) {
-        await post(
-          '/api/auth/login',
-          { username: `spray.${i}`, password: 'Spray-password1' },
-          { remoteAddress: address },
-        );
+        await attempt(`spray.${i}`, 'Spray-password1', address);
       }
-      const res = await post(
-        '/api/auth/login',
-        { username: 'luancheng.admin', password: 'evalflow-demo' },
-        { remoteAddress: address },
-      );
+      const res = await attempt('luancheng.admin', 'evalflow-demo', address);
       expect(res.statusCode).toBe(429);
-      const elsewhere = await post(
-        '/api/auth/login',
-        { username: 'luancheng.admin', password: 'evalflow-demo' },
-        { remoteAddress: '10.7.7.8' },
-      );
+      const elsewhere = await attempt('luancheng.admin', 'evalflow-demo', '10.7.7.8');
       expect(elsewhere.statusCode).toBe(200);
     });
   });
@@ -184,25 +146,22 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
   describe('refresh tokens', () => {
     it('rotate on every use; reusing a used one revokes the whole family at once', async () => {
       const first = await login(app, 'zhaoxian.finance.reviewer');
-      const r1 = await post('/api/auth/refresh', undefined, { cookies: { evalflow_refresh: first.refreshCookie } });
+      const r1 = await refresh(first.refreshCookie);
       expect(r1.statusCode).toBe(200);
       const second = cookieOf(r1) as string;
       expect(second).not.toBe(first.refreshCookie);
-      const r2 = await post('/api/auth/refresh', undefined, { cookies: { evalflow_refresh: second } });
+      const r2 = await refresh(second);
       expect(r2.statusCode).toBe(200);
       const third = cookieOf(r2) as string;
 
       // the first token is presented again: a copy is in someone else's hands
-      const reused = await post('/api/auth/refresh', undefined, { cookies: { evalflow_refresh: first.refreshCookie } });
+      const reused = await refresh(first.refreshCookie);
       expect(reused.statusCode).toBe(401);
       expect(reused.json().code).toBe('REFRESH_TOKEN_REUSED');
       // the newest token of the family is dead too, and so is every access token of the session
-      const afterwards = await post('/api/auth/refresh', undefined, { cookies: { evalflow_refresh: third } });
+      const afterwards = await refresh(third);
       expect(afterwards.json().code).toBe('SESSION_ENDED');
-      const me = await as(app, { ...first, accessToken: r2.json().accessToken })({
-        method: 'GET',
-        url: '/api/auth/me',
-      });
+      const me = await whoAmI({ ...first, accessToken: r2.json().accessToken });
       expect(me.statusCode).toBe(401);
       expect(me.json().code).toBe('SESSION_ENDED');
       expect((await auditOf('auth.refresh_reused', 'zhaoxian.finance.reviewer')).map((e) => e.outcome)).toEqual([
@@ -211,8 +170,8 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
     });
 
     it('a missing or unknown refresh cookie is refused', async () => {
-      expect((await post('/api/auth/refresh')).json().code).toBe('SESSION_ENDED');
-      const res = await post('/api/auth/refresh', undefined, { cookies: { evalflow_refresh: 'A'.repeat(43) } });
+      expect((await refresh()).json().code).toBe('SESSION_ENDED');
+      const res = await refresh('A'.repeat(43));
       expect(res.statusCode).toBe(401);
     });
   });
@@ -220,34 +179,25 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
   describe('ending access at once', () => {
     it('logout ends the session: its access token and refresh token stop working immediately', async () => {
       const s = await login(app, 'luancheng.union.editor');
-      expect((await as(app, s)({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+      expect((await whoAmI(s)).statusCode).toBe(200);
       expect((await as(app, s)({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
-      expect((await as(app, s)({ method: 'GET', url: '/api/auth/me' })).json().code).toBe('SESSION_ENDED');
-      expect(
-        (await post('/api/auth/refresh', undefined, { cookies: { evalflow_refresh: s.refreshCookie } })).statusCode,
-      ).toBe(401);
+      expect((await whoAmI(s)).json().code).toBe('SESSION_ENDED');
+      expect((await refresh(s.refreshCookie)).statusCode).toBe(401);
     });
 
     it('deactivating a user cuts off its next request; reactivating does not revive old sessions', async () => {
-      const admin = await login(app, 'luancheng.admin');
-      const victim = await login(app, 'luancheng.finance.approver');
+      const [admin, victim] = await loginAll(app, ['luancheng.admin', 'luancheng.finance.approver']);
       const id = victim.me.user.id;
       const deactivate = await patchCurrent(app, admin, db, 'users', id, { active: false });
       expect(deactivate.statusCode).toBe(200);
-      const cut = await as(app, victim)({ method: 'GET', url: '/api/auth/me' });
+      const cut = await whoAmI(victim);
       expect(cut.statusCode).toBe(401);
       expect(cut.json()).toEqual({ code: 'ACCOUNT_DISABLED', message: '账号已停用，请联系本县（区）管理员' });
-      const relogin = await post('/api/auth/login', {
-        username: 'luancheng.finance.approver',
-        password: 'evalflow-demo',
-      });
+      const relogin = await attempt('luancheng.finance.approver', 'evalflow-demo');
       expect(relogin.json().code).toBe('ACCOUNT_DISABLED');
       await patchCurrent(app, admin, db, 'users', id, { active: true });
-      expect((await as(app, victim)({ method: 'GET', url: '/api/auth/me' })).json().code).toBe('SESSION_ENDED');
-      expect(
-        (await post('/api/auth/login', { username: 'luancheng.finance.approver', password: 'evalflow-demo' }))
-          .statusCode,
-      ).toBe(200);
+      expect((await whoAmI(victim)).json().code).toBe('SESSION_ENDED');
+      expect((await attempt('luancheng.finance.approver', 'evalflow-demo')).statusCode).toBe(200);
     });
 
     it('suspending a county cuts off all its users at once, and only them', async () => {
@@ -258,16 +208,14 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
       const suspend = await patchCurrent(app, platform, db, 'tenants', county, { status: 'suspended' });
       expect(suspend.statusCode).toBe(200);
       expect(suspend.json().status).toBe('suspended');
-      const cut = await as(app, luancheng)({ method: 'GET', url: '/api/auth/me' });
+      const cut = await whoAmI(luancheng);
       expect(cut.json()).toEqual({ code: 'TENANT_SUSPENDED', message: '所在县（区）已停用，请联系平台管理员' });
-      expect(
-        (await post('/api/auth/login', { username: 'luancheng.union.head', password: 'evalflow-demo' })).json().code,
-      ).toBe('TENANT_SUSPENDED');
-      expect((await as(app, zhaoxian)({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+      expect((await attempt('luancheng.union.head', 'evalflow-demo')).json().code).toBe('TENANT_SUSPENDED');
+      expect((await whoAmI(zhaoxian)).statusCode).toBe(200);
       expect((await as(app, platform)({ method: 'GET', url: '/api/tenants' })).statusCode).toBe(200);
       const reactivate = await patchCurrent(app, platform, db, 'tenants', county, { status: 'active' });
       expect(reactivate.statusCode).toBe(200);
-      expect((await as(app, luancheng)({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+      expect((await whoAmI(luancheng)).statusCode).toBe(200);
       const audit = await db.owner(
         async (c) =>
           (
@@ -286,8 +234,7 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
     });
 
     it("an administrator's password reset ends the user's sessions", async () => {
-      const admin = await login(app, 'zhaoxian.admin');
-      const user = await login(app, 'zhaoxian.union.head');
+      const [admin, user] = await loginAll(app, ['zhaoxian.admin', 'zhaoxian.union.head']);
       const reset = await as(
         app,
         admin,
@@ -297,18 +244,13 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
         payload: { newPassword: 'Union#Head-2025' },
       });
       expect(reset.statusCode).toBe(204);
-      expect((await as(app, user)({ method: 'GET', url: '/api/auth/me' })).json().code).toBe('SESSION_ENDED');
-      expect(
-        (await post('/api/auth/login', { username: 'zhaoxian.union.head', password: 'evalflow-demo' })).statusCode,
-      ).toBe(401);
-      expect(
-        (await post('/api/auth/login', { username: 'zhaoxian.union.head', password: 'Union#Head-2025' })).statusCode,
-      ).toBe(200);
+      expect((await whoAmI(user)).json().code).toBe('SESSION_ENDED');
+      expect((await attempt('zhaoxian.union.head', 'evalflow-demo')).statusCode).toBe(401);
+      expect((await attempt('zhaoxian.union.head', 'Union#Head-2025')).statusCode).toBe(200);
     });
 
     it('a role taken away applies to the very next request', async () => {
-      const admin = await login(app, 'zhaoxian.admin');
-      const reviewer = await login(app, 'zhaoxian.finance.reviewer');
+      const [admin, reviewer] = await loginAll(app, ['zhaoxian.admin', 'zhaoxian.finance.reviewer']);
       expect((await as(app, reviewer)({ method: 'GET', url: '/api/departments' })).statusCode).toBe(200);
       const id = reviewer.me.user.id;
       const financeDept = await idOf(db, `SELECT id FROM departments WHERE name = '赵县财政局'`);
@@ -325,8 +267,7 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
 
   describe('password change', () => {
     it('checks the current password and the policy, then ends the other sessions but not this one', async () => {
-      const here = await login(app, 'luancheng.union.head');
-      const elsewhere = await login(app, 'luancheng.union.head');
+      const [here, elsewhere] = await loginAll(app, ['luancheng.union.head', 'luancheng.union.head']);
       const change = (currentPassword: string, newPassword: string) =>
         as(app, here)({ method: 'POST', url: '/api/auth/password', payload: { currentPassword, newPassword } });
 
@@ -341,12 +282,9 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
         details: [{ field: 'newPassword', rule: 'classes' }],
       });
       expect((await change('evalflow-demo', 'Luancheng#Head-2025')).statusCode).toBe(204);
-      expect((await as(app, here)({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
-      expect((await as(app, elsewhere)({ method: 'GET', url: '/api/auth/me' })).json().code).toBe('SESSION_ENDED');
-      expect(
-        (await post('/api/auth/login', { username: 'luancheng.union.head', password: 'Luancheng#Head-2025' }))
-          .statusCode,
-      ).toBe(200);
+      expect((await whoAmI(here)).statusCode).toBe(200);
+      expect((await whoAmI(elsewhere)).json().code).toBe('SESSION_ENDED');
+      expect((await attempt('luancheng.union.head', 'Luancheng#Head-2025')).statusCode).toBe(200);
     });
   });
 

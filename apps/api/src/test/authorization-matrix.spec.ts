@@ -105,53 +105,33 @@ const reportReaders = (): Record<Actor, Expectation> => ({
 });
 const tenantFor = (f: Fixture, scope: Scope) => (scope === 'foreign' ? f.tenant.foreign : f.tenant.own);
 const next = (f: Fixture) => ++f.seq;
+/** A route case that GETs one fixed URL, for every actor alike. */
+const getUrl = (url: string, expect: Record<Actor, Expectation>): RouteCase => ({
+  scopes: ['-'],
+  build: () => ({ method: 'GET', url }),
+  expect,
+});
+/** A route case that GETs (a sub-resource of) a report of each place; read as reportReaders says. */
+const getReport = (path = ''): RouteCase => ({
+  scopes: ['own', 'other', 'foreign'],
+  build: (f, _a, scope) => ({ method: 'GET', url: `/api/reports/${reportFor(f, scope)}${path}` }),
+  expect: reportReaders(),
+});
 
 const MATRIX: Record<string, RouteCase> = {
-  'GET /api/health': { scopes: ['-'], build: () => ({ method: 'GET', url: '/api/health' }), expect: every(200, 200) },
-  'GET /api/ready': { scopes: ['-'], build: () => ({ method: 'GET', url: '/api/ready' }), expect: every(200, 200) },
-  'GET /api/docs': { scopes: ['-'], build: () => ({ method: 'GET', url: '/api/docs' }), expect: every(200, 200) },
-  'GET /api/docs/': { scopes: ['-'], build: () => ({ method: 'GET', url: '/api/docs/' }), expect: every(200, 200) },
-  'GET /api/docs/*': {
-    scopes: ['-'],
-    build: () => ({ method: 'GET', url: '/api/docs/swagger-ui.css' }),
-    expect: every(200, 200),
-  },
-  'GET /api/docs/index.html': {
-    scopes: ['-'],
-    build: () => ({ method: 'GET', url: '/api/docs/index.html' }),
-    expect: every(200, 200),
-  },
+  'GET /api/health': getUrl('/api/health', every(200, 200)),
+  'GET /api/ready': getUrl('/api/ready', every(200, 200)),
+  'GET /api/docs': getUrl('/api/docs', every(200, 200)),
+  'GET /api/docs/': getUrl('/api/docs/', every(200, 200)),
+  'GET /api/docs/*': getUrl('/api/docs/swagger-ui.css', every(200, 200)),
+  'GET /api/docs/index.html': getUrl('/api/docs/index.html', every(200, 200)),
   // registered by Swagger UI, but swagger-ui-dist ships no LICENSE file: a public 404
-  'GET /api/docs/LICENSE': {
-    scopes: ['-'],
-    build: () => ({ method: 'GET', url: '/api/docs/LICENSE' }),
-    expect: every(404, 404),
-  },
-  'GET /api/docs/swagger-ui-init.js': {
-    scopes: ['-'],
-    build: () => ({ method: 'GET', url: '/api/docs/swagger-ui-init.js' }),
-    expect: every(200, 200),
-  },
-  'GET /api/docs/docs/*': {
-    scopes: ['-'],
-    build: () => ({ method: 'GET', url: '/api/docs/docs/swagger-ui.css' }),
-    expect: every(200, 200),
-  },
-  'GET /api/docs/docs/swagger-ui-init.js': {
-    scopes: ['-'],
-    build: () => ({ method: 'GET', url: '/api/docs/docs/swagger-ui-init.js' }),
-    expect: every(200, 200),
-  },
-  'GET /api/docs-json': {
-    scopes: ['-'],
-    build: () => ({ method: 'GET', url: '/api/docs-json' }),
-    expect: every(200, 200),
-  },
-  'GET /api/docs-yaml': {
-    scopes: ['-'],
-    build: () => ({ method: 'GET', url: '/api/docs-yaml' }),
-    expect: every(200, 200),
-  },
+  'GET /api/docs/LICENSE': getUrl('/api/docs/LICENSE', every(404, 404)),
+  'GET /api/docs/swagger-ui-init.js': getUrl('/api/docs/swagger-ui-init.js', every(200, 200)),
+  'GET /api/docs/docs/*': getUrl('/api/docs/docs/swagger-ui.css', every(200, 200)),
+  'GET /api/docs/docs/swagger-ui-init.js': getUrl('/api/docs/docs/swagger-ui-init.js', every(200, 200)),
+  'GET /api/docs-json': getUrl('/api/docs-json', every(200, 200)),
+  'GET /api/docs-yaml': getUrl('/api/docs-yaml', every(200, 200)),
 
   'POST /api/auth/login': {
     scopes: ['-'],
@@ -189,7 +169,7 @@ const MATRIX: Record<string, RouteCase> = {
     },
     expect: every(204, 204),
   },
-  'GET /api/auth/me': { scopes: ['-'], build: () => ({ method: 'GET', url: '/api/auth/me' }), expect: every(200) },
+  'GET /api/auth/me': getUrl('/api/auth/me', every(200)),
   'POST /api/auth/password': {
     scopes: ['-'],
     build: () => ({
@@ -200,7 +180,7 @@ const MATRIX: Record<string, RouteCase> = {
     expect: every(400),
   },
 
-  'GET /api/tenants': { scopes: ['-'], build: () => ({ method: 'GET', url: '/api/tenants' }), expect: every(200) },
+  'GET /api/tenants': getUrl('/api/tenants', every(200)),
   'POST /api/tenants': {
     scopes: ['-'],
     build: (f) => ({
@@ -244,11 +224,7 @@ const MATRIX: Record<string, RouteCase> = {
     expect: onlyFor(['platform_admin'], 201),
   },
 
-  'GET /api/departments': {
-    scopes: ['-'],
-    build: () => ({ method: 'GET', url: '/api/departments' }),
-    expect: { ...every(200), platform_admin: 403 },
-  },
+  'GET /api/departments': getUrl('/api/departments', { ...every(200), platform_admin: 403 }),
   'POST /api/departments': {
     scopes: ['-'],
     build: (f) => ({
@@ -285,11 +261,7 @@ const MATRIX: Record<string, RouteCase> = {
     expect: onlyFor(['tenant_admin'], { own: 200, other: 200, foreign: 404 }),
   },
 
-  'GET /api/users': {
-    scopes: ['-'],
-    build: () => ({ method: 'GET', url: '/api/users' }),
-    expect: { ...every(200), platform_admin: 403 },
-  },
+  'GET /api/users': getUrl('/api/users', { ...every(200), platform_admin: 403 }),
   'POST /api/users': {
     scopes: ['-'],
     build: (f) => ({
@@ -343,31 +315,15 @@ const MATRIX: Record<string, RouteCase> = {
     expect: onlyFor(['tenant_admin'], { sameDept: 204, otherDept: 204, foreign: 404 }),
   },
 
-  'GET /api/reports': {
-    scopes: ['-'],
-    build: () => ({ method: 'GET', url: '/api/reports' }),
-    expect: onlyFor([...DEPT_STAFF, ...FINANCE], 200),
-  },
+  'GET /api/reports': getUrl('/api/reports', onlyFor([...DEPT_STAFF, ...FINANCE], 200)),
   'POST /api/reports': {
     scopes: ['-'],
     build: (f) => ({ method: 'POST', url: '/api/reports', payload: { fiscalYear: ++f.year } }),
     expect: onlyFor(DEPT_STAFF, 201),
   },
-  'GET /api/reports/:id': {
-    scopes: ['own', 'other', 'foreign'],
-    build: (f, _a, scope) => ({ method: 'GET', url: `/api/reports/${reportFor(f, scope)}` }),
-    expect: reportReaders(),
-  },
-  'GET /api/reports/:id/checks': {
-    scopes: ['own', 'other', 'foreign'],
-    build: (f, _a, scope) => ({ method: 'GET', url: `/api/reports/${reportFor(f, scope)}/checks` }),
-    expect: reportReaders(),
-  },
-  'GET /api/reports/:id/parts/:part': {
-    scopes: ['own', 'other', 'foreign'],
-    build: (f, _a, scope) => ({ method: 'GET', url: `/api/reports/${reportFor(f, scope)}/parts/team` }),
-    expect: reportReaders(),
-  },
+  'GET /api/reports/:id': getReport(),
+  'GET /api/reports/:id/checks': getReport('/checks'),
+  'GET /api/reports/:id/parts/:part': getReport('/parts/team'),
   'PUT /api/reports/:id/parts/:part': {
     scopes: ['own', 'other', 'foreign'],
     build: async (f, actor, scope) => {
@@ -390,13 +346,10 @@ const MATRIX: Record<string, RouteCase> = {
     // withdrawing a draft is never legal, so no case changes the fixtures
     build: async (f, _a, scope) => {
       const id = reportFor(f, scope);
-      const version = await f.db.owner(
-        async (c) => (await c.query(`SELECT version FROM reports WHERE id = $1`, [id])).rows[0].version,
-      );
       return {
         method: 'POST',
         url: `/api/reports/${id}/transitions`,
-        payload: { action: 'withdraw', expectedVersion: version },
+        payload: { action: 'withdraw', expectedVersion: await versionOf(f.db, 'reports', id) },
       };
     },
     expect: {
@@ -407,31 +360,11 @@ const MATRIX: Record<string, RouteCase> = {
       finance_approver: { own: 403, other: 403, foreign: 404 },
     },
   },
-  'GET /api/reports/:id/history': {
-    scopes: ['own', 'other', 'foreign'],
-    build: (f, _a, scope) => ({ method: 'GET', url: `/api/reports/${reportFor(f, scope)}/history` }),
-    expect: reportReaders(),
-  },
-  'GET /api/reports/:id/revisions': {
-    scopes: ['own', 'other', 'foreign'],
-    build: (f, _a, scope) => ({ method: 'GET', url: `/api/reports/${reportFor(f, scope)}/revisions` }),
-    expect: reportReaders(),
-  },
-  'GET /api/reports/:id/revisions/:number': {
-    scopes: ['own', 'other', 'foreign'],
-    build: (f, _a, scope) => ({ method: 'GET', url: `/api/reports/${reportFor(f, scope)}/revisions/1` }),
-    expect: reportReaders(),
-  },
-  'GET /api/reports/:id/diff': {
-    scopes: ['own', 'other', 'foreign'],
-    build: (f, _a, scope) => ({ method: 'GET', url: `/api/reports/${reportFor(f, scope)}/diff?from=1&to=1` }),
-    expect: reportReaders(),
-  },
-  'GET /api/notifications': {
-    scopes: ['-'],
-    build: () => ({ method: 'GET', url: '/api/notifications' }),
-    expect: onlyFor(COUNTY_ROLES, 200),
-  },
+  'GET /api/reports/:id/history': getReport('/history'),
+  'GET /api/reports/:id/revisions': getReport('/revisions'),
+  'GET /api/reports/:id/revisions/:number': getReport('/revisions/1'),
+  'GET /api/reports/:id/diff': getReport('/diff?from=1&to=1'),
+  'GET /api/notifications': getUrl('/api/notifications', onlyFor(COUNTY_ROLES, 200)),
   'POST /api/notifications/:id/read': {
     scopes: ['own', 'other', 'foreign'],
     build: (f, actor, scope) => {
@@ -447,11 +380,7 @@ const MATRIX: Record<string, RouteCase> = {
     // someone else's notification, in the county or not, is answered as not found
     expect: onlyFor(COUNTY_ROLES, { own: 200, other: 404, foreign: 404 }),
   },
-  'GET /api/settings': {
-    scopes: ['-'],
-    build: () => ({ method: 'GET', url: '/api/settings' }),
-    expect: onlyFor(COUNTY_ROLES, 200),
-  },
+  'GET /api/settings': getUrl('/api/settings', onlyFor(COUNTY_ROLES, 200)),
   'PATCH /api/settings': {
     scopes: ['-'],
     build: async (f) => {
@@ -477,16 +406,11 @@ const MATRIX: Record<string, RouteCase> = {
     expect: onlyFor(['tenant_admin'], 200),
   },
 
-  'GET /api/audit-log': {
-    scopes: ['-'],
-    build: () => ({ method: 'GET', url: '/api/audit-log' }),
-    expect: onlyFor(['platform_admin', 'tenant_admin'], 200),
-  },
-  'GET /api/audit-log/verification': {
-    scopes: ['-'],
-    build: () => ({ method: 'GET', url: '/api/audit-log/verification' }),
-    expect: onlyFor(['platform_admin', 'tenant_admin'], 200),
-  },
+  'GET /api/audit-log': getUrl('/api/audit-log', onlyFor(['platform_admin', 'tenant_admin'], 200)),
+  'GET /api/audit-log/verification': getUrl(
+    '/api/audit-log/verification',
+    onlyFor(['platform_admin', 'tenant_admin'], 200),
+  ),
   'POST /api/system/pings': {
     scopes: ['-'],
     build: () => ({ method: 'POST', url: '/api/system/pings', payload: {} }),

@@ -2,27 +2,20 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createLogger } from '@evalflow/observability';
 import { setupDatabase } from '@evalflow/persistence';
 import { TestDatabase } from '@evalflow/testing';
 import type { InjectOptions } from 'fastify';
 import { createApiApp } from '../bootstrap';
-import { as, login, startSeededApi } from './support/harness';
-
-const silent = createLogger({ level: 'silent', service: 'api-test' });
-
-async function start(db: TestDatabase, overrides: Record<string, string> = {}): Promise<NestFastifyApplication> {
-  const app = await createApiApp(db.config(overrides), silent);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  return app;
-}
+import { as, login, silentLogger, startApi, startSeededApi } from './support/harness';
 
 describe('API HTTP basics (in-process, real PostgreSQL and Redis)', () => {
   let app: NestFastifyApplication;
   let close: () => Promise<unknown>;
   /** The ping routes are for the platform operator. */
   let operator: (options: InjectOptions) => ReturnType<NestFastifyApplication['inject']>;
+  /** A ping request with a raw body of the given content type. */
+  const rawPing = (contentType: string, payload: string) =>
+    operator({ method: 'POST', url: '/api/system/pings', headers: { 'content-type': contentType }, payload });
 
   beforeAll(async () => {
     ({ app, close } = await startSeededApi());
@@ -91,34 +84,19 @@ describe('API HTTP basics (in-process, real PostgreSQL and Redis)', () => {
   });
 
   it('answers malformed JSON with INVALID_JSON', async () => {
-    const res = await operator({
-      method: 'POST',
-      url: '/api/system/pings',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"message": ',
-    });
+    const res = await rawPing('application/json', '{"message": ');
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'INVALID_JSON', message: '请求内容不是合法的 JSON' });
   });
 
   it('answers a non-JSON body with 415', async () => {
-    const res = await operator({
-      method: 'POST',
-      url: '/api/system/pings',
-      headers: { 'content-type': 'text/plain' },
-      payload: 'hello',
-    });
+    const res = await rawPing('text/plain', 'hello');
     expect(res.statusCode).toBe(415);
     expect(res.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
   });
 
   it('refuses JSON with a __proto__ key (prototype poisoning)', async () => {
-    const res = await operator({
-      method: 'POST',
-      url: '/api/system/pings',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"__proto__": {"admin": true}}',
-    });
+    const res = await rawPing('application/json', '{"__proto__": {"admin": true}}');
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('INVALID_JSON');
   });
@@ -194,7 +172,7 @@ describe('API serving the web app', () => {
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
     db = await TestDatabase.create(setupDatabase);
-    app = await start(db, { WEB_DIST_DIR: dist });
+    app = await startApi(db, { WEB_DIST_DIR: dist });
   });
   afterAll(async () => {
     await app?.close();
@@ -228,7 +206,7 @@ describe('API start-up guard', () => {
   it('refuses to start on a connection that bypasses row-level security', async () => {
     const db = await TestDatabase.create(setupDatabase);
     try {
-      await expect(createApiApp(db.config({ DATABASE_URL: db.ownerUrl }), silent)).rejects.toThrow(
+      await expect(createApiApp(db.config({ DATABASE_URL: db.ownerUrl }), silentLogger)).rejects.toThrow(
         /row-level security would not isolate tenants/,
       );
     } finally {

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ReportContent } from '@evalflow/domain';
 import type { TestDatabase } from '@evalflow/testing';
-import { as, idOf, insertReport, login, partVersionOf, startSeededApi, type Session } from './support/harness';
+import { as, idOf, insertReport, loginAll, partVersionOf, startSeededApi, type Session } from './support/harness';
 
 /** Drafting reports through the real API and database: prefill, per-part writes, concurrency, checks, lists. */
 describe('reports (real API and PostgreSQL)', () => {
@@ -29,18 +29,17 @@ describe('reports (real API and PostgreSQL)', () => {
       payload: payload as object,
     });
   const partOf = async (id: string, part: string) => (await get(editor, `/api/reports/${id}/parts/${part}`)).json();
+  const create = (s: Session, payload: object) => as(app, s)({ method: 'POST', url: '/api/reports', payload });
 
   beforeAll(async () => {
     ({ db, app, close } = await startSeededApi());
-    [editor, head, reviewer, admin, foreignEditor] = await Promise.all(
-      [
-        'zhaoxian.union.editor',
-        'zhaoxian.union.head',
-        'zhaoxian.finance.reviewer',
-        'zhaoxian.admin',
-        'luancheng.union.editor',
-      ].map((u) => login(app, u)),
-    );
+    [editor, head, reviewer, admin, foreignEditor] = await loginAll(app, [
+      'zhaoxian.union.editor',
+      'zhaoxian.union.head',
+      'zhaoxian.finance.reviewer',
+      'zhaoxian.admin',
+      'luancheng.union.editor',
+    ]);
     union = await idOf(db, `SELECT id FROM departments WHERE name = '赵县总工会'`);
     const yearOf = (y: number) =>
       idOf(db, `SELECT id FROM reports WHERE department_id = $1 AND fiscal_year = $2`, [union, y]);
@@ -319,7 +318,7 @@ describe('reports (real API and PostgreSQL)', () => {
       // approve 2024 as the workflow will; then 2025 starts from it
       await db.owner((c) => c.query(`UPDATE reports SET status = 'approved' WHERE id = $1`, [report2024]));
       try {
-        const res = await as(app, editor)({ method: 'POST', url: '/api/reports', payload: { fiscalYear: 2025 } });
+        const res = await create(editor, { fiscalYear: 2025 });
         expect(res.statusCode).toBe(201);
         const body = res.json();
         expect(body).toMatchObject({ fiscalYear: 2025, status: 'draft', version: 1, prefilledFrom: report2024 });
@@ -351,7 +350,7 @@ describe('reports (real API and PostgreSQL)', () => {
     });
 
     it('without an approved report last year, the draft starts empty but for the department', async () => {
-      const res = await as(app, head)({ method: 'POST', url: '/api/reports', payload: { fiscalYear: 2022 } });
+      const res = await create(head, { fiscalYear: 2022 });
       expect(res.statusCode).toBe(201);
       const body = res.json();
       expect(body.prefilledFrom).toBeNull();
@@ -363,15 +362,13 @@ describe('reports (real API and PostgreSQL)', () => {
     });
 
     it('one report per department, year and kind: a second is refused with the first one named', async () => {
-      const res = await as(app, editor)({ method: 'POST', url: '/api/reports', payload: { fiscalYear: 2024 } });
+      const res = await create(editor, { fiscalYear: 2024 });
       expect(res.statusCode).toBe(409);
       expect(res.json()).toMatchObject({ code: 'REPORT_EXISTS', details: { reportId: report2024 } });
     });
 
     it('two simultaneous creates of the same year make one report', async () => {
-      const results = await Promise.all(
-        [editor, head].map((s) => as(app, s)({ method: 'POST', url: '/api/reports', payload: { fiscalYear: 2021 } })),
-      );
+      const results = await Promise.all([editor, head].map((s) => create(s, { fiscalYear: 2021 })));
       expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
       const count = await db.owner(
         async (c) =>
@@ -385,21 +382,20 @@ describe('reports (real API and PostgreSQL)', () => {
     });
 
     it('refuses bad years and departments with clear messages', async () => {
-      const post = (s: Session, payload: object) => as(app, s)({ method: 'POST', url: '/api/reports', payload });
-      const future = await post(editor, { fiscalYear: new Date().getFullYear() + 2 });
+      const future = await create(editor, { fiscalYear: new Date().getFullYear() + 2 });
       expect(future.statusCode).toBe(400);
       expect(future.json()).toMatchObject({ code: 'REPORT_YEAR_INVALID', message: '年度不能晚于明年' });
-      const text = await post(editor, { fiscalYear: '2024年' });
+      const text = await create(editor, { fiscalYear: '2024年' });
       expect(text.statusCode).toBe(400);
       expect(text.json().code).toBe('VALIDATION_FAILED');
       const finance = await idOf(db, `SELECT id FROM departments WHERE name = '赵县财政局'`);
-      const otherDept = await post(editor, { fiscalYear: 2020, departmentId: finance });
+      const otherDept = await create(editor, { fiscalYear: 2020, departmentId: finance });
       expect(otherDept.statusCode).toBe(403);
       const foreignDept = await idOf(db, `SELECT id FROM departments WHERE name = '栾城区总工会'`);
-      const foreign = await post(editor, { fiscalYear: 2020, departmentId: foreignDept });
+      const foreign = await create(editor, { fiscalYear: 2020, departmentId: foreignDept });
       expect(foreign.statusCode).toBe(404);
       expect(foreign.json().code).toBe('DEPARTMENT_NOT_FOUND');
-      const byAdmin = await post(admin, { fiscalYear: 2020, departmentId: union });
+      const byAdmin = await create(admin, { fiscalYear: 2020, departmentId: union });
       expect(byAdmin.statusCode).toBe(403);
     });
   });

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { TestDatabase } from '@evalflow/testing';
-import { as, idOf, login, patchCurrent, startSeededApi, versionOf, type Session } from './support/harness';
+import { as, idOf, login, loginAll, patchCurrent, startSeededApi, versionOf, type Session } from './support/harness';
 
 describe('tenant isolation and administration (real API, pool of ONE connection)', () => {
   let app: NestFastifyApplication;
@@ -12,18 +12,20 @@ describe('tenant isolation and administration (real API, pool of ONE connection)
   beforeAll(async () => {
     // One pooled connection: any tenant setting that outlived its transaction would show up here.
     ({ app, db, close } = await startSeededApi({ DATABASE_POOL_SIZE: '1' }));
-    zx = await login(app, 'zhaoxian.admin');
-    lc = await login(app, 'luancheng.admin');
+    [zx, lc] = await loginAll(app, ['zhaoxian.admin', 'luancheng.admin']);
   });
   afterAll(async () => {
     await close?.();
   });
 
+  const get = (s: Session, url: string) => as(app, s)({ method: 'GET', url });
+  const post = (s: Session, url: string, payload: object) => as(app, s)({ method: 'POST', url, payload });
+
   it('interleaved requests of two counties never see each other’s rows', async () => {
     const calls = Array.from({ length: 40 }, (_, i) => {
       const session = i % 2 ? lc : zx;
       const url = ['/api/departments', '/api/users', '/api/tenants', '/api/audit-log'][i % 4];
-      return as(app, session)({ method: 'GET', url }).then((res) => ({ county: i % 2 ? 'lc' : 'zx', url, res }));
+      return get(session, url).then((res) => ({ county: i % 2 ? 'lc' : 'zx', url, res }));
     });
     for (const { county, url, res } of await Promise.all(calls)) {
       expect({ url, status: res.statusCode }).toEqual({ url, status: 200 });
@@ -42,7 +44,7 @@ describe('tenant isolation and administration (real API, pool of ONE connection)
     const reviewer = await login(app, 'zhaoxian.finance.reviewer');
     const platform = await login(app, 'platform.admin');
     const names = async (s: Session, url: string) => {
-      const body = (await as(app, s)({ method: 'GET', url })).json();
+      const body = (await get(s, url)).json();
       return (Array.isArray(body) ? body : body.items).map(
         (r: { name?: string; username?: string }) => r.name ?? r.username,
       );
@@ -57,7 +59,7 @@ describe('tenant isolation and administration (real API, pool of ONE connection)
 
   it('shows an account less to its owner than to the county administrator', async () => {
     const editor = await login(app, 'zhaoxian.union.editor');
-    const own = (await as(app, editor)({ method: 'GET', url: `/api/users/${editor.me.user.id}` })).json();
+    const own = (await get(editor, `/api/users/${editor.me.user.id}`)).json();
     expect(Object.keys(own).sort()).toEqual([
       'departmentId',
       'departmentName',
@@ -67,16 +69,16 @@ describe('tenant isolation and administration (real API, pool of ONE connection)
       'tenantId',
       'username',
     ]);
-    const byAdmin = (await as(app, zx)({ method: 'GET', url: `/api/users/${editor.me.user.id}` })).json();
+    const byAdmin = (await get(zx, `/api/users/${editor.me.user.id}`)).json();
     expect(byAdmin).toMatchObject({ active: true, version: expect.any(Number), lastLoginAt: expect.any(String) });
   });
 
   it('platform and county audit trails are separate', async () => {
     const platform = await login(app, 'platform.admin');
-    const platformEntries = (await as(app, platform)({ method: 'GET', url: '/api/audit-log?limit=200' })).json().items;
+    const platformEntries = (await get(platform, '/api/audit-log?limit=200')).json().items;
     expect(platformEntries.length).toBeGreaterThan(0);
     expect(platformEntries.every((e: { tenantId: string | null }) => e.tenantId === null)).toBe(true);
-    const countyEntries = (await as(app, zx)({ method: 'GET', url: '/api/audit-log?action=auth.login' })).json().items;
+    const countyEntries = (await get(zx, '/api/audit-log?action=auth.login')).json().items;
     expect(countyEntries.length).toBeGreaterThan(0);
     expect(countyEntries.every((e: { tenantId: string }) => e.tenantId === zx.me.tenant?.id)).toBe(true);
   });
@@ -86,26 +88,10 @@ describe('tenant isolation and administration (real API, pool of ONE connection)
       const other = await login(app, 'zhaoxian.admin');
       const id = await idOf(db, `SELECT id FROM departments WHERE name = '赵县总工会'`);
       const version = await versionOf(db, 'departments', id);
-      const [a, b] = await Promise.all([
-        as(
-          app,
-          zx,
-        )({
-          method: 'PATCH',
-          url: `/api/departments/${id}`,
-          headers: { 'if-match': `"${version}"` },
-          payload: { unitLevel: '副处级' },
-        }),
-        as(
-          app,
-          other,
-        )({
-          method: 'PATCH',
-          url: `/api/departments/${id}`,
-          headers: { 'if-match': `"${version}"` },
-          payload: { fundingForm: '财政补助' },
-        }),
-      ]);
+      const ifMatch = { 'if-match': `"${version}"` };
+      const patch = (s: Session, payload: object) =>
+        as(app, s)({ method: 'PATCH', url: `/api/departments/${id}`, headers: ifMatch, payload });
+      const [a, b] = await Promise.all([patch(zx, { unitLevel: '副处级' }), patch(other, { fundingForm: '财政补助' })]);
       const statuses = [a.statusCode, b.statusCode].sort();
       expect(statuses).toEqual([200, 412]);
       const loser = a.statusCode === 412 ? a : b;
@@ -135,16 +121,10 @@ describe('tenant isolation and administration (real API, pool of ONE connection)
 
   describe('administration rules', () => {
     it('department names are unique within a county, not across counties', async () => {
-      const dup = await as(
-        app,
-        zx,
-      )({ method: 'POST', url: '/api/departments', payload: { name: '赵县财政局', kind: 'finance_bureau' } });
+      const dup = await post(zx, '/api/departments', { name: '赵县财政局', kind: 'finance_bureau' });
       expect(dup.statusCode).toBe(409);
       expect(dup.json()).toEqual({ code: 'DEPARTMENT_NAME_TAKEN', message: '本县（区）已有同名部门' });
-      const elsewhere = await as(
-        app,
-        lc,
-      )({ method: 'POST', url: '/api/departments', payload: { name: '赵县财政局', kind: 'budget_department' } });
+      const elsewhere = await post(lc, '/api/departments', { name: '赵县财政局', kind: 'budget_department' });
       expect(elsewhere.statusCode).toBe(201);
     });
 
@@ -160,19 +140,12 @@ describe('tenant isolation and administration (real API, pool of ONE connection)
 
     it('roles must fit the department, with the reason in Chinese', async () => {
       const union = await idOf(db, `SELECT id FROM departments WHERE name = '赵县总工会'`);
-      const res = await as(
-        app,
-        zx,
-      )({
-        method: 'POST',
-        url: '/api/users',
-        payload: {
-          username: 'wrong.place',
-          displayName: '放错',
-          departmentId: union,
-          roles: ['finance_approver'],
-          password: 'Wrong#Place2025',
-        },
+      const res = await post(zx, '/api/users', {
+        username: 'wrong.place',
+        displayName: '放错',
+        departmentId: union,
+        roles: ['finance_approver'],
+        password: 'Wrong#Place2025',
       });
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({
@@ -183,19 +156,12 @@ describe('tenant isolation and administration (real API, pool of ONE connection)
 
     it('a department of another county cannot be given to a user (it does not exist here)', async () => {
       const foreign = await idOf(db, `SELECT id FROM departments WHERE name = '栾城区总工会'`);
-      const res = await as(
-        app,
-        zx,
-      )({
-        method: 'POST',
-        url: '/api/users',
-        payload: {
-          username: 'cross.county',
-          displayName: '跨县',
-          departmentId: foreign,
-          roles: ['dept_editor'],
-          password: 'Cross#County2025',
-        },
+      const res = await post(zx, '/api/users', {
+        username: 'cross.county',
+        displayName: '跨县',
+        departmentId: foreign,
+        roles: ['dept_editor'],
+        password: 'Cross#County2025',
       });
       expect(res.statusCode).toBe(400);
       expect(res.json().details).toEqual([{ field: 'departmentId', rule: 'exists', message: '部门不存在或已停用' }]);
@@ -221,24 +187,14 @@ describe('tenant isolation and administration (real API, pool of ONE connection)
     });
 
     it('staff of a deactivated department keep it and can still have their roles changed', async () => {
-      const created = await as(
-        app,
-        zx,
-      )({ method: 'POST', url: '/api/departments', payload: { name: '赵县档案馆', kind: 'budget_department' } });
+      const created = await post(zx, '/api/departments', { name: '赵县档案馆', kind: 'budget_department' });
       const deptId = created.json().id;
-      const user = await as(
-        app,
-        zx,
-      )({
-        method: 'POST',
-        url: '/api/users',
-        payload: {
-          username: 'archive.editor',
-          displayName: '档案馆编制人',
-          departmentId: deptId,
-          roles: ['dept_editor'],
-          password: 'Archive#Editor2025',
-        },
+      const user = await post(zx, '/api/users', {
+        username: 'archive.editor',
+        displayName: '档案馆编制人',
+        departmentId: deptId,
+        roles: ['dept_editor'],
+        password: 'Archive#Editor2025',
       });
       expect(user.statusCode).toBe(201);
       expect((await patchCurrent(app, zx, db, 'departments', deptId, { active: false })).statusCode).toBe(200);
@@ -253,18 +209,11 @@ describe('tenant isolation and administration (real API, pool of ONE connection)
     });
 
     it('usernames are unique across the platform', async () => {
-      const res = await as(
-        app,
-        zx,
-      )({
-        method: 'POST',
-        url: '/api/users',
-        payload: {
-          username: 'luancheng.admin',
-          displayName: '重名',
-          roles: ['tenant_admin'],
-          password: 'Same#Name-2025',
-        },
+      const res = await post(zx, '/api/users', {
+        username: 'luancheng.admin',
+        displayName: '重名',
+        roles: ['tenant_admin'],
+        password: 'Same#Name-2025',
       });
       expect(res.statusCode).toBe(409);
       expect(res.json().code).toBe('USERNAME_TAKEN');
@@ -272,52 +221,39 @@ describe('tenant isolation and administration (real API, pool of ONE connection)
 
     it('creates a county, its first administrator, who can then sign in and manage only it', async () => {
       const platform = await login(app, 'platform.admin');
-      const created = await as(
-        app,
-        platform,
-      )({
-        method: 'POST',
-        url: '/api/tenants',
-        payload: { name: '藁城区', regionCode: '130109', city: '石家庄市', province: '河北省' },
+      const created = await post(platform, '/api/tenants', {
+        name: '藁城区',
+        regionCode: '130109',
+        city: '石家庄市',
+        province: '河北省',
       });
       expect(created.statusCode).toBe(201);
       const tenant = created.json();
-      const taken = await as(
-        app,
-        platform,
-      )({
-        method: 'POST',
-        url: '/api/tenants',
-        payload: { name: '重复', regionCode: '130109', city: '石家庄市', province: '河北省' },
+      const taken = await post(platform, '/api/tenants', {
+        name: '重复',
+        regionCode: '130109',
+        city: '石家庄市',
+        province: '河北省',
       });
       expect(taken.json().code).toBe('REGION_CODE_TAKEN');
-      const weak = await as(
-        app,
-        platform,
-      )({
-        method: 'POST',
-        url: `/api/tenants/${tenant.id}/admins`,
-        payload: { username: 'gaocheng.admin', displayName: '藁城区管理员', password: 'password' },
+      const weak = await post(platform, `/api/tenants/${tenant.id}/admins`, {
+        username: 'gaocheng.admin',
+        displayName: '藁城区管理员',
+        password: 'password',
       });
       expect(weak.json().code).toBe('PASSWORD_POLICY');
-      const admin = await as(
-        app,
-        platform,
-      )({
-        method: 'POST',
-        url: `/api/tenants/${tenant.id}/admins`,
-        payload: { username: 'gaocheng.admin', displayName: '藁城区管理员', password: 'Gaocheng#Admin2025' },
+      const admin = await post(platform, `/api/tenants/${tenant.id}/admins`, {
+        username: 'gaocheng.admin',
+        displayName: '藁城区管理员',
+        password: 'Gaocheng#Admin2025',
       });
       expect(admin.statusCode).toBe(201);
       const gc = await login(app, 'gaocheng.admin', 'Gaocheng#Admin2025');
       expect(gc.me.tenant).toMatchObject({ name: '藁城区', regionCode: '130109' });
-      expect((await as(app, gc)({ method: 'GET', url: '/api/departments' })).json()).toEqual([]);
-      const dept = await as(
-        app,
-        gc,
-      )({ method: 'POST', url: '/api/departments', payload: { name: '藁城区财政局', kind: 'finance_bureau' } });
+      expect((await get(gc, '/api/departments')).json()).toEqual([]);
+      const dept = await post(gc, '/api/departments', { name: '藁城区财政局', kind: 'finance_bureau' });
       expect(dept.statusCode).toBe(201);
-      expect((await as(app, zx)({ method: 'GET', url: `/api/departments/${dept.json().id}` })).statusCode).toBe(404);
+      expect((await get(zx, `/api/departments/${dept.json().id}`)).statusCode).toBe(404);
     });
   });
 });

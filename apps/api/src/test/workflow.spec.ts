@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { dataSourceOptions, TenantDb, verifyAuditChains } from '@evalflow/persistence';
 import type { TestDatabase } from '@evalflow/testing';
 import { DataSource } from 'typeorm';
-import { as, idOf, login, startSeededApi, type Session } from './support/harness';
+import { as, idOf, loginAll, startSeededApi, type Session } from './support/harness';
 
 /** The report workflow through the real API and database: the whole journey, refusals, and what it records. */
 describe('report workflow (real API and PostgreSQL)', () => {
@@ -17,7 +17,20 @@ describe('report workflow (real API and PostgreSQL)', () => {
   let foreign: Session;
   let id: string;
 
-  const report = async () => (await as(app, editor)({ method: 'GET', url: `/api/reports/${id}` })).json();
+  /** GETs the report (or one of its sub-resources) as `s`. */
+  const get = (s: Session, path = '') => as(app, s)({ method: 'GET', url: `/api/reports/${id}${path}` });
+  const report = async () => (await get(editor)).json();
+  /** PUTs one part as the editor, with If-Match set to `version`. */
+  const putPart = (part: string, version: number, payload: object) =>
+    as(
+      app,
+      editor,
+    )({
+      method: 'PUT',
+      url: `/api/reports/${id}/parts/${part}`,
+      headers: { 'if-match': `"${version}"` },
+      payload,
+    });
   const act = async (s: Session, action: string, extra: { reason?: string; expectedVersion?: number } = {}) =>
     as(
       app,
@@ -29,30 +42,20 @@ describe('report workflow (real API and PostgreSQL)', () => {
     });
   const edit = async (part: string, change: (content: Record<string, unknown>) => Record<string, unknown>) => {
     const current = (await report()).parts[part];
-    const res = await as(
-      app,
-      editor,
-    )({
-      method: 'PUT',
-      url: `/api/reports/${id}/parts/${part}`,
-      headers: { 'if-match': `"${current.version}"` },
-      payload: change(structuredClone(current.content)),
-    });
+    const res = await putPart(part, current.version, change(structuredClone(current.content)));
     expect(res.statusCode).toBe(200);
   };
 
   beforeAll(async () => {
     ({ db, app, close } = await startSeededApi());
-    [editor, head, reviewer, approver, admin, foreign] = await Promise.all(
-      [
-        'zhaoxian.union.editor',
-        'zhaoxian.union.head',
-        'zhaoxian.finance.reviewer',
-        'zhaoxian.finance.approver',
-        'zhaoxian.admin',
-        'luancheng.finance.approver',
-      ].map((u) => login(app, u)),
-    );
+    [editor, head, reviewer, approver, admin, foreign] = await loginAll(app, [
+      'zhaoxian.union.editor',
+      'zhaoxian.union.head',
+      'zhaoxian.finance.reviewer',
+      'zhaoxian.finance.approver',
+      'zhaoxian.admin',
+      'luancheng.finance.approver',
+    ]);
     id = await idOf(
       db,
       `SELECT r.id FROM reports r JOIN departments d ON d.id = r.department_id
@@ -93,21 +96,15 @@ describe('report workflow (real API and PostgreSQL)', () => {
     });
 
     // content is frozen while the bureau has it
-    const locked = await as(
-      app,
-      editor,
-    )({
-      method: 'PUT',
-      url: `/api/reports/${id}/parts/problems`,
-      headers: { 'if-match': `"${(await report()).parts.problems.version}"` },
-      payload: { problems: '提交后修改', measures: '' },
+    const locked = await putPart('problems', (await report()).parts.problems.version, {
+      problems: '提交后修改',
+      measures: '',
     });
     expect(locked.statusCode).toBe(409);
     expect(locked.json().code).toBe('REPORT_NOT_EDITABLE');
 
     // what each may do now, for the buttons
-    const actionsOf = async (s: Session) =>
-      (await as(app, s)({ method: 'GET', url: `/api/reports/${id}` })).json().availableActions;
+    const actionsOf = async (s: Session) => (await get(s)).json().availableActions;
     expect(await actionsOf(editor)).toEqual([]);
     expect(await actionsOf(head)).toEqual(['withdraw']);
     expect(await actionsOf(approver)).toEqual(['start_review', 'return', 'approve']);
@@ -134,7 +131,7 @@ describe('report workflow (real API and PostgreSQL)', () => {
     if (resubmitted.statusCode !== 200) throw new Error(resubmitted.body);
     expect(resubmitted.json().revision).toMatchObject({ number: 2 });
 
-    const diff = await as(app, approver)({ method: 'GET', url: `/api/reports/${id}/diff?from=1&to=2` });
+    const diff = await get(approver, '/diff?from=1&to=2');
     expect(diff.statusCode).toBe(200);
     const paths = diff
       .json()
@@ -158,7 +155,7 @@ describe('report workflow (real API and PostgreSQL)', () => {
     expect(approved.statusCode).toBe(200);
     expect(approved.json().report.status).toBe('approved');
 
-    const history = (await as(app, editor)({ method: 'GET', url: `/api/reports/${id}/history` })).json();
+    const history = (await get(editor, '/history')).json();
     expect(history.map((h: { action: string; to: string }) => `${h.action}→${h.to}`)).toEqual([
       'submit→submitted',
       'start_review→in_review',
@@ -216,7 +213,7 @@ describe('report workflow (real API and PostgreSQL)', () => {
       act(head, 'submit', { expectedVersion: version }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
-    const revisions = (await as(app, editor)({ method: 'GET', url: `/api/reports/${id}/revisions` })).json();
+    const revisions = (await get(editor, '/revisions')).json();
     expect(revisions.map((r: { number: number }) => r.number)).toEqual([1, 2, 3, 4]);
   });
 

@@ -11,7 +11,15 @@ import { createApiApp } from '../../bootstrap';
 
 export { DEMO_PASSWORD };
 
-const silent = createLogger({ level: 'silent', service: 'api-test' });
+export const silentLogger = createLogger({ level: 'silent', service: 'api-test' });
+
+/** The API on a test database, in-process and ready for `inject`. */
+export async function startApi(db: TestDatabase, overrides: Record<string, string> = {}) {
+  const app = await createApiApp(db.config(overrides), silentLogger);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
 
 /** A migrated test database with the demo counties, and the API on it (in-process, real everything). */
 export async function startSeededApi(overrides: Record<string, string> = {}) {
@@ -20,9 +28,7 @@ export async function startSeededApi(overrides: Record<string, string> = {}) {
   await owner.initialize();
   await seedDemo(owner, new Argon2PasswordHasher());
   await owner.destroy();
-  const app = await createApiApp(db.config(overrides), silent);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  const app = await startApi(db, overrides);
   return { db, app, close: async () => (await app.close(), await db.destroy()) };
 }
 
@@ -47,6 +53,11 @@ export async function login(app: NestFastifyApplication, username: string, passw
   return { username, accessToken: body.accessToken, refreshCookie: cookieOf(res) as string, me: body.me };
 }
 
+/** Signs in each of `usernames` (with the demo password) at once; the sessions in the same order. */
+export function loginAll(app: NestFastifyApplication, usernames: string[]): Promise<Session[]> {
+  return Promise.all(usernames.map((username) => login(app, username)));
+}
+
 /** Sends a request as a signed-in user (or anonymously with `null`). */
 export function as(app: NestFastifyApplication, session: Session | null) {
   return (options: InjectOptions) =>
@@ -62,7 +73,7 @@ export function as(app: NestFastifyApplication, session: Session | null) {
 /** Reads a row's version as the owner (bypassing RLS), to send a fresh If-Match. */
 export async function versionOf(
   db: TestDatabase,
-  table: 'tenants' | 'departments' | 'users',
+  table: 'tenants' | 'departments' | 'users' | 'reports',
   id: string,
 ): Promise<number> {
   return db.owner(async (c) => (await c.query(`SELECT version FROM ${table} WHERE id = $1`, [id])).rows[0].version);

@@ -10,61 +10,12 @@ import {
   statedPercentAgrees,
   sum,
 } from './decimal';
+import { fixed, halfUp, moneyArb, pow10, wan } from './money-arbitraries.spec-helper';
 
 /*
  * Property tests of the exact arithmetic, each checked against an independent reference: money is
- * also carried as a BigInt count of ten-thousandths of a 万元 (the finest unit MONEY_PATTERN allows),
- * and rounding is done on BigInt rationals. No binary float is involved on the reference side.
+ * also carried as a BigInt count of ten-thousandths of a 万元 (see money-arbitraries.spec-helper).
  */
-
-const TEN_THOUSAND = 10_000n;
-const pow10 = (n: number) => 10n ** BigInt(n);
-const abs = (n: bigint) => (n < 0n ? -n : n);
-
-/** A money string as a report writes it, with its exact value in ten-thousandths. */
-interface Money {
-  text: string;
-  units: bigint;
-}
-
-/** 1–10 integer digits (small values favoured as well as the full range) and 0–4 decimals. */
-const moneyArb: fc.Arbitrary<Money> = fc
-  .tuple(
-    fc.oneof(fc.bigInt({ min: 0n, max: 999n }), fc.bigInt({ min: 0n, max: 9_999_999_999n })),
-    fc.integer({ min: 0, max: 4 }),
-  )
-  .chain(([int, places]) =>
-    fc.bigInt({ min: 0n, max: pow10(places) - 1n }).map((frac): Money => {
-      const fracText = places === 0 ? '' : `.${frac.toString().padStart(places, '0')}`;
-      return { text: `${int}${fracText}`, units: int * TEN_THOUSAND + frac * pow10(4 - places) };
-    }),
-  );
-
-/** The value k / 10^places written with exactly `places` decimals, signed. */
-function fixed(k: bigint, places: number): string {
-  const digits = abs(k)
-    .toString()
-    .padStart(places + 1, '0');
-  const int = digits.slice(0, digits.length - places);
-  const frac = places > 0 ? `.${digits.slice(digits.length - places)}` : '';
-  return `${k < 0n ? '-' : ''}${int}${frac}`;
-}
-
-/** n / d (d > 0) rounded to an integer, halves away from zero (四舍五入). */
-function halfUp(n: bigint, d: bigint): bigint {
-  const q = (2n * abs(n) + d) / (2n * d);
-  return n < 0n ? -q : q;
-}
-
-/** Ten-thousandths as formatWan should show them: thousands separators, exactly 4 decimals. */
-function wan(units: bigint): string {
-  const [int, frac] = fixed(units, 4).split('.');
-  const sign = int.startsWith('-') ? '-' : '';
-  const digits = int.replace('-', '');
-  const groups: string[] = [];
-  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
-  return `${sign}${groups.join(',')}.${frac}`;
-}
 
 describe('money arithmetic (property-based, against BigInt)', () => {
   it('the generated money strings are exactly the ones MONEY_PATTERN admits', () => {

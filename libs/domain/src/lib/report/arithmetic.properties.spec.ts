@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { contextFor, validReport } from './fixture.spec-helper';
+import { fixed, halfUp, moneyArb, pow10, wan } from '../money/money-arbitraries.spec-helper';
+import { check } from './fixture.spec-helper';
 import { bandFor, checkGradeBands, DEFAULT_GRADE_BANDS, type GradeBand } from './grades';
-import { runChecks, type RuleContext, type RuleResult } from './rules/index';
-import type { GradeKey, Indicator, ReportContent } from './schema';
+import type { GradeKey, Indicator } from './schema';
 
 /*
  * Property tests of the arithmetic rules, run through runChecks on the fixture report with one
@@ -10,27 +10,6 @@ import type { GradeKey, Indicator, ReportContent } from './schema';
  * ten-thousandths of a 万元, scores and weights in hundredths of a point, percentages as rationals.
  */
 
-const TEN_THOUSAND = 10_000n;
-const pow10 = (n: number) => 10n ** BigInt(n);
-const abs = (n: bigint) => (n < 0n ? -n : n);
-
-interface Money {
-  text: string;
-  units: bigint;
-}
-
-/** Money as MONEY_PATTERN admits it: 1–10 integer digits, 0–4 decimals. */
-const moneyArb: fc.Arbitrary<Money> = fc
-  .tuple(
-    fc.oneof(fc.bigInt({ min: 0n, max: 999n }), fc.bigInt({ min: 0n, max: 9_999_999_999n })),
-    fc.integer({ min: 0, max: 4 }),
-  )
-  .chain(([int, places]) =>
-    fc.bigInt({ min: 0n, max: pow10(places) - 1n }).map((frac): Money => {
-      const fracText = places === 0 ? '' : `.${frac.toString().padStart(places, '0')}`;
-      return { text: `${int}${fracText}`, units: int * TEN_THOUSAND + frac * pow10(4 - places) };
-    }),
-  );
 const positiveMoneyArb = moneyArb.filter((m) => m.units > 0n);
 
 /** A score or weight as SCORE_PATTERN admits it (0–100, at most 2 decimals), in hundredths. */
@@ -39,44 +18,10 @@ const hundredthsArb = fc.oneof(
   fc.integer({ min: 0, max: 10_000 }),
 );
 
-/** k / 10^places with exactly `places` decimals, signed. */
-function fixed(k: bigint | number, places: number): string {
-  const n = BigInt(k);
-  const digits = abs(n)
-    .toString()
-    .padStart(places + 1, '0');
-  const frac = places > 0 ? `.${digits.slice(digits.length - places)}` : '';
-  return `${n < 0n ? '-' : ''}${digits.slice(0, digits.length - places)}${frac}`;
-}
-
 /** As Decimal#toString writes it: no trailing zeros. */
 function plain(k: bigint | number, places: number): string {
   const text = fixed(k, places);
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
-}
-
-/** n / d (d > 0) rounded to an integer, halves away from zero. */
-function halfUp(n: bigint, d: bigint): bigint {
-  const q = (2n * abs(n) + d) / (2n * d);
-  return n < 0n ? -q : q;
-}
-
-/** Ten-thousandths as the messages show 万元: thousands separators, 4 decimals. */
-function wan(units: bigint): string {
-  const [int, frac] = fixed(units, 4).split('.');
-  const digits = int.replace('-', '');
-  const groups: string[] = [];
-  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
-  return `${int.startsWith('-') ? '-' : ''}${groups.join(',')}.${frac}`;
-}
-
-/** Runs every rule on the fixture changed by `mutate`; returns the result of one rule. */
-function check(ruleId: string, mutate: (c: ReportContent) => void, context: Partial<RuleContext> = {}): RuleResult {
-  const content = validReport();
-  mutate(content);
-  const result = runChecks(content, contextFor(context)).results.find((r) => r.ruleId === ruleId);
-  if (!result) throw new Error(`no rule ${ruleId}`);
-  return result;
 }
 
 const RANK: Record<GradeKey, number> = { poor: 0, fair: 1, good: 2, excellent: 3 };

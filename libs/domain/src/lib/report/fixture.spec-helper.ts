@@ -1,6 +1,7 @@
 import { emptyReportContent } from './empty-report';
 import type { ReportContent } from './schema';
-import type { RuleContext } from './rules/rule';
+import { runChecks, type CheckSummary } from './rules/index';
+import type { RuleContext, RuleResult } from './rules/rule';
 import { DEFAULT_GRADE_BANDS } from './grades';
 
 /** A small complete report on which every rule passes; each rule test breaks one thing. */
@@ -101,4 +102,22 @@ export function validReport(): ReportContent {
 
 export function contextFor(overrides: Partial<RuleContext> = {}): RuleContext {
   return { fiscalYear: 2025, gradeBands: DEFAULT_GRADE_BANDS, previousYear: null, ...overrides };
+}
+
+/** Runs every rule on the fixture changed by `mutate`. */
+export function checkMutated(mutate: (c: ReportContent) => void, context: Partial<RuleContext> = {}): CheckSummary {
+  const content = validReport();
+  mutate(content);
+  return runChecks(content, contextFor(context));
+}
+
+/** Runs every rule on the fixture changed by `mutate`; returns the result of one rule. */
+export function check(
+  ruleId: string,
+  mutate: (c: ReportContent) => void,
+  context: Partial<RuleContext> = {},
+): RuleResult {
+  const result = checkMutated(mutate, context).results.find((r) => r.ruleId === ruleId);
+  if (!result) throw new Error(`no rule ${ruleId}`);
+  return result;
 }

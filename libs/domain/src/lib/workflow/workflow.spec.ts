@@ -1,15 +1,7 @@
 import { REPORT_STATUSES, type ReportStatus } from '../report/parts';
-import type { Role } from '../tenancy/roles';
+import { ROLES, type Role } from '../tenancy/roles';
 import { availableActions, planTransition, TRANSITION_ACTIONS, TRANSITIONS, type TransitionAction } from './workflow';
 
-const ALL_ROLES: Role[] = [
-  'platform_admin',
-  'tenant_admin',
-  'dept_editor',
-  'dept_head',
-  'finance_reviewer',
-  'finance_approver',
-];
 const plan = (
   status: ReportStatus,
   action: TransitionAction,
@@ -31,7 +23,7 @@ describe('report workflow', () => {
     const legal: string[] = [];
     for (const status of REPORT_STATUSES) {
       for (const action of TRANSITION_ACTIONS) {
-        for (const role of ALL_ROLES) {
+        for (const role of ROLES) {
           const p = plan(status, action, role);
           if (p.ok) legal.push(`${status} --${action}/${role}--> ${p.to}`);
         }

@@ -1,14 +1,12 @@
 import { DEFAULT_GRADE_BANDS, type GradeBand } from '../grades';
-import { contextFor, validReport } from '../fixture.spec-helper';
+import { checkMutated, contextFor, validReport } from '../fixture.spec-helper';
 import type { ReportContent } from '../schema';
 import { REPORT_RULES, runChecks } from './index';
 import type { RuleContext } from './rule';
 
 /** Runs every rule on a report changed by `mutate`; returns the findings of the failing rules. */
 function failing(mutate: (c: ReportContent) => void, context: Partial<RuleContext> = {}) {
-  const c = validReport();
-  mutate(c);
-  return runChecks(c, contextFor(context))
+  return checkMutated(mutate, context)
     .results.filter((r) => !r.passed)
     .map((r) => ({ ruleId: r.ruleId, severity: r.severity, findings: r.findings }));
 }
