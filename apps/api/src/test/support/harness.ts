@@ -1,8 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Argon2PasswordHasher } from '@evalflow/auth';
-import { emptyReportContent, splitContent, type ReportContent, type ReportStatus } from '@evalflow/domain';
+import { emptyReportContent, type ReportContent, type ReportStatus } from '@evalflow/domain';
 import { createLogger } from '@evalflow/observability';
-import { dataSourceOptions, setupDatabase } from '@evalflow/persistence';
+import { dataSourceOptions, insertReportParts, setupDatabase } from '@evalflow/persistence';
 import { DEMO_PASSWORD, seedDemo } from '@evalflow/seed';
 import { TestDatabase } from '@evalflow/testing';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -124,11 +124,11 @@ export async function insertReport(
        VALUES ($1, $2, $3, 'department_overall', $4, $5) RETURNING id`,
       [dept.tenant_id, departmentId, fiscalYear, status, body.schemaVersion],
     );
-    await c.query(
-      `INSERT INTO report_parts (report_id, tenant_id, part, content)
-       SELECT $1, $2, p.part, p.content FROM jsonb_to_recordset($3::jsonb) AS p(part text, content jsonb)`,
-      [rows[0].id, dept.tenant_id, JSON.stringify(splitContent(body))],
-    );
+    await insertReportParts((sql, params) => c.query(sql, params), {
+      tenantId: dept.tenant_id,
+      reportId: rows[0].id,
+      content: body,
+    });
     return rows[0].id as string;
   });
 }
