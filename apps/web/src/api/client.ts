@@ -76,13 +76,9 @@ export async function apiCall<T>(path: string, options: RequestOptions = {}): Pr
   return { data: data as T, status: response.status, etag: response.headers.get('etag') };
 }
 
-export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  return (await apiCall<T>(path, options)).data;
-}
-
-/** The If-Match header for a change based on `version` (the API answers 412 if it is stale). */
-export function ifMatch(version: number): Record<string, string> {
-  return { 'if-match': `"${version}"` };
+/** A change to what `path` names, based on `version`: sent with If-Match (the API answers 412 if it is stale). */
+export async function patchVersion<T>(api: ApiClient, path: string, version: number, changes: object): Promise<T> {
+  return (await api.request<T>(path, { method: 'PATCH', body: changes, headers: { 'if-match': `"${version}"` } })).data;
 }
 
 /** A query string from the filled-in parameters only. */

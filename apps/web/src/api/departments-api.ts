@@ -1,5 +1,5 @@
 import type { DepartmentKind } from '@evalflow/domain';
-import { ifMatch, queryString, type ApiClient } from './client';
+import { patchVersion, queryString, type ApiClient } from './client';
 import type { DepartmentView } from './types';
 
 export interface DepartmentFilter {
@@ -45,6 +45,5 @@ export async function updateDepartment(
   version: number,
   changes: DepartmentChanges,
 ): Promise<DepartmentView> {
-  const path = `/departments/${encodeURIComponent(id)}`;
-  return (await api.request<DepartmentView>(path, { method: 'PATCH', body: changes, headers: ifMatch(version) })).data;
+  return patchVersion(api, `/departments/${encodeURIComponent(id)}`, version, changes);
 }

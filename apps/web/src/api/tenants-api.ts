@@ -1,4 +1,4 @@
-import { ifMatch, type ApiClient } from './client';
+import { patchVersion, type ApiClient } from './client';
 import type { TenantAdminView, TenantView } from './types';
 
 export interface TenantInput {
@@ -30,8 +30,7 @@ export async function updateTenant(
   version: number,
   changes: TenantChanges,
 ): Promise<TenantView> {
-  const path = `/tenants/${encodeURIComponent(id)}`;
-  return (await api.request<TenantView>(path, { method: 'PATCH', body: changes, headers: ifMatch(version) })).data;
+  return patchVersion(api, `/tenants/${encodeURIComponent(id)}`, version, changes);
 }
 
 export async function createTenantAdmin(api: ApiClient, tenantId: string, input: TenantAdminInput) {

@@ -1,5 +1,5 @@
 import type { Role } from '@evalflow/domain';
-import { ifMatch, queryString, type ApiClient } from './client';
+import { patchVersion, queryString, type ApiClient } from './client';
 import type { UserPage, UserView } from './types';
 
 export interface UserFilter {
@@ -36,8 +36,7 @@ export async function createUser(api: ApiClient, input: UserInput): Promise<User
 }
 
 export async function updateUser(api: ApiClient, id: string, version: number, changes: UserChanges): Promise<UserView> {
-  const path = `/users/${encodeURIComponent(id)}`;
-  return (await api.request<UserView>(path, { method: 'PATCH', body: changes, headers: ifMatch(version) })).data;
+  return patchVersion(api, `/users/${encodeURIComponent(id)}`, version, changes);
 }
 
 export async function resetUserPassword(api: ApiClient, id: string, newPassword: string): Promise<void> {

@@ -8,7 +8,8 @@ import {
   type PasswordProblem,
 } from '@evalflow/domain';
 
-type Rule = PasswordProblem['rule'];
+/** `reuse` is not listed: only the change-password form knows the current password, and checks it itself. */
+type Rule = Exclude<PasswordProblem['rule'], 'reuse'>;
 
 /** The rules of the shared policy, worded as goals; whether each is met comes from checkPasswordPolicy. */
 const RULE_LABELS: Record<Rule, string> = {

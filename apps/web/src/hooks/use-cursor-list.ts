@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isAbort } from '../api/client';
+import { upsertById } from './upsert-by-id';
 
 export interface CursorPage<T> {
   items: T[];
@@ -17,14 +18,14 @@ export interface CursorList<T> {
   loadMore: () => void;
   reload: () => void;
   /** Put an edited or new row in place without reloading every page. */
-  upsert: (item: T, idOf: (item: T) => string) => void;
+  upsert: (item: T) => void;
 }
 
 /**
  * Keyset pagination ("加载更多"): the first page loads whenever `loadPage` changes (memoise it
  * over the filters); later pages append. Answers for an outdated filter are dropped.
  */
-export function useCursorList<T>(
+export function useCursorList<T extends { id: string }>(
   loadPage: (cursor: string | null, signal: AbortSignal) => Promise<CursorPage<T>>,
 ): CursorList<T> {
   const [items, setItems] = useState<T[]>([]);
@@ -81,15 +82,7 @@ export function useCursorList<T>(
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
-  const upsert = useCallback((item: T, idOf: (item: T) => string) => {
-    setItems((current) => {
-      const index = current.findIndex((row) => idOf(row) === idOf(item));
-      if (index === -1) return [item, ...current];
-      const copy = [...current];
-      copy[index] = item;
-      return copy;
-    });
-  }, []);
+  const upsert = useCallback((item: T) => setItems((current) => upsertById(current, item)), []);
 
   return { items, hasMore: next !== null, loading, loadingMore, error, loadMore, reload, upsert };
 }

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 
 /**
  * What a modal or drawer is open for. The target outlives `open` until the closing animation
- * ends (pass `afterClose`), so each opening starts from fresh form state.
+ * ends (`dialog` carries `afterClose`), so each opening starts from fresh form state.
  */
 export function useModalTarget<T>() {
   const [target, setTarget] = useState<T | null>(null);
@@ -11,7 +11,8 @@ export function useModalTarget<T>() {
     setTarget(value);
     setOpen(true);
   }, []);
-  const hide = useCallback(() => setOpen(false), []);
+  const onClose = useCallback(() => setOpen(false), []);
   const afterClose = useCallback(() => setTarget(null), []);
-  return { target, open, show, hide, afterClose };
+  // the props every dialog of the app takes
+  return { target, show, dialog: { open, onClose, afterClose } };
 }

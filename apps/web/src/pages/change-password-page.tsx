@@ -1,11 +1,10 @@
-import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input } from 'antd';
+import { App, Button, Card, Form, Input } from 'antd';
 import { changeOwnPassword } from '../api/account-api';
-import { ApiError } from '../api/client';
-import { formErrorsOf } from '../api/error-details';
 import { useSession, useSignedIn } from '../auth/session-context';
+import { FormAlerts } from '../components/form-alerts';
 import { NewPasswordFields } from '../components/new-password-fields';
 import { PageHeader } from '../components/page-header';
+import { useFormSubmit } from '../hooks/use-form-submit';
 
 interface ChangePasswordForm {
   currentPassword: string;
@@ -18,32 +17,24 @@ export function ChangePasswordPage() {
   const { me } = useSignedIn();
   const { message } = App.useApp();
   const [form] = Form.useForm<ChangePasswordForm>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string>();
+  const { saving, error, run } = useFormSubmit(form, {
+    fields: ['currentPassword', 'newPassword'],
+    fieldOfCode: { CURRENT_PASSWORD_WRONG: 'currentPassword' },
+    failure: '修改失败，请稍后重试',
+  });
 
-  const submit = async (values: ChangePasswordForm) => {
-    setSubmitting(true);
-    setError(undefined);
-    try {
+  const submit = (values: ChangePasswordForm) =>
+    run(async () => {
       await changeOwnPassword(session, values.currentPassword, values.newPassword);
       form.resetFields();
       message.success('密码已修改；您在其他设备上的登录已退出');
-    } catch (e) {
-      const fields = formErrorsOf(e, ['currentPassword', 'newPassword'] as const, {
-        CURRENT_PASSWORD_WRONG: 'currentPassword',
-      });
-      if (fields.length) form.setFields(fields);
-      else setError(e instanceof ApiError ? e.message : '修改失败，请稍后重试');
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    });
 
   return (
     <>
       <PageHeader title="修改密码" description="修改后，您在其他设备上的登录将立即退出。" />
       <Card style={{ maxWidth: 520 }}>
-        {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
+        <FormAlerts error={error} />
         <Form<ChangePasswordForm> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
           {/* lets password managers tie the new password to this account */}
           <input type="text" name="username" autoComplete="username" value={me.user.username} readOnly hidden />
@@ -63,7 +54,7 @@ export function ChangePasswordPage() {
               }),
             ]}
           />
-          <Button type="primary" htmlType="submit" loading={submitting}>
+          <Button type="primary" htmlType="submit" loading={saving}>
             确认修改
           </Button>
         </Form>

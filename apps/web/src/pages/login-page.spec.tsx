@@ -68,13 +68,11 @@ describe('LoginPage', () => {
     session = await renderLogin();
     vi.stubGlobal(
       'fetch',
-      vi
-        .fn()
-        .mockResolvedValue(
-          jsonResponse({ code: 'LOGIN_THROTTLED', message: '登录失败次数过多，请 5 分钟后再试' }, 429, {
-            'retry-after': '300',
-          }),
-        ),
+      vi.fn().mockResolvedValue(
+        jsonResponse({ code: 'LOGIN_THROTTLED', message: '登录失败次数过多，请 5 分钟后再试' }, 429, {
+          'retry-after': '300',
+        }),
+      ),
     );
     fillAndSubmit();
     expect((await screen.findByRole('alert')).textContent).toContain('请 5 分钟后再试');

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../api/client';
+import { ApiError, messageOf } from '../api/client';
 import { safeNextPath } from '../auth/require-auth';
 import { useSession, useSessionState } from '../auth/session-context';
 import { FullPageSpin } from '../components/full-page-spin';
@@ -37,7 +37,7 @@ export function LoginPage() {
       await session.login(values.username.trim(), values.password);
       // signed in: the state change re-renders this page into a redirect to `next`
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '登录失败，请稍后重试');
+      setError(messageOf(e, '登录失败，请稍后重试'));
       if (e instanceof ApiError && e.code === 'LOGIN_THROTTLED' && e.retryAfterSeconds) {
         setWaitSeconds(Math.ceil(e.retryAfterSeconds));
       }

@@ -1,25 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
-import { ReloadOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Descriptions,
-  Empty,
-  Flex,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Descriptions, Select, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { listAuditEntries } from '../../api/audit-log-api';
 import { listDepartments } from '../../api/departments-api';
 import type { AuditEntryView, AuditOutcome, DepartmentView } from '../../api/types';
 import { useSession, useSignedIn } from '../../auth/session-context';
+import { CursorTable } from '../../components/data-table';
 import { DateTime } from '../../components/date-time';
-import { LoadError } from '../../components/load-error';
+import { FilterBar, SearchFilter } from '../../components/filter-bar';
 import { PageHeader } from '../../components/page-header';
 import { useCursorList } from '../../hooks/use-cursor-list';
 import { useRemote } from '../../hooks/use-remote';
@@ -137,7 +124,7 @@ export function AuditLogPage() {
             : '平台级的登录、管理操作与越权尝试记录，按时间倒序。'
         }
       />
-      <Space wrap style={{ marginBottom: 16 }}>
+      <FilterBar onRefresh={entries.reload}>
         <Select
           placeholder="全部动作"
           allowClear
@@ -163,29 +150,14 @@ export function AuditLogPage() {
           aria-label="按结果筛选"
           options={(Object.keys(OUTCOME_LABELS) as AuditOutcome[]).map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))}
         />
-        <Input.Search
-          placeholder="操作人用户名（精确）"
-          allowClear
-          maxLength={64}
-          onSearch={setActor}
-          onChange={(e) => !e.target.value && setActor('')}
-          style={{ width: 220 }}
-        />
-        <Tooltip title="刷新">
-          <Button icon={<ReloadOutlined />} onClick={entries.reload} aria-label="刷新" />
-        </Tooltip>
-      </Space>
-      {entries.error !== undefined && (
-        <LoadError error={entries.error} onRetry={entries.items.length ? entries.loadMore : entries.reload} />
-      )}
-      <Table<AuditEntryView>
-        rowKey="id"
+        <SearchFilter placeholder="操作人用户名（精确）" maxLength={64} onSearch={setActor} style={{ width: 220 }} />
+      </FilterBar>
+      <CursorTable<AuditEntryView>
+        list={entries}
         columns={columns}
-        dataSource={entries.items}
-        loading={entries.loading}
-        size="middle"
         scroll={{ x: 1150 }}
-        pagination={false}
+        empty={filtered ? '没有符合条件的记录' : '暂无审计记录'}
+        shown={(count) => `已显示 ${count} 条`}
         expandable={{
           expandedRowRender: (e) => (
             <Descriptions
@@ -208,26 +180,7 @@ export function AuditLogPage() {
             />
           ),
         }}
-        locale={{
-          emptyText: (
-            <Empty
-              description={entries.error !== undefined ? '加载失败' : filtered ? '没有符合条件的记录' : '暂无审计记录'}
-            />
-          ),
-        }}
       />
-      {!entries.loading && entries.items.length > 0 && (
-        <Flex justify="center" align="center" gap={12} style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary">已显示 {entries.items.length} 条</Typography.Text>
-          {entries.hasMore ? (
-            <Button onClick={entries.loadMore} loading={entries.loadingMore}>
-              加载更多
-            </Button>
-          ) : (
-            <Typography.Text type="secondary">已全部加载</Typography.Text>
-          )}
-        </Flex>
-      )}
     </>
   );
 }

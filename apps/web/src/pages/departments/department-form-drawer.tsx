@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Alert, App, AutoComplete, Button, Drawer, Flex, Form, Input, Radio } from 'antd';
 import {
   DEPARTMENT_KIND_LABELS,
@@ -8,16 +7,11 @@ import {
   UNIT_NATURE_SUGGESTIONS,
   type DepartmentKind,
 } from '@evalflow/domain';
-import { messageOf } from '../../api/client';
 import { createDepartment, updateDepartment, type DepartmentChanges } from '../../api/departments-api';
-import {
-  formErrorsOf,
-  latestFromConflict,
-  VERSION_CONFLICT_HINT,
-  VERSION_CONFLICT_TITLE,
-} from '../../api/error-details';
 import type { DepartmentView } from '../../api/types';
 import { useSession } from '../../auth/session-context';
+import { FormAlerts } from '../../components/form-alerts';
+import { useFormSubmit, useVersionedEdit } from '../../hooks/use-form-submit';
 import { DEPARTMENT_TEXT_FIELDS, type DepartmentTextField } from './department-labels';
 
 interface DepartmentFormValues {
@@ -61,17 +55,18 @@ export function DepartmentFormDrawer({ department, open, onClose, afterClose, on
   const session = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<DepartmentFormValues>();
-  const [base, setBase] = useState(department);
-  const [conflict, setConflict] = useState(false);
-  const [error, setError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const { base, conflict, recover, saveChanges } = useVersionedEdit({ record: department, form, valuesOf, onSaved });
+  const { saving, error, run } = useFormSubmit(form, {
+    fields: ['name', 'kind', 'unitNature', 'unitLevel', 'fundingForm', 'budgetCode'],
+    fieldOfCode: { DEPARTMENT_NAME_TAKEN: 'name', BUDGET_CODE_TAKEN: 'budgetCode', ROLE_ASSIGNMENT_INVALID: 'kind' },
+    failure: '保存失败，请稍后重试',
+    recover,
+  });
   const kind = Form.useWatch('kind', form);
   const kindChangesWithStaff = base !== undefined && kind !== undefined && kind !== base.kind && base.userCount > 0;
 
-  const submit = async (values: DepartmentFormValues) => {
-    setSaving(true);
-    setError(undefined);
-    try {
+  const submit = (values: DepartmentFormValues) =>
+    run(async () => {
       if (!base) {
         const input = { name: values.name.trim(), kind: values.kind };
         for (const { name } of DEPARTMENT_TEXT_FIELDS) {
@@ -90,40 +85,10 @@ export function DepartmentFormDrawer({ department, open, onClose, afterClose, on
           const value = values[name]?.trim() || null;
           if (value !== base[name]) changes[name] = value;
         }
-        if (Object.keys(changes).length === 0) {
-          message.info('没有需要保存的修改');
-          onClose();
-          return;
-        }
-        const updated = await updateDepartment(session, base.id, base.version, changes);
-        message.success('已保存');
-        onSaved(updated);
+        await saveChanges(changes, () => updateDepartment(session, base.id, base.version, changes));
       }
       onClose();
-    } catch (e) {
-      const latest = latestFromConflict<DepartmentView>(e);
-      if (latest && base) {
-        setBase(latest);
-        setConflict(true);
-        form.setFieldsValue(valuesOf(latest));
-        onSaved(latest);
-        return;
-      }
-      const fields = formErrorsOf(
-        e,
-        ['name', 'kind', 'unitNature', 'unitLevel', 'fundingForm', 'budgetCode'] as const,
-        {
-          DEPARTMENT_NAME_TAKEN: 'name',
-          BUDGET_CODE_TAKEN: 'budgetCode',
-          ROLE_ASSIGNMENT_INVALID: 'kind',
-        },
-      );
-      if (fields.length) form.setFields(fields);
-      else setError(messageOf(e, '保存失败，请稍后重试'));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <Drawer
@@ -142,16 +107,7 @@ export function DepartmentFormDrawer({ department, open, onClose, afterClose, on
         </Flex>
       }
     >
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          title={VERSION_CONFLICT_TITLE}
-          description={VERSION_CONFLICT_HINT}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
+      <FormAlerts error={error} conflict={conflict} />
       <Form<DepartmentFormValues>
         form={form}
         layout="vertical"

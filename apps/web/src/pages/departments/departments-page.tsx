@@ -1,18 +1,19 @@
 import { useCallback, useState } from 'react';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Input, Segmented, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Segmented, Space, Tag, type TableColumnsType } from 'antd';
 import { DEPARTMENT_KIND_LABELS, DEPARTMENT_KINDS, type DepartmentKind } from '@evalflow/domain';
-import { messageOf } from '../../api/client';
 import { listDepartments, updateDepartment } from '../../api/departments-api';
-import { latestFromConflict, VERSION_CONFLICT_HINT, VERSION_CONFLICT_TITLE } from '../../api/error-details';
 import type { DepartmentView } from '../../api/types';
 import { permissionsOf } from '../../auth/permissions';
 import { useSession, useSignedIn } from '../../auth/session-context';
+import { DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/date-time';
-import { LoadError } from '../../components/load-error';
+import { FilterBar, SearchFilter } from '../../components/filter-bar';
 import { PageHeader } from '../../components/page-header';
+import { useConfirmedUpdate } from '../../hooks/use-confirmed-update';
 import { useModalTarget } from '../../hooks/use-modal-target';
 import { useRemote } from '../../hooks/use-remote';
+import { upsertById } from '../../hooks/upsert-by-id';
 import { DepartmentFormDrawer } from './department-form-drawer';
 import { KIND_COLORS } from './department-labels';
 
@@ -25,7 +26,7 @@ export function DepartmentsPage() {
   const session = useSession();
   const { me, ability } = useSignedIn();
   const canManage = permissionsOf(ability, me).manageDepartments;
-  const { message, modal } = App.useApp();
+  const confirmUpdate = useConfirmedUpdate();
   const [kind, setKind] = useState<KindFilter>('all');
   const [q, setQ] = useState('');
   const load = useCallback(
@@ -37,43 +38,22 @@ export function DepartmentsPage() {
 
   const { setData } = departments;
   const replace = useCallback(
-    (department: DepartmentView) =>
-      setData((rows = []) => {
-        const index = rows.findIndex((row) => row.id === department.id);
-        if (index === -1) return [department, ...rows];
-        const copy = [...rows];
-        copy[index] = department;
-        return copy;
-      }),
+    (department: DepartmentView) => setData((rows = []) => upsertById(rows, department)),
     [setData],
   );
 
-  const toggleActive = (d: DepartmentView) => {
-    const deactivating = d.active;
-    modal.confirm({
-      title: deactivating ? `停用「${d.name}」？` : `启用「${d.name}」？`,
-      content: deactivating
+  const toggleActive = (d: DepartmentView) =>
+    confirmUpdate({
+      title: d.active ? `停用「${d.name}」？` : `启用「${d.name}」？`,
+      content: d.active
         ? `停用后，不能再将用户分配到该部门。部门现有 ${d.userCount} 名用户的账号不受影响。`
         : '启用后，可以重新将用户分配到该部门。',
-      okText: deactivating ? '停用' : '启用',
-      okButtonProps: { danger: deactivating },
-      cancelText: '取消',
-      onOk: async () => {
-        try {
-          replace(await updateDepartment(session, d.id, d.version, { active: !deactivating }));
-          message.success(deactivating ? `已停用「${d.name}」` : `已启用「${d.name}」`);
-        } catch (e) {
-          const latest = latestFromConflict<DepartmentView>(e);
-          if (latest) {
-            replace(latest);
-            message.warning(`${VERSION_CONFLICT_TITLE}：${VERSION_CONFLICT_HINT}`);
-          } else {
-            message.error(messageOf(e));
-          }
-        }
-      },
+      okText: d.active ? '停用' : '启用',
+      danger: d.active,
+      send: () => updateDepartment(session, d.id, d.version, { active: !d.active }),
+      success: d.active ? `已停用「${d.name}」` : `已启用「${d.name}」`,
+      onSaved: replace,
     });
-  };
 
   const columns: TableColumnsType<DepartmentView> = [
     {
@@ -160,7 +140,7 @@ export function DepartmentsPage() {
           )
         }
       />
-      <Space wrap style={{ marginBottom: 16 }}>
+      <FilterBar onRefresh={departments.reload}>
         <Segmented<KindFilter>
           value={kind}
           onChange={setKind}
@@ -169,49 +149,22 @@ export function DepartmentsPage() {
             ...DEPARTMENT_KINDS.map((k) => ({ value: k, label: DEPARTMENT_KIND_LABELS[k] })),
           ]}
         />
-        <Input.Search
-          placeholder="部门名称或预算单位编码"
-          allowClear
-          maxLength={50}
-          onSearch={setQ}
-          onChange={(e) => !e.target.value && setQ('')}
-          style={{ width: 260 }}
-        />
-        <Tooltip title="刷新">
-          <Button icon={<ReloadOutlined />} onClick={departments.reload} aria-label="刷新" />
-        </Tooltip>
-      </Space>
-      {departments.error !== undefined && <LoadError error={departments.error} onRetry={departments.reload} />}
-      <Table<DepartmentView>
-        rowKey="id"
+        <SearchFilter placeholder="部门名称或预算单位编码" maxLength={50} onSearch={setQ} style={{ width: 260 }} />
+      </FilterBar>
+      <DataTable<DepartmentView>
         columns={columns}
         dataSource={departments.error !== undefined ? [] : departments.data}
         loading={departments.loading}
-        size="middle"
+        error={departments.error}
+        onRetry={departments.reload}
+        empty={filtered ? '没有符合条件的部门' : canManage ? '还没有部门，点击右上角「新建部门」添加' : '暂无部门'}
         scroll={{ x: 1200 }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => `共 ${total} 个部门` }}
-        locale={{
-          emptyText: (
-            <Empty
-              description={
-                departments.error !== undefined
-                  ? '加载失败'
-                  : filtered
-                    ? '没有符合条件的部门'
-                    : canManage
-                      ? '还没有部门，点击右上角「新建部门」添加'
-                      : '暂无部门'
-              }
-            />
-          ),
-        }}
       />
       {editor.target !== null && (
         <DepartmentFormDrawer
           department={editor.target === 'new' ? undefined : editor.target}
-          open={editor.open}
-          onClose={editor.hide}
-          afterClose={editor.afterClose}
+          {...editor.dialog}
           onSaved={replace}
         />
       )}

@@ -1,12 +1,11 @@
-import { useState } from 'react';
-import { Alert, App, Form, Input, Modal } from 'antd';
-import { messageOf } from '../../api/client';
-import { formErrorsOf } from '../../api/error-details';
+import { App, Form, Input, Modal } from 'antd';
 import { createTenantAdmin } from '../../api/tenants-api';
 import type { TenantAdminView, TenantView } from '../../api/types';
 import { useSession } from '../../auth/session-context';
+import { FormAlerts } from '../../components/form-alerts';
 import { NewPasswordFields } from '../../components/new-password-fields';
-import { USERNAME_RULES } from '../users/user-rules';
+import { useFormSubmit } from '../../hooks/use-form-submit';
+import { DISPLAY_NAME_RULES, USERNAME_RULES } from '../users/user-rules';
 
 interface AdminFormValues {
   username: string;
@@ -29,13 +28,14 @@ export function TenantAdminModal({ tenant, open, onClose, afterClose, onCreated 
   const { message } = App.useApp();
   const [form] = Form.useForm<AdminFormValues>();
   const username: string = Form.useWatch('username', form) ?? '';
-  const [error, setError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const { saving, error, run } = useFormSubmit(form, {
+    fields: ['username', 'displayName', 'password'],
+    fieldOfCode: { USERNAME_TAKEN: 'username' },
+    failure: '创建失败，请稍后重试',
+  });
 
-  const submit = async (values: AdminFormValues) => {
-    setSaving(true);
-    setError(undefined);
-    try {
+  const submit = (values: AdminFormValues) =>
+    run(async () => {
       const admin = await createTenantAdmin(session, tenant.id, {
         username: values.username.trim(),
         displayName: values.displayName.trim(),
@@ -44,14 +44,7 @@ export function TenantAdminModal({ tenant, open, onClose, afterClose, onCreated 
       message.success(`已为${tenant.name}创建管理员 ${admin.username}，请将初始密码告知本人并提醒其登录后修改`);
       onCreated(admin);
       onClose();
-    } catch (e) {
-      const fields = formErrorsOf(e, ['username', 'displayName', 'password'] as const, { USERNAME_TAKEN: 'username' });
-      if (fields.length) form.setFields(fields);
-      else setError(messageOf(e, '创建失败，请稍后重试'));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <Modal
@@ -65,19 +58,12 @@ export function TenantAdminModal({ tenant, open, onClose, afterClose, onCreated 
       afterClose={afterClose}
       mask={{ closable: false }}
     >
-      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
+      <FormAlerts error={error} />
       <Form<AdminFormValues> form={form} layout="vertical" onFinish={submit} requiredMark={false} autoComplete="off">
         <Form.Item label="用户名" name="username" rules={USERNAME_RULES} extra="登录用，全平台唯一，创建后不能修改">
           <Input placeholder={`如：${tenant.regionCode}.admin`} maxLength={64} autoComplete="off" />
         </Form.Item>
-        <Form.Item
-          label="姓名"
-          name="displayName"
-          rules={[
-            { required: true, whitespace: true, message: '请填写姓名' },
-            { max: 50, message: '姓名不能超过 50 个字符' },
-          ]}
-        >
+        <Form.Item label="姓名" name="displayName" rules={DISPLAY_NAME_RULES}>
           <Input placeholder={`如：${tenant.name}系统管理员`} maxLength={50} />
         </Form.Item>
         <NewPasswordFields username={username} dependencies={['username']} />

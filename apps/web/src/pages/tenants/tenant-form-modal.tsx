@@ -1,16 +1,10 @@
-import { useState } from 'react';
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { App, Form, Input, Modal } from 'antd';
 import { REGION_CODE_PATTERN } from '@evalflow/domain';
-import { messageOf } from '../../api/client';
-import {
-  formErrorsOf,
-  latestFromConflict,
-  VERSION_CONFLICT_HINT,
-  VERSION_CONFLICT_TITLE,
-} from '../../api/error-details';
 import { createTenant, updateTenant, type TenantChanges } from '../../api/tenants-api';
 import type { TenantView } from '../../api/types';
 import { useSession } from '../../auth/session-context';
+import { FormAlerts } from '../../components/form-alerts';
+import { useFormSubmit, useVersionedEdit } from '../../hooks/use-form-submit';
 
 interface TenantFormValues {
   name: string;
@@ -43,16 +37,16 @@ export function TenantFormModal({ tenant, open, onClose, afterClose, onSaved }: 
   const session = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<TenantFormValues>();
-  // the version this edit is based on: moves on when a conflict loads the latest
-  const [base, setBase] = useState(tenant);
-  const [conflict, setConflict] = useState(false);
-  const [error, setError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const { base, conflict, recover, saveChanges } = useVersionedEdit({ record: tenant, form, valuesOf, onSaved });
+  const { saving, error, run } = useFormSubmit(form, {
+    fields: ['name', 'regionCode', 'city', 'province'],
+    fieldOfCode: { REGION_CODE_TAKEN: 'regionCode' },
+    failure: '保存失败，请稍后重试',
+    recover,
+  });
 
-  const submit = async (values: TenantFormValues) => {
-    setSaving(true);
-    setError(undefined);
-    try {
+  const submit = (values: TenantFormValues) =>
+    run(async () => {
       if (!base) {
         const created = await createTenant(session, {
           name: values.name.trim(),
@@ -67,35 +61,10 @@ export function TenantFormModal({ tenant, open, onClose, afterClose, onSaved }: 
         for (const key of ['name', 'province', 'city'] as const) {
           if (values[key].trim() !== base[key]) changes[key] = values[key].trim();
         }
-        if (Object.keys(changes).length === 0) {
-          message.info('没有需要保存的修改');
-          onClose();
-          return;
-        }
-        const updated = await updateTenant(session, base.id, base.version, changes);
-        message.success('已保存');
-        onSaved({ ...base, ...updated });
+        await saveChanges(changes, () => updateTenant(session, base.id, base.version, changes));
       }
       onClose();
-    } catch (e) {
-      const latest = latestFromConflict<TenantView>(e);
-      if (latest && base) {
-        const merged = { ...base, ...latest };
-        setBase(merged);
-        setConflict(true);
-        form.setFieldsValue(valuesOf(merged));
-        onSaved(merged);
-        return;
-      }
-      const fields = formErrorsOf(e, ['name', 'regionCode', 'city', 'province'] as const, {
-        REGION_CODE_TAKEN: 'regionCode',
-      });
-      if (fields.length) form.setFields(fields);
-      else setError(messageOf(e, '保存失败，请稍后重试'));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <Modal
@@ -109,16 +78,7 @@ export function TenantFormModal({ tenant, open, onClose, afterClose, onSaved }: 
       afterClose={afterClose}
       mask={{ closable: false }}
     >
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          title={VERSION_CONFLICT_TITLE}
-          description={VERSION_CONFLICT_HINT}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
+      <FormAlerts error={error} conflict={conflict} />
       <Form<TenantFormValues>
         form={form}
         layout="vertical"

@@ -1,17 +1,18 @@
 import { useCallback, useMemo, useState } from 'react';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Flex, Input, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { TENANT_STATUS_LABELS, type TenantStatus } from '@evalflow/domain';
-import { messageOf } from '../../api/client';
-import { latestFromConflict, VERSION_CONFLICT_HINT, VERSION_CONFLICT_TITLE } from '../../api/error-details';
 import { listTenants, updateTenant } from '../../api/tenants-api';
 import type { TenantView } from '../../api/types';
 import { useSession } from '../../auth/session-context';
+import { DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/date-time';
-import { LoadError } from '../../components/load-error';
+import { RefreshButton, SearchFilter } from '../../components/filter-bar';
 import { PageHeader } from '../../components/page-header';
+import { useConfirmedUpdate } from '../../hooks/use-confirmed-update';
 import { useModalTarget } from '../../hooks/use-modal-target';
 import { useRemote } from '../../hooks/use-remote';
+import { upsertById } from '../../hooks/upsert-by-id';
 import { TenantAdminModal } from './tenant-admin-modal';
 import { TenantFormModal } from './tenant-form-modal';
 
@@ -20,7 +21,7 @@ const STATUS_COLORS: Record<TenantStatus, string> = { active: 'green', suspended
 /** 县（区）管理: the platform administrator opens, edits, suspends counties and gives them administrators. */
 export function TenantsPage() {
   const session = useSession();
-  const { message, modal } = App.useApp();
+  const confirmUpdate = useConfirmedUpdate();
   const load = useCallback((signal: AbortSignal) => listTenants(session, signal), [session]);
   const tenants = useRemote(load);
   const [search, setSearch] = useState('');
@@ -30,44 +31,25 @@ export function TenantsPage() {
   const { setData } = tenants;
   const replace = useCallback(
     (tenant: TenantView) =>
-      setData((rows = []) => {
-        const index = rows.findIndex((row) => row.id === tenant.id);
-        if (index === -1) return [tenant, ...rows];
-        const copy = [...rows];
-        // a PATCH or 412 answer may lack the admins list: keep the one we have
-        copy[index] = { ...copy[index], ...tenant, admins: tenant.admins ?? copy[index].admins };
-        return copy;
-      }),
+      // a PATCH or 412 answer may lack the admins list: keep the one we have
+      setData((rows = []) =>
+        upsertById(rows, tenant, (row) => ({ ...row, ...tenant, admins: tenant.admins ?? row.admins })),
+      ),
     [setData],
   );
 
   const toggleStatus = (tenant: TenantView) => {
     const suspending = tenant.status === 'active';
-    modal.confirm({
+    confirmUpdate({
       title: suspending ? `停用「${tenant.name}」？` : `启用「${tenant.name}」？`,
       content: suspending
         ? '停用后，该县（区）所有用户的登录将立即失效，且在重新启用之前无法再登录。'
         : '启用后，该县（区）的用户可以重新登录。',
       okText: suspending ? '停用' : '启用',
-      okButtonProps: { danger: suspending },
-      cancelText: '取消',
-      onOk: async () => {
-        try {
-          const updated = await updateTenant(session, tenant.id, tenant.version, {
-            status: suspending ? 'suspended' : 'active',
-          });
-          replace(updated);
-          message.success(suspending ? `已停用「${tenant.name}」，其用户已全部退出登录` : `已启用「${tenant.name}」`);
-        } catch (e) {
-          const latest = latestFromConflict<TenantView>(e);
-          if (latest) {
-            replace(latest);
-            message.warning(`${VERSION_CONFLICT_TITLE}：${VERSION_CONFLICT_HINT}`);
-          } else {
-            message.error(messageOf(e));
-          }
-        }
-      },
+      danger: suspending,
+      send: () => updateTenant(session, tenant.id, tenant.version, { status: suspending ? 'suspended' : 'active' }),
+      success: suspending ? `已停用「${tenant.name}」，其用户已全部退出登录` : `已启用「${tenant.name}」`,
+      onSaved: replace,
     });
   };
 
@@ -167,65 +149,35 @@ export function TenantsPage() {
         description="开通使用本平台的县（区），并为其设置县级管理员。"
         extra={
           <>
-            <Input.Search
-              placeholder="名称、区划代码、省市"
-              allowClear
-              onSearch={setSearch}
-              onChange={(e) => !e.target.value && setSearch('')}
-              style={{ width: 240 }}
-            />
-            <Tooltip title="刷新">
-              <Button icon={<ReloadOutlined />} onClick={tenants.reload} aria-label="刷新" />
-            </Tooltip>
+            <SearchFilter placeholder="名称、区划代码、省市" onSearch={setSearch} style={{ width: 240 }} />
+            <RefreshButton onClick={tenants.reload} />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.show('new')}>
               新建县（区）
             </Button>
           </>
         }
       />
-      {tenants.error !== undefined && <LoadError error={tenants.error} onRetry={tenants.reload} />}
-      <Table<TenantView>
-        rowKey="id"
+      <DataTable<TenantView>
         columns={columns}
         dataSource={rows}
         loading={tenants.loading}
-        size="middle"
+        error={tenants.error}
+        onRetry={tenants.reload}
+        empty={search ? '没有符合条件的县（区）' : '还没有县（区），点击右上角「新建县（区）」开通'}
         scroll={{ x: 960 }}
-        pagination={{
-          defaultPageSize: 20,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 个县（区）`,
-          hideOnSinglePage: false,
-        }}
-        locale={{
-          emptyText: (
-            <Empty
-              description={
-                tenants.error !== undefined
-                  ? '加载失败'
-                  : search
-                    ? '没有符合条件的县（区）'
-                    : '还没有县（区），点击右上角「新建县（区）」开通'
-              }
-            />
-          ),
-        }}
+        pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => `共 ${total} 个县（区）` }}
       />
       {editor.target !== null && (
         <TenantFormModal
           tenant={editor.target === 'new' ? undefined : editor.target}
-          open={editor.open}
-          onClose={editor.hide}
-          afterClose={editor.afterClose}
+          {...editor.dialog}
           onSaved={replace}
         />
       )}
       {adminCreator.target !== null && (
         <TenantAdminModal
           tenant={adminCreator.target}
-          open={adminCreator.open}
-          onClose={adminCreator.hide}
-          afterClose={adminCreator.afterClose}
+          {...adminCreator.dialog}
           onCreated={(admin) => {
             const target = adminCreator.target as TenantView;
             const current = tenants.data?.find((t) => t.id === target.id) ?? target;

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { Alert, App, Form, Modal } from 'antd';
-import { messageOf } from '../../api/client';
-import { formErrorsOf } from '../../api/error-details';
 import type { UserView } from '../../api/types';
 import { resetUserPassword } from '../../api/users-api';
 import { useSession } from '../../auth/session-context';
+import { FormAlerts } from '../../components/form-alerts';
 import { NewPasswordFields } from '../../components/new-password-fields';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 
 interface ResetPasswordModalProps {
   user: UserView;
@@ -19,24 +18,14 @@ export function ResetPasswordModal({ user, open, onClose, afterClose }: ResetPas
   const session = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ newPassword: string; newPasswordConfirm: string }>();
-  const [error, setError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const { saving, error, run } = useFormSubmit(form, { fields: ['newPassword'], failure: '重置失败，请稍后重试' });
 
-  const submit = async ({ newPassword }: { newPassword: string }) => {
-    setSaving(true);
-    setError(undefined);
-    try {
+  const submit = ({ newPassword }: { newPassword: string }) =>
+    run(async () => {
       await resetUserPassword(session, user.id, newPassword);
       message.success(`已重置 ${user.displayName} 的密码，其所有登录已退出`);
       onClose();
-    } catch (e) {
-      const fields = formErrorsOf(e, ['newPassword'] as const);
-      if (fields.length) form.setFields(fields);
-      else setError(messageOf(e, '重置失败，请稍后重试'));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <Modal
@@ -57,7 +46,7 @@ export function ResetPasswordModal({ user, open, onClose, afterClose }: ResetPas
         title="重置后，该用户在所有设备上的登录将立即退出，需使用新密码重新登录。"
         style={{ marginBottom: 16 }}
       />
-      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
+      <FormAlerts error={error} />
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} autoComplete="off">
         <NewPasswordFields name="newPassword" label="新密码" username={user.username} />
       </Form>

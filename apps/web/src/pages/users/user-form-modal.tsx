@@ -1,19 +1,15 @@
 import { useState } from 'react';
-import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
-import { checkRoleAssignment, DEPARTMENT_KIND_LABELS, DEPARTMENT_KINDS, tagged, type Role } from '@evalflow/domain';
-import { messageOf } from '../../api/client';
-import {
-  formErrorsOf,
-  latestFromConflict,
-  VERSION_CONFLICT_HINT,
-  VERSION_CONFLICT_TITLE,
-} from '../../api/error-details';
+import { App, Form, Input, Modal, Select, Typography } from 'antd';
+import { checkRoleAssignment, tagged, type Role } from '@evalflow/domain';
 import type { DepartmentView, UserView } from '../../api/types';
 import { createUser, updateUser, type UserChanges } from '../../api/users-api';
 import { useSession, useSignedIn } from '../../auth/session-context';
+import { FormAlerts } from '../../components/form-alerts';
 import { NewPasswordFields } from '../../components/new-password-fields';
+import { useFormSubmit, useVersionedEdit } from '../../hooks/use-form-submit';
+import { departmentOptions } from './department-options';
 import { RoleCheckboxes } from './role-checkboxes';
-import { USERNAME_RULES } from './user-rules';
+import { DISPLAY_NAME_RULES, USERNAME_RULES } from './user-rules';
 
 interface UserFormValues {
   username: string;
@@ -48,10 +44,13 @@ export function UserFormModal({ user, departments, open, onClose, afterClose, on
   const { me, ability } = useSignedIn();
   const { message } = App.useApp();
   const [form] = Form.useForm<UserFormValues>();
-  const [base, setBase] = useState(user);
-  const [conflict, setConflict] = useState(false);
-  const [error, setError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const { base, conflict, recover, saveChanges } = useVersionedEdit({ record: user, form, valuesOf, onSaved });
+  const { saving, error, run } = useFormSubmit(form, {
+    fields: ['username', 'displayName', 'departmentId', 'roles', 'password'],
+    fieldOfCode: { USERNAME_TAKEN: 'username' },
+    failure: '保存失败，请稍后重试',
+    recover,
+  });
   // problems of a pristine form are not news: show them once the user has acted
   const [showRoleProblems, setShowRoleProblems] = useState(Boolean(user));
 
@@ -64,21 +63,13 @@ export function UserFormModal({ user, departments, open, onClose, afterClose, on
   const departmentProblems = problems.filter((p) => p.field === 'departmentId').map((p) => p.message);
   // an administrator may not change its own roles (the API's rules say so too)
   const rolesLocked = base !== undefined && !ability.can('update', tagged('User', base), 'roles');
-
-  const departmentOptions = DEPARTMENT_KINDS.map((kind) => ({
-    label: DEPARTMENT_KIND_LABELS[kind],
-    title: DEPARTMENT_KIND_LABELS[kind],
-    options: departments
-      .filter((d) => d.kind === kind && (d.active || d.id === base?.departmentId))
-      .map((d) => ({ value: d.id, label: d.active ? d.name : `${d.name}（已停用）`, disabled: !d.active })),
-  })).filter((group) => group.options.length > 0);
+  // a stopped department stays listed (greyed) only for whoever is still in it
+  const choosable = departments.filter((d) => d.active || d.id === base?.departmentId);
 
   const submit = async (values: UserFormValues) => {
     setShowRoleProblems(true);
     if (problems.length) return;
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const departmentValue = values.departmentId ?? null;
       if (!base) {
         const created = await createUser(session, {
@@ -95,34 +86,11 @@ export function UserFormModal({ user, departments, open, onClose, afterClose, on
         if (values.displayName.trim() !== base.displayName) changes.displayName = values.displayName.trim();
         if (departmentValue !== base.departmentId) changes.departmentId = departmentValue;
         if (!rolesLocked && !sameRoles(values.roles, base.roles)) changes.roles = values.roles;
-        if (Object.keys(changes).length === 0) {
-          message.info('没有需要保存的修改');
-          onClose();
-          return;
-        }
-        const updated = await updateUser(session, base.id, base.version ?? 0, changes);
-        message.success('已保存');
-        onSaved(updated);
-        if (updated.id === me.user.id) void session.reloadMe().catch(() => undefined);
+        const updated = await saveChanges(changes, () => updateUser(session, base.id, base.version ?? 0, changes));
+        if (updated?.id === me.user.id) void session.reloadMe().catch(() => undefined);
       }
       onClose();
-    } catch (e) {
-      const latest = latestFromConflict<UserView>(e);
-      if (latest && base) {
-        setBase(latest);
-        setConflict(true);
-        form.setFieldsValue(valuesOf(latest));
-        onSaved(latest);
-        return;
-      }
-      const fields = formErrorsOf(e, ['username', 'displayName', 'departmentId', 'roles', 'password'] as const, {
-        USERNAME_TAKEN: 'username',
-      });
-      if (fields.length) form.setFields(fields);
-      else setError(messageOf(e, '保存失败，请稍后重试'));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -138,16 +106,7 @@ export function UserFormModal({ user, departments, open, onClose, afterClose, on
       mask={{ closable: false }}
       width={560}
     >
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          title={VERSION_CONFLICT_TITLE}
-          description={VERSION_CONFLICT_HINT}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
+      <FormAlerts error={error} conflict={conflict} />
       <Form<UserFormValues>
         form={form}
         layout="vertical"
@@ -168,14 +127,7 @@ export function UserFormModal({ user, departments, open, onClose, afterClose, on
         >
           <Input placeholder="如：zhaoxian.edu.editor" maxLength={64} disabled={Boolean(user)} autoComplete="off" />
         </Form.Item>
-        <Form.Item
-          label="姓名"
-          name="displayName"
-          rules={[
-            { required: true, whitespace: true, message: '请填写姓名' },
-            { max: 50, message: '姓名不能超过 50 个字符' },
-          ]}
-        >
+        <Form.Item label="姓名" name="displayName" rules={DISPLAY_NAME_RULES}>
           <Input placeholder="如：王芳" maxLength={50} />
         </Form.Item>
         <Form.Item
@@ -188,7 +140,7 @@ export function UserFormModal({ user, departments, open, onClose, afterClose, on
             placeholder="不属于任何部门（仅县级管理员可不选）"
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
-            options={departmentOptions}
+            options={departmentOptions(choosable, true)}
             notFoundContent="没有可选的部门"
           />
         </Form.Item>

@@ -10,3 +10,8 @@ export const USERNAME_RULES: FormRule[] = [
     message: '应为 3–64 位小写字母、数字、点、横线或下划线，并以字母或数字开头',
   },
 ];
+
+export const DISPLAY_NAME_RULES: FormRule[] = [
+  { required: true, whitespace: true, message: '请填写姓名' },
+  { max: 50, message: '姓名不能超过 50 个字符' },
+];

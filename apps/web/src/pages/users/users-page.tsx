@@ -1,45 +1,32 @@
 import { useCallback, useState } from 'react';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Empty,
-  Flex,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
-import { DEPARTMENT_KIND_LABELS, DEPARTMENT_KINDS, tagged, type Role } from '@evalflow/domain';
-import { messageOf } from '../../api/client';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { tagged, type Role } from '@evalflow/domain';
 import { listDepartments } from '../../api/departments-api';
-import { latestFromConflict, VERSION_CONFLICT_HINT, VERSION_CONFLICT_TITLE } from '../../api/error-details';
 import type { UserView } from '../../api/types';
 import { listUsers, updateUser } from '../../api/users-api';
 import { useSession, useSignedIn } from '../../auth/session-context';
+import { CursorTable } from '../../components/data-table';
 import { DateTime } from '../../components/date-time';
+import { FilterBar, SearchFilter } from '../../components/filter-bar';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
+import { useConfirmedUpdate } from '../../hooks/use-confirmed-update';
 import { useCursorList } from '../../hooks/use-cursor-list';
 import { useModalTarget } from '../../hooks/use-modal-target';
 import { useRemote } from '../../hooks/use-remote';
 import { ASSIGNABLE_ROLES, roleLabel } from './assignable-roles';
+import { departmentOptions } from './department-options';
 import { ResetPasswordModal } from './reset-password-modal';
 import { UserFormModal } from './user-form-modal';
 
 type ActiveFilter = 'all' | 'active' | 'inactive';
 
-const idOf = (user: UserView) => user.id;
-
 /** 用户管理: the county administrator's accounts, roles and passwords. */
 export function UsersPage() {
   const session = useSession();
   const { me, ability } = useSignedIn();
-  const { message, modal } = App.useApp();
+  const confirmUpdate = useConfirmedUpdate();
   const [departmentId, setDepartmentId] = useState<string>();
   const [role, setRole] = useState<Role>();
   const [active, setActive] = useState<ActiveFilter>('all');
@@ -59,12 +46,9 @@ export function UsersPage() {
   const editor = useModalTarget<UserView | 'new'>();
   const resetter = useModalTarget<UserView>();
 
-  const { upsert } = users;
-  const replace = useCallback((user: UserView) => upsert(user, idOf), [upsert]);
-
   const toggleActive = (user: UserView) => {
     const deactivating = user.active !== false;
-    modal.confirm({
+    confirmUpdate({
       title: deactivating
         ? `停用 ${user.displayName}（${user.username}）？`
         : `启用 ${user.displayName}（${user.username}）？`,
@@ -72,32 +56,12 @@ export function UsersPage() {
         ? '停用后，该用户的所有登录将立即失效，且无法再登录，直到重新启用。'
         : '启用后，该用户可以使用原密码重新登录。',
       okText: deactivating ? '停用' : '启用',
-      okButtonProps: { danger: deactivating },
-      cancelText: '取消',
-      onOk: async () => {
-        try {
-          replace(await updateUser(session, user.id, user.version ?? 0, { active: !deactivating }));
-          message.success(deactivating ? `已停用 ${user.displayName}，其登录已全部退出` : `已启用 ${user.displayName}`);
-        } catch (e) {
-          const latest = latestFromConflict<UserView>(e);
-          if (latest) {
-            replace(latest);
-            message.warning(`${VERSION_CONFLICT_TITLE}：${VERSION_CONFLICT_HINT}`);
-          } else {
-            message.error(messageOf(e));
-          }
-        }
-      },
+      danger: deactivating,
+      send: () => updateUser(session, user.id, user.version ?? 0, { active: !deactivating }),
+      success: deactivating ? `已停用 ${user.displayName}，其登录已全部退出` : `已启用 ${user.displayName}`,
+      onSaved: users.upsert,
     });
   };
-
-  const departmentOptions = DEPARTMENT_KINDS.map((kind) => ({
-    label: DEPARTMENT_KIND_LABELS[kind],
-    title: DEPARTMENT_KIND_LABELS[kind],
-    options: (departments.data ?? [])
-      .filter((d) => d.kind === kind)
-      .map((d) => ({ value: d.id, label: d.active ? d.name : `${d.name}（已停用）` })),
-  })).filter((group) => group.options.length > 0);
 
   const columns: TableColumnsType<UserView> = [
     {
@@ -156,17 +120,11 @@ export function UsersPage() {
             <Button type="link" size="small" onClick={() => editor.show(u)}>
               编辑
             </Button>
-            {self ? (
-              <Tooltip title="请在右上角「修改密码」中修改本人密码">
-                <Button type="link" size="small" disabled>
-                  重置密码
-                </Button>
-              </Tooltip>
-            ) : (
-              <Button type="link" size="small" onClick={() => resetter.show(u)}>
+            <Tooltip title={self ? '请在右上角「修改密码」中修改本人密码' : undefined}>
+              <Button type="link" size="small" disabled={self} onClick={() => resetter.show(u)}>
                 重置密码
               </Button>
-            )}
+            </Tooltip>
             <Tooltip title={canToggle ? undefined : '不能停用自己的账号'}>
               <Button
                 type="link"
@@ -201,14 +159,14 @@ export function UsersPage() {
           </Button>
         }
       />
-      <Space wrap style={{ marginBottom: 16 }}>
+      <FilterBar onRefresh={users.reload}>
         <Select
           placeholder="全部部门"
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           value={departmentId}
           onChange={setDepartmentId}
-          options={departmentOptions}
+          options={departmentOptions(departments.data ?? [])}
           loading={departments.loading}
           notFoundContent={departments.error !== undefined ? '部门加载失败' : '没有部门'}
           style={{ width: 220 }}
@@ -234,76 +192,27 @@ export function UsersPage() {
           style={{ width: 120 }}
           aria-label="按状态筛选"
         />
-        <Input.Search
-          placeholder="用户名或姓名"
-          allowClear
-          maxLength={50}
-          onSearch={setQ}
-          onChange={(e) => !e.target.value && setQ('')}
-          style={{ width: 220 }}
-        />
-        <Tooltip title="刷新">
-          <Button icon={<ReloadOutlined />} onClick={users.reload} aria-label="刷新" />
-        </Tooltip>
-      </Space>
+        <SearchFilter placeholder="用户名或姓名" maxLength={50} onSearch={setQ} style={{ width: 220 }} />
+      </FilterBar>
       {departments.error !== undefined && (
         <LoadError title="部门列表加载失败" error={departments.error} onRetry={departments.reload} />
       )}
-      {users.error !== undefined && (
-        <LoadError error={users.error} onRetry={users.items.length ? users.loadMore : users.reload} />
-      )}
-      <Table<UserView>
-        rowKey="id"
+      <CursorTable<UserView>
+        list={users}
         columns={columns}
-        dataSource={users.items}
-        loading={users.loading}
-        size="middle"
         scroll={{ x: 1150 }}
-        pagination={false}
-        locale={{
-          emptyText: (
-            <Empty
-              description={
-                users.error !== undefined
-                  ? '加载失败'
-                  : filtered
-                    ? '没有符合条件的用户'
-                    : '还没有用户，点击右上角「新建用户」添加'
-              }
-            />
-          ),
-        }}
+        empty={filtered ? '没有符合条件的用户' : '还没有用户，点击右上角「新建用户」添加'}
+        shown={(count) => `已显示 ${count} 名用户`}
       />
-      {!users.loading && users.items.length > 0 && (
-        <Flex justify="center" align="center" gap={12} style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary">已显示 {users.items.length} 名用户</Typography.Text>
-          {users.hasMore ? (
-            <Button onClick={users.loadMore} loading={users.loadingMore}>
-              加载更多
-            </Button>
-          ) : (
-            <Typography.Text type="secondary">已全部加载</Typography.Text>
-          )}
-        </Flex>
-      )}
       {editor.target !== null && (
         <UserFormModal
           user={editor.target === 'new' ? undefined : editor.target}
           departments={departments.data ?? []}
-          open={editor.open}
-          onClose={editor.hide}
-          afterClose={editor.afterClose}
-          onSaved={replace}
+          {...editor.dialog}
+          onSaved={users.upsert}
         />
       )}
-      {resetter.target !== null && (
-        <ResetPasswordModal
-          user={resetter.target}
-          open={resetter.open}
-          onClose={resetter.hide}
-          afterClose={resetter.afterClose}
-        />
-      )}
+      {resetter.target !== null && <ResetPasswordModal user={resetter.target} {...resetter.dialog} />}
     </>
   );
 }
