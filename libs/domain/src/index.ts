@@ -18,3 +18,6 @@ export * from './lib/report/prefill';
 export * from './lib/report/summary';
 export * from './lib/workflow/workflow';
 export * from './lib/workflow/diff';
+export * from './lib/review/comments';
+export * from './lib/review/deadlines';
+export * from './lib/review/sign-off';

@@ -6,7 +6,11 @@ export interface AppConfig {
     healthPort: number;
     concurrency: number;
     /** how often the outbox relay looks for pending jobs */ outboxPollMs: number;
+    /** how often deadlines are checked for reminders (a reminder is sent once, whatever the rate) */
+    deadlineReminderEveryMs: number;
   };
+  /** e-mail: no mail server here, so a log line or an .eml file per message */
+  mail: { transport: 'log' | 'file'; dir: string; from: string };
   database: {
     /** Application role: owns no table and has no BYPASSRLS, so row-level security applies. */
     url: string;

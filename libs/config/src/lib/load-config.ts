@@ -58,6 +58,10 @@ const envSchema = z.object({
   WORKER_HEALTH_PORT: port(3001),
   WORKER_CONCURRENCY: positiveInt(4, 64),
   OUTBOX_POLL_MS: positiveInt(1000, 60000),
+  DEADLINE_REMINDER_EVERY_MS: positiveInt(3600000, 24 * 3600000),
+  MAIL_TRANSPORT: z.enum(['log', 'file'], { error: 'must be log or file' }).default('log'),
+  MAIL_DIR: z.string().min(1, 'must not be empty').default('var/mail'),
+  MAIL_FROM: z.string().min(3, 'must not be empty').default('EvalFlow 预算绩效自评 <noreply@evalflow.local>'),
   DATABASE_URL: urlWithScheme(['postgres:', 'postgresql:'], 'postgres://evalflow_app@127.0.0.1:5432/evalflow'),
   DATABASE_MIGRATION_URL: urlWithScheme(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/evalflow'),
   DATABASE_PLATFORM_URL: urlWithScheme(
@@ -135,7 +139,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     env: e.NODE_ENV,
     http: { host: e.HOST, port: e.PORT, webDistDir: e.WEB_DIST_DIR, trustProxy: e.TRUST_PROXY },
-    worker: { healthPort: e.WORKER_HEALTH_PORT, concurrency: e.WORKER_CONCURRENCY, outboxPollMs: e.OUTBOX_POLL_MS },
+    worker: {
+      healthPort: e.WORKER_HEALTH_PORT,
+      concurrency: e.WORKER_CONCURRENCY,
+      outboxPollMs: e.OUTBOX_POLL_MS,
+      deadlineReminderEveryMs: e.DEADLINE_REMINDER_EVERY_MS,
+    },
+    mail: { transport: e.MAIL_TRANSPORT, dir: e.MAIL_DIR, from: e.MAIL_FROM },
     database: {
       url: e.DATABASE_URL,
       migrationUrl: e.DATABASE_MIGRATION_URL,

@@ -14,6 +14,11 @@ export const GLOSSARY = {
   budgetCode: { zh: '预算单位编码', note: "the department's code in the budget system" },
   fiscalYear: { zh: '年度', note: 'the budget year evaluated' },
   selfEvaluation: { zh: '绩效自评', note: 'the yearly performance self-evaluation' },
+  revision: { zh: '提交版本', note: 'the content frozen at a submission; immutable' },
+  reviewComment: { zh: '审核意见', note: 'a thread anchored to a part or field path, open or resolved' },
+  headSignOff: { zh: '部门负责人签核', note: "the department head's approval of the content before it is submitted" },
+  teamSignOff: { zh: '评价工作组确认', note: 'the evaluation team named in the report, confirmed at submission' },
+  deadline: { zh: '填报截止日期', note: 'per county and fiscal year; a report not submitted by it is overdue' },
   auditLog: { zh: '审计日志', note: 'append-only record of logins, changes and denials' },
 } as const;
 

@@ -7,7 +7,7 @@ export const QUEUES = {
   documents: 'documents',
   /** Small operational jobs (diagnostics). */
   system: 'system',
-  /** In-app notifications (and, later, e-mail) about report events. */
+  /** In-app notifications and e-mail about report events and deadlines. */
   notifications: 'notifications',
 } as const;
 
@@ -16,6 +16,9 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const JOBS = {
   ping: { name: 'ping', queue: QUEUES.system },
   reportTransitioned: { name: 'report.transitioned', queue: QUEUES.notifications },
+  commentAdded: { name: 'report.commented', queue: QUEUES.notifications },
+  /** repeated by a job scheduler: reminds departments of deadlines DUE_SOON_DAYS ahead */
+  deadlineReminders: { name: 'deadlines.remind', queue: QUEUES.notifications },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
@@ -53,4 +56,24 @@ export interface ReportTransitionedJobData {
   reason: string | null;
   actorUserId: string | null;
   requestId?: string;
+}
+
+/** Sent through the outbox after a review comment (a new thread or a reply) was written. */
+export interface CommentAddedJobData {
+  tenantId: string;
+  reportId: string;
+  threadId: string;
+  commentId: string;
+  side: 'department' | 'finance';
+  authorUserId: string;
+  authorName: string;
+  part: string;
+  fieldPath: string | null;
+  excerpt: string;
+  requestId?: string;
+}
+
+/** The scheduler's tick; `today` (YYYY-MM-DD, China time) may be given to replay a day. */
+export interface DeadlineRemindersJobData {
+  today?: string;
 }

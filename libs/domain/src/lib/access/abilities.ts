@@ -13,7 +13,8 @@ import type { Principal } from './principal';
  * What each role may do, as CASL rules: one place, shared by the API (guards, query filters,
  * field checks) and the web app (what to show). Conditions name fields of the API objects.
  */
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'resetPassword';
+/** review: decide on a report's review comments (resolve, reopen) — the finance bureau's side */
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'resetPassword' | 'review';
 export type SubjectName =
   | 'Tenant'
   | 'Department'
@@ -58,7 +59,7 @@ export const DEPARTMENT_UPDATABLE_FIELDS = [
   'budgetCode',
   'active',
 ];
-export const USER_UPDATABLE_FIELDS = ['displayName', 'departmentId', 'roles', 'active'];
+export const USER_UPDATABLE_FIELDS = ['displayName', 'email', 'departmentId', 'roles', 'active'];
 export const TENANT_UPDATABLE_FIELDS = ['name', 'city', 'province', 'status'];
 /** What a user may read of its own account, and a tenant admin of every account. */
 export const USER_SELF_FIELDS = [
@@ -69,6 +70,7 @@ export const USER_SELF_FIELDS = [
   'departmentId',
   'departmentName',
   'roles',
+  'email',
 ];
 
 type Builder = AbilityBuilder<AppAbility>;
@@ -97,12 +99,12 @@ const ROLE_RULES: Record<Role, (b: Builder, p: Principal) => void> = {
   finance_reviewer: ({ can }, p) => {
     can('read', 'Tenant', { id: p.tenantId });
     can('read', 'Department', { tenantId: p.tenantId });
-    can('read', 'Report', { tenantId: p.tenantId });
+    can(['read', 'review'], 'Report', { tenantId: p.tenantId });
   },
   finance_approver: ({ can }, p) => {
     can('read', 'Tenant', { id: p.tenantId });
     can('read', 'Department', { tenantId: p.tenantId });
-    can('read', 'Report', { tenantId: p.tenantId });
+    can(['read', 'review'], 'Report', { tenantId: p.tenantId });
   },
   dept_editor: (b, p) => departmentDrafting(b, p),
   dept_head: (b, p) => departmentDrafting(b, p),

@@ -75,6 +75,12 @@ export const ERROR_CATALOGUE = {
   TRANSITION_REASON_REQUIRED: { kind: 'invalid', message: '请填写原因' },
   REPORT_CHECKS_FAILING: { kind: 'conflict', message: '报告仍有错误未改正，不能提交' },
   REPORT_VERSION_CONFLICT: { kind: 'conflict', message: '报告已被他人修改或状态已变化，请刷新后重试' },
+  REPORT_SIGN_OFF_REQUIRED: { kind: 'conflict', message: '本县要求提交前须经部门负责人签核，请先请部门负责人签核' },
+  COMMENT_THREAD_NOT_FOUND: { kind: 'not_found', message: '审核意见不存在' },
+  COMMENT_ANCHOR_INVALID: { kind: 'invalid', message: '意见所指的报告部分或字段不正确' },
+  COMMENT_BODY_INVALID: { kind: 'invalid', message: '意见内容不能为空，且不能超过 2000 个字符' },
+  REPORT_COMMENTS_CLOSED: { kind: 'conflict', message: '报告已审核通过，不能再添加或处理意见' },
+  DEADLINE_INVALID: { kind: 'invalid', message: '截止日期不正确' },
   // concurrency
   CONFLICT: { kind: 'conflict', message: '数据已被他人修改，请刷新后重试' },
   VERSION_MISMATCH: { kind: 'precondition_failed', message: '数据已被他人修改，请查看最新内容后再提交' },

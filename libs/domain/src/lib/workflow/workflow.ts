@@ -21,6 +21,8 @@ export interface TransitionSpec {
   needsPassingChecks: boolean;
   /** freezes the content as a new revision */
   freezesRevision: boolean;
+  /** refused without a current head sign-off, where the county requires one */
+  needsHeadSignOff: boolean;
 }
 
 export const TRANSITIONS: Record<TransitionAction, TransitionSpec> = {
@@ -33,6 +35,7 @@ export const TRANSITIONS: Record<TransitionAction, TransitionSpec> = {
     needsReason: false,
     needsPassingChecks: true,
     freezesRevision: true,
+    needsHeadSignOff: true,
   },
   withdraw: {
     label: '撤回',
@@ -43,6 +46,7 @@ export const TRANSITIONS: Record<TransitionAction, TransitionSpec> = {
     needsReason: false,
     needsPassingChecks: false,
     freezesRevision: false,
+    needsHeadSignOff: false,
   },
   start_review: {
     label: '开始审核',
@@ -53,6 +57,7 @@ export const TRANSITIONS: Record<TransitionAction, TransitionSpec> = {
     needsReason: false,
     needsPassingChecks: false,
     freezesRevision: false,
+    needsHeadSignOff: false,
   },
   return: {
     label: '退回修改',
@@ -63,6 +68,7 @@ export const TRANSITIONS: Record<TransitionAction, TransitionSpec> = {
     needsReason: true,
     needsPassingChecks: false,
     freezesRevision: false,
+    needsHeadSignOff: false,
   },
   approve: {
     label: '审核通过',
@@ -73,6 +79,7 @@ export const TRANSITIONS: Record<TransitionAction, TransitionSpec> = {
     needsReason: false,
     needsPassingChecks: true,
     freezesRevision: false,
+    needsHeadSignOff: false,
   },
   reopen: {
     label: '重新打开',
@@ -83,6 +90,7 @@ export const TRANSITIONS: Record<TransitionAction, TransitionSpec> = {
     needsReason: true,
     needsPassingChecks: false,
     freezesRevision: false,
+    needsHeadSignOff: false,
   },
 };
 
@@ -96,7 +104,9 @@ export type TransitionRefusal =
   /** a reason is required or too long (400) */
   | { code: 'TRANSITION_REASON_REQUIRED'; message: string }
   /** blocking rule failures (409) */
-  | { code: 'REPORT_CHECKS_FAILING'; message: string };
+  | { code: 'REPORT_CHECKS_FAILING'; message: string }
+  /** the county requires the head's sign-off of the current content (409) */
+  | { code: 'REPORT_SIGN_OFF_REQUIRED'; message: string };
 
 export type TransitionPlan = { ok: true; to: ReportStatus; spec: TransitionSpec } | ({ ok: false } & TransitionRefusal);
 
@@ -109,6 +119,8 @@ export interface TransitionRequest {
   reason?: string | null;
   /** number of failing error-severity rules on the current content */
   blockingErrors: number;
+  /** the county requires a head sign-off and the current content has none (see headSignOffMissing) */
+  headSignOffMissing?: boolean;
 }
 
 /** Decides a transition: who may, from where, with what. Pure, so api, worker and web agree. */
@@ -131,6 +143,13 @@ export function planTransition(request: TransitionRequest): TransitionPlan {
   }
   if (reason.length > MAX_REASON_LENGTH) {
     return { ok: false, code: 'TRANSITION_REASON_REQUIRED', message: `原因不能超过 ${MAX_REASON_LENGTH} 个字符` };
+  }
+  if (spec.needsHeadSignOff && request.headSignOffMissing) {
+    return {
+      ok: false,
+      code: 'REPORT_SIGN_OFF_REQUIRED',
+      message: `本县要求提交前须经部门负责人签核；报告的当前内容尚未签核，不能${spec.label}`,
+    };
   }
   if (spec.needsPassingChecks && request.blockingErrors > 0) {
     return {

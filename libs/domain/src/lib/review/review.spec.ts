@@ -1,0 +1,96 @@
+import { checkCommentAnchor, commentSide, normaliseCommentBody, MAX_COMMENT_LENGTH } from './comments';
+import { chinaDate, checkDeadline, daysBetween, deadlineStatus, isIsoDate } from './deadlines';
+import { headSignOffMissing } from './sign-off';
+import { planTransition } from '../workflow/workflow';
+
+describe('comment anchors', () => {
+  it('accepts a part alone or a path inside it', () => {
+    expect(checkCommentAnchor('budget', undefined)).toEqual({ ok: true, anchor: { part: 'budget', fieldPath: null } });
+    expect(checkCommentAnchor('budget', 'budget.lines.2.amount')).toEqual({
+      ok: true,
+      anchor: { part: 'budget', fieldPath: 'budget.lines.2.amount' },
+    });
+  });
+
+  it('refuses unknown parts, paths outside the part and malformed paths', () => {
+    expect(checkCommentAnchor('appendix', null).ok).toBe(false);
+    expect(checkCommentAnchor('budget', 'goals.items.0').ok).toBe(false);
+    expect(checkCommentAnchor('budget', 'budgetary.total').ok).toBe(false);
+    expect(checkCommentAnchor('budget', 'budget..total').ok).toBe(false);
+    expect(checkCommentAnchor('budget', 'budget.lines.01').ok).toBe(false);
+    expect(checkCommentAnchor('budget', `budget.${'x'.repeat(300)}`).ok).toBe(false);
+  });
+
+  it('trims bodies and refuses empty or overlong ones', () => {
+    expect(normaliseCommentBody('  请核对  ')).toBe('请核对');
+    expect(normaliseCommentBody('   ')).toBeNull();
+    expect(normaliseCommentBody(42)).toBeNull();
+    expect(normaliseCommentBody('字'.repeat(MAX_COMMENT_LENGTH))).toHaveLength(MAX_COMMENT_LENGTH);
+    expect(normaliseCommentBody('字'.repeat(MAX_COMMENT_LENGTH + 1))).toBeNull();
+  });
+
+  it('tells the two sides apart by role', () => {
+    expect(commentSide(['finance_reviewer'])).toBe('finance');
+    expect(commentSide(['dept_editor'])).toBe('department');
+  });
+});
+
+describe('deadlines', () => {
+  it('counts days in China Standard Time', () => {
+    // 16:30 UTC on the 14th is 00:30 on the 15th in Beijing
+    expect(chinaDate(new Date('2025-04-14T16:30:00Z'))).toBe('2025-04-15');
+    expect(chinaDate(new Date('2025-04-14T15:59:59Z'))).toBe('2025-04-14');
+    expect(daysBetween('2025-02-27', '2025-03-01')).toBe(2);
+    expect(daysBetween('2025-03-01', '2025-02-27')).toBe(-2);
+  });
+
+  it('knows real dates', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2025-02-29')).toBe(false);
+    expect(isIsoDate('2025-4-1')).toBe(false);
+    expect(checkDeadline(2024, '2025-04-30')).toBeNull();
+    expect(checkDeadline(2024, '2027-04-30')).toMatch(/2024年或2025年/);
+    expect(checkDeadline(2024, '2025-13-01')).toMatch(/有效日期/);
+  });
+
+  const now = new Date('2025-04-27T02:00:00Z'); // 27 April in Beijing
+  it.each([
+    ['2025-05-10', null, 'open', 13],
+    ['2025-04-30', null, 'due_soon', 3],
+    ['2025-04-27', null, 'due_soon', 0],
+    ['2025-04-26', null, 'overdue', -1],
+    ['2025-04-26', new Date('2025-04-26T15:59:00Z'), 'met', -1],
+    ['2025-04-26', new Date('2025-04-26T16:01:00Z'), 'late', -1],
+  ] as const)('due %s, first submitted %s → %s', (dueOn, submitted, state, daysLeft) => {
+    expect(deadlineStatus(dueOn, submitted, now)).toEqual({ dueOn, state, daysLeft });
+  });
+});
+
+describe('head sign-off', () => {
+  const base = { required: true, roles: ['dept_editor'] as const, signedVersion: null, currentVersion: 7 };
+  it('is missing only where required, for a non-head, without a sign-off of the current content', () => {
+    expect(headSignOffMissing({ ...base })).toBe(true);
+    expect(headSignOffMissing({ ...base, signedVersion: 6 })).toBe(true);
+    expect(headSignOffMissing({ ...base, signedVersion: 7 })).toBe(false);
+    expect(headSignOffMissing({ ...base, required: false })).toBe(false);
+    expect(headSignOffMissing({ ...base, roles: ['dept_head'] })).toBe(false);
+  });
+
+  it('blocks a submit, and only a submit', () => {
+    const request = { status: 'draft', roles: ['dept_editor'], ownDepartment: true, blockingErrors: 0 } as const;
+    expect(planTransition({ ...request, action: 'submit', headSignOffMissing: true })).toMatchObject({
+      ok: false,
+      code: 'REPORT_SIGN_OFF_REQUIRED',
+    });
+    expect(planTransition({ ...request, action: 'submit', headSignOffMissing: false }).ok).toBe(true);
+    expect(
+      planTransition({
+        ...request,
+        status: 'submitted',
+        roles: ['dept_head'],
+        action: 'withdraw',
+        headSignOffMissing: true,
+      }).ok,
+    ).toBe(true);
+  });
+});
