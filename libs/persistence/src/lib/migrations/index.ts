@@ -3,6 +3,7 @@ import { Authentication1764060000000 } from './1764060000000-authentication';
 import { Reports1764070000000 } from './1764070000000-reports';
 import { Workflow1764080000000 } from './1764080000000-workflow';
 import { Notifications1764090000000 } from './1764090000000-notifications';
+import { Review1764100000000 } from './1764100000000-review';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Reports1764070000000,
   Workflow1764080000000,
   Notifications1764090000000,
+  Review1764100000000,
 ];

@@ -23,6 +23,10 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   report_transitions: ['SELECT', 'INSERT'],
   outbox: ['INSERT'],
   notifications: ['SELECT', 'INSERT', 'UPDATE'],
+  comment_threads: ['SELECT', 'INSERT', 'UPDATE'],
+  // a comment, once written, stays as written
+  comments: ['SELECT', 'INSERT'],
+  report_deadlines: ['SELECT', 'INSERT', 'UPDATE'],
   schema_migrations: [],
 };
 
@@ -47,5 +51,8 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   // the relay reads every county's pending jobs (ids only, no report content) and marks them sent
   outbox: ['SELECT', 'UPDATE'],
   notifications: [],
+  comment_threads: [],
+  comments: [],
+  report_deadlines: [],
   schema_migrations: [],
 };
