@@ -16,6 +16,8 @@ const ALLOWED = [
   'apps/api/src/access/denial-recorder.ts',
   // reads pending jobs of every county (ids only; it has no grant on report tables)
   'apps/worker/src/outbox/outbox-relay.service.ts',
+  // lists the counties to remind (tenants only); each county's data is read in its own tenant transaction
+  'apps/worker/src/notifications/deadline-reminders.handler.ts',
 ];
 
 function sources(dir: string): string[] {

@@ -1,6 +1,7 @@
 import {
   AppError,
   assembleContent,
+  deadlineStatus,
   gradeLabel,
   runChecks,
   type Action,
@@ -18,8 +19,14 @@ import type { PartView, ReportSummaryView } from './reports.dto';
 export const SUMMARY_SELECT = `
   SELECT r.id, r.tenant_id, r.department_id, d.name AS department_name, r.fiscal_year, r.kind, r.status,
          r.version, r.schema_version, r.total_score::text AS total_score, r.grade,
-         r.execution_rate::text AS execution_rate, r.prefilled_from, r.carried_over, r.created_at, r.updated_at
-    FROM reports r JOIN departments d ON d.id = r.department_id`;
+         r.execution_rate::text AS execution_rate, r.prefilled_from, r.carried_over, r.created_at, r.updated_at,
+         to_char(dl.due_on, 'YYYY-MM-DD') AS due_on,
+         (SELECT min(t.occurred_at) FROM report_transitions t
+           WHERE t.report_id = r.id AND t.action = 'submit') AS first_submitted_at,
+         (SELECT count(*)::int FROM comment_threads c WHERE c.report_id = r.id AND c.status = 'open') AS open_comments,
+         r.head_sign_off_name, r.head_sign_off_at, r.head_sign_off_version
+    FROM reports r JOIN departments d ON d.id = r.department_id
+    LEFT JOIN report_deadlines dl ON dl.tenant_id = r.tenant_id AND dl.fiscal_year = r.fiscal_year`;
 
 export type SummaryRow = Record<string, unknown>;
 
@@ -41,6 +48,20 @@ export function toSummary(r: SummaryRow, bands: GradeBand[]): ReportSummaryView 
     executionRate: r['execution_rate'] as string | null,
     createdAt: (r['created_at'] as Date).toISOString(),
     updatedAt: (r['updated_at'] as Date).toISOString(),
+    deadline: r['due_on']
+      ? deadlineStatus(r['due_on'] as string, (r['first_submitted_at'] as Date | null) ?? null, new Date())
+      : null,
+    openComments: (r['open_comments'] as number) ?? 0,
+  };
+}
+
+/** The head's sign-off on the report, and whether it covers the content as it is now. */
+export function headSignOffOf(r: SummaryRow) {
+  if (!r['head_sign_off_at']) return null;
+  return {
+    name: r['head_sign_off_name'] as string,
+    at: (r['head_sign_off_at'] as Date).toISOString(),
+    current: r['head_sign_off_version'] === r['version'],
   };
 }
 

@@ -8,7 +8,15 @@ import type { SessionPrincipal } from '../auth/sessions.service';
 import { IdParam } from '../http/uuid-param';
 import { requireIfMatch, setEtag } from '../http/versioning';
 import { ReportPartsService } from './report-parts.service';
-import { CreateReportDto, ListReportsQuery, PartView, PartWriteView, ReportPage, ReportView } from './reports.dto';
+import {
+  CreateReportDto,
+  ListReportsQuery,
+  PartView,
+  PartWriteView,
+  ReportPage,
+  ReportView,
+  SignOffDto,
+} from './reports.dto';
 import { ReportsService } from './reports.service';
 import { DiffQuery, TransitionDto } from './transitions.dto';
 import { TransitionsService } from './transitions.service';
@@ -125,6 +133,26 @@ export class ReportsController {
     @Body() body: TransitionDto,
   ) {
     return this.transitions.transition(principal, ability, id, body);
+  }
+
+  @Post(':id/sign-off')
+  @HttpCode(200)
+  @Policy('update', 'Report')
+  @ApiOperation({
+    summary: '部门负责人签核报告的当前内容（本县要求时，部门填报人员提交前须先签核）',
+    description: '此后任何修改都会使签核失效；expectedVersion 过期返回 409 REPORT_VERSION_CONFLICT',
+  })
+  @ApiResponse({ status: 200, type: ReportView })
+  async signOff(
+    @CurrentPrincipal() principal: SessionPrincipal,
+    @CurrentAbility() ability: AppAbility,
+    @IdParam('REPORT_NOT_FOUND') id: string,
+    @Body() body: SignOffDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.transitions.signOff(principal, ability, id, body.expectedVersion);
+    setEtag(reply, view.version);
+    return view;
   }
 
   @Get(':id/history')

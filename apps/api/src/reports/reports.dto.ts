@@ -2,11 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import {
+  DEADLINE_STATES,
   GRADE_KEYS,
   REPORT_KINDS,
   REPORT_PARTS,
   REPORT_STATUSES,
   TRANSITION_ACTIONS,
+  type DeadlineState,
   type GradeKey,
   type ReportKind,
   type ReportPart,
@@ -79,6 +81,37 @@ export class ReportSummaryView {
   @ApiProperty({ nullable: true, type: String, example: '100.00' }) executionRate!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
+  @ApiProperty({ nullable: true, type: () => DeadlineStatusView, description: '本年度填报截止日期及报告的状态' })
+  deadline!: DeadlineStatusView | null;
+  @ApiProperty({ description: '未解决的审核意见数' }) openComments!: number;
+}
+
+export class DeadlineStatusView {
+  @ApiProperty({ example: '2025-04-30' }) dueOn!: string;
+  @ApiProperty({
+    enum: DEADLINE_STATES,
+    description: 'open 未到期 / due_soon 三日内到期 / overdue 已逾期 / met 按时提交 / late 逾期提交',
+  })
+  state!: DeadlineState;
+  @ApiProperty({ description: '距截止日期的天数，过期为负' }) daysLeft!: number;
+}
+
+export class HeadSignOffView {
+  @ApiProperty() name!: string;
+  @ApiProperty() at!: string;
+  @ApiProperty({ description: '签核的是否为当前内容（此后修改即失效）' }) current!: boolean;
+}
+
+export class SignOffStateView {
+  @ApiProperty({ description: '本县是否要求提交前须经部门负责人签核' }) required!: boolean;
+  @ApiProperty({ nullable: true, type: HeadSignOffView }) head!: HeadSignOffView | null;
+}
+
+export class SignOffDto {
+  @ApiProperty({ description: '签核所依据的报告版本' })
+  @IsInt({ message: 'expectedVersion 应为整数' })
+  @Min(1, { message: 'expectedVersion 应为正整数' })
+  expectedVersion!: number;
 }
 
 export class ReportPage {
@@ -105,6 +138,8 @@ export class ReportView extends ReportSummaryView {
   @ApiProperty({ type: [PrefillNoteView] }) carriedOver!: PrefillNoteView[];
   @ApiProperty({ enum: TRANSITION_ACTIONS, isArray: true, description: '当前用户此刻可执行的流程操作（用于显示按钮）' })
   availableActions!: TransitionAction[];
+  @ApiProperty({ type: SignOffStateView }) signOff!: SignOffStateView;
+  @ApiProperty({ description: '当前用户此刻可否签核（本部门负责人，草稿或退回状态）' }) canSignOff!: boolean;
 }
 
 export class PartWriteView extends PartView {

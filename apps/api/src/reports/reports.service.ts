@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AppError,
   availableActions,
+  canSignOff,
   emptyReportContent,
   prefillFromPreviousYear,
   summarizeReport,
@@ -20,6 +21,7 @@ import {
   checkReport,
   findPreviousYearApproved,
   findReportRow,
+  headSignOffOf,
   loadParts,
   permittedReport,
   SUMMARY_SELECT,
@@ -173,19 +175,18 @@ export class ReportsService {
     });
   }
 
-  private async view(em: EntityManager, principal: Principal, row: SummaryRow): Promise<ReportView> {
-    const { gradeBands } = await loadSettings(em);
+  async view(em: EntityManager, principal: Principal, row: SummaryRow): Promise<ReportView> {
+    const { gradeBands, requireHeadSignOff } = await loadSettings(em);
     const summary = toSummary(row, gradeBands);
+    const ownDepartment = summary.departmentId === principal.departmentId;
     return {
       ...summary,
       parts: await loadParts(em, summary.id),
       prefilledFrom: (row['prefilled_from'] as string | null) ?? null,
       carriedOver: row['carried_over'] as PrefillNote[],
-      availableActions: availableActions(
-        summary.status,
-        principal.roles,
-        summary.departmentId === principal.departmentId,
-      ),
+      availableActions: availableActions(summary.status, principal.roles, ownDepartment),
+      signOff: { required: requireHeadSignOff, head: headSignOffOf(row) },
+      canSignOff: canSignOff(summary.status, principal.roles, ownDepartment),
     };
   }
 }

@@ -1,6 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { GRADE_KEYS, SCORE_PATTERN, type GradeKey } from '@evalflow/domain';
 
 export class GradeBandDto {
@@ -19,17 +29,37 @@ export class GradeBandDto {
 }
 
 export class UpdateSettingsDto {
-  @ApiProperty({ type: [GradeBandDto] })
+  @ApiProperty({ type: [GradeBandDto], required: false })
+  @IsOptional()
   @IsArray({ message: '评价等级应为列表' })
   @ArrayMaxSize(4, { message: '评价等级只有优、良、中、差四档' })
   @ValidateNested({ each: true })
   @Type(() => GradeBandDto)
-  gradeBands!: GradeBandDto[];
+  gradeBands?: GradeBandDto[];
+
+  @ApiProperty({ required: false, description: '提交前须经部门负责人签核' })
+  @IsOptional()
+  @IsBoolean({ message: '「提交前须经部门负责人签核」应为是或否' })
+  requireHeadSignOff?: boolean;
 }
 
 export class SettingsView {
   @ApiProperty({ type: [GradeBandDto] }) gradeBands!: GradeBandDto[];
   @ApiProperty({ description: '0 表示仍使用默认值（财预〔2020〕10号）' }) version!: number;
+  @ApiProperty() requireHeadSignOff!: boolean;
   @ApiProperty() isDefault!: boolean;
   @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
+}
+
+export class DeadlineDto {
+  @ApiProperty({ example: '2025-04-30', description: '填报截止日期（含当日），YYYY-MM-DD' })
+  @IsString({ message: '截止日期应为 YYYY-MM-DD 格式的日期' })
+  dueOn!: string;
+}
+
+export class DeadlineView {
+  @ApiProperty() fiscalYear!: number;
+  @ApiProperty({ example: '2025-04-30' }) dueOn!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() updatedAt!: string;
 }

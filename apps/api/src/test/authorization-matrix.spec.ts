@@ -44,6 +44,8 @@ interface Fixture {
   department: { union: string; finance: string; education: string; foreign: string };
   user: { unionStaff: string; financeStaff: string; educationStaff: string; foreign: string };
   report: { union: string; education: string; foreign: string };
+  /** an open comment thread on each of those reports */
+  thread: { union: string; education: string; foreign: string };
   /** a notification for each signed-in actor, one for a colleague, one in the other county */
   notification: { byUser: Record<string, string>; colleague: string; foreign: string };
   pingId: string;
@@ -96,13 +98,15 @@ const DEPT_STAFF: Role[] = ['dept_editor', 'dept_head'];
 const FINANCE: Role[] = ['finance_reviewer', 'finance_approver'];
 const COUNTY_ROLES: Role[] = ['tenant_admin', ...DEPT_STAFF, ...FINANCE];
 /** Reading reports: department staff their own department's, the finance bureau its whole county. */
-const reportReaders = (): Record<Actor, Expectation> => ({
-  ...onlyFor([...DEPT_STAFF, ...FINANCE], 200),
-  dept_editor: { own: 200, other: 403, foreign: 404 },
-  dept_head: { own: 200, other: 403, foreign: 404 },
-  finance_reviewer: { own: 200, other: 200, foreign: 404 },
-  finance_approver: { own: 200, other: 200, foreign: 404 },
+const reportReaders = (ok = 200): Record<Actor, Expectation> => ({
+  ...onlyFor([...DEPT_STAFF, ...FINANCE], ok),
+  dept_editor: { own: ok, other: 403, foreign: 404 },
+  dept_head: { own: ok, other: 403, foreign: 404 },
+  finance_reviewer: { own: ok, other: ok, foreign: 404 },
+  finance_approver: { own: ok, other: ok, foreign: 404 },
 });
+const threadFor = (f: Fixture, scope: Scope) =>
+  scope === 'foreign' ? f.thread.foreign : scope === 'own' ? f.thread.union : f.thread.education;
 const tenantFor = (f: Fixture, scope: Scope) => (scope === 'foreign' ? f.tenant.foreign : f.tenant.own);
 const next = (f: Fixture) => ++f.seq;
 /** A route case that GETs one fixed URL, for every actor alike. */
@@ -364,6 +368,60 @@ const MATRIX: Record<string, RouteCase> = {
   'GET /api/reports/:id/revisions': getReport('/revisions'),
   'GET /api/reports/:id/revisions/:number': getReport('/revisions/1'),
   'GET /api/reports/:id/diff': getReport('/diff?from=1&to=1'),
+  'POST /api/reports/:id/sign-off': {
+    scopes: ['own', 'other', 'foreign'],
+    build: async (f, _a, scope) => {
+      const id = reportFor(f, scope);
+      return {
+        method: 'POST',
+        url: `/api/reports/${id}/sign-off`,
+        payload: { expectedVersion: await versionOf(f.db, 'reports', id) },
+      };
+    },
+    // only the department's own head; the editor may update the report but not sign it off
+    expect: {
+      ...onlyFor(DEPT_STAFF, 403),
+      dept_editor: { own: 403, other: 403, foreign: 404 },
+      dept_head: { own: 200, other: 403, foreign: 404 },
+    },
+  },
+  'GET /api/reports/:id/comments': getReport('/comments'),
+  'POST /api/reports/:id/comments': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, actor, scope) => ({
+      method: 'POST',
+      url: `/api/reports/${reportFor(f, scope)}/comments`,
+      payload: { part: 'budget', fieldPath: 'budget.lines.0.amount', body: `${actor} 的意见 ${next(f)}` },
+    }),
+    expect: reportReaders(201),
+  },
+  'POST /api/reports/:id/comments/:threadId/replies': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, actor, scope) => ({
+      method: 'POST',
+      url: `/api/reports/${reportFor(f, scope)}/comments/${threadFor(f, scope)}/replies`,
+      payload: { body: `${actor} 的回复 ${next(f)}` },
+    }),
+    expect: reportReaders(201),
+  },
+  'PATCH /api/reports/:id/comments/:threadId': {
+    scopes: ['own', 'other', 'foreign'],
+    build: async (f, _a, scope) => {
+      const id = threadFor(f, scope);
+      const version = await f.db.owner(
+        async (c) => (await c.query(`SELECT version FROM comment_threads WHERE id = $1`, [id])).rows[0].version,
+      );
+      return {
+        method: 'PATCH',
+        url: `/api/reports/${reportFor(f, scope)}/comments/${id}`,
+        headers: { 'if-match': `"${version}"` },
+        payload: { status: next(f) % 2 ? 'resolved' : 'open' },
+      };
+    },
+    // the finance bureau decides on comments; the department may read and answer them (a role that may never
+    // decide is refused before any report is looked up, so it learns nothing of other counties either)
+    expect: onlyFor(FINANCE, { own: 200, other: 200, foreign: 404 }),
+  },
   'GET /api/notifications': getUrl('/api/notifications', onlyFor(COUNTY_ROLES, 200)),
   'POST /api/notifications/:id/read': {
     scopes: ['own', 'other', 'foreign'],
@@ -381,6 +439,27 @@ const MATRIX: Record<string, RouteCase> = {
     expect: onlyFor(COUNTY_ROLES, { own: 200, other: 404, foreign: 404 }),
   },
   'GET /api/settings': getUrl('/api/settings', onlyFor(COUNTY_ROLES, 200)),
+  'GET /api/settings/deadlines': getUrl('/api/settings/deadlines', onlyFor(COUNTY_ROLES, 200)),
+  'PUT /api/settings/deadlines/:fiscalYear': {
+    scopes: ['-'],
+    build: async (f) => {
+      const version = await f.db.owner(
+        async (c) =>
+          (
+            await c.query(`SELECT version FROM report_deadlines WHERE tenant_id = $1 AND fiscal_year = 2030`, [
+              f.tenant.own,
+            ])
+          ).rows[0]?.version ?? 0,
+      );
+      return {
+        method: 'PUT',
+        url: '/api/settings/deadlines/2030',
+        headers: { 'if-match': `"${version}"` },
+        payload: { dueOn: `2031-04-${String(10 + (next(f) % 18)).padStart(2, '0')}` },
+      };
+    },
+    expect: onlyFor(['tenant_admin'], 200),
+  },
   'PATCH /api/settings': {
     scopes: ['-'],
     build: async (f) => {
@@ -476,6 +555,20 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
         [Object.values(f.report)],
       ),
     );
+    const thread = (reportId: string) =>
+      idOf(
+        db,
+        `WITH t AS (INSERT INTO comment_threads (tenant_id, report_id, part) SELECT tenant_id, id, 'budget' FROM reports
+                     WHERE id = $1 RETURNING tenant_id, id)
+         INSERT INTO comments (tenant_id, thread_id, body, side, author_name)
+         SELECT tenant_id, id, '请核对', 'finance', '审核人' FROM t RETURNING thread_id AS id`,
+        [reportId],
+      );
+    f.thread = {
+      union: await thread(f.report.union),
+      education: await thread(f.report.education),
+      foreign: await thread(f.report.foreign),
+    };
     for (const [actor, username] of Object.entries(ACTORS)) {
       if (username) f.sessions[actor as Actor] = await login(f.app, username);
     }
@@ -532,6 +625,13 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'UsersController.resetPassword': 'resetPassword User',
       'SettingsController.get': 'read TenantSettings',
       'SettingsController.update': 'update TenantSettings',
+      'SettingsController.listDeadlines': 'read TenantSettings',
+      'SettingsController.setDeadline': 'update TenantSettings',
+      'CommentsController.list': 'read Report',
+      'CommentsController.create': 'read Report',
+      'CommentsController.reply': 'read Report',
+      'CommentsController.setStatus': 'review Report',
+      'ReportsController.signOff': 'update Report',
       'ReportsController.list': 'read Report',
       'ReportsController.create': 'create Report',
       'ReportsController.get': 'read Report',

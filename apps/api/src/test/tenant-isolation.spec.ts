@@ -64,6 +64,7 @@ describe('tenant isolation and administration (real API, pool of ONE connection)
       'departmentId',
       'departmentName',
       'displayName',
+      'email',
       'id',
       'roles',
       'tenantId',

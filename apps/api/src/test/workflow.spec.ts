@@ -66,7 +66,7 @@ describe('report workflow (real API and PostgreSQL)', () => {
     await close?.();
   });
 
-  it('the whole journey: refused while wrong, submitted, returned with a reason, fixed, diffed, approved', async () => {
+  it('the whole journey: refused while wrong, submitted, returned with two comments, fixed, diffed, approved', async () => {
     // a wrong total blocks submission, naming the rule and the numbers
     await edit('budget', (b) => ({ ...b, projectBudgetTotal: '178.65' }));
     const blocked = await act(editor, 'submit');
@@ -112,9 +112,47 @@ describe('report workflow (real API and PostgreSQL)', () => {
     const noReason = await act(reviewer, 'return', { reason: '  ' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json()).toMatchObject({ code: 'TRANSITION_REASON_REQUIRED', message: '退回修改须填写原因' });
+    // two comments, each anchored to the field it is about
+    const comment = async (part: string, fieldPath: string, body: string) => {
+      const res = await as(
+        app,
+        reviewer,
+      )({ method: 'POST', url: `/api/reports/${id}/comments`, payload: { part, fieldPath, body } });
+      expect(res.statusCode).toBe(201);
+      return res.json();
+    };
+    const onAmount = await comment('budget', 'budget.lines.2.amount', '第 3 项预算金额与批复不符，批复为 0.5 万元');
+    const onTitle = await comment('team', 'team.members.0.title', '评价工作组组长缺少职称');
+    expect(onAmount).toMatchObject({ status: 'open', revisionNumber: 1, comments: [{ side: 'finance' }] });
     const returned = await act(reviewer, 'return', { reason: '第 3 项预算金额与批复不符；评价工作组缺少职称' });
     expect(returned.statusCode).toBe(200);
-    expect(returned.json().report.status).toBe('returned');
+    expect(returned.json().report).toMatchObject({ status: 'returned', openComments: 2 });
+    // the return hands back the open comments, as they stood
+    expect(returned.json().openComments).toEqual([
+      {
+        id: onAmount.id,
+        part: 'budget',
+        fieldPath: 'budget.lines.2.amount',
+        body: '第 3 项预算金额与批复不符，批复为 0.5 万元',
+      },
+      { id: onTitle.id, part: 'team', fieldPath: 'team.members.0.title', body: '评价工作组组长缺少职称' },
+    ]);
+    // the department sees them by field, and answers one
+    const seen = (await get(editor, '/comments?status=open')).json();
+    expect(seen.map((t: { fieldPath: string }) => t.fieldPath)).toEqual([
+      'budget.lines.2.amount',
+      'team.members.0.title',
+    ]);
+    const answer = await as(
+      app,
+      editor,
+    )({
+      method: 'POST',
+      url: `/api/reports/${id}/comments/${onAmount.id}/replies`,
+      payload: { body: '已按批复改为 0.5 万元' },
+    });
+    expect(answer.statusCode).toBe(201);
+    expect(answer.json().comments.map((c: { side: string }) => c.side)).toEqual(['finance', 'department']);
 
     // the department fixes exactly two things and resubmits
     await edit('budget', (b) => {
@@ -130,6 +168,34 @@ describe('report workflow (real API and PostgreSQL)', () => {
     const resubmitted = await act(editor, 'submit');
     if (resubmitted.statusCode !== 200) throw new Error(resubmitted.body);
     expect(resubmitted.json().revision).toMatchObject({ number: 2 });
+
+    // the revision records who confirmed the evaluation team's sign-off, and the team
+    const revisions = (await get(approver, '/revisions')).json();
+    expect(revisions[1].signOffs).toMatchObject({
+      head: null,
+      team: {
+        members: expect.arrayContaining([expect.any(String)]),
+        confirmedBy: expect.any(String),
+        at: expect.any(String),
+      },
+    });
+    expect(revisions[1].signOffs.team.members).toHaveLength(4);
+
+    // the reviewer resolves both comments once the fixes are in
+    for (const thread of [onAmount, onTitle]) {
+      const resolved = await as(
+        app,
+        reviewer,
+      )({
+        method: 'PATCH',
+        url: `/api/reports/${id}/comments/${thread.id}`,
+        headers: { 'if-match': `"${thread.version}"` },
+        payload: { status: 'resolved' },
+      });
+      expect(resolved.statusCode).toBe(200);
+      expect(resolved.json()).toMatchObject({ status: 'resolved', resolvedBy: expect.any(String) });
+    }
+    expect((await report()).openComments).toBe(0);
 
     const diff = await get(approver, '/diff?from=1&to=2');
     expect(diff.statusCode).toBe(200);
@@ -166,7 +232,19 @@ describe('report workflow (real API and PostgreSQL)', () => {
     expect(history[2]).toMatchObject({
       reason: '第 3 项预算金额与批复不符；评价工作组缺少职称',
       actorName: expect.any(String),
+      openComments: [{ id: onAmount.id }, { id: onTitle.id }],
     });
+    // an approved report takes no more comments
+    const late = await as(
+      app,
+      reviewer,
+    )({
+      method: 'POST',
+      url: `/api/reports/${id}/comments`,
+      payload: { part: 'budget', body: '补充意见' },
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('REPORT_COMMENTS_CLOSED');
     expect(history.map((h: { revision: number | null }) => h.revision)).toEqual([1, null, null, 2, null]);
   });
 
@@ -229,8 +307,13 @@ describe('report workflow (real API and PostgreSQL)', () => {
     expect(actions).toEqual([
       'report.submit',
       'report.start_review',
+      'report.comment_added',
+      'report.comment_added',
       'report.return',
+      'report.comment_replied',
       'report.submit',
+      'report.comment_resolved',
+      'report.comment_resolved',
       'report.approve',
       'report.reopen',
       'report.submit',
@@ -280,9 +363,14 @@ describe('report workflow (real API and PostgreSQL)', () => {
       'submit',
     ]);
     expect(rows.every((r) => r.queue === 'notifications' && r.job_name === 'report.transitioned')).toBe(true);
-    // the refused and the conflicting attempts left nothing behind
+    // the three comments left one job each; the refused and the conflicting attempts left nothing behind
+    const comments = await db.owner(
+      async (c) => (await c.query(`SELECT job_name, job_id FROM outbox WHERE job_id LIKE 'report-comment-%'`)).rows,
+    );
+    expect(comments).toHaveLength(3);
+    expect(comments.every((r) => r.job_name === 'report.commented')).toBe(true);
     const [{ n }] = await db.owner(async (c) => (await c.query(`SELECT count(*)::int AS n FROM outbox`)).rows);
-    expect(n).toBe(rows.length);
+    expect(n).toBe(rows.length + comments.length);
   });
 
   it('revisions are immutable for the application', async () => {

@@ -13,6 +13,7 @@ import {
   MaxLength,
   MinLength,
   ValidateIf,
+  IsEmail,
 } from 'class-validator';
 import { ROLES, type Role } from '@evalflow/domain';
 
@@ -28,6 +29,13 @@ export class CreateUserDto {
   @MinLength(1, { message: '请填写姓名' })
   @MaxLength(50, { message: '姓名不能超过 50 个字符' })
   displayName!: string;
+
+  @ApiPropertyOptional({ example: 'wangfang@zhaoxian.gov.cn', nullable: true, description: '接收流程通知的电子邮箱' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsEmail({}, { message: '电子邮箱格式不正确' })
+  @MaxLength(254, { message: '电子邮箱不能超过 254 个字符' })
+  email?: string | null;
 
   @ApiPropertyOptional({
     description: '所在部门；编制人、部门负责人需为预算部门，财政局角色需为财政局',
@@ -57,6 +65,13 @@ export class UpdateUserDto {
   @MinLength(1, { message: '姓名不能为空' })
   @MaxLength(50, { message: '姓名不能超过 50 个字符' })
   displayName?: string;
+
+  @ApiPropertyOptional({ example: 'wangfang@zhaoxian.gov.cn', nullable: true, description: '接收流程通知的电子邮箱' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsEmail({}, { message: '电子邮箱格式不正确' })
+  @MaxLength(254, { message: '电子邮箱不能超过 254 个字符' })
+  email?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
@@ -122,6 +137,7 @@ export class UserView {
   @ApiProperty({ nullable: true }) departmentId!: string | null;
   @ApiPropertyOptional({ nullable: true }) departmentName?: string | null;
   @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
+  @ApiPropertyOptional({ nullable: true, description: '仅县级管理员及本人可见' }) email?: string | null;
   @ApiPropertyOptional({ description: '仅县级管理员可见' }) active?: boolean;
   @ApiPropertyOptional({ nullable: true, description: '仅县级管理员可见' }) lastLoginAt?: string | null;
   @ApiPropertyOptional({ description: '仅县级管理员可见' }) createdAt?: string;

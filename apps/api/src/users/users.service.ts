@@ -24,7 +24,7 @@ import { versionMismatch } from '../http/versioning';
 import type { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto, UserPage, UserView } from './users.dto';
 
 const SELECT = `
-  SELECT u.id, u.tenant_id, u.username, u.display_name, u.department_id, d.name AS department_name,
+  SELECT u.id, u.tenant_id, u.username, u.display_name, u.email, u.department_id, d.name AS department_name,
          u.active, u.last_login_at, u.created_at, u.version,
          ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role) AS roles
     FROM users u LEFT JOIN departments d ON d.id = u.department_id`;
@@ -38,6 +38,7 @@ const ALL_FIELDS = [
   'departmentId',
   'departmentName',
   'roles',
+  'email',
   'active',
   'lastLoginAt',
   'createdAt',
@@ -45,6 +46,10 @@ const ALL_FIELDS = [
 ];
 
 type FullUser = Required<UserView>;
+
+function normaliseEmail(email: string | null | undefined): string | null {
+  return email?.trim().toLowerCase() || null;
+}
 
 function toView(r: Record<string, unknown>): FullUser {
   return {
@@ -55,6 +60,7 @@ function toView(r: Record<string, unknown>): FullUser {
     departmentId: (r['department_id'] as string | null) ?? null,
     departmentName: (r['department_name'] as string | null) ?? null,
     roles: (r['roles'] as string[]).filter(isRole),
+    email: (r['email'] as string | null) ?? null,
     active: r['active'] as boolean,
     lastLoginAt: r['last_login_at'] ? (r['last_login_at'] as Date).toISOString() : null,
     createdAt: (r['created_at'] as Date).toISOString(),
@@ -124,9 +130,9 @@ export class UsersService {
         const departmentId = dto.departmentId ?? null;
         await this.assertRolesFit(em, dto.roles, departmentId);
         const [{ id }] = await em.query(
-          `INSERT INTO users (tenant_id, department_id, username, display_name, password_hash, password_changed_at)
-           VALUES ($1, $2, $3, $4, $5, now()) RETURNING id`,
-          [tenantId, departmentId, dto.username, dto.displayName.trim(), hash],
+          `INSERT INTO users (tenant_id, department_id, username, display_name, email, password_hash, password_changed_at)
+           VALUES ($1, $2, $3, $4, $5, $6, now()) RETURNING id`,
+          [tenantId, departmentId, dto.username, dto.displayName.trim(), normaliseEmail(dto.email), hash],
         );
         await this.setRoles(em, tenantId, id, dto.roles, principal.userId);
         const user = await this.find(em, id);
@@ -156,6 +162,7 @@ export class UsersService {
       if (current.version !== version) throw versionMismatch(current.version, visible(ability, current));
       const next = {
         displayName: dto.displayName?.trim() ?? current.displayName,
+        email: dto.email === undefined ? current.email : normaliseEmail(dto.email),
         departmentId: dto.departmentId === undefined ? current.departmentId : dto.departmentId,
         roles: dto.roles ? [...new Set(dto.roles)].sort() : current.roles,
         active: dto.active ?? current.active,
@@ -163,7 +170,7 @@ export class UsersService {
       const rolesChanged = next.roles.join() !== current.roles.join();
       const departmentChanged = next.departmentId !== current.departmentId;
       const changes: Record<string, { from: unknown; to: unknown }> = {};
-      for (const key of ['displayName', 'departmentId', 'active'] as const) {
+      for (const key of ['displayName', 'email', 'departmentId', 'active'] as const) {
         if (current[key] !== next[key]) changes[key] = { from: current[key], to: next[key] };
       }
       if (rolesChanged) changes['roles'] = { from: current.roles, to: next.roles };
@@ -176,9 +183,9 @@ export class UsersService {
       const endSessions = current.active && !next.active;
       await em.query(
         `UPDATE users SET display_name = $2, department_id = $3, active = $4,
-                token_version = token_version + $5, version = version + 1, updated_at = now()
+                token_version = token_version + $5, email = $6, version = version + 1, updated_at = now()
           WHERE id = $1`,
-        [id, next.displayName, next.departmentId, next.active, endSessions ? 1 : 0],
+        [id, next.displayName, next.departmentId, next.active, endSessions ? 1 : 0, next.email],
       );
       if (rolesChanged) await this.setRoles(em, current.tenantId, id, next.roles, principal.userId);
       await this.audit.record(em, {
