@@ -6,6 +6,11 @@ import { HealthModule } from '@evalflow/observability';
 import { PersistenceModule } from '@evalflow/persistence';
 import { PingHandler } from './jobs/ping.handler';
 import { SystemProcessor } from './jobs/system.processor';
+import { MailModule } from './mail/mail.module';
+import { CommentAddedHandler } from './notifications/comment-added.handler';
+import { DeadlineRemindersHandler } from './notifications/deadline-reminders.handler';
+import { DeadlineScheduler } from './notifications/deadline-scheduler.service';
+import { Inbox } from './notifications/inbox';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { ReportTransitionedHandler } from './notifications/report-transitioned.handler';
 import { OutboxRelay } from './outbox/outbox-relay.service';
@@ -32,11 +37,16 @@ export class WorkerModule {
         }),
         BullModule.registerQueue({ name: QUEUES.system }, { name: QUEUES.notifications }),
         HealthModule.register({ redisUrl: config.redis.url }),
+        MailModule,
       ],
       providers: [
         PingHandler,
         SystemProcessor,
+        Inbox,
         ReportTransitionedHandler,
+        CommentAddedHandler,
+        DeadlineRemindersHandler,
+        DeadlineScheduler,
         NotificationsProcessor,
         OutboxRelay,
         QueueErrorLogger,

@@ -4,57 +4,61 @@ import { JOBS, type ReportTransitionedJobData } from '@evalflow/jobs';
 import { TenantDb } from '@evalflow/persistence';
 import type { Job } from 'bullmq';
 import type { JobHandler } from '../jobs/job-handler';
+import { Inbox } from './inbox';
+
+interface OpenComment {
+  part: string;
+  body: string;
+}
 
 /**
- * Fills the in-app inbox after a report changed state. Idempotent: a retried or duplicated job
- * adds no second notification (unique per user and source).
+ * Tells the other side a report changed state: the department's own moves go to the finance
+ * bureau, the bureau's to the department (a return lists the open comments). Idempotent per job.
  */
 @Injectable()
 export class ReportTransitionedHandler implements JobHandler<ReportTransitionedJobData, { notified: number }> {
   readonly jobName = JOBS.reportTransitioned.name;
 
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly inbox: Inbox,
+  ) {}
 
   async handle(job: Job<ReportTransitionedJobData>): Promise<{ notified: number }> {
     const data = job.data;
-    return this.db.tx(async (em) => {
+    const sourceKey = `report-transition-${data.transitionId}`;
+    const notified = await this.db.tx(async (em) => {
       const [report] = await em.query(
-        `SELECT r.fiscal_year, r.department_id, d.name AS department_name
+        `SELECT r.fiscal_year, r.department_id, d.name AS department_name,
+                (SELECT t.open_comments FROM report_transitions t WHERE t.id = $2) AS open_comments
            FROM reports r JOIN departments d ON d.id = r.department_id WHERE r.id = $1`,
-        [data.reportId],
+        [data.reportId, data.transitionId],
       );
-      if (!report) return { notified: 0 };
+      if (!report) return 0;
       const action = data.action as TransitionAction;
-      // the other side hears of it: the department's own moves go to the finance bureau, the bureau's to the department
       const toFinance = TRANSITIONS[action]?.scope === 'own_department';
-      const recipients: Array<{ id: string }> = await em.query(
-        `SELECT DISTINCT u.id FROM users u JOIN user_roles r ON r.user_id = u.id
-          WHERE u.active AND u.tenant_id = $2 AND u.id IS DISTINCT FROM $3
-            AND CASE WHEN $4::boolean THEN r.role IN ('finance_reviewer', 'finance_approver')
-                     ELSE u.department_id = $1::uuid AND r.role IN ('dept_editor', 'dept_head') END`,
-        [report.department_id, data.tenantId, data.actorUserId, toFinance],
+      const recipients = await this.inbox.recipients(
+        em,
+        toFinance ? { side: 'finance' } : { side: 'department', departmentId: report.department_id },
+        data.actorUserId,
       );
       const label = TRANSITIONS[action]?.label ?? action;
-      const title = `${report.department_name}${report.fiscal_year}年度自评报告：${label}（${REPORT_STATUS_LABELS[data.to as ReportStatus] ?? data.to}）`;
-      const body = data.reason ? `原因：${data.reason}` : '';
-      let notified = 0;
-      for (const user of recipients) {
-        const inserted = await em.query(
-          `INSERT INTO notifications (tenant_id, user_id, kind, report_id, title, body, source_key)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (user_id, source_key) DO NOTHING RETURNING id`,
-          [
-            data.tenantId,
-            user.id,
-            `report.${action}`,
-            data.reportId,
-            title,
-            body,
-            `report-transition-${data.transitionId}`,
-          ],
-        );
-        notified += inserted.length;
-      }
-      return { notified };
+      const status = REPORT_STATUS_LABELS[data.to as ReportStatus] ?? data.to;
+      const openComments = (report.open_comments ?? []) as OpenComment[];
+      const lines = [
+        data.reason ? `原因：${data.reason}` : '',
+        openComments.length ? `未解决的审核意见 ${openComments.length} 条：` : '',
+        ...openComments.map((c, i) => `${i + 1}. ${c.body}`),
+      ].filter(Boolean);
+      return this.inbox.add(em, data.tenantId, recipients, {
+        kind: `report.${action}`,
+        reportId: data.reportId,
+        title: `${report.department_name}${report.fiscal_year}年度自评报告：${label}（${status}）`,
+        body: lines.join('\n'),
+        sourceKey,
+      });
     }, data.tenantId);
+    await this.inbox.mailPending(data.tenantId, [sourceKey]);
+    return { notified };
   }
 }

@@ -16,6 +16,11 @@ async function snapshot(db: TestDatabase) {
       'tenant_settings',
       'reports',
       'report_parts',
+      'report_revisions',
+      'report_transitions',
+      'comment_threads',
+      'comments',
+      'report_deadlines',
     ]) {
       out[table] = (await c.query(`SELECT * FROM ${table} ORDER BY 1, 2`)).rows;
     }
@@ -38,9 +43,9 @@ describe('demo seed (real PostgreSQL)', () => {
     await db?.destroy();
   });
 
-  it('creates the two demo counties with their departments and the eleven logins', async () => {
+  it('creates the two demo counties with their departments and the twelve logins', async () => {
     const report = await seedDemo(owner, hasher);
-    expect(report).toEqual({ tenantsCreated: 2, departmentsCreated: 4, usersCreated: 11, reportsCreated: 2 });
+    expect(report).toEqual({ tenantsCreated: 2, departmentsCreated: 7, usersCreated: 12, reportsCreated: 5 });
     const tenants = await owner.query(`SELECT name, region_code, city, province FROM tenants ORDER BY region_code`);
     expect(tenants).toEqual([
       { name: '栾城区', region_code: '130111', city: '石家庄市', province: '河北省' },
@@ -90,7 +95,8 @@ describe('demo seed (real PostgreSQL)', () => {
       SELECT d.name AS department, r.fiscal_year, r.status, r.total_score::text AS total_score, r.grade,
              r.execution_rate::text AS execution_rate,
              (SELECT count(*)::int FROM report_parts p WHERE p.report_id = r.id) AS parts
-        FROM reports r JOIN departments d ON d.id = r.department_id ORDER BY r.fiscal_year`);
+        FROM reports r JOIN departments d ON d.id = r.department_id
+       WHERE d.name = '赵县总工会' ORDER BY r.fiscal_year`);
     expect(reports).toEqual([
       {
         department: '赵县总工会',
@@ -121,6 +127,46 @@ describe('demo seed (real PostgreSQL)', () => {
       `SELECT s.grade_bands FROM tenant_settings s JOIN tenants t ON t.id = s.tenant_id WHERE t.region_code = '130133'`,
     );
     expect(settings.grade_bands.map((b: { label: string }) => b.label)).toEqual(['优秀', '良好', '中', '差']);
+  });
+
+  it('shows a report in each state, each with the history that state implies', async () => {
+    const reports: Array<{ department: string; status: string; actions: string[]; revisions: number }> =
+      await owner.query(`
+      SELECT d.name AS department, r.status,
+             ARRAY(SELECT t.action FROM report_transitions t WHERE t.report_id = r.id ORDER BY t.occurred_at) AS actions,
+             (SELECT count(*)::int FROM report_revisions v WHERE v.report_id = r.id) AS revisions
+        FROM reports r JOIN departments d ON d.id = r.department_id ORDER BY d.name, r.fiscal_year`);
+    expect(new Set(reports.map((r) => r.status))).toEqual(
+      new Set(['draft', 'submitted', 'in_review', 'returned', 'approved']),
+    );
+    const byDepartment = Object.fromEntries(reports.map((r) => [r.department, r]));
+    expect(byDepartment['栾城区教育局']).toMatchObject({ status: 'submitted', actions: ['submit'], revisions: 1 });
+    expect(byDepartment['栾城区民政局']).toMatchObject({ status: 'in_review', actions: ['submit', 'start_review'] });
+    expect(byDepartment['栾城区卫生健康局']).toMatchObject({
+      status: 'returned',
+      actions: ['submit', 'start_review', 'return'],
+      revisions: 1,
+    });
+    // the return carries its two open comments, one answered by the department
+    const [returned] = await owner.query(
+      `SELECT t.reason, jsonb_array_length(t.open_comments) AS open_comments,
+              (SELECT count(*)::int FROM comment_threads c WHERE c.report_id = t.report_id AND c.status = 'open') AS threads,
+              (SELECT count(*)::int FROM comments c JOIN comment_threads ct ON ct.id = c.thread_id
+                WHERE ct.report_id = t.report_id AND c.side = 'department') AS replies
+         FROM report_transitions t WHERE t.action = 'return'`,
+    );
+    expect(returned).toMatchObject({
+      open_comments: 2,
+      threads: 2,
+      replies: 1,
+      reason: expect.stringContaining('预算明细'),
+    });
+    // the revision holds the report as submitted, with the department's own name in it
+    const [frozen] = await owner.query(
+      `SELECT v.content->'header'->>'departmentName' AS name FROM report_revisions v
+         JOIN reports r ON r.id = v.report_id JOIN departments d ON d.id = r.department_id WHERE d.name = '栾城区民政局'`,
+    );
+    expect(frozen.name).toContain('栾城区民政局');
   });
 
   it('stores the demo password as argon2id, never in clear', async () => {

@@ -1,8 +1,15 @@
 import type { PasswordHasher } from '@evalflow/auth';
-import { summarizeReport } from '@evalflow/domain';
+import { summarizeReport, TRANSITIONS, type ReportContent, type ReportStatus } from '@evalflow/domain';
 import { insertReportParts } from '@evalflow/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DEMO_PASSWORD, DEMO_PLATFORM_ADMIN, DEMO_TENANTS, type DemoReport, type DemoUser } from './demo-data';
+import {
+  DEMO_PASSWORD,
+  DEMO_PLATFORM_ADMIN,
+  DEMO_TENANTS,
+  type DemoReport,
+  type DemoStep,
+  type DemoUser,
+} from './demo-data';
 
 export interface SeedReport {
   tenantsCreated: number;
@@ -53,6 +60,13 @@ export async function seedDemo(owner: DataSource, hasher: PasswordHasher): Promi
           [tenantId, JSON.stringify(tenant.gradeBands)],
         );
       }
+      for (const d of tenant.deadlines ?? []) {
+        await em.query(
+          `INSERT INTO report_deadlines (tenant_id, fiscal_year, due_on) VALUES ($1, $2, $3)
+           ON CONFLICT (tenant_id, fiscal_year) DO NOTHING`,
+          [tenantId, d.fiscalYear, d.dueOn],
+        );
+      }
       for (const r of tenant.reports ?? []) {
         report.reportsCreated += await ensureReport(em, tenantId, departmentIds.get(r.departmentKey) as string, r);
       }
@@ -86,7 +100,12 @@ async function ensureUser(
   }
 }
 
-/** A demo report with all its parts, unless the department already has one for that year. */
+/** The state a report ends in after these steps. */
+function statusAfter(steps: DemoStep[] = []): ReportStatus {
+  return steps.reduce<ReportStatus>((_, step) => TRANSITIONS[step.action].to, 'draft');
+}
+
+/** A demo report with all its parts and its history, unless the department already has one for that year. */
 async function ensureReport(em: EntityManager, tenantId: string, departmentId: string, r: DemoReport): Promise<number> {
   const content = r.content();
   const summary = summarizeReport(content);
@@ -99,7 +118,7 @@ async function ensureReport(em: EntityManager, tenantId: string, departmentId: s
       tenantId,
       departmentId,
       r.fiscalYear,
-      r.status,
+      statusAfter(r.steps),
       content.schemaVersion,
       summary.totalScore,
       summary.grade,
@@ -107,6 +126,96 @@ async function ensureReport(em: EntityManager, tenantId: string, departmentId: s
     ],
   );
   if (!created.length) return 0;
-  await insertReportParts((sql, params) => em.query(sql, params), { tenantId, reportId: created[0].id, content });
+  const reportId = created[0].id as string;
+  await insertReportParts((sql, params) => em.query(sql, params), { tenantId, reportId, content });
+  await replaySteps(em, tenantId, reportId, content, r.steps ?? []);
   return 1;
+}
+
+/** Writes the history the steps describe, as the workflow would have: transitions, revisions, comments. */
+async function replaySteps(
+  em: EntityManager,
+  tenantId: string,
+  reportId: string,
+  content: ReportContent,
+  steps: DemoStep[],
+): Promise<void> {
+  let status: ReportStatus = 'draft';
+  let revisions = 0;
+  for (const step of steps) {
+    const spec = TRANSITIONS[step.action];
+    const [user] = await em.query(`SELECT id, display_name FROM users WHERE username = $1`, [step.by]);
+    const actor = { id: (user?.id as string | undefined) ?? null, name: (user?.display_name as string) ?? step.by };
+    const openComments = [];
+    for (const c of step.comments ?? []) {
+      const [thread] = await em.query(
+        `INSERT INTO comment_threads (tenant_id, report_id, part, field_path, revision_number, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [tenantId, reportId, c.part, c.fieldPath ?? null, revisions || null, actor.id, step.at],
+      );
+      await em.query(
+        `INSERT INTO comments (tenant_id, thread_id, body, side, author_id, author_name, created_at)
+         VALUES ($1, $2, $3, 'finance', $4, $5, $6)`,
+        [tenantId, thread.id, c.body, actor.id, actor.name, step.at],
+      );
+      openComments.push({ id: thread.id, part: c.part, fieldPath: c.fieldPath ?? null, body: c.body });
+    }
+    let revisionId: string | null = null;
+    if (spec.freezesRevision) {
+      revisions += 1;
+      const signOffs = {
+        head: null,
+        team: { members: content.team.members.map((m) => m.name), confirmedBy: actor.name, at: step.at },
+      };
+      const [revision] = await em.query(
+        `INSERT INTO report_revisions (tenant_id, report_id, number, schema_version, content, report_version,
+                                       created_by, created_at, sign_offs)
+         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8) RETURNING id`,
+        [
+          tenantId,
+          reportId,
+          revisions,
+          content.schemaVersion,
+          JSON.stringify(content),
+          actor.id,
+          step.at,
+          JSON.stringify(signOffs),
+        ],
+      );
+      revisionId = revision.id;
+    }
+    await em.query(
+      `INSERT INTO report_transitions (tenant_id, report_id, action, from_status, to_status, reason, revision_id,
+                                       actor_user_id, actor_name, occurred_at, open_comments)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        tenantId,
+        reportId,
+        step.action,
+        status,
+        spec.to,
+        step.reason ?? null,
+        revisionId,
+        actor.id,
+        actor.name,
+        step.at,
+        JSON.stringify(openComments),
+      ],
+    );
+    // the department's replies (by its editor) come the day after the return
+    for (const [i, c] of (step.comments ?? []).entries()) {
+      if (!c.reply) continue;
+      const [editor] = await em.query(
+        `SELECT u.id, u.display_name FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'dept_editor'
+          WHERE u.department_id = (SELECT department_id FROM reports WHERE id = $1) ORDER BY u.username LIMIT 1`,
+        [reportId],
+      );
+      await em.query(
+        `INSERT INTO comments (tenant_id, thread_id, body, side, author_id, author_name, created_at)
+         VALUES ($1, $2, $3, 'department', $4, $5, $6::timestamptz + interval '1 day')`,
+        [tenantId, openComments[i].id, c.reply, editor?.id ?? null, editor?.display_name ?? '部门编制人', step.at],
+      );
+    }
+    status = spec.to;
+  }
 }

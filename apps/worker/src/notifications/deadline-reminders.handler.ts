@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { chinaDate, daysBetween, DUE_SOON_DAYS, isIsoDate } from '@evalflow/domain';
+import { JOBS, type DeadlineRemindersJobData } from '@evalflow/jobs';
+import { PlatformDb, TenantDb } from '@evalflow/persistence';
+import type { Job } from 'bullmq';
+import type { JobHandler } from '../jobs/job-handler';
+import { Inbox } from './inbox';
+
+interface DueDepartment {
+  fiscal_year: number;
+  due_on: string;
+  department_id: string;
+  department_name: string;
+  report_id: string | null;
+}
+
+function chineseDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/**
+ * Reminds each department whose report for a fiscal year is not yet submitted when that year's
+ * deadline is DUE_SOON_DAYS days away or nearer. Run by a job scheduler; one reminder per department
+ * and deadline (a moved deadline reminds again), however often it runs.
+ */
+@Injectable()
+export class DeadlineRemindersHandler implements JobHandler<DeadlineRemindersJobData, { notified: number }> {
+  readonly jobName = JOBS.deadlineReminders.name;
+
+  constructor(
+    // lists the counties (tenants only); everything else is read inside each county's own transaction
+    private readonly platform: PlatformDb,
+    private readonly db: TenantDb,
+    private readonly inbox: Inbox,
+  ) {}
+
+  async handle(job: Job<DeadlineRemindersJobData>): Promise<{ notified: number }> {
+    const today = isIsoDate(job.data?.today) ? job.data.today : chinaDate(new Date());
+    const tenants: Array<{ id: string }> = await this.platform.tx((em) =>
+      em.query(`SELECT id FROM tenants WHERE status = 'active' ORDER BY id`),
+    );
+    let notified = 0;
+    for (const { id: tenantId } of tenants) notified += await this.remindCounty(tenantId, today);
+    return { notified };
+  }
+
+  private async remindCounty(tenantId: string, today: string): Promise<number> {
+    const sourceKeys: string[] = [];
+    const notified = await this.db.tx(async (em) => {
+      const due: DueDepartment[] = await em.query(
+        `SELECT dl.fiscal_year, to_char(dl.due_on, 'YYYY-MM-DD') AS due_on, d.id AS department_id,
+                d.name AS department_name, r.id AS report_id
+           FROM report_deadlines dl
+           JOIN departments d ON d.active AND d.kind = 'budget_department'
+           LEFT JOIN reports r ON r.department_id = d.id AND r.fiscal_year = dl.fiscal_year
+                              AND r.kind = 'department_overall'
+          WHERE dl.due_on BETWEEN $1::date AND $1::date + $2::int
+            AND NOT EXISTS (SELECT 1 FROM report_transitions t WHERE t.report_id = r.id AND t.action = 'submit')
+          ORDER BY dl.fiscal_year, d.name`,
+        [today, DUE_SOON_DAYS],
+      );
+      let count = 0;
+      for (const row of due) {
+        const days = daysBetween(today, row.due_on);
+        const sourceKey = `deadline-${row.fiscal_year}-${row.due_on}-${row.department_id}`;
+        sourceKeys.push(sourceKey);
+        const recipients = await this.inbox.recipients(
+          em,
+          { side: 'department', departmentId: row.department_id },
+          null,
+        );
+        count += await this.inbox.add(em, tenantId, recipients, {
+          kind: 'deadline.due_soon',
+          reportId: row.report_id,
+          title: `${row.fiscal_year}年度绩效自评报告将于${chineseDate(row.due_on)}截止（${days === 0 ? '今天截止' : `还有 ${days} 天`}）`,
+          body: row.report_id
+            ? `${row.department_name}的报告尚未提交，请在截止日期前完成填报并提交。`
+            : `${row.department_name}尚未创建${row.fiscal_year}年度自评报告，请尽快填报并提交。`,
+          sourceKey,
+        });
+      }
+      return count;
+    }, tenantId);
+    await this.inbox.mailPending(tenantId, sourceKeys);
+    return notified;
+  }
+}
