@@ -1,0 +1,58 @@
+import { JOBS, QUEUES, redisConnectionOptions } from '@evalflow/jobs';
+import { dataSourceOptions, relayOutboxOnce } from '@evalflow/persistence';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { as, idOf, loginAll, startSeededApi } from './support/harness';
+
+/**
+ * Redis away during a submit: the API never talks to Redis on a transition (the job goes to the
+ * outbox in the same transaction), so the submit succeeds; the job reaches the queue once Redis answers.
+ */
+describe('a submit while Redis is unreachable (real API, PostgreSQL and Redis)', () => {
+  it('succeeds, and its notification job is queued once Redis is back', async () => {
+    // port 1 refuses connections: Redis is "stopped" for this API
+    const { db, app, close } = await startSeededApi({ REDIS_URL: 'redis://127.0.0.1:1' });
+    const platform = new DataSource(dataSourceOptions({ url: db.platformUrl, poolSize: 1, applicationName: 'relay' }));
+    const prefix = db.config().queue.prefix;
+    const queue = new Queue(QUEUES.notifications, { connection: redisConnectionOptions(db.redisUrl, 'api'), prefix });
+    try {
+      const [editor] = await loginAll(app, ['zhaoxian.union.editor']);
+      const id = await idOf(
+        db,
+        `SELECT r.id FROM reports r JOIN departments d ON d.id = r.department_id
+          WHERE d.name = '赵县总工会' AND r.fiscal_year = 2024`,
+      );
+      const version = (await as(app, editor)({ method: 'GET', url: `/api/reports/${id}` })).json().version;
+      const submitted = await as(
+        app,
+        editor,
+      )({
+        method: 'POST',
+        url: `/api/reports/${id}/transitions`,
+        payload: { action: 'submit', expectedVersion: version },
+      });
+      expect(submitted.statusCode).toBe(200);
+      const transitionId = submitted.json().transition.id;
+      const jobId = `report-transition-${transitionId}`;
+      const pending = await db.owner(
+        async (c) => (await c.query(`SELECT job_name, relayed_at FROM outbox WHERE job_id = $1`, [jobId])).rows,
+      );
+      expect(pending).toEqual([{ job_name: JOBS.reportTransitioned.name, relayed_at: null }]);
+
+      // Redis back: the relay (as the worker runs it) delivers the job under its deterministic id
+      await platform.initialize();
+      const send = async (row: { job_name: string; payload: unknown; job_id: string }) => {
+        await queue.add(row.job_name, row.payload, { jobId: row.job_id });
+      };
+      expect(await relayOutboxOnce((work) => platform.transaction(work), send)).toEqual({ relayed: 1, failed: 0 });
+      const job = await queue.getJob(jobId);
+      expect(job?.data).toMatchObject({ reportId: id, action: 'submit', to: 'submitted', transitionId });
+      expect(await relayOutboxOnce((work) => platform.transaction(work), send)).toEqual({ relayed: 0, failed: 0 });
+    } finally {
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close();
+      if (platform.isInitialized) await platform.destroy();
+      await close();
+    }
+  });
+});
