@@ -21,3 +21,4 @@ export * from './lib/workflow/diff';
 export * from './lib/review/comments';
 export * from './lib/review/deadlines';
 export * from './lib/review/sign-off';
+export * from './lib/report/documents';

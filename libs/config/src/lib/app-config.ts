@@ -8,6 +8,8 @@ export interface AppConfig {
     /** how often the outbox relay looks for pending jobs */ outboxPollMs: number;
     /** how often deadlines are checked for reminders (a reminder is sent once, whatever the rate) */
     deadlineReminderEveryMs: number;
+    /** how long a job's lock lasts; a worker that dies is noticed (its job "stalled") after about this long */
+    lockMs: number;
   };
   /** e-mail: no mail server here, so a log line or an .eml file per message */
   mail: { transport: 'log' | 'file'; dir: string; from: string };
@@ -33,7 +35,19 @@ export interface AppConfig {
     /** Failed logins from one client address (county offices often share one) before it is locked. */
     maxFailuresPerAddress: number;
   };
-  storage: { dir: string };
+  /** rendered documents: a local directory, or an S3-compatible bucket */
+  storage: {
+    driver: 'local' | 's3';
+    dir: string;
+    s3: {
+      endpoint: string;
+      bucket: string;
+      region: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      prefix: string;
+    } | null;
+  };
   log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
   shutdownTimeoutMs: number;
 }

@@ -76,6 +76,32 @@ describe('loadConfig', () => {
 });
 
 describe('loadConfigOrExit', () => {
+  it('stores documents in a local directory unless S3 is chosen, and then needs every S3 setting', () => {
+    expect(loadConfig({}).storage).toEqual({ driver: 'local', dir: 'var/storage', s3: null });
+    expect(() => loadConfig({ STORAGE_DRIVER: 's3', S3_BUCKET: 'docs' })).toThrow(
+      'S3_ENDPOINT must be set when STORAGE_DRIVER=s3; S3_ACCESS_KEY_ID must be set when STORAGE_DRIVER=s3',
+    );
+    const s3 = {
+      STORAGE_DRIVER: 's3',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_BUCKET: 'docs',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    };
+    expect(loadConfig(s3).storage.s3).toEqual({
+      endpoint: 'http://minio:9000',
+      bucket: 'docs',
+      region: 'us-east-1',
+      accessKeyId: 'id',
+      secretAccessKey: 'secret',
+      prefix: '',
+    });
+    expect(() => loadConfig({ ...s3, S3_ENDPOINT: 'minio:9000' })).toThrow(
+      'S3_ENDPOINT must be an http:// or https:// URL',
+    );
+    expect(() => loadConfig({ STORAGE_DRIVER: 'ftp' })).toThrow('STORAGE_DRIVER must be local or s3');
+  });
+
   it('prints one line naming the variable and exits with a non-zero code', () => {
     const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const exit = jest.fn((code: number) => {

@@ -82,6 +82,17 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt(30, 10000),
   JWT_REFRESH_TTL_SECONDS: positiveInt(7 * 24 * 3600, 90 * 24 * 3600),
   STORAGE_DIR: z.string().min(1, 'must not be empty').default('var/storage'),
+  STORAGE_DRIVER: z.enum(['local', 's3'], { error: 'must be local or s3' }).default('local'),
+  S3_ENDPOINT: z.string().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "-" or "_"')
+    .default(''),
+  WORKER_LOCK_MS: positiveInt(30000, 600000),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -133,6 +144,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems.push('JWT_REFRESH_SECRET must be set in production (the development default is refused)');
     if (problems.length) throw new ConfigError(problems);
   }
+  if (e.STORAGE_DRIVER === 's3') {
+    const missing = (['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter(
+      (k) => !e[k],
+    );
+    if (missing.length) throw new ConfigError(missing.map((k) => `${k} must be set when STORAGE_DRIVER=s3`));
+    try {
+      if (!/^https?:$/.test(new URL(e.S3_ENDPOINT as string).protocol)) throw new Error();
+    } catch {
+      throw new ConfigError([`S3_ENDPOINT must be an http:// or https:// URL (got "${describe(e.S3_ENDPOINT)}")`]);
+    }
+  }
   if (e.JWT_ACCESS_SECRET === e.JWT_REFRESH_SECRET) {
     throw new ConfigError(['JWT_REFRESH_SECRET must differ from JWT_ACCESS_SECRET']);
   }
@@ -144,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       concurrency: e.WORKER_CONCURRENCY,
       outboxPollMs: e.OUTBOX_POLL_MS,
       deadlineReminderEveryMs: e.DEADLINE_REMINDER_EVERY_MS,
+      lockMs: e.WORKER_LOCK_MS,
     },
     mail: { transport: e.MAIL_TRANSPORT, dir: e.MAIL_DIR, from: e.MAIL_FROM },
     database: {
@@ -163,7 +186,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxFailuresPerAccount: e.LOGIN_MAX_FAILURES,
       maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
     },
-    storage: { dir: e.STORAGE_DIR },
+    storage: {
+      driver: e.STORAGE_DRIVER,
+      dir: e.STORAGE_DIR,
+      s3:
+        e.STORAGE_DRIVER === 's3'
+          ? {
+              endpoint: e.S3_ENDPOINT as string,
+              bucket: e.S3_BUCKET as string,
+              region: e.S3_REGION,
+              accessKeyId: e.S3_ACCESS_KEY_ID as string,
+              secretAccessKey: e.S3_SECRET_ACCESS_KEY as string,
+              prefix: e.S3_PREFIX,
+            }
+          : null,
+    },
     log: { level: e.LOG_LEVEL },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };

@@ -17,6 +17,7 @@ export const JOBS = {
   ping: { name: 'ping', queue: QUEUES.system },
   reportTransitioned: { name: 'report.transitioned', queue: QUEUES.notifications },
   commentAdded: { name: 'report.commented', queue: QUEUES.notifications },
+  renderDocument: { name: 'document.render', queue: QUEUES.documents },
   /** repeated by a job scheduler: reminds departments of deadlines DUE_SOON_DAYS ahead */
   deadlineReminders: { name: 'deadlines.remind', queue: QUEUES.notifications },
 } as const;
@@ -76,4 +77,13 @@ export interface CommentAddedJobData {
 /** The scheduler's tick; `today` (YYYY-MM-DD, China time) may be given to replay a day. */
 export interface DeadlineRemindersJobData {
   today?: string;
+}
+
+/** Renders one document row (its edition, format and template version say what). */
+export interface RenderDocumentJobData {
+  tenantId: string;
+  documentId: string;
+  requestId?: string;
+  /** The worker waits this long before rendering: lets tests stop a worker mid-job. */
+  holdMs?: number;
 }

@@ -80,6 +80,9 @@ export const ERROR_CATALOGUE = {
   COMMENT_ANCHOR_INVALID: { kind: 'invalid', message: '意见所指的报告部分或字段不正确' },
   COMMENT_BODY_INVALID: { kind: 'invalid', message: '意见内容不能为空，且不能超过 2000 个字符' },
   REPORT_COMMENTS_CLOSED: { kind: 'conflict', message: '报告已审核通过，不能再添加或处理意见' },
+  DOCUMENT_NOT_FOUND: { kind: 'not_found', message: '文档不存在' },
+  DOCUMENT_NOT_READY: { kind: 'conflict', message: '文档尚未生成完成，请稍后再下载' },
+  DOCUMENT_FORMAT_INVALID: { kind: 'invalid', message: '文档格式只能是 docx 或 pdf' },
   DEADLINE_INVALID: { kind: 'invalid', message: '截止日期不正确' },
   // concurrency
   CONFLICT: { kind: 'conflict', message: '数据已被他人修改，请刷新后重试' },

@@ -1,3 +1,4 @@
+import { documentEdition, documentFileName } from '../report/documents';
 import { checkCommentAnchor, commentSide, normaliseCommentBody, MAX_COMMENT_LENGTH } from './comments';
 import { chinaDate, checkDeadline, daysBetween, deadlineStatus, isIsoDate } from './deadlines';
 import { headSignOffMissing } from './sign-off';
@@ -92,5 +93,16 @@ describe('head sign-off', () => {
         headSignOffMissing: true,
       }).ok,
     ).toBe(true);
+  });
+});
+
+describe('document editions', () => {
+  it('render the revision the bureau has, the approved one with its block, or a draft as it is', () => {
+    expect(documentEdition('submitted', 2, 9)).toEqual({ edition: 'r2', fromRevision: true, watermark: '送审稿' });
+    expect(documentEdition('in_review', 2, 10)).toEqual({ edition: 'r2', fromRevision: true, watermark: '送审稿' });
+    expect(documentEdition('approved', 2, 11)).toEqual({ edition: 'r2-approved', fromRevision: true, watermark: null });
+    expect(documentEdition('returned', 2, 12)).toEqual({ edition: 'v12', fromRevision: false, watermark: '草稿' });
+    expect(documentEdition('draft', null, 1)).toEqual({ edition: 'v1', fromRevision: false, watermark: '草稿' });
+    expect(documentFileName('赵县总工会', 2024, 'pdf')).toBe('赵县总工会2024年度整体支出绩效自评报告.pdf');
   });
 });

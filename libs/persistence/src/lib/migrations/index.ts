@@ -4,6 +4,7 @@ import { Reports1764070000000 } from './1764070000000-reports';
 import { Workflow1764080000000 } from './1764080000000-workflow';
 import { Notifications1764090000000 } from './1764090000000-notifications';
 import { Review1764100000000 } from './1764100000000-review';
+import { Documents1764110000000 } from './1764110000000-documents';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Workflow1764080000000,
   Notifications1764090000000,
   Review1764100000000,
+  Documents1764110000000,
 ];

@@ -27,6 +27,7 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   // a comment, once written, stays as written
   comments: ['SELECT', 'INSERT'],
   report_deadlines: ['SELECT', 'INSERT', 'UPDATE'],
+  documents: ['SELECT', 'INSERT', 'UPDATE'],
   schema_migrations: [],
 };
 
@@ -54,5 +55,6 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   comment_threads: [],
   comments: [],
   report_deadlines: [],
+  documents: [],
   schema_migrations: [],
 };
