@@ -9,6 +9,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { DocumentsModule } from './documents/documents.module';
 import { ReportsModule } from './reports/reports.module';
 import { SettingsModule } from './settings/settings.module';
 import { SystemModule } from './system/system.module';
@@ -43,6 +44,7 @@ export class AppModule {
         UsersModule,
         SettingsModule,
         ReportsModule,
+        DocumentsModule,
         NotificationsModule,
         SystemModule,
       ],

@@ -3,6 +3,7 @@ import {
   AppError,
   canSignOff,
   diffContent,
+  DOCUMENT_FORMATS,
   headSignOffMissing,
   planTransition,
   type AppAbility,
@@ -14,6 +15,7 @@ import { RequestContext } from '@evalflow/observability';
 import { appendOutbox, TenantDb } from '@evalflow/persistence';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { requestDocument } from '../documents/document-store';
 import { loadSettings } from '../settings/grade-bands.store';
 import { checkReport, findReportRow, loadContent, permittedReport, toSummary } from './report-store';
 import { listOpenComments } from './comment-store';
@@ -145,6 +147,11 @@ export class TransitionsService {
         jobId: `report-transition-${transitionId}`,
         payload: job,
       });
+      // the filed documents of a submission (送审稿) and of an approval, rendered by the worker
+      if (dto.action === 'submit' || dto.action === 'approve') {
+        const moved = await findReportRow(em, id);
+        for (const format of DOCUMENT_FORMATS) await requestDocument(em, moved, format, principal.userId);
+      }
       await this.audit.record(em, {
         tenantId: subject.tenantId,
         action: `report.${dto.action}`,

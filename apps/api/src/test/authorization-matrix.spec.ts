@@ -46,6 +46,8 @@ interface Fixture {
   report: { union: string; education: string; foreign: string };
   /** an open comment thread on each of those reports */
   thread: { union: string; education: string; foreign: string };
+  /** a queued document of each of those reports */
+  document: { union: string; education: string; foreign: string };
   /** a notification for each signed-in actor, one for a colleague, one in the other county */
   notification: { byUser: Record<string, string>; colleague: string; foreign: string };
   pingId: string;
@@ -105,6 +107,8 @@ const reportReaders = (ok = 200): Record<Actor, Expectation> => ({
   finance_reviewer: { own: ok, other: ok, foreign: 404 },
   finance_approver: { own: ok, other: ok, foreign: 404 },
 });
+const documentFor = (f: Fixture, scope: Scope) =>
+  scope === 'foreign' ? f.document.foreign : scope === 'own' ? f.document.union : f.document.education;
 const threadFor = (f: Fixture, scope: Scope) =>
   scope === 'foreign' ? f.thread.foreign : scope === 'own' ? f.thread.union : f.thread.education;
 const tenantFor = (f: Fixture, scope: Scope) => (scope === 'foreign' ? f.tenant.foreign : f.tenant.own);
@@ -386,6 +390,27 @@ const MATRIX: Record<string, RouteCase> = {
     },
   },
   'GET /api/reports/:id/comments': getReport('/comments'),
+  'POST /api/reports/:id/documents': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({
+      method: 'POST',
+      url: `/api/reports/${reportFor(f, scope)}/documents`,
+      payload: { format: 'pdf' },
+    }),
+    expect: reportReaders(202),
+  },
+  'GET /api/reports/:id/documents': getReport('/documents'),
+  'GET /api/documents/:id': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({ method: 'GET', url: `/api/documents/${documentFor(f, scope)}` }),
+    expect: reportReaders(),
+  },
+  // the fixtures' documents are still queued: whoever may read the report learns it is not ready yet
+  'GET /api/documents/:id/file': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({ method: 'GET', url: `/api/documents/${documentFor(f, scope)}/file` }),
+    expect: reportReaders(409),
+  },
   'POST /api/reports/:id/comments': {
     scopes: ['own', 'other', 'foreign'],
     build: (f, actor, scope) => ({
@@ -564,6 +589,18 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
          SELECT tenant_id, id, '请核对', 'finance', '审核人' FROM t RETURNING thread_id AS id`,
         [reportId],
       );
+    const document = (reportId: string) =>
+      idOf(
+        db,
+        `INSERT INTO documents (tenant_id, report_id, edition, content_snapshot, format, template_version, watermark)
+         SELECT tenant_id, id, 'v999', '{}'::jsonb, 'docx', 1, '草稿' FROM reports WHERE id = $1 RETURNING id`,
+        [reportId],
+      );
+    f.document = {
+      union: await document(f.report.union),
+      education: await document(f.report.education),
+      foreign: await document(f.report.foreign),
+    };
     f.thread = {
       union: await thread(f.report.union),
       education: await thread(f.report.education),
@@ -632,6 +669,10 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'CommentsController.reply': 'read Report',
       'CommentsController.setStatus': 'review Report',
       'ReportsController.signOff': 'update Report',
+      'DocumentsController.request': 'read Report',
+      'DocumentsController.list': 'read Report',
+      'DocumentsController.get': 'read Report',
+      'DocumentsController.file': 'read Report',
       'ReportsController.list': 'read Report',
       'ReportsController.create': 'create Report',
       'ReportsController.get': 'read Report',

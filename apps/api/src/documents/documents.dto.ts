@@ -1,0 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { DOCUMENT_FORMATS, DOCUMENT_STATUSES, type DocumentFormat } from '@evalflow/domain';
+
+export class RequestDocumentDto {
+  @ApiProperty({ enum: DOCUMENT_FORMATS })
+  @IsIn([...DOCUMENT_FORMATS], { message: '文档格式只能是 docx 或 pdf' })
+  format!: DocumentFormat;
+}
+
+export class DocumentView {
+  @ApiProperty() id!: string;
+  @ApiProperty() reportId!: string;
+  @ApiProperty({ enum: DOCUMENT_FORMATS }) format!: DocumentFormat;
+  @ApiProperty({ example: 'r2', description: 'r<n> 第 n 次提交的版本；r<n>-approved 审核通过；v<n> 草稿当时的内容' })
+  edition!: string;
+  @ApiProperty({ nullable: true, type: Number }) revisionNumber!: number | null;
+  @ApiProperty() templateVersion!: number;
+  @ApiProperty({ nullable: true, type: String, example: '送审稿' }) watermark!: string | null;
+  @ApiProperty({ enum: DOCUMENT_STATUSES }) status!: string;
+  @ApiProperty({ description: '生成进度 0–100' }) progress!: number;
+  @ApiProperty({ nullable: true, type: String }) sha256!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) sizeBytes!: number | null;
+  @ApiProperty({ example: '赵县总工会2024年度整体支出绩效自评报告.pdf' }) fileName!: string;
+  @ApiProperty({ nullable: true, type: String }) error!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: String }) finishedAt!: string | null;
+}
