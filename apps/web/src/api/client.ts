@@ -22,7 +22,7 @@ export class ApiError extends Error {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON. */
   body?: unknown;
   headers?: Record<string, string>;
@@ -78,7 +78,22 @@ export async function apiCall<T>(path: string, options: RequestOptions = {}): Pr
 
 /** A change to what `path` names, based on `version`: sent with If-Match (the API answers 412 if it is stale). */
 export async function patchVersion<T>(api: ApiClient, path: string, version: number, changes: object): Promise<T> {
-  return (await api.request<T>(path, { method: 'PATCH', body: changes, headers: { 'if-match': `"${version}"` } })).data;
+  return sendVersioned<T>(api, 'PATCH', path, version, changes);
+}
+
+/** A whole replacement of what `path` names, based on `version` (0 for one that does not exist yet). */
+export async function putVersion<T>(api: ApiClient, path: string, version: number, body: object): Promise<T> {
+  return sendVersioned<T>(api, 'PUT', path, version, body);
+}
+
+async function sendVersioned<T>(
+  api: ApiClient,
+  method: 'PATCH' | 'PUT',
+  path: string,
+  version: number,
+  body: object,
+): Promise<T> {
+  return (await api.request<T>(path, { method, body, headers: { 'if-match': `"${version}"` } })).data;
 }
 
 /** A query string from the filled-in parameters only. */

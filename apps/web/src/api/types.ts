@@ -1,5 +1,5 @@
 import type { PackRule } from '@casl/ability/extra';
-import type { AppRule, DepartmentKind, Role, TenantStatus } from '@evalflow/domain';
+import type { AppRule, DepartmentKind, GradeBand, Role, TenantStatus } from '@evalflow/domain';
 
 /** GET /api/auth/me: who is signed in, where, and the CASL rules of what they may do. */
 export interface MeView {
@@ -101,4 +101,51 @@ export interface FieldProblem {
   field: string;
   rule?: string;
   message: string;
+}
+
+/** GET /api/settings: the county's own settings. */
+export interface SettingsView {
+  gradeBands: GradeBand[];
+  /** A dept_editor may submit only what the department head has signed off. */
+  requireHeadSignOff: boolean;
+  /** 0 while the county still uses the defaults. */
+  version: number;
+  isDefault?: boolean;
+  updatedAt?: string | null;
+}
+
+/** The county's 填报截止日期 of one fiscal year. */
+export interface DeadlineView {
+  fiscalYear: number;
+  /** YYYY-MM-DD */
+  dueOn: string;
+  version: number;
+  updatedAt: string;
+}
+
+export type NotificationKind =
+  | 'report.submit'
+  | 'report.withdraw'
+  | 'report.start_review'
+  | 'report.return'
+  | 'report.approve'
+  | 'report.reopen'
+  | 'comment.added'
+  | 'deadline.due_soon';
+
+export interface NotificationView {
+  id: string;
+  kind: NotificationKind;
+  reportId: string | null;
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationPage {
+  items: NotificationView[];
+  /** Unread notifications in all. */
+  unread: number;
+  nextCursor?: string | null;
 }

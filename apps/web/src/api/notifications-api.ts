@@ -1,0 +1,16 @@
+import { queryString, type ApiClient } from './client';
+import type { NotificationPage, NotificationView } from './types';
+
+export async function listNotifications(
+  api: ApiClient,
+  options: { unreadOnly?: boolean; cursor?: string | null } = {},
+  signal?: AbortSignal,
+): Promise<NotificationPage> {
+  const query = queryString({ unread: options.unreadOnly ? true : undefined, cursor: options.cursor });
+  return (await api.request<NotificationPage>(`/notifications${query}`, { signal })).data;
+}
+
+export async function markNotificationRead(api: ApiClient, id: string): Promise<NotificationView> {
+  const path = `/notifications/${encodeURIComponent(id)}/read`;
+  return (await api.request<NotificationView>(path, { method: 'POST' })).data;
+}

@@ -1,0 +1,163 @@
+import type {
+  CheckSummary,
+  CommentSide,
+  CommentThreadStatus,
+  DeadlineState,
+  GradeKey,
+  ReportKind,
+  ReportPart,
+  ReportStatus,
+  TransitionAction,
+} from '@evalflow/domain';
+
+export interface ReportDeadline {
+  /** YYYY-MM-DD */
+  dueOn: string;
+  state: DeadlineState;
+  /** Days until the due date; negative once it has passed. */
+  daysLeft: number;
+}
+
+/** A report as lists show it (GET /api/reports). */
+export interface ReportSummaryView {
+  id: string;
+  tenantId: string;
+  departmentId: string;
+  departmentName: string;
+  fiscalYear: number;
+  kind: ReportKind;
+  status: ReportStatus;
+  /** Bumped by every part write and transition; transitions name it as expectedVersion. */
+  version: number;
+  schemaVersion: number;
+  totalScore: string | null;
+  grade: GradeKey | null;
+  gradeLabel: string | null;
+  executionRate: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** null when the county has set no deadline for the year. */
+  deadline: ReportDeadline | null;
+  /** Open comment threads. */
+  openComments: number;
+}
+
+export interface ReportPage {
+  items: ReportSummaryView[];
+  nextCursor: string | null;
+}
+
+export interface PartView {
+  part: ReportPart;
+  version: number;
+  content: unknown;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface HeadSignOff {
+  name: string;
+  at: string;
+  /** Signed the content as it is now (no edit since). */
+  current: boolean;
+}
+
+/** The whole report (GET /api/reports/:id). */
+export interface ReportView extends ReportSummaryView {
+  parts: Record<ReportPart, PartView>;
+  prefilledFrom: string | null;
+  carriedOver: Array<{ path: string; note: string }>;
+  /** What the caller may do now (buttons). */
+  availableActions: TransitionAction[];
+  signOff: { required: boolean; head: HeadSignOff | null };
+  /** The caller is the department's head and the report is a draft or returned. */
+  canSignOff: boolean;
+}
+
+/** GET /api/reports/:id/checks */
+export interface ChecksView extends CheckSummary {
+  reportId: string;
+  version: number;
+  previousYear: { reportId: string; fiscalYear: number } | null;
+}
+
+/** The first comment of an open thread, as listed with a return. */
+export interface OpenComment {
+  id: string;
+  part: ReportPart;
+  fieldPath: string | null;
+  body: string;
+}
+
+export interface TransitionResult {
+  report: ReportSummaryView;
+  transition: { id: string; action: TransitionAction; from: ReportStatus; to: ReportStatus; reason: string | null };
+  revision: { id: string; number: number } | null;
+  openComments?: OpenComment[];
+}
+
+/** One entry of GET /api/reports/:id/history. */
+export interface HistoryEntry {
+  id: string;
+  action: TransitionAction;
+  from: ReportStatus;
+  to: ReportStatus;
+  reason: string | null;
+  actorName: string;
+  occurredAt: string;
+  /** The revision a submission froze. */
+  revision: number | null;
+  /** The open threads that went with a return. */
+  openComments: OpenComment[];
+}
+
+export interface RevisionView {
+  id: string;
+  number: number;
+  reportVersion: number;
+  createdAt: string;
+  createdBy: string | null;
+  signOffs: {
+    head: { name: string; at: string } | null;
+    team: { members: string[]; confirmedBy: string; at: string } | null;
+  };
+}
+
+export type DiffChange =
+  | { kind: 'changed'; path: string; from: unknown; to: unknown }
+  | { kind: 'added'; path: string; to: unknown }
+  | { kind: 'removed'; path: string; from: unknown };
+
+export interface DiffView {
+  from: number;
+  to: number;
+  changes: DiffChange[];
+}
+
+export type ThreadStatus = CommentThreadStatus;
+
+export interface CommentView {
+  id: string;
+  body: string;
+  authorName: string;
+  side: CommentSide;
+  createdAt: string;
+}
+
+/** A comment thread anchored to a part and optionally to a field path inside it. */
+export interface CommentThread {
+  id: string;
+  reportId: string;
+  part: ReportPart;
+  /** e.g. budget.lines.2.amount; null for the part as a whole */
+  fieldPath: string | null;
+  /** The revision under review when the thread was started. */
+  revisionNumber: number | null;
+  status: ThreadStatus;
+  version: number;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  /** Oldest first; the first one opened the thread. */
+  comments: CommentView[];
+}
