@@ -9,7 +9,20 @@ export interface Permissions {
   browseDepartments: boolean;
   manageUsers: boolean;
   readAuditLog: boolean;
+  /** Drafts and submits its own department's reports (我的报告). */
+  draftReports: boolean;
+  /** Reviews every report of the county (待审报告): starts comment threads, sees the diff between revisions. */
+  reviewReports: boolean;
+  /** Decides on review comments (resolves and reopens threads): the finance bureau. */
+  resolveComments: boolean;
+  /** Sets the county's deadlines, sign-off rule and grade bands. */
+  manageSettings: boolean;
+  /** Has an inbox of notifications. */
+  notifications: boolean;
 }
+
+/** Stands for "some department other than the user's own" in object checks. */
+const OTHER_DEPARTMENT = '00000000-0000-0000-0000-000000000000';
 
 export function permissionsOf(ability: AppAbility, me: MeView): Permissions {
   const manageDepartments = ability.can('create', 'Department');
@@ -17,12 +30,25 @@ export function permissionsOf(ability: AppAbility, me: MeView): Permissions {
   const browseDepartments =
     !manageDepartments &&
     me.tenant !== null &&
-    ability.can('read', tagged('Department', { tenantId: me.tenant.id, id: '00000000-0000-0000-0000-000000000000' }));
+    ability.can('read', tagged('Department', { tenantId: me.tenant.id, id: OTHER_DEPARTMENT }));
+  const draftReports = ability.can('create', 'Report');
+  // any report of the county, whatever its department: the finance bureau
+  const reviewReports =
+    !draftReports &&
+    me.tenant !== null &&
+    ability.can('read', tagged('Report', { tenantId: me.tenant.id, departmentId: OTHER_DEPARTMENT }));
   return {
     manageTenants: ability.can('create', 'Tenant'),
     manageDepartments,
     browseDepartments,
     manageUsers: ability.can('create', 'User') && me.tenant !== null,
     readAuditLog: ability.can('read', 'AuditLog'),
+    draftReports,
+    reviewReports,
+    resolveComments:
+      me.tenant !== null &&
+      ability.can('review', tagged('Report', { tenantId: me.tenant.id, departmentId: OTHER_DEPARTMENT })),
+    manageSettings: ability.can('update', 'TenantSettings') && me.tenant !== null,
+    notifications: ability.can('read', 'Notification'),
   };
 }
