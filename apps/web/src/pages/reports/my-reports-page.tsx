@@ -1,0 +1,74 @@
+import { useCallback, useState } from 'react';
+import { Select } from 'antd';
+import type { ReportStatus } from '@evalflow/domain';
+import { listReports } from '../../api/reports-api';
+import type { ReportSummaryView } from '../../api/report-types';
+import { useSession, useSignedIn } from '../../auth/session-context';
+import { CursorTable } from '../../components/data-table';
+import { FilterBar } from '../../components/filter-bar';
+import { PageHeader } from '../../components/page-header';
+import { useCursorList } from '../../hooks/use-cursor-list';
+import { fiscalYearOptions, openColumn, REPORT_COLUMNS, STATUS_OPTIONS } from './report-columns';
+
+/** 我的报告: the department's own reports, by year and status. */
+export function MyReportsPage() {
+  const session = useSession();
+  const { me } = useSignedIn();
+  const [fiscalYear, setFiscalYear] = useState<number>();
+  const [status, setStatus] = useState<ReportStatus>();
+  const loadPage = useCallback(
+    async (cursor: string | null, signal: AbortSignal) => {
+      const page = await listReports(session, { fiscalYear, status }, cursor, signal);
+      return { items: page.items, next: page.nextCursor };
+    },
+    [session, fiscalYear, status],
+  );
+  const list = useCursorList<ReportSummaryView>(loadPage);
+  const filtered = fiscalYear !== undefined || status !== undefined;
+
+  const { kind, fiscalYear: year, status: statusColumn, deadline, openComments, score, updatedAt } = REPORT_COLUMNS;
+  return (
+    <>
+      <PageHeader
+        title="我的报告"
+        description={`${me.department?.name ?? '本部门'}的绩效自评报告：查看内容与检查结果，处理财政局的审核意见，提交审核。`}
+      />
+      <FilterBar onRefresh={list.reload}>
+        <Select<number>
+          allowClear
+          placeholder="全部年度"
+          aria-label="年度"
+          style={{ width: 130 }}
+          value={fiscalYear}
+          onChange={setFiscalYear}
+          options={fiscalYearOptions()}
+        />
+        <Select<ReportStatus>
+          allowClear
+          placeholder="全部状态"
+          aria-label="状态"
+          style={{ width: 130 }}
+          value={status}
+          onChange={setStatus}
+          options={STATUS_OPTIONS}
+        />
+      </FilterBar>
+      <CursorTable<ReportSummaryView>
+        list={list}
+        columns={[
+          year,
+          kind,
+          statusColumn,
+          deadline,
+          openComments,
+          score,
+          updatedAt,
+          openColumn((r) => (r.status === 'returned' ? '处理意见' : '查看')),
+        ]}
+        empty={filtered ? '没有符合条件的报告' : '本部门还没有自评报告'}
+        shown={(n) => `已显示 ${n} 份报告`}
+        scroll={{ x: 1000 }}
+      />
+    </>
+  );
+}
