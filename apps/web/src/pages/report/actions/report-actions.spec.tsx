@@ -1,0 +1,108 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ChecksView, ReportView } from '../../../api/report-types';
+import type { Session } from '../../../auth/session';
+import { reportView } from '../../../test/report-fixtures';
+import {
+  errorResponse,
+  jsonResponse,
+  meFor,
+  PRINCIPALS,
+  renderWithSession,
+  signedInSession,
+} from '../../../test/session-fixtures';
+import { ReportActions } from './report-actions';
+
+const passing: ChecksView = {
+  reportId: 'r',
+  version: 7,
+  previousYear: null,
+  results: [],
+  errors: 0,
+  warnings: 0,
+  blocking: false,
+};
+const failing: ChecksView = { ...passing, errors: 2, blocking: true };
+
+async function renderActions(
+  principal: keyof typeof PRINCIPALS,
+  report: ReportView,
+  checks: ChecksView,
+  fetchMock = vi.fn(),
+) {
+  const session = await signedInSession(meFor(PRINCIPALS[principal]));
+  vi.stubGlobal('fetch', fetchMock);
+  const onChanged = vi.fn();
+  renderWithSession(
+    <ReportActions report={report} checks={checks} openComments={[]} isHead={false} onChanged={onChanged} />,
+    session,
+  );
+  return { session, onChanged, fetchMock };
+}
+
+const confirmDialog = async (label: RegExp) => {
+  const buttons = await screen.findAllByRole('button', { name: label });
+  await act(async () => fireEvent.click(buttons[buttons.length - 1]));
+};
+
+describe('ReportActions', () => {
+  let session: Session | undefined;
+  afterEach(() => {
+    session?.dispose();
+    vi.unstubAllGlobals();
+  });
+
+  it('offers what the API lists, and holds back an approval while checks fail', async () => {
+    const rendered = await renderActions('financeReviewer', reportView(), failing);
+    session = rendered.session;
+    expect(screen.getByRole('button', { name: /退回修改/ })).toBeTruthy();
+    expect((screen.getByRole('button', { name: /审核通过/ }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.queryByRole('button', { name: /提\s*交/ })).toBeNull();
+  });
+
+  it('holds back an editor’s submit until the head has signed off, where the county requires it', async () => {
+    const report = reportView({
+      status: 'draft',
+      availableActions: ['submit'],
+      signOff: { required: true, head: { name: '张主席', at: '2025-04-01T08:00:00.000Z', current: false } },
+    });
+    const rendered = await renderActions('deptEditor', report, passing);
+    session = rendered.session;
+    expect((screen.getByRole('button', { name: /提\s*交/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('sends the version it saw, and on a conflict reloads and says why', async () => {
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValue(errorResponse(409, 'REPORT_VERSION_CONFLICT', '报告已被他人修改或状态已变化，请刷新后重试'));
+    const report = reportView({ status: 'submitted', availableActions: ['start_review', 'return'] });
+    const rendered = await renderActions('financeReviewer', report, passing, fetchMock);
+    session = rendered.session;
+
+    fireEvent.click(screen.getByRole('button', { name: /开始审核/ }));
+    await confirmDialog(/开始审核/);
+
+    await waitFor(() => expect(rendered.onChanged).toHaveBeenCalled());
+    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe(`/api/reports/${report.id}/transitions`);
+    expect(JSON.parse(init.body as string)).toEqual({ action: 'start_review', expectedVersion: 7 });
+    expect(await screen.findByText(/已为您载入最新内容/)).toBeTruthy();
+  });
+
+  it('says which revision a submission froze', async () => {
+    const report = reportView({ status: 'draft', availableActions: ['submit'] });
+    const fetchMock = vi.fn().mockResolvedValue(
+      jsonResponse({
+        report,
+        transition: { id: '1', action: 'submit', from: 'draft', to: 'submitted', reason: null },
+        revision: { id: 'v2', number: 2 },
+      }),
+    );
+    const rendered = await renderActions('deptEditor', report, passing, fetchMock);
+    session = rendered.session;
+    fireEvent.click(screen.getByRole('button', { name: /提\s*交/ }));
+    await confirmDialog(/提\s*交/);
+    expect(await screen.findByText('已提交（第 2 版）')).toBeTruthy();
+    expect(rendered.onChanged).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import { AuditOutlined } from '@ant-design/icons';
+import { App, Button, Tooltip } from 'antd';
+import { TRANSITION_ACTIONS, TRANSITIONS, type TransitionAction } from '@evalflow/domain';
+import { messageOf } from '../../../api/client';
+import { signOffReport, transitionReport } from '../../../api/reports-api';
+import type { ChecksView, OpenComment, ReportView } from '../../../api/report-types';
+import { useSession } from '../../../auth/session-context';
+import { useModalTarget } from '../../../hooks/use-modal-target';
+import { isVersionConflict, needsReload, REPORT_CONFLICT_MESSAGE } from './move-errors';
+import { ReasonModal, type ReasonedAction } from './reason-modal';
+
+interface ReportActionsProps {
+  report: ReportView;
+  checks: ChecksView | undefined;
+  /** Open threads: they go with a return, and an approval asks about them. */
+  openComments: OpenComment[];
+  /** The user is the department's head (may submit without a separate sign-off). */
+  isHead: boolean;
+  /** After a move or sign-off, or a refusal that means the page is out of date: load it all again. */
+  onChanged: () => void;
+}
+
+const PRIMARY: ReadonlySet<TransitionAction> = new Set(['submit', 'start_review', 'approve']);
+const DANGER: ReadonlySet<TransitionAction> = new Set(['withdraw', 'return', 'reopen']);
+
+function confirmText(action: TransitionAction, report: ReportView, checks: ChecksView | undefined, openCount: number) {
+  switch (action) {
+    case 'submit': {
+      const warnings = checks?.warnings ? `检查仍有 ${checks.warnings} 处提示（不阻止提交），请确认已核实。` : '';
+      return `提交后，报告内容将冻结为一个新的提交版本并交财政局审核，审核期间不能修改。${warnings}`;
+    }
+    case 'withdraw':
+      return '撤回后报告回到草稿状态，可继续修改后重新提交。财政局开始审核后就不能再撤回了。';
+    case 'start_review':
+      return `开始审核「${report.departmentName}」的报告后，部门将不能再撤回。`;
+    case 'approve':
+      return openCount > 0
+        ? `仍有 ${openCount} 条未解决的意见。审核通过后报告不能再修改，意见也将关闭；确定通过吗？`
+        : '审核通过后报告不能再修改；如需修改，须由财政局领导重新打开。';
+    default:
+      return '';
+  }
+}
+
+/** The workflow buttons the API offers this user now, and the head's sign-off. */
+export function ReportActions({ report, checks, openComments, isHead, onChanged }: ReportActionsProps) {
+  const session = useSession();
+  const { message, modal } = App.useApp();
+  const reasonModal = useModalTarget<ReasonedAction>();
+  const [signing, setSigning] = useState(false);
+
+  const failed = (e: unknown) => {
+    if (isVersionConflict(e)) {
+      message.warning(REPORT_CONFLICT_MESSAGE);
+      onChanged();
+      return;
+    }
+    message.error(messageOf(e));
+    if (needsReload(e)) onChanged();
+  };
+
+  const move = async (action: TransitionAction, reason?: string): Promise<boolean> => {
+    try {
+      const result = await transitionReport(session, report.id, action, report.version, reason);
+      const revision = result.revision ? `（第 ${result.revision.number} 版）` : '';
+      message.success(`已${TRANSITIONS[action].label}${revision}`);
+      onChanged();
+      return true;
+    } catch (e) {
+      failed(e);
+      // a stale page is reloaded behind the dialog; close it so the user sees the news
+      return needsReload(e);
+    }
+  };
+
+  const start = (action: TransitionAction) => {
+    if (action === 'return' || action === 'reopen') {
+      reasonModal.show(action);
+      return;
+    }
+    modal.confirm({
+      title: `${TRANSITIONS[action].label}报告？`,
+      content: confirmText(action, report, checks, openComments.length),
+      okText: TRANSITIONS[action].label,
+      okButtonProps: { danger: DANGER.has(action) },
+      cancelText: '取消',
+      onOk: () => move(action),
+    });
+  };
+
+  const signOff = () =>
+    modal.confirm({
+      title: '签核报告？',
+      content: '签核表示您作为部门负责人已审阅并同意报告的当前内容。签核后如内容再有修改，需要重新签核。',
+      okText: '签核',
+      cancelText: '取消',
+      onOk: async () => {
+        setSigning(true);
+        try {
+          await signOffReport(session, report.id, report.version);
+          message.success('已签核');
+          onChanged();
+        } catch (e) {
+          failed(e);
+        } finally {
+          setSigning(false);
+        }
+      },
+    });
+
+  const blockers = (action: TransitionAction): string | undefined => {
+    if (TRANSITIONS[action].needsPassingChecks && checks?.blocking) {
+      return `报告仍有 ${checks.errors} 处错误未改正，不能${TRANSITIONS[action].label}`;
+    }
+    if (action === 'submit' && report.signOff?.required && !report.signOff.head?.current && !isHead) {
+      return '本县要求提交前须经部门负责人签核，请先请部门负责人签核';
+    }
+    return undefined;
+  };
+
+  const actions = TRANSITION_ACTIONS.filter((a) => report.availableActions.includes(a));
+  const signedNow = report.signOff?.head?.current ?? false;
+  return (
+    <>
+      {report.canSignOff && (
+        <Tooltip title={signedNow ? '您已签核报告的当前内容' : undefined}>
+          <Button icon={<AuditOutlined />} loading={signing} disabled={signedNow} onClick={signOff}>
+            {signedNow ? '已签核' : '部门负责人签核'}
+          </Button>
+        </Tooltip>
+      )}
+      {actions.map((action) => {
+        const blocked = blockers(action);
+        return (
+          <Tooltip key={action} title={blocked}>
+            <Button
+              type={PRIMARY.has(action) ? 'primary' : 'default'}
+              danger={DANGER.has(action)}
+              disabled={blocked !== undefined}
+              onClick={() => start(action)}
+            >
+              {TRANSITIONS[action].label}
+            </Button>
+          </Tooltip>
+        );
+      })}
+      {reasonModal.target && (
+        <ReasonModal
+          action={reasonModal.target}
+          openComments={openComments}
+          onSubmit={(reason) => move(reasonModal.target as ReasonedAction, reason)}
+          {...reasonModal.dialog}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,174 @@
+import { useState } from 'react';
+import { CheckOutlined, MessageOutlined, UndoOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Input, Tag, Typography } from 'antd';
+import { COMMENT_THREAD_STATUS_LABELS, MAX_COMMENT_LENGTH } from '@evalflow/domain';
+import { messageOf, type ApiClient } from '../../../api/client';
+import { replyToThread, setThreadStatus } from '../../../api/comments-api';
+import { latestFromConflict } from '../../../api/error-details';
+import type { CommentThread, CommentView } from '../../../api/report-types';
+import { DateTime } from '../../../components/date-time';
+import { anchorLabel } from './thread-anchor';
+
+export interface ThreadPermissions {
+  /** May add to the discussion (anyone who reads the report, until it is approved). */
+  canReply: boolean;
+  /** May mark threads resolved or open again (the finance bureau, until the report is approved). */
+  canResolve: boolean;
+}
+
+interface CommentThreadCardProps extends ThreadPermissions {
+  thread: CommentThread;
+  api: ApiClient;
+  /** Name the part as well as the field (in the list of every thread of the report). */
+  showPart?: boolean;
+  onChange: (thread: CommentThread) => void;
+}
+
+const SIDE_TAGS = {
+  finance: <Tag color="red">财政局</Tag>,
+  department: <Tag color="blue">部门</Tag>,
+};
+
+function CommentItem({ comment }: { comment: CommentView }) {
+  return (
+    <div role="listitem">
+      <Flex align="center" gap={4} wrap>
+        <Typography.Text strong>{comment.authorName}</Typography.Text>
+        {SIDE_TAGS[comment.side]}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <DateTime value={comment.createdAt} />
+        </Typography.Text>
+      </Flex>
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>{comment.body}</Typography.Paragraph>
+    </div>
+  );
+}
+
+/** One comment thread: where it points, the discussion, a reply box, resolve / reopen. */
+export function CommentThreadCard({
+  thread,
+  api,
+  showPart = false,
+  canReply,
+  canResolve,
+  onChange,
+}: CommentThreadCardProps) {
+  const { message } = App.useApp();
+  const [replying, setReplying] = useState(false);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState<'reply' | 'status' | null>(null);
+  const open = thread.status === 'open';
+
+  const sendReply = async () => {
+    const body = text.trim();
+    if (!body) {
+      message.warning('请填写回复内容');
+      return;
+    }
+    setBusy('reply');
+    try {
+      onChange(await replyToThread(api, thread.reportId, thread.id, body));
+      setText('');
+      setReplying(false);
+      message.success('已回复');
+    } catch (e) {
+      message.error(messageOf(e, '回复失败，请稍后重试'));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const toggleStatus = async () => {
+    setBusy('status');
+    try {
+      const updated = await setThreadStatus(api, thread.reportId, thread, open ? 'resolved' : 'open');
+      onChange(updated);
+      message.success(open ? '已标记为已解决' : '已重新打开');
+    } catch (e) {
+      const latest = latestFromConflict<CommentThread>(e);
+      if (latest) {
+        onChange(latest);
+        message.warning('该意见已被他人处理，已显示最新状态');
+      } else {
+        message.error(messageOf(e));
+      }
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Card
+      size="small"
+      role="article"
+      data-thread={thread.id}
+      aria-label={`意见：${anchorLabel(thread, showPart)}`}
+      title={
+        <Flex align="center" gap={4} wrap style={{ fontWeight: 'normal' }}>
+          <MessageOutlined />
+          <Typography.Text strong ellipsis style={{ maxWidth: 360 }}>
+            {anchorLabel(thread, showPart)}
+          </Typography.Text>
+        </Flex>
+      }
+      extra={
+        <Flex gap={4} align="center">
+          {thread.revisionNumber !== null && <Tag>第 {thread.revisionNumber} 版</Tag>}
+          <Tag color={open ? 'orange' : 'green'}>{COMMENT_THREAD_STATUS_LABELS[thread.status]}</Tag>
+        </Flex>
+      }
+      style={{ opacity: open ? 1 : 0.8 }}
+    >
+      <Flex vertical gap={10} role="list">
+        {thread.comments.map((comment) => (
+          <CommentItem key={comment.id} comment={comment} />
+        ))}
+      </Flex>
+      {!open && thread.resolvedBy && (
+        <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
+          {thread.resolvedBy} 于 <DateTime value={thread.resolvedAt} /> 标记为已解决
+        </Typography.Text>
+      )}
+      {replying && (
+        <Flex vertical gap={8} style={{ marginTop: 12 }}>
+          <Input.TextArea
+            aria-label="回复内容"
+            autoFocus
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            maxLength={MAX_COMMENT_LENGTH}
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            placeholder="回复这条意见"
+          />
+          <Flex gap={8} justify="flex-end">
+            <Button size="small" onClick={() => setReplying(false)}>
+              取消
+            </Button>
+            <Button size="small" type="primary" loading={busy === 'reply'} onClick={sendReply}>
+              发送回复
+            </Button>
+          </Flex>
+        </Flex>
+      )}
+      {(canReply || canResolve) && !replying && (
+        <Flex gap={8} justify="flex-end" style={{ marginTop: 12 }}>
+          {canReply && (
+            <Button size="small" icon={<MessageOutlined />} onClick={() => setReplying(true)}>
+              回复
+            </Button>
+          )}
+          {canResolve && (
+            <Button
+              size="small"
+              icon={open ? <CheckOutlined /> : <UndoOutlined />}
+              loading={busy === 'status'}
+              onClick={toggleStatus}
+            >
+              {open ? '标记已解决' : '重新打开'}
+            </Button>
+          )}
+        </Flex>
+      )}
+    </Card>
+  );
+}

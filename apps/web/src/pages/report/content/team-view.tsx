@@ -1,0 +1,24 @@
+import { Table } from 'antd';
+import type { TeamPart } from '@evalflow/domain';
+import { textOrDash } from '../fields/format';
+import { indexed, type Indexed } from './indexed-rows';
+
+type Member = TeamPart['members'][number];
+
+export function TeamView({ content }: { content: TeamPart }) {
+  return (
+    <Table<Indexed<Member>>
+      size="small"
+      pagination={false}
+      rowKey="rowIndex"
+      dataSource={indexed(content.members)}
+      locale={{ emptyText: '未填写评价工作组成员' }}
+      columns={[
+        { title: '姓名', dataIndex: 'name', width: 100, render: textOrDash },
+        { title: '工作单位', dataIndex: 'unit', render: textOrDash },
+        { title: '职务', dataIndex: 'position', width: 140, render: textOrDash },
+        { title: '职称', dataIndex: 'title', width: 120, render: textOrDash },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,122 @@
+import { screen, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ChecksView, HistoryEntry } from '../../api/report-types';
+import type { Session } from '../../auth/session';
+import { REPORT_ID, reportView, thread } from '../../test/report-fixtures';
+import {
+  errorResponse,
+  jsonResponse,
+  meFor,
+  PRINCIPALS,
+  renderWithSession,
+  signedInSession,
+} from '../../test/session-fixtures';
+import { ReportPage } from './report-page';
+
+const checks: ChecksView = {
+  reportId: REPORT_ID,
+  version: 7,
+  previousYear: null,
+  errors: 1,
+  warnings: 0,
+  blocking: true,
+  results: [
+    {
+      ruleId: 'budget.lines-sum-to-total',
+      severity: 'error',
+      title: '预算明细之和等于预算总额',
+      passed: false,
+      findings: [
+        { path: 'budget.projectBudgetTotal', message: '预算明细合计 60.156 万元，与预算总额 178.646 万元不符' },
+      ],
+    },
+  ],
+};
+
+const returned: HistoryEntry = {
+  id: '2',
+  action: 'return',
+  from: 'in_review',
+  to: 'returned',
+  reason: '请核对预算明细',
+  actorName: '王审核',
+  occurredAt: '2025-04-03T08:00:00.000Z',
+  revision: null,
+  openComments: [
+    { id: thread().id, part: 'budget', fieldPath: 'budget.lines.2.amount', body: '请附上冀财行【2023】98号文件' },
+  ],
+};
+
+async function renderPage(principal: keyof typeof PRINCIPALS, answers: Record<string, unknown>) {
+  const session = await signedInSession(meFor(PRINCIPALS[principal]));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn().mockImplementation(async (url: string) => {
+      const path = url.replace(`/api/reports/${REPORT_ID}`, '').split('?')[0] || '/';
+      return path in answers ? jsonResponse(answers[path]) : errorResponse(404, 'NOT_FOUND', '不存在');
+    }),
+  );
+  renderWithSession(
+    <Routes>
+      <Route path="/reports/:id" element={<ReportPage />} />
+    </Routes>,
+    session,
+    `/reports/${REPORT_ID}`,
+  );
+  return session;
+}
+
+describe('ReportPage', () => {
+  let session: Session | undefined;
+  afterEach(() => {
+    session?.dispose();
+    vi.unstubAllGlobals();
+  });
+
+  it('shows a returned report to its department: the reason, the content, checks and comments beside their part', async () => {
+    session = await renderPage('deptEditor', {
+      '/': reportView({ status: 'returned', availableActions: ['submit'] }),
+      '/checks': checks,
+      '/comments': [thread()],
+      '/history': [returned],
+      '/revisions': [],
+    });
+    expect(await screen.findByText('2024年度部门整体支出绩效自评报告')).toBeTruthy();
+    expect(await screen.findByText(/请核对预算明细/)).toBeTruthy();
+
+    const budget = screen.getByRole('region', { name: '（二）部门收支预决算情况' });
+    // money as 万元 with 2–4 decimals; the lines' sum computed exactly
+    expect(within(budget).getByText('47.00')).toBeTruthy();
+    expect(within(budget).getByText('10.336')).toBeTruthy();
+    expect(within(budget).getByText('60.156')).toBeTruthy();
+    expect(within(budget).getByText(/预算明细合计 60.156 万元/)).toBeTruthy();
+    expect(within(budget).getByRole('article', { name: /预算明细 第3行 · 金额/ })).toBeTruthy();
+    // the department replies but neither resolves nor starts threads
+    expect(within(budget).getByRole('button', { name: /回\s*复/ })).toBeTruthy();
+    expect(within(budget).queryByRole('button', { name: /标记已解决/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /对本部分提意见/ })).toBeNull();
+    // no diff tab for the department
+    expect(screen.queryByRole('tab', { name: '修改对比' })).toBeNull();
+    expect(screen.getByRole('tab', { name: '流程记录' })).toBeTruthy();
+  });
+
+  it('gives the finance bureau comments to start and resolve, and the diff', async () => {
+    session = await renderPage('financeReviewer', {
+      '/': reportView(),
+      '/checks': { ...checks, results: [], errors: 0, blocking: false },
+      '/comments': [thread()],
+      '/history': [],
+      '/revisions': [],
+    });
+    expect(await screen.findByText('全部检查通过')).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: /对本部分提意见/ })).toHaveLength(10);
+    expect(await screen.findByRole('button', { name: /标记已解决/ })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: '修改对比' })).toBeTruthy();
+  });
+
+  it('says a report that cannot be found does not exist', async () => {
+    session = await renderPage('financeReviewer', {});
+    expect(await screen.findByText('报告不存在')).toBeTruthy();
+  });
+});

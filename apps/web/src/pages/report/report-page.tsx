@@ -1,0 +1,187 @@
+import { useMemo, useState } from 'react';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Badge, Button, Flex, Result, Spin, Tabs, Typography } from 'antd';
+import { REPORT_KIND_LABELS } from '@evalflow/domain';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import { permissionsOf } from '../../auth/permissions';
+import { useSignedIn } from '../../auth/session-context';
+import { DateTime } from '../../components/date-time';
+import { FullPageSpin } from '../../components/full-page-spin';
+import { LoadError } from '../../components/load-error';
+import { PageHeader } from '../../components/page-header';
+import { DeadlineTag } from '../reports/deadline-tag';
+import { ReportStatusTag } from '../reports/report-status-tag';
+import { ReportActions } from './actions/report-actions';
+import { CheckSummary } from './checks/check-summary';
+import { CommentsTab } from './comments/comments-tab';
+import { inReportOrder, openCommentsOf } from './comments/thread-order';
+import { ReportContent } from './report-content';
+import { ReturnNotice, SignOffNotice } from './report-notices';
+import { HistoryTimeline } from './review/history-timeline';
+import { RevisionDiff } from './review/revision-diff';
+import { RevisionsTable } from './review/revisions-table';
+import { useReportData } from './use-report-data';
+
+/**
+ * One report, for its department (content, checks, the finance bureau's comments, submit) and for
+ * the finance bureau (the same, plus starting and resolving comments, the diff between revisions,
+ * start review / return / approve / reopen). Nothing here edits the content.
+ */
+export function ReportPage() {
+  const { id = '' } = useParams();
+  const { me, ability } = useSignedIn();
+  const permissions = permissionsOf(ability, me);
+  const reviewer = permissions.reviewReports;
+  const { session, report, checks, threads, history, revisions, reloadAll, upsertThread } = useReportData(id);
+  const [tab, setTab] = useState('content');
+  const ordered = useMemo(() => inReportOrder(threads.data ?? []), [threads.data]);
+  const openComments = useMemo(() => openCommentsOf(ordered), [ordered]);
+
+  if (!report.data) {
+    if (report.error instanceof ApiError && report.error.status === 404) {
+      return (
+        <Result
+          status="404"
+          title="报告不存在"
+          subTitle="该报告不存在，或您无权查看。"
+          extra={
+            <Link to="/reports">
+              <Button type="primary">返回报告列表</Button>
+            </Link>
+          }
+        />
+      );
+    }
+    if (report.error !== undefined) return <LoadError error={report.error} onRetry={report.reload} />;
+    return <FullPageSpin description="正在加载报告…" />;
+  }
+
+  const r = report.data;
+  const closed = r.status === 'approved';
+  const can = { canReply: !closed, canResolve: permissions.resolveComments && !closed };
+  const canStart = reviewer && !closed;
+
+  return (
+    <>
+      <Link to="/reports">
+        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0, marginBottom: 8 }}>
+          {reviewer ? '返回待审报告' : '返回我的报告'}
+        </Button>
+      </Link>
+      <PageHeader
+        title={`${r.fiscalYear}年度${REPORT_KIND_LABELS[r.kind] ?? ''}`}
+        description={
+          <Flex gap={8} align="center" wrap component="span">
+            <Typography.Text strong>{r.departmentName}</Typography.Text>
+            <ReportStatusTag status={r.status} />
+            <DeadlineTag deadline={r.deadline} />
+            {r.totalScore !== null && (
+              <Typography.Text type="secondary">
+                得分 {r.totalScore}
+                {r.gradeLabel && `（${r.gradeLabel}）`}
+              </Typography.Text>
+            )}
+            <Typography.Text type="secondary">
+              更新于 <DateTime value={r.updatedAt} />
+            </Typography.Text>
+            {report.loading && <Spin size="small" />}
+          </Flex>
+        }
+        extra={
+          <ReportActions
+            report={r}
+            checks={checks.data}
+            openComments={openComments}
+            isHead={me.user.roles.includes('dept_head')}
+            onChanged={reloadAll}
+          />
+        }
+      />
+      <ReturnNotice report={r} history={history.data} openThreads={openComments.length} />
+      <SignOffNotice report={r} />
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          {
+            key: 'content',
+            label: '报告内容',
+            children: (
+              <>
+                <CheckSummary checks={checks.data} error={checks.error} onRetry={checks.reload} />
+                {threads.error !== undefined && (
+                  <LoadError title="审核意见加载失败" error={threads.error} onRetry={threads.reload} />
+                )}
+                <ReportContent
+                  api={session}
+                  report={r}
+                  checks={checks.data}
+                  threads={ordered}
+                  canStart={canStart}
+                  onThreadChange={upsertThread}
+                  {...can}
+                />
+              </>
+            ),
+          },
+          {
+            key: 'comments',
+            label: (
+              <Flex gap={6} align="center" component="span">
+                审核意见
+                {openComments.length > 0 && <Badge count={openComments.length} color="orange" />}
+              </Flex>
+            ),
+            children: (
+              <CommentsTab
+                api={session}
+                reportId={r.id}
+                parts={r.parts}
+                threads={ordered}
+                error={threads.error}
+                onRetry={threads.reload}
+                canStart={canStart}
+                closed={closed}
+                onChange={upsertThread}
+                {...can}
+              />
+            ),
+          },
+          ...(reviewer
+            ? [
+                {
+                  key: 'diff',
+                  label: '修改对比',
+                  children: revisions.data ? (
+                    <RevisionDiff key={revisions.data.length} reportId={r.id} revisions={revisions.data} />
+                  ) : revisions.error !== undefined ? (
+                    <LoadError error={revisions.error} onRetry={revisions.reload} />
+                  ) : (
+                    <Spin />
+                  ),
+                },
+              ]
+            : []),
+          {
+            key: 'history',
+            label: '流程记录',
+            children: (
+              <Flex vertical gap={24}>
+                <section aria-label="流程记录">
+                  {history.error !== undefined && <LoadError error={history.error} onRetry={history.reload} />}
+                  {history.data ? <HistoryTimeline entries={history.data} /> : history.loading && <Spin />}
+                </section>
+                <section aria-label="提交版本">
+                  <Typography.Title level={5}>提交版本与签核</Typography.Title>
+                  {revisions.error !== undefined && <LoadError error={revisions.error} onRetry={revisions.reload} />}
+                  <RevisionsTable revisions={revisions.data ?? []} />
+                </section>
+              </Flex>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { REPORT_PARTS } from '@evalflow/domain';
+import type { DiffChange } from '../../../api/report-types';
+import { describePath } from '../fields/field-paths';
+import { formatValue } from '../fields/field-values';
+
+export interface DiffRow {
+  id: string;
+  kind: DiffChange['kind'];
+  /** 修改, 新增, 删除 */
+  kindLabel: string;
+  partLabel: string;
+  fieldLabel: string;
+  before: string;
+  after: string;
+}
+
+export const CHANGE_LABELS: Record<DiffChange['kind'], string> = { changed: '修改', added: '新增', removed: '删除' };
+
+const partOrder = (path: string) => {
+  const index = (REPORT_PARTS as readonly string[]).indexOf(path.split('.')[0]);
+  return index === -1 ? REPORT_PARTS.length : index;
+};
+
+/** The changes between two revisions as rows a reviewer reads: where (in Chinese), what kind, before → after. */
+export function diffRows(changes: DiffChange[]): DiffRow[] {
+  return changes
+    .map((change, i) => ({ change, i }))
+    .sort((a, b) => partOrder(a.change.path) - partOrder(b.change.path) || a.i - b.i)
+    .map(({ change, i }) => {
+      const { partLabel, fieldLabel, node } = describePath(change.path);
+      return {
+        id: `${i}:${change.path}`,
+        kind: change.kind,
+        kindLabel: CHANGE_LABELS[change.kind],
+        partLabel,
+        fieldLabel: fieldLabel || '（整个部分）',
+        before: change.kind === 'added' ? '' : formatValue(node, change.from),
+        after: change.kind === 'removed' ? '' : formatValue(node, change.to),
+      };
+    });
+}

@@ -1,0 +1,104 @@
+import { useCallback, useMemo, useState } from 'react';
+import { Empty, Flex, Select, Table, Tag, Typography } from 'antd';
+import { getDiff } from '../../../api/reports-api';
+import type { RevisionView } from '../../../api/report-types';
+import { useSession } from '../../../auth/session-context';
+import { DataTable } from '../../../components/data-table';
+import { useRemote } from '../../../hooks/use-remote';
+import { diffRows, type DiffRow } from './diff-rows';
+
+const KIND_COLORS = { changed: 'blue', added: 'green', removed: 'red' } as const;
+
+/** The changes between two submitted revisions, the previous and the latest unless chosen otherwise. */
+export function RevisionDiff({ reportId, revisions }: { reportId: string; revisions: RevisionView[] }) {
+  const numbers = revisions.map((r) => r.number).sort((a, b) => a - b);
+  const latest = numbers[numbers.length - 1];
+  const [from, setFrom] = useState<number | undefined>(numbers[numbers.length - 2]);
+  const [to, setTo] = useState<number | undefined>(latest);
+  if (numbers.length < 2) {
+    return (
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={numbers.length === 0 ? '报告尚未提交过，没有可对比的版本' : '报告只提交过一次，暂无可对比的修改'}
+      />
+    );
+  }
+  const options = numbers.map((n) => ({ value: n, label: `第 ${n} 版` }));
+  return (
+    <>
+      <Flex gap={8} align="center" wrap style={{ marginBottom: 16 }}>
+        <Typography.Text>对比</Typography.Text>
+        <Select<number>
+          aria-label="起始版本"
+          style={{ width: 110 }}
+          value={from}
+          onChange={setFrom}
+          options={options}
+        />
+        <Typography.Text>→</Typography.Text>
+        <Select<number> aria-label="目标版本" style={{ width: 110 }} value={to} onChange={setTo} options={options} />
+      </Flex>
+      {from !== undefined && to !== undefined && from !== to ? (
+        <DiffTable reportId={reportId} from={from} to={to} />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="请选择两个不同的版本" />
+      )}
+    </>
+  );
+}
+
+function DiffTable({ reportId, from, to }: { reportId: string; from: number; to: number }) {
+  const session = useSession();
+  const load = useCallback(
+    (signal: AbortSignal) => getDiff(session, reportId, from, to, signal),
+    [session, reportId, from, to],
+  );
+  const diff = useRemote(load);
+  const rows = useMemo(() => (diff.data ? diffRows(diff.data.changes) : []), [diff.data]);
+  return (
+    <DataTable<DiffRow>
+      size="small"
+      loading={diff.loading}
+      error={diff.error}
+      onRetry={diff.reload}
+      empty={`第 ${from} 版与第 ${to} 版内容相同`}
+      dataSource={rows}
+      pagination={rows.length > 50 ? { defaultPageSize: 50 } : false}
+      scroll={{ x: 900 }}
+      columns={[
+        { title: '部分', dataIndex: 'partLabel', width: 200 },
+        { title: '位置', dataIndex: 'fieldLabel', width: 220 },
+        {
+          title: '变化',
+          dataIndex: 'kind',
+          width: 70,
+          render: (_, r) => <Tag color={KIND_COLORS[r.kind]}>{r.kindLabel}</Tag>,
+        },
+        {
+          title: `第 ${from} 版`,
+          dataIndex: 'before',
+          render: (v: string) =>
+            v ? (
+              <Typography.Text delete type="secondary">
+                {v}
+              </Typography.Text>
+            ) : null,
+        },
+        {
+          title: `第 ${to} 版`,
+          dataIndex: 'after',
+          render: (v: string) => (v ? <Typography.Text>{v}</Typography.Text> : null),
+        },
+      ]}
+      summary={() =>
+        rows.length > 0 && (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0} colSpan={5}>
+              <Typography.Text type="secondary">共 {rows.length} 处变化</Typography.Text>
+            </Table.Summary.Cell>
+          </Table.Summary.Row>
+        )
+      }
+    />
+  );
+}
