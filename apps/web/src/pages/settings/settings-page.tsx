@@ -1,0 +1,31 @@
+import { useCallback } from 'react';
+import { Flex, Spin } from 'antd';
+import { getSettings } from '../../api/settings-api';
+import { useSession } from '../../auth/session-context';
+import { LoadError } from '../../components/load-error';
+import { PageHeader } from '../../components/page-header';
+import { useRemote } from '../../hooks/use-remote';
+import { DeadlinesCard } from './deadlines-card';
+import { GradeBandsCard } from './grade-bands-card';
+import { SignOffCard } from './sign-off-card';
+
+/** 设置 of the county administrator: deadlines, the sign-off rule, grade bands. */
+export function SettingsPage() {
+  const session = useSession();
+  const settings = useRemote(useCallback((signal: AbortSignal) => getSettings(session, signal), [session]));
+  return (
+    <Flex vertical gap={16} style={{ maxWidth: 960 }}>
+      <PageHeader title="设置" description="本县（区）绩效自评的填报截止日期、提交流程和评价等级划分。" />
+      <DeadlinesCard />
+      {settings.error !== undefined && <LoadError error={settings.error} onRetry={settings.reload} />}
+      {settings.data ? (
+        <>
+          <SignOffCard settings={settings.data} onSaved={settings.setData} />
+          <GradeBandsCard settings={settings.data} onSaved={settings.setData} />
+        </>
+      ) : (
+        settings.loading && <Spin />
+      )}
+    </Flex>
+  );
+}
