@@ -17,6 +17,14 @@ const DepartmentsPage = lazy(() =>
 );
 const UsersPage = lazy(() => import('../pages/users/users-page').then((m) => ({ default: m.UsersPage })));
 const AuditLogPage = lazy(() => import('../pages/audit-log/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
+const ReportsPage = lazy(() => import('../pages/reports/reports-page').then((m) => ({ default: m.ReportsPage })));
+const ReportPage = lazy(() => import('../pages/report/report-page').then((m) => ({ default: m.ReportPage })));
+const NotificationsPage = lazy(() =>
+  import('../pages/notifications/notifications-page').then((m) => ({ default: m.NotificationsPage })),
+);
+const SettingsPage = lazy(() => import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
+
+const readsReports = (p: Permissions) => p.draftReports || p.reviewReports;
 
 /** A page only some roles may open; others typing its address see 403 rather than a broken page. */
 function Allowed({ when, children }: { when: (p: Permissions) => boolean; children: ReactNode }) {
@@ -72,6 +80,38 @@ export function App() {
           element={
             <Allowed when={(p) => p.readAuditLog}>
               <AuditLogPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="reports"
+          element={
+            <Allowed when={readsReports}>
+              <ReportsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="reports/:id"
+          element={
+            <Allowed when={readsReports}>
+              <ReportPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="notifications"
+          element={
+            <Allowed when={(p) => p.notifications}>
+              <NotificationsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="settings"
+          element={
+            <Allowed when={(p) => p.manageSettings}>
+              <SettingsPage />
             </Allowed>
           }
         />

@@ -1,12 +1,15 @@
 import { screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../auth/session';
-import { meFor, PRINCIPALS, renderWithSession, signedInSession } from '../test/session-fixtures';
+import { jsonResponse, meFor, PRINCIPALS, renderWithSession, signedInSession } from '../test/session-fixtures';
 import { AppShell } from './app-shell';
 
 async function menuLabelsFor(principal: (typeof PRINCIPALS)[keyof typeof PRINCIPALS]) {
   const session = await signedInSession(meFor(principal));
+  // the header's bell asks for the unread count
+  const fetchMock = vi.fn().mockImplementation(async () => jsonResponse({ items: [], unread: 3 }));
+  vi.stubGlobal('fetch', fetchMock);
   renderWithSession(
     <Routes>
       <Route path="/" element={<AppShell />}>
@@ -19,40 +22,48 @@ async function menuLabelsFor(principal: (typeof PRINCIPALS)[keyof typeof PRINCIP
   const labels = within(menu)
     .getAllByRole('link')
     .map((link) => link.textContent);
-  return { session, labels };
+  return { session, labels, fetchMock };
 }
 
 describe('AppShell menu', () => {
   let session: Session | undefined;
-  afterEach(() => session?.dispose());
+  afterEach(() => {
+    session?.dispose();
+    vi.unstubAllGlobals();
+  });
 
   it('offers 县（区）管理 to a platform administrator', async () => {
     const result = await menuLabelsFor(PRINCIPALS.platformAdmin);
     session = result.session;
     expect(result.labels).toEqual(['首页', '县（区）管理', '审计日志']);
     expect(screen.getByText('平台运维')).toBeTruthy();
+    // no county, no inbox
+    expect(screen.queryByRole('link', { name: /消息通知/ })).toBeNull();
+    expect(result.fetchMock).not.toHaveBeenCalled();
   });
 
-  it('offers a department editor only the home page', async () => {
+  it('offers a department editor its reports and the bell with its unread count', async () => {
     const result = await menuLabelsFor(PRINCIPALS.deptEditor);
     session = result.session;
-    expect(result.labels).toEqual(['首页']);
+    expect(result.labels).toEqual(['首页', '我的报告']);
     expect(result.labels).not.toContain('县（区）管理');
     // the header says who and where
     expect(screen.getByText('李编制')).toBeTruthy();
     expect(screen.getByText('编制人')).toBeTruthy();
     expect(screen.getByText(/赵县（130133）/)).toBeTruthy();
+    expect(await screen.findByRole('link', { name: '消息通知（3 条未读）' })).toBeTruthy();
+    expect(String(result.fetchMock.mock.calls[0][0])).toBe('/api/notifications?unread=true');
   });
 
-  it('offers a county administrator its departments, users and audit log', async () => {
+  it('offers a county administrator its departments, users, audit log and settings', async () => {
     const result = await menuLabelsFor(PRINCIPALS.tenantAdmin);
     session = result.session;
-    expect(result.labels).toEqual(['首页', '部门管理', '用户管理', '审计日志']);
+    expect(result.labels).toEqual(['首页', '部门管理', '用户管理', '审计日志', '设置']);
   });
 
-  it('offers the finance bureau a read-only department list', async () => {
+  it('offers the finance bureau the review queue and a read-only department list', async () => {
     const result = await menuLabelsFor(PRINCIPALS.financeReviewer);
     session = result.session;
-    expect(result.labels).toEqual(['首页', '部门']);
+    expect(result.labels).toEqual(['首页', '待审报告', '部门']);
   });
 });

@@ -4,6 +4,8 @@ import { Link, Outlet, useLocation } from 'react-router-dom';
 import { permissionsOf } from '../auth/permissions';
 import { useSignedIn } from '../auth/session-context';
 import { activeNavPath, navItemsFor } from './nav-items';
+import { NotificationBell } from './notification-bell';
+import { UnreadNotificationsProvider } from './unread-notifications';
 import { UserMenu } from './user-menu';
 
 export const PRODUCT_NAME = 'EvalFlow 预算绩效自评';
@@ -13,10 +15,11 @@ export function AppShell() {
   const { me, ability } = useSignedIn();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
-  const items = navItemsFor(permissionsOf(ability, me));
+  const permissions = permissionsOf(ability, me);
+  const items = navItemsFor(permissions);
   const active = activeNavPath(location.pathname, items);
 
-  return (
+  const shell = (
     <Layout style={{ minHeight: '100%' }}>
       <Layout.Header className="app-header">
         <Flex align="center" gap={16} style={{ minWidth: 0 }}>
@@ -28,7 +31,10 @@ export function AppShell() {
             {me.department && ` · ${me.department.name}`}
           </Typography.Text>
         </Flex>
-        <UserMenu />
+        <Flex align="center" gap={8}>
+          {permissions.notifications && <NotificationBell />}
+          <UserMenu />
+        </Flex>
       </Layout.Header>
       <Layout>
         <Layout.Sider
@@ -59,4 +65,5 @@ export function AppShell() {
       </Layout>
     </Layout>
   );
+  return permissions.notifications ? <UnreadNotificationsProvider>{shell}</UnreadNotificationsProvider> : shell;
 }

@@ -1,5 +1,14 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Permissions } from '../auth/permissions';
 
 export interface NavItem {
@@ -11,6 +20,9 @@ export interface NavItem {
 /** The left menu: only what the user's abilities open. */
 export function navItemsFor(permissions: Permissions): NavItem[] {
   const items: NavItem[] = [{ path: '/', label: '首页', icon: <HomeOutlined /> }];
+  // one address for the reports: the department's own, or the finance bureau's queue
+  if (permissions.draftReports) items.push({ path: '/reports', label: '我的报告', icon: <FileTextOutlined /> });
+  if (permissions.reviewReports) items.push({ path: '/reports', label: '待审报告', icon: <FileSearchOutlined /> });
   if (permissions.manageTenants) items.push({ path: '/tenants', label: '县（区）管理', icon: <BankOutlined /> });
   if (permissions.manageDepartments) {
     items.push({ path: '/departments', label: '部门管理', icon: <ApartmentOutlined /> });
@@ -19,6 +31,7 @@ export function navItemsFor(permissions: Permissions): NavItem[] {
   }
   if (permissions.manageUsers) items.push({ path: '/users', label: '用户管理', icon: <TeamOutlined /> });
   if (permissions.readAuditLog) items.push({ path: '/audit-log', label: '审计日志', icon: <AuditOutlined /> });
+  if (permissions.manageSettings) items.push({ path: '/settings', label: '设置', icon: <SettingOutlined /> });
   return items;
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import { DEPARTMENT_KIND_LABELS, ROLE_LABELS } from '@evalflow/domain';
 import { Link } from 'react-router-dom';
 import { permissionsOf } from '../auth/permissions';
@@ -9,6 +9,10 @@ export function HomePage() {
   const { me, ability } = useSignedIn();
   const can = permissionsOf(ability, me);
   const nextSteps: Array<{ to: string; text: string }> = [];
+  if (can.draftReports) nextSteps.push({ to: '/reports', text: '查看本部门的自评报告、检查结果和财政局的审核意见' });
+  if (can.reviewReports) nextSteps.push({ to: '/reports', text: '审核各部门提交的自评报告' });
+  if (can.manageSettings) nextSteps.push({ to: '/settings', text: '设置填报截止日期、提交流程和评价等级划分' });
+  if (can.notifications) nextSteps.push({ to: '/notifications', text: '查看消息通知' });
   if (can.manageTenants) nextSteps.push({ to: '/tenants', text: '开通县（区），并为其创建县级管理员' });
   if (can.manageDepartments) nextSteps.push({ to: '/departments', text: '维护本县（区）的预算部门（单位）与财政局' });
   if (can.browseDepartments) nextSteps.push({ to: '/departments', text: '查看本县（区）各预算部门（单位）' });
@@ -57,7 +61,6 @@ export function HomePage() {
           ]}
         />
       </Card>
-      {me.tenant && <Alert type="info" showIcon title="绩效自评" description="自评报告的填报与审核将在此处进行。" />}
       <Card title="您可以">
         <ul style={{ margin: 0, paddingInlineStart: 20, lineHeight: 2 }}>
           {nextSteps.map((step) => (
