@@ -1,5 +1,5 @@
 import type { DepartmentKind, GradeBand, ReportContent, ReportPart, Role, TransitionAction } from '@evalflow/domain';
-import { ZHAOXIAN_UNION_2024, zhaoxianUnion2023 } from './zhaoxian-union-2024';
+import { ZHAOXIAN_UNION_2024, zhaoxianUnion2023 } from '@evalflow/samples';
 
 /** The demo's one password, for demo logins only. */
 export const DEMO_PASSWORD = 'evalflow-demo';

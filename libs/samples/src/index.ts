@@ -1,0 +1,1 @@
+export * from './lib/zhaoxian-union-2024';
