@@ -67,7 +67,8 @@ async function renderPage(principal: keyof typeof PRINCIPALS, answers: Record<st
   return session;
 }
 
-describe('ReportPage', () => {
+// renders all ten parts: slower than a small component on a busy machine
+describe('ReportPage', { timeout: 20_000 }, () => {
   let session: Session | undefined;
   afterEach(() => {
     session?.dispose();
@@ -82,7 +83,7 @@ describe('ReportPage', () => {
       '/history': [returned],
       '/revisions': [],
     });
-    expect(await screen.findByText('2024年度部门整体支出绩效自评报告')).toBeTruthy();
+    expect(await screen.findByText('2024年度部门整体支出绩效自评报告', undefined, { timeout: 5000 })).toBeTruthy();
     expect(await screen.findByText(/请核对预算明细/)).toBeTruthy();
 
     const budget = screen.getByRole('region', { name: '（二）部门收支预决算情况' });
@@ -109,7 +110,7 @@ describe('ReportPage', () => {
       '/history': [],
       '/revisions': [],
     });
-    expect(await screen.findByText('全部检查通过')).toBeTruthy();
+    expect(await screen.findByText('全部检查通过', undefined, { timeout: 5000 })).toBeTruthy();
     expect(screen.getAllByRole('button', { name: /对本部分提意见/ })).toHaveLength(10);
     expect(await screen.findByRole('button', { name: /标记已解决/ })).toBeTruthy();
     expect(screen.getByRole('tab', { name: '修改对比' })).toBeTruthy();
@@ -117,6 +118,6 @@ describe('ReportPage', () => {
 
   it('says a report that cannot be found does not exist', async () => {
     session = await renderPage('financeReviewer', {});
-    expect(await screen.findByText('报告不存在')).toBeTruthy();
+    expect(await screen.findByText('报告不存在', undefined, { timeout: 5000 })).toBeTruthy();
   });
 });
