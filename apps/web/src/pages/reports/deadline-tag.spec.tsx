@@ -9,7 +9,7 @@ describe('deadline state', () => {
     [{ state: 'due_soon', daysLeft: 0 }, '即将到期 · 今日截止', 'orange'],
     [{ state: 'overdue', daysLeft: -2 }, '已逾期 2 天', 'red'],
     [{ state: 'met', daysLeft: -5 }, '按时提交', 'green'],
-    [{ state: 'late', daysLeft: -5 }, '逾期提交', 'volcano'],
+    [{ state: 'late', daysLeft: -5 }, '逾期提交 · 晚 5 天', 'volcano'],
   ] as const)('%o reads %s', (state, text, color) => {
     expect(deadlineText({ dueOn: '2025-04-30', ...state })).toEqual({ text, color });
   });

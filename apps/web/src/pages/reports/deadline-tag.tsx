@@ -22,6 +22,8 @@ export function deadlineText(deadline: ReportDeadline): { text: string; color: s
       return { text: `${label} · ${deadline.daysLeft <= 0 ? '今日截止' : `剩 ${days} 天`}`, color };
     case 'overdue':
       return { text: days === 0 ? label : `${label} ${days} 天`, color };
+    case 'late':
+      return { text: `${label} · 晚 ${days} 天`, color };
     default:
       return { text: label, color };
   }

@@ -49,15 +49,19 @@ export function checkDeadline(fiscalYear: number, dueOn: unknown): string | null
 export interface DeadlineStatus {
   dueOn: string;
   state: DeadlineState;
-  /** days from today to the deadline; negative once past */
+  /**
+   * Not yet submitted: days from today to the deadline (negative once past). Submitted: days from
+   * the first submission to the deadline (how early; negative: how late).
+   */
   daysLeft: number;
 }
 
 export function deadlineStatus(dueOn: string, firstSubmittedAt: Date | null, now: Date): DeadlineStatus {
-  const daysLeft = daysBetween(chinaDate(now), dueOn);
   if (firstSubmittedAt) {
-    return { dueOn, daysLeft, state: chinaDate(firstSubmittedAt) <= dueOn ? 'met' : 'late' };
+    const margin = daysBetween(chinaDate(firstSubmittedAt), dueOn);
+    return { dueOn, daysLeft: margin, state: margin >= 0 ? 'met' : 'late' };
   }
+  const daysLeft = daysBetween(chinaDate(now), dueOn);
   const state: DeadlineState = daysLeft < 0 ? 'overdue' : daysLeft <= DUE_SOON_DAYS ? 'due_soon' : 'open';
   return { dueOn, daysLeft, state };
 }

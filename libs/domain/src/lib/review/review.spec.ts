@@ -60,7 +60,9 @@ describe('deadlines', () => {
     ['2025-04-30', null, 'due_soon', 3],
     ['2025-04-27', null, 'due_soon', 0],
     ['2025-04-26', null, 'overdue', -1],
-    ['2025-04-26', new Date('2025-04-26T15:59:00Z'), 'met', -1],
+    // submitted: counted from the submission (5 days early; on the day; the next day in Beijing)
+    ['2025-04-26', new Date('2025-04-21T03:00:00Z'), 'met', 5],
+    ['2025-04-26', new Date('2025-04-26T15:59:00Z'), 'met', 0],
     ['2025-04-26', new Date('2025-04-26T16:01:00Z'), 'late', -1],
   ] as const)('due %s, first submitted %s → %s', (dueOn, submitted, state, daysLeft) => {
     expect(deadlineStatus(dueOn, submitted, now)).toEqual({ dueOn, state, daysLeft });
