@@ -44,10 +44,14 @@ export class ListReportsQuery extends PageQuery {
   @Max(2100, { message: '年度不能晚于 2100 年' })
   fiscalYear?: number;
 
-  @ApiPropertyOptional({ enum: REPORT_STATUSES })
+  @ApiPropertyOptional({
+    description: '一个或多个状态，以逗号分隔，例如 submitted,in_review（待审）',
+    example: 'submitted,in_review',
+  })
   @IsOptional()
-  @IsIn([...REPORT_STATUSES], { message: '状态不正确' })
-  status?: ReportStatus;
+  @Transform(({ value }) => (typeof value === 'string' ? [...new Set(value.split(','))] : value))
+  @IsIn([...REPORT_STATUSES], { each: true, message: '状态不正确' })
+  status?: ReportStatus[];
 
   @ApiPropertyOptional()
   @IsOptional()

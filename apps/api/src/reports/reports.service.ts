@@ -126,7 +126,7 @@ export class ReportsService {
     const where = [filter.sql];
     const params = [...filter.params];
     if (query.fiscalYear) where.push(`r.fiscal_year = $${params.push(query.fiscalYear)}`);
-    if (query.status) where.push(`r.status = $${params.push(query.status)}`);
+    if (query.status?.length) where.push(`r.status = ANY($${params.push(query.status)})`);
     if (query.departmentId) where.push(`r.department_id = $${params.push(query.departmentId)}`);
     if (query.grade) where.push(`r.grade = $${params.push(query.grade)}`);
     if (query.cursor) {

@@ -432,6 +432,11 @@ describe('reports (real API and PostgreSQL)', () => {
       expect(approved.map((r: { id: string }) => r.id)).toEqual([report2023]);
       const byDept = (await get(reviewer, `/api/reports?departmentId=${union}&fiscalYear=2023`)).json().items;
       expect(byDept.map((r: { id: string }) => r.id)).toEqual([report2023]);
+      // several states at once: the bureau's queue; one unknown among them is refused
+      const both = (await get(reviewer, '/api/reports?status=approved,draft&limit=200')).json().items;
+      expect(new Set(both.map((r: { status: string }) => r.status))).toEqual(new Set(['approved', 'draft']));
+      expect(both.map((r: { id: string }) => r.id)).toContain(report2023);
+      expect((await get(reviewer, '/api/reports?status=approved,lost')).statusCode).toBe(400);
       const bad = await get(reviewer, '/api/reports?status=lost');
       expect(bad.statusCode).toBe(400);
       expect(bad.json().code).toBe('VALIDATION_FAILED');
