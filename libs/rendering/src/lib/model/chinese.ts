@@ -1,0 +1,51 @@
+import { chinaDate, decimalsOf, formatWan } from '@evalflow/domain';
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 99 → 九十九 (headings never run past 99). */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) throw new RangeError(`no Chinese heading numeral for ${n}`);
+  if (n < 10) return DIGITS[n];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
+}
+
+/** The heading numbering of GB/T 9704: 「一、」 「（一）」 「1.」 「（1）」. */
+export const numbering = {
+  level1: (n: number) => `${chineseNumeral(n)}、`,
+  level2: (n: number) => `（${chineseNumeral(n)}）`,
+  level3: (n: number) => `${n}.`,
+  level4: (n: number) => `（${n}）`,
+};
+
+/** An ISO instant as the date a county office writes, in China time: 2025年5月6日. */
+export function chineseDate(iso: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`not an ISO date: ${iso}`);
+  const [year, month, day] = chinaDate(instant).split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
+/** 万元 as the report states it: its own decimals kept (0.00 stays 0.00), thousands grouped. */
+export function wan(value: string): string {
+  return formatWan(value, decimalsOf(value));
+}
+
+/** Shown where a draft has no value yet. */
+export const BLANK = '（待填写）';
+
+/** The text, or the blank mark when there is none. */
+export function orBlank(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return BLANK;
+  const text = String(value).trim();
+  return text === '' ? BLANK : text;
+}
+
+/** A multi-line field as paragraphs (blank lines dropped). */
+export function paragraphsOf(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,338 @@
+import type { Content, ContentText, TableCell as PdfTableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { findFonts, type FontFile, type FontPaths } from '../fonts';
+import {
+  BODY_CHARACTER_SPACING,
+  FOOTER_GAP_MM,
+  FORM_TITLE_PITCH,
+  LINE_PITCH,
+  MARGIN_MM,
+  PT_PER_MM,
+  SIZE,
+  TABLE_PITCH,
+  TEXT_WIDTH_PT,
+  TITLE_PITCH,
+} from '../layout';
+import { buildReportDocument } from '../model/build';
+import {
+  blockTexts,
+  type Block,
+  type ReportDocument,
+  type Span,
+  type TableModel,
+  type Typeface,
+} from '../model/document';
+import type { RenderInput, RenderOptions } from '../render-input';
+import { faceDescriptor, loadFace, type CachedFace } from './font-cache';
+import { PdfPrinter, URLResolver } from './pdfmake-internals';
+
+/** pdfmake font names: one per typeface, then the fallbacks. */
+const FAMILY: Record<Typeface, string> = { title: 'Title', body: 'Body', heading: 'Heading', kai: 'Kai' };
+const fallbackFamily = (i: number) => `Fallback${i}`;
+
+/** Nothing is fetched or read while a document is laid out: fonts come from the cache, there are no images. */
+const denyAll = () => false;
+const NO_FILES = {
+  existsSync: () => false,
+  readFileSync: () => {
+    throw new Error('no file access while rendering');
+  },
+  writeFileSync: () => {
+    throw new Error('no file access while rendering');
+  },
+};
+
+/** The faces of one set of fonts: the four typefaces at once, each fallback when first needed. */
+class Faces {
+  readonly primary: Record<Typeface, CachedFace>;
+  private readonly loaded: Array<CachedFace | undefined> = [];
+
+  constructor(private readonly fonts: FontPaths) {
+    this.primary = {
+      title: loadFace(fonts.title),
+      body: loadFace(fonts.body),
+      heading: loadFace(fonts.heading),
+      kai: loadFace(fonts.kai),
+    };
+  }
+
+  get fallbackCount(): number {
+    return this.fonts.fallbacks.length;
+  }
+
+  fallback(i: number): CachedFace {
+    return (this.loaded[i] ??= loadFace(this.fonts.fallbacks[i]));
+  }
+
+  /** the index of the first fallback that has the character */
+  fallbackFor(codePoint: number): number {
+    for (let i = 0; i < this.fallbackCount; i++) if (this.fallback(i).hasGlyph(codePoint)) return i;
+    return -1;
+  }
+}
+
+const mm = (value: number) => value * PT_PER_MM;
+
+/** The PDF of a report: A4 after GB/T 9704, fonts embedded (subset), page numbers 「- 1 -」, the watermark. */
+export async function renderPdf(input: RenderInput, options: RenderOptions = {}): Promise<Buffer> {
+  const progress = progressReporter(options.onProgress);
+  progress(0);
+  const fonts = options.fonts ?? findFonts();
+  const faces = new Faces(fonts);
+  const document = buildReportDocument(input);
+  progress(10);
+  const definition = pdfDefinition(document, new Typesetter(faces));
+  const printer = new PdfPrinter(fontDescriptors(fonts), NO_FILES, urlResolver(), denyAll);
+  const pdf = await printer.createPdfKitDocument(definition, {
+    // pages are rendered after layout: 20–95 %
+    progressCallback: (done) => progress(20 + done * 75),
+  });
+  const buffer = await new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+    pdf.end();
+  });
+  progress(100);
+  return buffer;
+}
+
+/**
+ * The characters of the report that no font of the PDF has (they would print as empty boxes): none for
+ * text in GB 18030's common range; a rare character in a name may be one.
+ */
+export function uncoveredCharacters(input: RenderInput, options: Pick<RenderOptions, 'fonts'> = {}): string[] {
+  const faces = new Faces(options.fonts ?? findFonts());
+  const primary = Object.values(faces.primary);
+  const missing = new Set<string>();
+  for (const block of buildReportDocument(input).blocks) {
+    for (const text of blockTexts(block)) {
+      for (const char of text) {
+        const codePoint = char.codePointAt(0) as number;
+        if (/\s/.test(char) || primary.some((face) => face.hasGlyph(codePoint))) continue;
+        if (faces.fallbackFor(codePoint) < 0) missing.add(char);
+      }
+    }
+  }
+  return [...missing];
+}
+
+function urlResolver(): InstanceType<typeof URLResolver> {
+  const resolver = new URLResolver(NO_FILES);
+  resolver.setUrlAccessPolicy(denyAll);
+  return resolver;
+}
+
+function fontDescriptors(fonts: FontPaths): Record<string, { normal: string; bold: string }> {
+  const entry = (file: FontFile) => ({ normal: faceDescriptor(file), bold: faceDescriptor(file) });
+  const descriptors: Record<string, { normal: string; bold: string }> = {
+    [FAMILY.title]: entry(fonts.title),
+    [FAMILY.body]: entry(fonts.body),
+    [FAMILY.heading]: entry(fonts.heading),
+    [FAMILY.kai]: entry(fonts.kai),
+  };
+  fonts.fallbacks.forEach((file, i) => (descriptors[fallbackFamily(i)] = entry(file)));
+  return descriptors;
+}
+
+function progressReporter(onProgress: RenderOptions['onProgress']): (percent: number) => void {
+  let last = -1;
+  return (percent) => {
+    const rounded = Math.min(100, Math.round(percent));
+    if (!onProgress || rounded <= last) return;
+    last = rounded;
+    onProgress(rounded);
+  };
+}
+
+interface Style {
+  size: number;
+  /** the distance from one baseline to the next */
+  pitch: number;
+  characterSpacing?: number;
+}
+
+/**
+ * Turns text into pdfmake inlines: each run in the first face that has its characters (the typeface's own,
+ * else a fallback), every inline as tall as the line pitch so that lines keep the grid whatever their fonts.
+ */
+class Typesetter {
+  constructor(private readonly faces: Faces) {}
+
+  inlines(spans: Span[], typeface: Typeface, style: Style): ContentText[] {
+    return spans.flatMap((span) => this.runs(span.text, span.typeface ?? typeface, style));
+  }
+
+  private runs(text: string, typeface: Typeface, style: Style): ContentText[] {
+    const primary = this.faces.primary[typeface];
+    const runs: Array<{ face: CachedFace; family: string; text: string }> = [];
+    for (const char of text) {
+      const codePoint = char.codePointAt(0) as number;
+      let face = primary;
+      let family = FAMILY[typeface];
+      if (!/\s/.test(char) && !primary.hasGlyph(codePoint)) {
+        const i = this.faces.fallbackFor(codePoint);
+        // a character no face has stays in the primary face (an empty box); uncoveredCharacters() lists them
+        if (i >= 0) [face, family] = [this.faces.fallback(i), fallbackFamily(i)];
+      }
+      const last = runs[runs.length - 1];
+      if (last && last.family === family) last.text += char;
+      else runs.push({ face, family, text: char });
+    }
+    return runs.map(({ face, family, text: run }) => ({
+      text: run,
+      font: family,
+      fontSize: style.size,
+      lineHeight: style.pitch / face.lineHeight(style.size),
+      characterSpacing: style.characterSpacing ?? 0,
+    }));
+  }
+}
+
+const BODY_STYLE: Style = { size: SIZE.body, pitch: LINE_PITCH, characterSpacing: BODY_CHARACTER_SPACING };
+/** two characters of body text */
+const INDENT = 2 * (SIZE.body + BODY_CHARACTER_SPACING);
+const HEADING_TYPEFACE: Record<1 | 2 | 3, Typeface> = { 1: 'heading', 2: 'kai', 3: 'body' };
+
+function pdfDefinition(document: ReportDocument, typesetter: Typesetter): TDocumentDefinitions {
+  const content: Content[] = [];
+  let breakBefore = false;
+  for (const block of document.blocks) {
+    if (block.kind === 'pageBreak') {
+      breakBefore = true;
+      continue;
+    }
+    const node = blockContent(block, typesetter) as Content & Record<string, unknown>;
+    if (breakBefore) node.pageBreak = 'before';
+    breakBefore = false;
+    content.push(node);
+  }
+  const pageNumberStyle: Style = { size: SIZE.pageNumber, pitch: SIZE.pageNumber * 1.25 };
+  return {
+    pageSize: 'A4',
+    pageMargins: [mm(MARGIN_MM.left), mm(MARGIN_MM.top), mm(MARGIN_MM.right), mm(MARGIN_MM.bottom)],
+    language: 'zh-CN',
+    info: {
+      title: document.title,
+      author: document.author,
+      subject: '部门整体支出绩效自评报告',
+      creator: 'EvalFlow',
+      producer: 'EvalFlow (pdfmake)',
+    },
+    defaultStyle: { font: FAMILY.body, fontSize: SIZE.body },
+    content,
+    // 「- 1 -」: odd pages to the right, even pages to the left, one character in from the text block
+    footer: (page: number) => ({
+      text: typesetter.inlines([{ text: `- ${page} -` }], 'body', pageNumberStyle),
+      alignment: page % 2 === 1 ? 'right' : 'left',
+      margin: [mm(MARGIN_MM.left) + SIZE.pageNumber, mm(FOOTER_GAP_MM), mm(MARGIN_MM.right) + SIZE.pageNumber, 0],
+    }),
+    ...(document.watermark
+      ? {
+          watermark: {
+            text: document.watermark,
+            font: FAMILY.heading,
+            fontSize: document.watermark.length > 2 ? 110 : 150,
+            color: '#9a9a9a',
+            opacity: 0.18,
+            angle: -45,
+          },
+        }
+      : {}),
+    // a heading or caption is never the last thing on a page
+    pageBreakBefore: (node, nodes) => Boolean(node.headlineLevel) && nodes.getFollowingNodesOnPage().length === 0,
+  };
+}
+
+function blockContent(block: Exclude<Block, { kind: 'pageBreak' }>, typesetter: Typesetter): Content {
+  switch (block.kind) {
+    case 'attachment':
+      return { text: typesetter.inlines([{ text: block.text }], 'heading', { size: SIZE.body, pitch: LINE_PITCH }) };
+    case 'title': {
+      const main = block.size === 'main';
+      const style: Style = main
+        ? { size: SIZE.title, pitch: TITLE_PITCH }
+        : { size: SIZE.formTitle, pitch: FORM_TITLE_PITCH };
+      return {
+        stack: block.lines.map((line) => ({
+          text: typesetter.inlines([{ text: line }], 'title', style),
+          alignment: 'center',
+        })),
+        // GB/T 9704: an empty line above and below the title
+        margin: main ? [0, LINE_PITCH, 0, LINE_PITCH] : [0, 0, 0, 4],
+      };
+    }
+    case 'heading':
+      return {
+        text: typesetter.inlines([{ text: block.text }], HEADING_TYPEFACE[block.level], BODY_STYLE),
+        leadingIndent: INDENT,
+        alignment: 'justify',
+        headlineLevel: block.level,
+      };
+    case 'paragraph':
+      return { text: typesetter.inlines(block.spans, 'body', BODY_STYLE), leadingIndent: INDENT, alignment: 'justify' };
+    case 'line': {
+      const style: Style = block.size === 'body' ? BODY_STYLE : { size: SIZE.table, pitch: TABLE_PITCH.normal };
+      const indent = (block.indentChars ?? 0) * style.size;
+      const isCaption = block.align === 'center' && block.spans.every((s) => s.typeface === 'heading');
+      return {
+        text: typesetter.inlines(block.spans, 'body', style),
+        alignment: block.align,
+        margin: [
+          block.align === 'left' ? indent : 0,
+          block.spaceBefore ? LINE_PITCH : 0,
+          block.align === 'right' ? indent : 0,
+          0,
+        ],
+        ...(isCaption ? { headlineLevel: 4 } : {}),
+      };
+    }
+    case 'table':
+      return tableContent(block.table, typesetter);
+  }
+}
+
+const CELL_PADDING_X = 3;
+const CELL_PADDING_Y = 2;
+const RULE = 0.5;
+
+function tableContent(table: TableModel, typesetter: Typesetter): Content {
+  const size = table.size === 'normal' ? SIZE.table : SIZE.small;
+  const style: Style = { size, pitch: TABLE_PITCH[table.size] };
+  const columns = table.widths.length;
+  const available = TEXT_WIDTH_PT - columns * 2 * CELL_PADDING_X - (columns + 1) * RULE;
+  const total = table.widths.reduce((a, b) => a + b, 0);
+  const widths = table.widths.map((w) => (available * w) / total);
+  const body: PdfTableCell[][] = table.rows.map((row) =>
+    row.map((cell) =>
+      cell
+        ? {
+            text: typesetter.inlines([{ text: cell.text }], cell.head ? 'heading' : 'body', style),
+            alignment: cell.align ?? 'center',
+            ...(cell.colSpan ? { colSpan: cell.colSpan } : {}),
+            ...(cell.rowSpan ? { rowSpan: cell.rowSpan } : {}),
+          }
+        : {},
+    ),
+  );
+  return {
+    table: {
+      widths,
+      headerRows: table.headerRows,
+      dontBreakRows: true,
+      body,
+      ...(table.minRowHeight
+        ? { heights: (row: number) => (row < table.headerRows ? 'auto' : (table.minRowHeight as number)) }
+        : {}),
+    },
+    layout: {
+      hLineWidth: () => RULE,
+      vLineWidth: () => RULE,
+      paddingLeft: () => CELL_PADDING_X,
+      paddingRight: () => CELL_PADDING_X,
+      paddingTop: () => CELL_PADDING_Y,
+      paddingBottom: () => CELL_PADDING_Y,
+    },
+    margin: [0, 2, 0, 8],
+  };
+}
