@@ -27,6 +27,8 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** 'blob' for a file download: a successful answer's bytes as a Blob (errors are still JSON). */
+  responseType?: 'json' | 'blob';
 }
 
 export interface ApiResponse<T> {
@@ -45,13 +47,13 @@ const NETWORK_ERROR: ApiErrorBody = { code: 'NETWORK_ERROR', message: '无法连
 
 /** One call to the API without credentials of its own (login, refresh and logout use the cookie). */
 export async function apiCall<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-  const { method = 'GET', body, headers, signal } = options;
+  const { method = 'GET', body, headers, signal, responseType = 'json' } = options;
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
       method,
       headers: {
-        accept: 'application/json',
+        accept: responseType === 'blob' ? '*/*' : 'application/json',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...headers,
       },
@@ -63,6 +65,9 @@ export async function apiCall<T>(path: string, options: RequestOptions = {}): Pr
     // a cancelled request is not a network failure: let the caller see the abort
     if (signal?.aborted) throw error;
     throw new ApiError(0, NETWORK_ERROR);
+  }
+  if (response.ok && responseType === 'blob') {
+    return { data: (await response.blob()) as T, status: response.status, etag: response.headers.get('etag') };
   }
   const text = await response.text();
   const data = text ? safeJson(text) : undefined;

@@ -3,6 +3,9 @@ import type {
   CommentSide,
   CommentThreadStatus,
   DeadlineState,
+  DocumentFormat,
+  DocumentStatus,
+  DocumentWatermark,
   GradeKey,
   ReportKind,
   ReportPart,
@@ -160,4 +163,26 @@ export interface CommentThread {
   resolvedBy: string | null;
   /** Oldest first; the first one opened the thread. */
   comments: CommentView[];
+}
+
+/** An official document (DOCX or PDF) of a report, as GET /api/documents/:id answers it. */
+export interface DocumentView {
+  id: string;
+  reportId: string;
+  format: DocumentFormat;
+  /** r<n>: submitted revision n; r<n>-approved: revision n with the approval; v<n>: the draft at version n. */
+  edition: string;
+  revisionNumber: number | null;
+  templateVersion: number;
+  watermark: DocumentWatermark | null;
+  status: DocumentStatus;
+  /** 0–100 */
+  progress: number;
+  sha256: string | null;
+  sizeBytes: number | null;
+  /** As the county names it: 赵县总工会2024年度整体支出绩效自评报告.pdf */
+  fileName: string;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
 }
