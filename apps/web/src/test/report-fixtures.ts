@@ -1,5 +1,5 @@
 import { emptyReportContent, REPORT_PARTS, type ReportContent, type ReportPart } from '@evalflow/domain';
-import type { CommentThread, PartView, ReportView } from '../api/report-types';
+import type { CommentThread, DocumentView, PartView, ReportView } from '../api/report-types';
 import { TENANT, UNION } from './session-fixtures';
 
 export const REPORT_ID = 'cccccccc-0000-4000-8000-000000000001';
@@ -72,6 +72,30 @@ export function thread(overrides: Partial<CommentThread> = {}): CommentThread {
         createdAt: '2025-04-02T08:00:00.000Z',
       },
     ],
+    ...overrides,
+  };
+}
+
+export const DOCUMENT_ID = 'ffffffff-0000-4000-8000-000000000001';
+
+/** The PDF of the report's second submission, finished, as GET /api/documents/:id answers it. */
+export function documentView(overrides: Partial<DocumentView> = {}): DocumentView {
+  return {
+    id: DOCUMENT_ID,
+    reportId: REPORT_ID,
+    format: 'pdf',
+    edition: 'r2',
+    revisionNumber: 2,
+    templateVersion: 1,
+    watermark: '送审稿',
+    status: 'done',
+    progress: 100,
+    sha256: 'a'.repeat(64),
+    sizeBytes: 48_230,
+    fileName: `${UNION.name}2024年度整体支出绩效自评报告.pdf`,
+    error: null,
+    createdAt: '2025-04-03T04:00:00.000Z',
+    finishedAt: '2025-04-03T04:00:05.000Z',
     ...overrides,
   };
 }
