@@ -1,9 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChecksView, HistoryEntry } from '../../api/report-types';
 import type { Session } from '../../auth/session';
-import { REPORT_ID, reportView, thread } from '../../test/report-fixtures';
+import { documentView, REPORT_ID, reportView, thread } from '../../test/report-fixtures';
 import {
   errorResponse,
   jsonResponse,
@@ -82,6 +82,7 @@ describe('ReportPage', { timeout: 20_000 }, () => {
       '/comments': [thread()],
       '/history': [returned],
       '/revisions': [],
+      '/documents': [],
     });
     expect(await screen.findByText('2024年度部门整体支出绩效自评报告', undefined, { timeout: 5000 })).toBeTruthy();
     expect(await screen.findByText(/请核对预算明细/)).toBeTruthy();
@@ -109,11 +110,29 @@ describe('ReportPage', { timeout: 20_000 }, () => {
       '/comments': [thread()],
       '/history': [],
       '/revisions': [],
+      '/documents': [],
     });
     expect(await screen.findByText('全部检查通过', undefined, { timeout: 5000 })).toBeTruthy();
     expect(screen.getAllByRole('button', { name: /对本部分提意见/ })).toHaveLength(10);
     expect(await screen.findByRole('button', { name: /标记已解决/ })).toBeTruthy();
     expect(screen.getByRole('tab', { name: '修改对比' })).toBeTruthy();
+  });
+
+  it('gives the official documents a tab of their own: what was made, and the buttons to make more', async () => {
+    session = await renderPage('financeReviewer', {
+      '/': reportView(),
+      '/checks': { ...checks, results: [], errors: 0, blocking: false },
+      '/comments': [],
+      '/history': [],
+      '/revisions': [],
+      '/documents': [documentView(), documentView({ id: 'f2', format: 'docx', edition: 'v6', watermark: '草稿' })],
+    });
+    fireEvent.click(await screen.findByRole('tab', { name: '正式文档' }, { timeout: 5000 }));
+    const list = await screen.findByRole('region', { name: '已生成的文档' });
+    expect(within(list).getByText('第 2 次提交稿')).toBeTruthy();
+    expect(within(list).getAllByText('草稿')).toHaveLength(2);
+    expect(screen.getByRole('button', { name: /生成并下载 PDF/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /生成并下载 Word \(DOCX\)/ })).toBeTruthy();
   });
 
   it('says a report that cannot be found does not exist', async () => {

@@ -16,6 +16,7 @@ import { ReportActions } from './actions/report-actions';
 import { CheckSummary } from './checks/check-summary';
 import { CommentsTab } from './comments/comments-tab';
 import { inReportOrder, openCommentsOf } from './comments/thread-order';
+import { DocumentsTab } from './documents/documents-tab';
 import { ReportContent } from './report-content';
 import { ReturnNotice, SignOffNotice } from './report-notices';
 import { HistoryTimeline } from './review/history-timeline';
@@ -26,14 +27,16 @@ import { useReportData } from './use-report-data';
 /**
  * One report, for its department (content, checks, the finance bureau's comments, submit) and for
  * the finance bureau (the same, plus starting and resolving comments, the diff between revisions,
- * start review / return / approve / reopen). Nothing here edits the content.
+ * start review / return / approve / reopen); both download it as an official PDF or Word document.
+ * Nothing here edits the content.
  */
 export function ReportPage() {
   const { id = '' } = useParams();
   const { me, ability } = useSignedIn();
   const permissions = permissionsOf(ability, me);
   const reviewer = permissions.reviewReports;
-  const { session, report, checks, threads, history, revisions, reloadAll, upsertThread } = useReportData(id);
+  const { session, report, checks, threads, history, revisions, documents, reloadAll, upsertThread } =
+    useReportData(id);
   const [tab, setTab] = useState('content');
   const ordered = useMemo(() => inReportOrder(threads.data ?? []), [threads.data]);
   const openComments = useMemo(() => openCommentsOf(ordered), [ordered]);
@@ -163,6 +166,20 @@ export function ReportPage() {
                 },
               ]
             : []),
+          {
+            key: 'documents',
+            label: '正式文档',
+            children: (
+              <DocumentsTab
+                api={session}
+                reportId={r.id}
+                documents={documents.data}
+                error={documents.error}
+                loading={documents.loading}
+                onReload={documents.reload}
+              />
+            ),
+          },
           {
             key: 'history',
             label: '流程记录',

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { listThreads } from '../../api/comments-api';
+import { listDocuments } from '../../api/documents-api';
 import { getChecks, getHistory, getReport, listRevisions } from '../../api/reports-api';
 import type { CommentThread } from '../../api/report-types';
 import { useSession } from '../../auth/session-context';
@@ -16,20 +17,23 @@ export function useReportData(id: string) {
   );
   const history = useRemote(useCallback((signal: AbortSignal) => getHistory(session, id, signal), [session, id]));
   const revisions = useRemote(useCallback((signal: AbortSignal) => listRevisions(session, id, signal), [session, id]));
+  const documents = useRemote(useCallback((signal: AbortSignal) => listDocuments(session, id, signal), [session, id]));
 
   const reloadReport = report.reload;
   const reloadChecks = checks.reload;
   const reloadThreads = threads.reload;
   const reloadHistory = history.reload;
   const reloadRevisions = revisions.reload;
-  /** After a move, a sign-off, or a refusal saying the page is out of date. */
+  const reloadDocuments = documents.reload;
+  /** After a move (submitting and approving ask for documents), a sign-off, or a refusal saying the page is out of date. */
   const reloadAll = useCallback(() => {
     reloadReport();
     reloadChecks();
     reloadThreads();
     reloadHistory();
     reloadRevisions();
-  }, [reloadReport, reloadChecks, reloadThreads, reloadHistory, reloadRevisions]);
+    reloadDocuments();
+  }, [reloadReport, reloadChecks, reloadThreads, reloadHistory, reloadRevisions, reloadDocuments]);
 
   const setThreads = threads.setData;
   const upsertThread = useCallback(
@@ -37,5 +41,5 @@ export function useReportData(id: string) {
     [setThreads],
   );
 
-  return { session, report, checks, threads, history, revisions, reloadAll, upsertThread };
+  return { session, report, checks, threads, history, revisions, documents, reloadAll, upsertThread };
 }
