@@ -289,6 +289,8 @@ function tableContent(table: TableModel): Table {
                     children: [
                       new Paragraph({
                         alignment: ALIGN[cell.align ?? 'center'],
+                        // Word keeps a table together when each row but the last keeps with the next
+                        keepNext: table.keepTogether && r < table.rows.length - 1,
                         spacing: exactly(pitch),
                         children: runs([{ text: cell.text }], cell.head ? 'heading' : 'body', { size }),
                       }),

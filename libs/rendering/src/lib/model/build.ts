@@ -205,6 +205,9 @@ const cell = (text: string, align: TableCell['align'] = 'center', more: Partial<
   ...more,
 });
 /** A cell spanning `span` columns, followed by the nulls of the positions it covers. */
+/** A table this short always fits a page, so it is kept on one. */
+const SHORT_TABLE_ROWS = 12;
+
 const spanning = (first: TableCell, span: number): Array<TableCell | null> => [
   { ...first, colSpan: span },
   ...Array<null>(span - 1).fill(null),
@@ -217,6 +220,7 @@ function orgUnitTable(c: ReportContent): TableModel {
     widths: [4, 2, 2, 2.5],
     size: 'normal',
     headerRows: 1,
+    keepTogether: units.length <= SHORT_TABLE_ROWS,
     rows: [
       [head('单位名称'), head('单位性质'), head('单位规格'), head('经费保障形式')],
       ...(rows.length > 0 ? rows : [[cell(BLANK), cell(''), cell(''), cell('')]]),
@@ -229,7 +233,7 @@ function budgetTable(c: ReportContent): TableModel {
   const places = Math.max(0, ...lines.map((l) => decimalsOf(l.amount)));
   const total = formatWan(sum(lines.map((l) => l.amount)), places);
   return {
-    widths: [1, 6, 3.2, 2.2],
+    widths: [0.9, 5.6, 3.8, 2.1],
     size: 'normal',
     headerRows: 1,
     rows: [
@@ -255,10 +259,11 @@ function teamTable(c: ReportContent): TableModel {
     cell(''),
   ]);
   return {
-    widths: [1.6, 3, 3.4, 1.6, 2],
+    widths: [1.5, 2.9, 3.9, 1.5, 1.8],
     size: 'normal',
     headerRows: 1,
     minRowHeight: 28,
+    keepTogether: members.length <= SHORT_TABLE_ROWS,
     rows: [
       [head('姓名'), head('工作单位'), head('职务'), head('职称'), head('签字')],
       ...(rows.length > 0 ? rows : [[cell(BLANK), cell(''), cell(''), cell(''), cell('')]]),
@@ -289,6 +294,7 @@ function scoreTableBlocks(c: ReportContent, department: string, input: RenderInp
     widths: [3.6, 2, 2, 2, 1.1, 1.3, 1.1],
     size: 'small',
     headerRows: 2,
+    keepTogether: true,
     rows: [
       spanning(head('年度预算执行情况（万元）'), 7),
       [

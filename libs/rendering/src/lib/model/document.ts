@@ -33,6 +33,8 @@ export interface TableModel {
   headerRows: number;
   /** the least height of a body row (pt): room to sign in the team table */
   minRowHeight?: number;
+  /** kept on one page (only for tables sure to fit one) */
+  keepTogether?: boolean;
   /** a full grid: the positions a span covers are null */
   rows: Array<Array<TableCell | null>>;
 }

@@ -63,7 +63,18 @@ describe('renderPdf: the sample as a PDF', () => {
 
   it('extracts to the same text as the blocks both formats render (nothing lost, nothing garbled)', () => {
     const blocks = buildReportDocument(sampleInput()).blocks;
-    expect(squash(body(approvedPages))).toBe(squash(blocks.flatMap(blockTexts).join('')));
+    // a table broken across pages repeats its head rows: read each head once
+    let extracted = squash(body(approvedPages));
+    for (const block of blocks) {
+      if (block.kind !== 'table') continue;
+      const { rows, headerRows } = block.table;
+      const head = squash(
+        blockTexts({ kind: 'table', table: { ...block.table, rows: rows.slice(0, headerRows) } }).join(''),
+      );
+      const end = extracted.indexOf(head) + head.length;
+      extracted = extracted.slice(0, end) + extracted.slice(end).split(head).join('');
+    }
+    expect(extracted).toBe(squash(blocks.flatMap(blockTexts).join('')));
     expect(body(approvedPages)).not.toMatch(/[\uFFFD\u25A1]/);
   });
 

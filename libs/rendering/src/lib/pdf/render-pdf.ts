@@ -193,20 +193,40 @@ const BODY_STYLE: Style = { size: SIZE.body, pitch: LINE_PITCH, characterSpacing
 /** two characters of body text */
 const INDENT = 2 * (SIZE.body + BODY_CHARACTER_SPACING);
 const HEADING_TYPEFACE: Record<1 | 2 | 3, Typeface> = { 1: 'heading', 2: 'kai', 3: 'body' };
+const PAGE_NUMBER_STYLE = 'pageNumber';
 
 function pdfDefinition(document: ReportDocument, typesetter: Typesetter): TDocumentDefinitions {
   const content: Content[] = [];
   let breakBefore = false;
+  /** headings and captions waiting for what follows them */
+  let pending: Content[] = [];
+  const emit = (nodes: Content[]) => {
+    if (nodes.length === 0) return;
+    if (breakBefore) (nodes[0] as { pageBreak?: string }).pageBreak = 'before';
+    breakBefore = false;
+    content.push(...nodes);
+  };
   for (const block of document.blocks) {
     if (block.kind === 'pageBreak') {
+      emit(pending);
+      pending = [];
       breakBefore = true;
       continue;
     }
-    const node = blockContent(block, typesetter) as Content & Record<string, unknown>;
-    if (breakBefore) node.pageBreak = 'before';
-    breakBefore = false;
-    content.push(node);
+    const node = blockContent(block, typesetter);
+    if (block.kind === 'heading' || isCaption(block)) {
+      pending.push(node);
+    } else if (block.kind === 'table' && block.table.keepTogether) {
+      // a table sure to fit a page stays on one, with the headings above it (pdfmake drops what does not fit
+      // of an unbreakable block, and reports its nodes on the page it started on: pageBreakBefore cannot help)
+      emit([{ stack: [...pending, node], unbreakable: true }]);
+      pending = [];
+    } else {
+      emit([...pending, node]);
+      pending = [];
+    }
   }
+  emit(pending);
   const pageNumberStyle: Style = { size: SIZE.pageNumber, pitch: SIZE.pageNumber * 1.25 };
   return {
     pageSize: 'A4',
@@ -223,6 +243,7 @@ function pdfDefinition(document: ReportDocument, typesetter: Typesetter): TDocum
     content,
     // 「- 1 -」: odd pages to the right, even pages to the left, one character in from the text block
     footer: (page: number) => ({
+      style: PAGE_NUMBER_STYLE,
       text: typesetter.inlines([{ text: `- ${page} -` }], 'body', pageNumberStyle),
       alignment: page % 2 === 1 ? 'right' : 'left',
       margin: [mm(MARGIN_MM.left) + SIZE.pageNumber, mm(FOOTER_GAP_MM), mm(MARGIN_MM.right) + SIZE.pageNumber, 0],
@@ -239,9 +260,17 @@ function pdfDefinition(document: ReportDocument, typesetter: Typesetter): TDocum
           },
         }
       : {}),
-    // a heading or caption is never the last thing on a page
-    pageBreakBefore: (node, nodes) => Boolean(node.headlineLevel) && nodes.getFollowingNodesOnPage().length === 0,
+    // a heading or caption is never the last thing on a page (page numbers are not content)
+    pageBreakBefore: (node, nodes) =>
+      Boolean(node.headlineLevel) &&
+      nodes.getFollowingNodesOnPage().every((following) => following.style === PAGE_NUMBER_STYLE),
+    styles: { [PAGE_NUMBER_STYLE]: {} },
   };
+}
+
+/** a table's caption: a centred line in the heading face */
+function isCaption(block: Block): boolean {
+  return block.kind === 'line' && block.align === 'center' && block.spans.every((s) => s.typeface === 'heading');
 }
 
 function blockContent(block: Exclude<Block, { kind: 'pageBreak' }>, typesetter: Typesetter): Content {
@@ -274,7 +303,6 @@ function blockContent(block: Exclude<Block, { kind: 'pageBreak' }>, typesetter: 
     case 'line': {
       const style: Style = block.size === 'body' ? BODY_STYLE : { size: SIZE.table, pitch: TABLE_PITCH.normal };
       const indent = (block.indentChars ?? 0) * style.size;
-      const isCaption = block.align === 'center' && block.spans.every((s) => s.typeface === 'heading');
       return {
         text: typesetter.inlines(block.spans, 'body', style),
         alignment: block.align,
@@ -284,7 +312,7 @@ function blockContent(block: Exclude<Block, { kind: 'pageBreak' }>, typesetter: 
           block.align === 'right' ? indent : 0,
           0,
         ],
-        ...(isCaption ? { headlineLevel: 4 } : {}),
+        ...(isCaption(block) ? { headlineLevel: 4 } : {}),
       };
     }
     case 'table':
