@@ -233,7 +233,7 @@ function budgetTable(c: ReportContent): TableModel {
   const places = Math.max(0, ...lines.map((l) => decimalsOf(l.amount)));
   const total = formatWan(sum(lines.map((l) => l.amount)), places);
   return {
-    widths: [0.9, 5.6, 3.8, 2.1],
+    widths: [0.9, 5.3, 3.7, 2.5],
     size: 'normal',
     headerRows: 1,
     rows: [
