@@ -6,6 +6,9 @@ import { HealthModule } from '@evalflow/observability';
 import { PersistenceModule } from '@evalflow/persistence';
 import { PingHandler } from './jobs/ping.handler';
 import { SystemProcessor } from './jobs/system.processor';
+import { documentStorageProvider } from '@evalflow/storage';
+import { DocumentsWorker } from './documents/documents-worker.service';
+import { RenderDocumentHandler } from './documents/render-document.handler';
 import { MailModule } from './mail/mail.module';
 import { CommentAddedHandler } from './notifications/comment-added.handler';
 import { DeadlineRemindersHandler } from './notifications/deadline-reminders.handler';
@@ -35,7 +38,7 @@ export class WorkerModule {
           prefix: config.queue.prefix,
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
-        BullModule.registerQueue({ name: QUEUES.system }, { name: QUEUES.notifications }),
+        BullModule.registerQueue({ name: QUEUES.system }, { name: QUEUES.notifications }, { name: QUEUES.documents }),
         HealthModule.register({ redisUrl: config.redis.url }),
         MailModule,
       ],
@@ -48,6 +51,9 @@ export class WorkerModule {
         DeadlineRemindersHandler,
         DeadlineScheduler,
         NotificationsProcessor,
+        documentStorageProvider,
+        RenderDocumentHandler,
+        DocumentsWorker,
         OutboxRelay,
         QueueErrorLogger,
       ],

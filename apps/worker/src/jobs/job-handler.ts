@@ -1,3 +1,5 @@
+import type { Logger } from '@nestjs/common';
+import { RequestContext } from '@evalflow/observability';
 import type { Job } from 'bullmq';
 
 /** One handler per job name; the processor of its queue dispatches to it. */
@@ -24,4 +26,18 @@ export function handlerMap(queue: string, expected: string[], handlers: JobHandl
   const missing = expected.filter((name) => !map.has(name));
   if (missing.length) throw new Error(`Queue "${queue}" has no handler for job(s): ${missing.join(', ')}`);
   return map;
+}
+
+/** Runs a job with the handler of its name, inside a context built from the job: request id and, for county jobs, tenant. */
+export function dispatchJob(handlers: Map<string, JobHandler>, job: Job, logger: Logger): Promise<unknown> {
+  const handler = handlers.get(job.name);
+  if (!handler) return Promise.reject(new Error(`No handler for job "${job.name}"`));
+  const data = (job.data ?? {}) as { requestId?: string; tenantId?: string };
+  const context = { requestId: data.requestId ?? `job-${job.id}`, jobId: job.id, tenantId: data.tenantId };
+  return RequestContext.run(context, async () => {
+    const started = Date.now();
+    const result = await handler.handle(job);
+    logger.log({ msg: 'job completed', job: job.name, ms: Date.now() - started });
+    return result;
+  });
 }

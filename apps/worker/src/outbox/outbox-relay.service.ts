@@ -21,9 +21,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly platform: PlatformDb,
     private readonly config: ConfigService<AppConfig, true>,
     @InjectQueue(QUEUES.notifications) notifications: Queue,
+    @InjectQueue(QUEUES.documents) documents: Queue,
   ) {
-    // the queues outbox rows may name; rendering will add documents
-    this.queues = { [QUEUES.notifications]: notifications };
+    // the queues outbox rows may name
+    this.queues = { [QUEUES.notifications]: notifications, [QUEUES.documents]: documents };
   }
 
   onApplicationBootstrap(): void {

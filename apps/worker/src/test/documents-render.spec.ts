@@ -1,0 +1,136 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Argon2PasswordHasher } from '@evalflow/auth';
+import { JOBS, type RenderDocumentJobData } from '@evalflow/jobs';
+import { createLogger, PinoNestLogger } from '@evalflow/observability';
+import { appendOutbox, dataSourceOptions, setupDatabase, TenantDb } from '@evalflow/persistence';
+import { seedDemo } from '@evalflow/seed';
+import { TestDatabase } from '@evalflow/testing';
+import type { Job } from 'bullmq';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { RenderDocumentHandler } from '../documents/render-document.handler';
+import { OutboxRelay } from '../outbox/outbox-relay.service';
+import { WorkerModule } from '../worker.module';
+
+/** The documents queue end to end inside the worker: outbox → BullMQ → render → storage → row. */
+describe('document rendering in the worker (real PostgreSQL, Redis and fonts)', () => {
+  let db: TestDatabase;
+  let worker: INestApplicationContext;
+  let app: DataSource;
+  let storageDir: string;
+  let ids: { tenant: string; report: string };
+
+  const owner = (sql: string, params: unknown[] = []) => db.owner(async (c) => (await c.query(sql, params)).rows);
+  const newDocument = async (
+    format: string,
+    snapshot = `(SELECT jsonb_object_agg(part, content) || '{"schemaVersion": 1}'::jsonb FROM report_parts WHERE report_id = $2)`,
+  ) =>
+    (
+      await owner(
+        `INSERT INTO documents (tenant_id, report_id, edition, content_snapshot, format, template_version, watermark)
+         VALUES ($1, $2, 'v' || (random() * 100000)::int, ${snapshot}, $3, 1, '草稿') RETURNING id`,
+        [ids.tenant, ids.report, format],
+      )
+    )[0].id as string;
+  async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 30000): Promise<T> {
+    const end = Date.now() + ms;
+    for (;;) {
+      const value = await probe();
+      if (ok(value) || Date.now() > end) return value;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  beforeAll(async () => {
+    db = await TestDatabase.create(setupDatabase);
+    storageDir = await mkdtemp(join(tmpdir(), 'evalflow-render-'));
+    const seeder = new DataSource(dataSourceOptions({ url: db.ownerUrl, poolSize: 1, applicationName: 'render-test' }));
+    await seeder.initialize();
+    await seedDemo(seeder, new Argon2PasswordHasher());
+    await seeder.destroy();
+    const [row] = await owner(
+      `SELECT r.tenant_id, r.id FROM reports r JOIN departments d ON d.id = r.department_id
+        WHERE r.fiscal_year = 2024 AND d.name = '赵县总工会'`,
+    );
+    ids = { tenant: row.tenant_id, report: row.id };
+    app = new DataSource(dataSourceOptions({ url: db.appUrl, poolSize: 2, applicationName: 'render-test' }));
+    await app.initialize();
+    worker = await NestFactory.createApplicationContext(
+      WorkerModule.forRoot(db.config({ OUTBOX_POLL_MS: '60000', STORAGE_DIR: storageDir })),
+      { logger: new PinoNestLogger(createLogger({ level: 'silent', service: 'worker-test' })) },
+    );
+    await worker.init();
+  }, 60000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await app?.destroy();
+    await db?.destroy();
+    await rm(storageDir, { recursive: true, force: true });
+  });
+
+  it.each(['pdf', 'docx'])(
+    'renders a %s from the outbox to storage, with its hash, size and progress',
+    async (format) => {
+      const documentId = await newDocument(format);
+      await new TenantDb(app).tx(
+        (em) =>
+          appendOutbox(em, {
+            tenantId: ids.tenant,
+            queue: JOBS.renderDocument.queue,
+            jobName: JOBS.renderDocument.name,
+            jobId: `render-test-${documentId}`,
+            payload: { tenantId: ids.tenant, documentId } satisfies RenderDocumentJobData,
+          }),
+        ids.tenant,
+      );
+      expect(await worker.get(OutboxRelay).tick()).toEqual({ relayed: 1, failed: 0 });
+      const [doc] = await until(
+        () =>
+          owner(
+            `SELECT status, progress, storage_key, sha256, size_bytes::int AS size, attempts FROM documents WHERE id = $1`,
+            [documentId],
+          ),
+        (rows) => rows[0]?.status === 'done' || rows[0]?.status === 'failed',
+      );
+      expect(doc).toMatchObject({ status: 'done', progress: 100, attempts: 1 });
+      expect(doc.storage_key).toBe(`tenants/${ids.tenant}/reports/${ids.report}/${documentId}.${format}`);
+      const bytes = await readFile(join(storageDir, doc.storage_key));
+      expect(bytes.length).toBe(doc.size);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(doc.sha256);
+      expect(bytes.subarray(0, 4).toString('latin1')).toBe(format === 'pdf' ? '%PDF' : 'PK\u0003\u0004');
+
+      // the job delivered again (a retry, a duplicate) renders nothing new
+      const again = await worker
+        .get(RenderDocumentHandler)
+        .handle({
+          data: { tenantId: ids.tenant, documentId },
+          attemptsMade: 0,
+          opts: { attempts: 5 },
+        } as unknown as Job<RenderDocumentJobData>);
+      expect(again).toEqual({ documentId, sha256: doc.sha256, sizeBytes: doc.size, rendered: false });
+    },
+    60000,
+  );
+
+  it('a render that cannot succeed is marked failed on its last attempt, with the reason', async () => {
+    const documentId = await newDocument('pdf', `'{"schemaVersion": 1}'::jsonb`);
+    const handle = (attemptsMade: number) =>
+      worker
+        .get(RenderDocumentHandler)
+        .handle({
+          data: { tenantId: ids.tenant, documentId },
+          attemptsMade,
+          opts: { attempts: 2 },
+        } as unknown as Job<RenderDocumentJobData>);
+    await expect(handle(0)).rejects.toThrow();
+    expect((await owner(`SELECT status FROM documents WHERE id = $1`, [documentId]))[0].status).toBe('queued');
+    await expect(handle(1)).rejects.toThrow();
+    const [failed] = await owner(`SELECT status, error, attempts FROM documents WHERE id = $1`, [documentId]);
+    expect(failed).toMatchObject({ status: 'failed', attempts: 2, error: expect.stringMatching(/^生成失败：/) });
+  });
+});
