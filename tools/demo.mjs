@@ -2,9 +2,11 @@
 // then runs api + worker with the web app on http://localhost:3000 until Ctrl+C.
 import { spawn } from 'node:child_process';
 import { checkServices } from './services.mjs';
+import { ensureSystemPackages } from './system-packages.mjs';
 import { NX_ENV, runOrExit } from './run.mjs';
 
 if (!(await checkServices())) process.exit(1);
+if (!ensureSystemPackages(['fonts'])) process.exit(1);
 
 const PORT = process.env.PORT || '3000';
 const env = { ...process.env, ...NX_ENV, PORT };

@@ -1,9 +1,11 @@
 // `npm test`: every test suite of the repository — unit, integration (real PostgreSQL and Redis),
 // web component tests and the end-to-end suite (which builds and starts the real apps).
 import { checkServices } from './services.mjs';
+import { ensureSystemPackages } from './system-packages.mjs';
 import { run } from './run.mjs';
 
 if (!(await checkServices())) process.exit(1);
+if (!ensureSystemPackages(['fonts', 'tests'])) process.exit(1);
 
 const started = Date.now();
 const code = await run('npx', [
