@@ -32,12 +32,13 @@ describe('cli commands (real PostgreSQL)', () => {
 
   it('seed:demo then demo:logins lists every demo login', async () => {
     expect(await runCommand('seed:demo', db.config(), out, err)).toBe(0);
-    expect(lines[0]).toBe('demo seed: 2 tenant(s), 4 department(s), 11 user(s), 2 report(s) created');
+    expect(lines[0]).toBe('demo seed: 2 tenant(s), 7 department(s), 12 user(s), 5 report(s) created');
     lines.length = 0;
     expect(await runCommand('demo:logins', db.config(), out, err)).toBe(0);
     expect(lines[0]).toBe('Demo logins (password for all: evalflow-demo):');
-    expect(lines).toHaveLength(12);
+    expect(lines).toHaveLength(13);
     expect(lines.join('\n')).toContain('zhaoxian.finance.approver');
+    expect(lines.join('\n')).toContain('luancheng.health.editor');
   });
 
   it('audit:verify passes an intact trail and names the first entry changed behind its back', async () => {

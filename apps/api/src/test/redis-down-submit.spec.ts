@@ -14,7 +14,11 @@ describe('a submit while Redis is unreachable (real API, PostgreSQL and Redis)',
     const { db, app, close } = await startSeededApi({ REDIS_URL: 'redis://127.0.0.1:1' });
     const platform = new DataSource(dataSourceOptions({ url: db.platformUrl, poolSize: 1, applicationName: 'relay' }));
     const prefix = db.config().queue.prefix;
-    const queue = new Queue(QUEUES.notifications, { connection: redisConnectionOptions(db.redisUrl, 'api'), prefix });
+    const connection = redisConnectionOptions(db.redisUrl, 'api');
+    const queues: Record<string, Queue> = {
+      [QUEUES.notifications]: new Queue(QUEUES.notifications, { connection, prefix }),
+      [QUEUES.documents]: new Queue(QUEUES.documents, { connection, prefix }),
+    };
     try {
       const [editor] = await loginAll(app, ['zhaoxian.union.editor']);
       const id = await idOf(
@@ -35,22 +39,30 @@ describe('a submit while Redis is unreachable (real API, PostgreSQL and Redis)',
       const transitionId = submitted.json().transition.id;
       const jobId = `report-transition-${transitionId}`;
       const pending = await db.owner(
-        async (c) => (await c.query(`SELECT job_name, relayed_at FROM outbox WHERE job_id = $1`, [jobId])).rows,
+        async (c) => (await c.query(`SELECT job_name, relayed_at FROM outbox ORDER BY id`)).rows,
       );
-      expect(pending).toEqual([{ job_name: JOBS.reportTransitioned.name, relayed_at: null }]);
+      // the notification, and the PDF and DOCX of the submission
+      expect(pending).toEqual([
+        { job_name: JOBS.reportTransitioned.name, relayed_at: null },
+        { job_name: JOBS.renderDocument.name, relayed_at: null },
+        { job_name: JOBS.renderDocument.name, relayed_at: null },
+      ]);
 
       // Redis back: the relay (as the worker runs it) delivers the job under its deterministic id
       await platform.initialize();
-      const send = async (row: { job_name: string; payload: unknown; job_id: string }) => {
-        await queue.add(row.job_name, row.payload, { jobId: row.job_id });
+      const send = async (row: { queue: string; job_name: string; payload: unknown; job_id: string }) => {
+        await queues[row.queue].add(row.job_name, row.payload, { jobId: row.job_id });
       };
-      expect(await relayOutboxOnce((work) => platform.transaction(work), send)).toEqual({ relayed: 1, failed: 0 });
-      const job = await queue.getJob(jobId);
+      expect(await relayOutboxOnce((work) => platform.transaction(work), send)).toEqual({ relayed: 3, failed: 0 });
+      expect(await queues[QUEUES.documents].getJobCounts('wait')).toEqual({ wait: 2 });
+      const job = await queues[QUEUES.notifications].getJob(jobId);
       expect(job?.data).toMatchObject({ reportId: id, action: 'submit', to: 'submitted', transitionId });
       expect(await relayOutboxOnce((work) => platform.transaction(work), send)).toEqual({ relayed: 0, failed: 0 });
     } finally {
-      await queue.obliterate({ force: true }).catch(() => undefined);
-      await queue.close();
+      for (const queue of Object.values(queues)) {
+        await queue.obliterate({ force: true }).catch(() => undefined);
+        await queue.close();
+      }
       if (platform.isInitialized) await platform.destroy();
       await close();
     }

@@ -369,8 +369,13 @@ describe('report workflow (real API and PostgreSQL)', () => {
     );
     expect(comments).toHaveLength(3);
     expect(comments.every((r) => r.job_name === 'report.commented')).toBe(true);
+    // and each submission and approval asked for its PDF and DOCX (4 submits, 1 approval)
+    const documents = await db.owner(
+      async (c) => (await c.query(`SELECT job_name FROM outbox WHERE queue = 'documents'`)).rows,
+    );
+    expect(documents).toHaveLength(10);
     const [{ n }] = await db.owner(async (c) => (await c.query(`SELECT count(*)::int AS n FROM outbox`)).rows);
-    expect(n).toBe(rows.length + comments.length);
+    expect(n).toBe(rows.length + comments.length + documents.length);
   });
 
   it('revisions are immutable for the application', async () => {
