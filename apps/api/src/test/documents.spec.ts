@@ -4,7 +4,7 @@ import type { TestDatabase } from '@evalflow/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { as, idOf, loginAll, startSeededApi, type Session } from './support/harness';
+import { as, idOf, unionReport2024, loginAll, startSeededApi, type Session } from './support/harness';
 
 /** Documents through the API: asked for once per content, format and template; downloaded with the report's access. */
 describe('documents (real API and PostgreSQL)', () => {
@@ -36,11 +36,7 @@ describe('documents (real API and PostgreSQL)', () => {
       'zhaoxian.finance.approver',
       'luancheng.finance.approver',
     ]);
-    id = await idOf(
-      db,
-      `SELECT r.id FROM reports r JOIN departments d ON d.id = r.department_id
-        WHERE d.name = '赵县总工会' AND r.fiscal_year = 2024`,
-    );
+    id = await unionReport2024(db);
   });
   afterAll(async () => {
     await close?.();

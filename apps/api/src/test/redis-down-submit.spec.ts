@@ -2,7 +2,7 @@ import { JOBS, QUEUES, redisConnectionOptions } from '@evalflow/jobs';
 import { dataSourceOptions, relayOutboxOnce } from '@evalflow/persistence';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { as, idOf, loginAll, startSeededApi } from './support/harness';
+import { as, idOf, unionReport2024, loginAll, startSeededApi } from './support/harness';
 
 /**
  * Redis away during a submit: the API never talks to Redis on a transition (the job goes to the
@@ -14,18 +14,14 @@ describe('a submit while Redis is unreachable (real API, PostgreSQL and Redis)',
     const { db, app, close } = await startSeededApi({ REDIS_URL: 'redis://127.0.0.1:1' });
     const platform = new DataSource(dataSourceOptions({ url: db.platformUrl, poolSize: 1, applicationName: 'relay' }));
     const prefix = db.config().queue.prefix;
-    const connection = redisConnectionOptions(db.redisUrl, 'api');
+    const connection = redisConnectionOptions(db.redisUrl, 'producer');
     const queues: Record<string, Queue> = {
       [QUEUES.notifications]: new Queue(QUEUES.notifications, { connection, prefix }),
       [QUEUES.documents]: new Queue(QUEUES.documents, { connection, prefix }),
     };
     try {
       const [editor] = await loginAll(app, ['zhaoxian.union.editor']);
-      const id = await idOf(
-        db,
-        `SELECT r.id FROM reports r JOIN departments d ON d.id = r.department_id
-          WHERE d.name = '赵县总工会' AND r.fiscal_year = 2024`,
-      );
+      const id = await unionReport2024(db);
       const version = (await as(app, editor)({ method: 'GET', url: `/api/reports/${id}` })).json().version;
       const submitted = await as(
         app,

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { chinaDate } from '@evalflow/domain';
 import type { TestDatabase } from '@evalflow/testing';
-import { as, idOf, loginAll, patchCurrent, startSeededApi, type Session } from './support/harness';
+import { as, idOf, unionReport2024, loginAll, patchCurrent, startSeededApi, type Session } from './support/harness';
 
 const addDays = (isoDate: string, days: number) =>
   new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
@@ -42,11 +42,7 @@ describe('review: sign-off, comments, deadlines (real API and PostgreSQL)', () =
       'zhaoxian.finance.reviewer',
       'zhaoxian.admin',
     ]);
-    id = await idOf(
-      db,
-      `SELECT r.id FROM reports r JOIN departments d ON d.id = r.department_id
-        WHERE d.name = '赵县总工会' AND r.fiscal_year = 2024`,
-    );
+    id = await unionReport2024(db);
   });
   afterAll(async () => {
     await close?.();

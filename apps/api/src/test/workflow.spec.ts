@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { dataSourceOptions, TenantDb, verifyAuditChains } from '@evalflow/persistence';
 import type { TestDatabase } from '@evalflow/testing';
 import { DataSource } from 'typeorm';
-import { as, idOf, loginAll, startSeededApi, type Session } from './support/harness';
+import { as, idOf, unionReport2024, loginAll, startSeededApi, type Session } from './support/harness';
 
 /** The report workflow through the real API and database: the whole journey, refusals, and what it records. */
 describe('report workflow (real API and PostgreSQL)', () => {
@@ -56,11 +56,7 @@ describe('report workflow (real API and PostgreSQL)', () => {
       'zhaoxian.admin',
       'luancheng.finance.approver',
     ]);
-    id = await idOf(
-      db,
-      `SELECT r.id FROM reports r JOIN departments d ON d.id = r.department_id
-        WHERE d.name = '赵县总工会' AND r.fiscal_year = 2024`,
-    );
+    id = await unionReport2024(db);
   });
   afterAll(async () => {
     await close?.();

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '@evalflow/config';
 import { jobsOfQueue, QUEUES, redisConnectionOptions } from '@evalflow/jobs';
 import { Worker } from 'bullmq';
-import { dispatchJob, handlerMap, type JobHandler } from '../jobs/job-handler';
+import { dispatchJob, handlerMap, logJobFailure, type JobHandler } from '../jobs/job-handler';
 import { RenderDocumentHandler } from './render-document.handler';
 
 /**
@@ -33,15 +33,7 @@ export class DocumentsWorker implements OnApplicationBootstrap, OnModuleDestroy 
       lockDuration: lockMs,
       stalledInterval: lockMs,
     });
-    this.worker.on('failed', (job, error) =>
-      this.logger.warn({
-        msg: 'job failed',
-        job: job?.name,
-        jobId: job?.id,
-        attempt: job?.attemptsMade,
-        error: error.message,
-      }),
-    );
+    this.worker.on('failed', (job, error) => logJobFailure(this.logger, job, error));
     this.worker.on('error', (error) => this.logger.warn({ msg: 'worker connection error', error: error.message }));
   }
 

@@ -2,7 +2,7 @@ import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { jobsOfQueue, type QueueName } from '@evalflow/jobs';
 import type { Job } from 'bullmq';
-import { dispatchJob, handlerMap, type JobHandler } from './job-handler';
+import { dispatchJob, handlerMap, logJobFailure, type JobHandler } from './job-handler';
 
 /**
  * A queue's processor: dispatches each job to the one handler of its name (checked at start-up),
@@ -20,13 +20,7 @@ export abstract class DispatchingProcessor extends WorkerHost {
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
-    this.logger.warn({
-      msg: 'job failed',
-      job: job?.name,
-      jobId: job?.id,
-      attempt: job?.attemptsMade,
-      error: error.message,
-    });
+    logJobFailure(this.logger, job, error);
   }
 
   @OnWorkerEvent('error')

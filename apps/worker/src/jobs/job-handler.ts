@@ -41,3 +41,8 @@ export function dispatchJob(handlers: Map<string, JobHandler>, job: Job, logger:
     return result;
   });
 }
+
+/** One warning line per failed attempt (the job is retried, or kept as failed after the last). */
+export function logJobFailure(logger: Logger, job: Job | undefined, error: Error): void {
+  logger.warn({ msg: 'job failed', job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: error.message });
+}

@@ -105,13 +105,11 @@ describe('document rendering in the worker (real PostgreSQL, Redis and fonts)', 
       expect(bytes.subarray(0, 4).toString('latin1')).toBe(format === 'pdf' ? '%PDF' : 'PK\u0003\u0004');
 
       // the job delivered again (a retry, a duplicate) renders nothing new
-      const again = await worker
-        .get(RenderDocumentHandler)
-        .handle({
-          data: { tenantId: ids.tenant, documentId },
-          attemptsMade: 0,
-          opts: { attempts: 5 },
-        } as unknown as Job<RenderDocumentJobData>);
+      const again = await worker.get(RenderDocumentHandler).handle({
+        data: { tenantId: ids.tenant, documentId },
+        attemptsMade: 0,
+        opts: { attempts: 5 },
+      } as unknown as Job<RenderDocumentJobData>);
       expect(again).toEqual({ documentId, sha256: doc.sha256, sizeBytes: doc.size, rendered: false });
     },
     60000,
@@ -120,13 +118,11 @@ describe('document rendering in the worker (real PostgreSQL, Redis and fonts)', 
   it('a render that cannot succeed is marked failed on its last attempt, with the reason', async () => {
     const documentId = await newDocument('pdf', `'{"schemaVersion": 1}'::jsonb`);
     const handle = (attemptsMade: number) =>
-      worker
-        .get(RenderDocumentHandler)
-        .handle({
-          data: { tenantId: ids.tenant, documentId },
-          attemptsMade,
-          opts: { attempts: 2 },
-        } as unknown as Job<RenderDocumentJobData>);
+      worker.get(RenderDocumentHandler).handle({
+        data: { tenantId: ids.tenant, documentId },
+        attemptsMade,
+        opts: { attempts: 2 },
+      } as unknown as Job<RenderDocumentJobData>);
     await expect(handle(0)).rejects.toThrow();
     expect((await owner(`SELECT status FROM documents WHERE id = $1`, [documentId]))[0].status).toBe('queued');
     await expect(handle(1)).rejects.toThrow();

@@ -86,14 +86,14 @@ describe('outbox relay and notifications (real PostgreSQL and Redis)', () => {
 
     // a producer whose Redis does not answer: port 1 refuses connections
     const dead = new Queue(QUEUES.notifications, {
-      connection: { ...redisConnectionOptions('redis://127.0.0.1:1', 'api'), retryStrategy: () => 1000 },
+      connection: { ...redisConnectionOptions('redis://127.0.0.1:1', 'producer'), retryStrategy: () => 1000 },
       prefix: 'outbox-dead',
     });
     dead.on('error', () => undefined);
     try {
-      const down = await relay.tick((row) =>
-        withTimeout(dead.add(row.job_name, row.payload, { jobId: row.job_id }), PRODUCER_TIMEOUT_MS),
-      );
+      const down = await relay.tick(async (row) => {
+        await withTimeout(dead.add(row.job_name, row.payload, { jobId: row.job_id }), PRODUCER_TIMEOUT_MS);
+      });
       expect(down).toEqual({ relayed: 0, failed: 1 });
     } finally {
       await dead.close().catch(() => undefined);

@@ -1,19 +1,9 @@
+import type { AppConfig } from '@evalflow/config';
 import type { DocumentStorage } from './document-storage';
 import { LocalDirectoryStorage } from './local-directory-storage';
 import { S3Storage } from './s3-storage';
 
-export interface StorageConfig {
-  driver: 'local' | 's3';
-  dir: string;
-  s3: {
-    endpoint: string;
-    bucket: string;
-    region: string;
-    accessKeyId: string;
-    secretAccessKey: string;
-    prefix: string;
-  } | null;
-}
+export type StorageConfig = AppConfig['storage'];
 
 /** The configured store (STORAGE_DRIVER): a local directory by default, or an S3-compatible bucket. */
 export function storageFromConfig(config: StorageConfig): DocumentStorage {

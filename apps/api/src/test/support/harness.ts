@@ -36,7 +36,11 @@ export interface Session {
   username: string;
   accessToken: string;
   refreshCookie: string;
-  me: { user: { id: string; roles: string[] }; tenant: { id: string } | null; department: { id: string } | null };
+  me: {
+    user: { id: string; displayName: string; roles: string[] };
+    tenant: { id: string } | null;
+    department: { id: string } | null;
+  };
 }
 
 export function cookieOf(response: LightMyRequestResponse, name = 'evalflow_refresh'): string | undefined {
@@ -77,6 +81,15 @@ export async function versionOf(
   id: string,
 ): Promise<number> {
   return db.owner(async (c) => (await c.query(`SELECT version FROM ${table} WHERE id = $1`, [id])).rows[0].version);
+}
+
+/** The seeded sample: 赵县总工会's 2024 report, a draft. */
+export function unionReport2024(db: TestDatabase): Promise<string> {
+  return idOf(
+    db,
+    `SELECT r.id FROM reports r JOIN departments d ON d.id = r.department_id
+      WHERE d.name = '赵县总工会' AND r.fiscal_year = 2024`,
+  );
 }
 
 export async function idOf(db: TestDatabase, sql: string, params: unknown[] = []): Promise<string> {

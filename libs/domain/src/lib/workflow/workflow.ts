@@ -13,7 +13,7 @@ export interface TransitionSpec {
   label: string;
   from: ReportStatus[];
   to: ReportStatus;
-  roles: Role[];
+  roles: readonly Role[];
   /** whose report the actor must be of: its own department's, or any of its county */
   scope: 'own_department' | 'county';
   needsReason: boolean;
@@ -113,7 +113,7 @@ export type TransitionPlan = { ok: true; to: ReportStatus; spec: TransitionSpec 
 export interface TransitionRequest {
   status: ReportStatus;
   action: TransitionAction;
-  roles: Role[];
+  roles: readonly Role[];
   /** the report belongs to the actor's own department */
   ownDepartment: boolean;
   reason?: string | null;
@@ -162,7 +162,11 @@ export function planTransition(request: TransitionRequest): TransitionPlan {
 }
 
 /** The actions an actor could take now (for buttons), ignoring checks and reasons. */
-export function availableActions(status: ReportStatus, roles: Role[], ownDepartment: boolean): TransitionAction[] {
+export function availableActions(
+  status: ReportStatus,
+  roles: readonly Role[],
+  ownDepartment: boolean,
+): TransitionAction[] {
   return TRANSITION_ACTIONS.filter((action) => {
     const plan = planTransition({ status, action, roles, ownDepartment, reason: 'x', blockingErrors: 0 });
     return plan.ok;
