@@ -4,7 +4,7 @@ import type { TestDatabase } from '@evalflow/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { as, idOf, unionReport2024, loginAll, startSeededApi, type Session } from './support/harness';
+import { as, unionReport2024, loginAll, startSeededApi, type Session } from './support/harness';
 
 /** Documents through the API: asked for once per content, format and template; downloaded with the report's access. */
 describe('documents (real API and PostgreSQL)', () => {

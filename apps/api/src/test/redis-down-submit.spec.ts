@@ -2,7 +2,7 @@ import { JOBS, QUEUES, redisConnectionOptions } from '@evalflow/jobs';
 import { dataSourceOptions, relayOutboxOnce } from '@evalflow/persistence';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { as, idOf, unionReport2024, loginAll, startSeededApi } from './support/harness';
+import { as, unionReport2024, loginAll, startSeededApi } from './support/harness';
 
 /**
  * Redis away during a submit: the API never talks to Redis on a transition (the job goes to the

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { chinaDate } from '@evalflow/domain';
 import type { TestDatabase } from '@evalflow/testing';
-import { as, idOf, unionReport2024, loginAll, patchCurrent, startSeededApi, type Session } from './support/harness';
+import { as, unionReport2024, loginAll, patchCurrent, startSeededApi, type Session } from './support/harness';
 
 const addDays = (isoDate: string, days: number) =>
   new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
