@@ -3,7 +3,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '@evalflow/config';
 import { PRODUCER_TIMEOUT_MS, QUEUES, withTimeout, type QueueName } from '@evalflow/jobs';
-import { PlatformDb, relayOutboxOnce, type PendingOutboxRow } from '@evalflow/persistence';
+import { PlatformDb, relayOutboxOnce, UnroutableOutboxRow, type PendingOutboxRow } from '@evalflow/persistence';
 import type { Queue } from 'bullmq';
 
 /**
@@ -56,7 +56,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async send(row: PendingOutboxRow): Promise<void> {
     const queue = this.queues[row.queue as QueueName];
-    if (!queue) throw new Error(`outbox row ${row.id} names unknown queue "${row.queue}"`);
+    if (!queue) throw new UnroutableOutboxRow(`outbox row ${row.id} names unknown queue "${row.queue}"`);
     // BullMQ would wait for Redis indefinitely; the relay records the failure and tries again later
     await withTimeout(queue.add(row.job_name, row.payload, { jobId: row.job_id }), PRODUCER_TIMEOUT_MS);
   }

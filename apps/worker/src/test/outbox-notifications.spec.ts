@@ -141,4 +141,18 @@ describe('outbox relay and notifications (real PostgreSQL and Redis)', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(await owner(`SELECT count(*)::int AS n FROM notifications`)).toEqual([{ n: 2 }]);
   });
+
+  it('a row naming a queue the relay does not serve is recorded and passed over; the rows after it go on', async () => {
+    await new TenantDb(app).tx(async (em) => {
+      await appendOutbox(em, { ...submitted('950'), queue: 'no-such-queue', jobId: 'poison-950' });
+      await appendOutbox(em, submitted('951'));
+    }, ids.tenant);
+    expect(await worker.get(OutboxRelay).tick()).toEqual({ relayed: 1, failed: 1 });
+    const rows = await owner(`SELECT job_id, relayed_at IS NOT NULL AS relayed, last_error FROM outbox
+                                WHERE job_id IN ('poison-950', 'report-transition-951') ORDER BY id`);
+    expect(rows).toEqual([
+      { job_id: 'poison-950', relayed: false, last_error: expect.stringContaining('unknown queue "no-such-queue"') },
+      { job_id: 'report-transition-951', relayed: true, last_error: null },
+    ]);
+  });
 });

@@ -34,9 +34,21 @@ export interface PendingOutboxRow {
 export type Send = (row: PendingOutboxRow) => Promise<void>;
 
 /**
+ * A row no retry can send (it names a queue this relay does not serve): recorded on the row, which
+ * stays pending for an operator, while the rows after it go on — unlike a Redis outage, which stops the pass.
+ */
+export class UnroutableOutboxRow extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnroutableOutboxRow';
+  }
+}
+
+/**
  * One relay pass, through the platform connection (every county's pending rows; ids, no content):
  * rows are locked (SKIP LOCKED, so several workers share the work), sent in order, and marked sent.
- * The first failure stops the pass and is recorded on its row, which stays pending.
+ * The first failure stops the pass (Redis is likely away) and is recorded on its row, which stays
+ * pending; an unroutable row is recorded and passed over.
  */
 export async function relayOutboxOnce(
   tx: <T>(work: (em: EntityManager) => Promise<T>) => Promise<T>,
@@ -50,6 +62,7 @@ export async function relayOutboxOnce(
       [batchSize],
     );
     let relayed = 0;
+    let failed = 0;
     for (const row of rows) {
       try {
         await send(row);
@@ -58,13 +71,15 @@ export async function relayOutboxOnce(
           row.id,
           String((error as Error).message ?? error).slice(0, 500),
         ]);
-        return { relayed, failed: 1 };
+        failed++;
+        if (error instanceof UnroutableOutboxRow) continue;
+        return { relayed, failed };
       }
       await em.query(`UPDATE outbox SET relayed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [
         row.id,
       ]);
       relayed++;
     }
-    return { relayed, failed: 0 };
+    return { relayed, failed };
   });
 }
