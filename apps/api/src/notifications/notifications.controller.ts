@@ -21,6 +21,14 @@ export class NotificationsController {
     return this.notifications.list(ability, unread === 'true');
   }
 
+  @Post('read-all')
+  @HttpCode(200)
+  @Policy('update', 'Notification')
+  @ApiOperation({ summary: '全部标记为已读' })
+  markAllRead(@CurrentPrincipal() principal: SessionPrincipal) {
+    return this.notifications.markAllRead(principal);
+  }
+
   @Post(':id/read')
   @HttpCode(200)
   @Policy('update', 'Notification')

@@ -51,4 +51,15 @@ export class NotificationsService {
       return toView(row);
     });
   }
+
+  /** Marks every unread notification of the caller as read; answers how many it marked. */
+  markAllRead(principal: Principal) {
+    return this.db.tx(async (em) => {
+      const [rows] = await em.query(
+        `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id`,
+        [principal.userId],
+      );
+      return { marked: rows.length, unread: 0 };
+    });
+  }
 }

@@ -448,6 +448,11 @@ const MATRIX: Record<string, RouteCase> = {
     expect: onlyFor(FINANCE, { own: 200, other: 200, foreign: 404 }),
   },
   'GET /api/notifications': getUrl('/api/notifications', onlyFor(COUNTY_ROLES, 200)),
+  'POST /api/notifications/read-all': {
+    scopes: ['-'],
+    build: () => ({ method: 'POST', url: '/api/notifications/read-all' }),
+    expect: onlyFor(COUNTY_ROLES, 200),
+  },
   'POST /api/notifications/:id/read': {
     scopes: ['own', 'other', 'foreign'],
     build: (f, actor, scope) => {
@@ -686,6 +691,7 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'ReportsController.diff': 'read Report',
       'NotificationsController.list': 'read Notification',
       'NotificationsController.markRead': 'update Notification',
+      'NotificationsController.markAllRead': 'update Notification',
       'AuditLogController.list': 'read AuditLog',
       'AuditLogController.verify': 'read AuditLog',
       'PingController.create': 'manage System',

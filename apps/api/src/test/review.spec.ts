@@ -213,4 +213,24 @@ describe('review: sign-off, comments, deadlines (real API and PostgreSQL)', () =
     expect(ok.json().email).toBe('wangfang@zhaoxian.gov.cn');
     expect((await call(editor, 'GET', `/users/${userId}`)).json().email).toBe('wangfang@zhaoxian.gov.cn');
   });
+
+  it('marks all of one’s own notifications read, and no one else’s', async () => {
+    const notify = (username: string, key: string) =>
+      db.owner((c) =>
+        c.query(
+          `INSERT INTO notifications (tenant_id, user_id, kind, title, source_key)
+           SELECT tenant_id, id, 'test', '测试通知', $2 FROM users WHERE username = $1`,
+          [username, key],
+        ),
+      );
+    await notify('zhaoxian.union.editor', 'read-all-1');
+    await notify('zhaoxian.union.editor', 'read-all-2');
+    await notify('zhaoxian.union.head', 'read-all-3');
+    const before = (await call(editor, 'GET', '/notifications?unread=true')).json().unread;
+    expect(before).toBeGreaterThanOrEqual(2);
+    const marked = await call(editor, 'POST', '/notifications/read-all');
+    expect(marked.json()).toEqual({ marked: before, unread: 0 });
+    expect((await call(editor, 'GET', '/notifications?unread=true')).json()).toMatchObject({ items: [], unread: 0 });
+    expect((await call(head, 'GET', '/notifications?unread=true')).json().unread).toBeGreaterThanOrEqual(1);
+  });
 });
