@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Badge, Button, Flex, Result, Spin, Tabs, Typography } from 'antd';
-import { REPORT_KIND_LABELS } from '@evalflow/domain';
+import { REPORT_KIND_LABELS, tagged } from '@evalflow/domain';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
+import type { PartWriteView } from '../../api/report-parts-api';
 import { permissionsOf } from '../../auth/permissions';
 import { useSignedIn } from '../../auth/session-context';
 import { DateTime } from '../../components/date-time';
@@ -17,6 +18,12 @@ import { CheckSummary } from './checks/check-summary';
 import { CommentsTab } from './comments/comments-tab';
 import { inReportOrder, openCommentsOf } from './comments/thread-order';
 import { DocumentsTab } from './documents/documents-tab';
+import { CarriedOverNotice } from './editor/carried-over-notice';
+import { ReportEditor } from './editor/report-editor';
+import { useLiveChecks } from './editor/use-live-checks';
+import { unsavedReason } from './editor/save-state';
+import { useReportDrafts } from './editor/use-report-drafts';
+import { PartSide } from './part-side';
 import { ReportContent } from './report-content';
 import { ReturnNotice, SignOffNotice } from './report-notices';
 import { HistoryTimeline } from './review/history-timeline';
@@ -28,7 +35,7 @@ import { useReportData } from './use-report-data';
  * One report, for its department (content, checks, the finance bureau's comments, submit) and for
  * the finance bureau (the same, plus starting and resolving comments, the diff between revisions,
  * start review / return / approve / reopen); both download it as an official PDF or Word document.
- * Nothing here edits the content.
+ * A draft or returned report opens as the editor for those who may change it.
  */
 export function ReportPage() {
   const { id = '' } = useParams();
@@ -40,6 +47,22 @@ export function ReportPage() {
   const [tab, setTab] = useState('content');
   const ordered = useMemo(() => inReportOrder(threads.data ?? []), [threads.data]);
   const openComments = useMemo(() => openCommentsOf(ordered), [ordered]);
+  const loaded = report.data;
+  const editable =
+    loaded !== undefined &&
+    (loaded.status === 'draft' || loaded.status === 'returned') &&
+    ability.can('update', tagged('Report', { tenantId: loaded.tenantId, departmentId: loaded.departmentId }));
+  const setReport = report.setData;
+  const reloadChecks = checks.reload;
+  const onSaved = useCallback(
+    (view: PartWriteView) => {
+      setReport((r) => r && { ...r, version: view.reportVersion, parts: { ...r.parts, [view.part]: view } });
+      reloadChecks();
+    },
+    [setReport, reloadChecks],
+  );
+  const editor = useReportDrafts(session, loaded, editable, onSaved);
+  const live = useLiveChecks(session, loaded, editor.drafts, checks.data, editable);
 
   if (!report.data) {
     if (report.error instanceof ApiError && report.error.status === 404) {
@@ -94,15 +117,17 @@ export function ReportPage() {
         extra={
           <ReportActions
             report={r}
-            checks={checks.data}
+            checks={live.checks}
             openComments={openComments}
             isHead={me.user.roles.includes('dept_head')}
             onChanged={reloadAll}
+            unsaved={editable ? unsavedReason(editor.states) : undefined}
           />
         }
       />
       <ReturnNotice report={r} history={history.data} openThreads={openComments.length} />
       <SignOffNotice report={r} />
+      <CarriedOverNotice report={r} />
       <Tabs
         activeKey={tab}
         onChange={setTab}
@@ -110,7 +135,29 @@ export function ReportPage() {
           {
             key: 'content',
             label: '报告内容',
-            children: (
+            children: editable ? (
+              <ReportEditor
+                editor={editor}
+                checks={live.checks}
+                gradeBands={live.gradeBands}
+                sideOf={(part) => {
+                  const partThreads = ordered.filter((t) => t.part === part);
+                  return partThreads.length === 0 ? null : (
+                    <PartSide
+                      api={session}
+                      reportId={r.id}
+                      part={part}
+                      parts={r.parts}
+                      findings={[]}
+                      threads={partThreads}
+                      canStart={false}
+                      onChange={upsertThread}
+                      {...can}
+                    />
+                  );
+                }}
+              />
+            ) : (
               <>
                 <CheckSummary checks={checks.data} error={checks.error} onRetry={checks.reload} />
                 {threads.error !== undefined && (

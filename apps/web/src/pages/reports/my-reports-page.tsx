@@ -8,12 +8,14 @@ import { CursorTable } from '../../components/data-table';
 import { FilterBar } from '../../components/filter-bar';
 import { PageHeader } from '../../components/page-header';
 import { useCursorList } from '../../hooks/use-cursor-list';
+import { permissionsOf } from '../../auth/permissions';
+import { NewReportButton } from './new-report-button';
 import { fiscalYearOptions, openColumn, REPORT_COLUMNS, STATUS_OPTIONS } from './report-columns';
 
 /** 我的报告: the department's own reports, by year and status. */
 export function MyReportsPage() {
   const session = useSession();
-  const { me } = useSignedIn();
+  const { me, ability } = useSignedIn();
   const [fiscalYear, setFiscalYear] = useState<number>();
   const [status, setStatus] = useState<ReportStatus>();
   const loadPage = useCallback(
@@ -31,7 +33,8 @@ export function MyReportsPage() {
     <>
       <PageHeader
         title="我的报告"
-        description={`${me.department?.name ?? '本部门'}的绩效自评报告：查看内容与检查结果，处理财政局的审核意见，提交审核。`}
+        description={`${me.department?.name ?? '本部门'}的绩效自评报告：填写与修改，查看检查结果，处理财政局的审核意见，提交审核。`}
+        extra={permissionsOf(ability, me).draftReports ? <NewReportButton api={session} /> : undefined}
       />
       <FilterBar onRefresh={list.reload}>
         <Select<number>

@@ -11,7 +11,13 @@ import {
   renderWithSession,
   signedInSession,
 } from '../../../test/session-fixtures';
+import { initialSaveState, unsavedReason } from '../editor/save-state';
 import { ReportActions } from './report-actions';
+
+const STATES = {
+  a: { ...initialSaveState(1, {}), status: 'saved' as const },
+  b: { ...initialSaveState(1, {}), status: 'dirty' as const },
+};
 
 const passing: ChecksView = {
   reportId: 'r',
@@ -29,12 +35,20 @@ async function renderActions(
   report: ReportView,
   checks: ChecksView,
   fetchMock = vi.fn(),
+  unsaved?: string,
 ) {
   const session = await signedInSession(meFor(PRINCIPALS[principal]));
   vi.stubGlobal('fetch', fetchMock);
   const onChanged = vi.fn();
   renderWithSession(
-    <ReportActions report={report} checks={checks} openComments={[]} isHead={false} onChanged={onChanged} />,
+    <ReportActions
+      report={report}
+      checks={checks}
+      openComments={[]}
+      isHead={false}
+      onChanged={onChanged}
+      unsaved={unsaved}
+    />,
     session,
   );
   return { session, onChanged, fetchMock };
@@ -69,6 +83,19 @@ describe('ReportActions', () => {
     const rendered = await renderActions('deptEditor', report, passing);
     session = rendered.session;
     expect((screen.getByRole('button', { name: /提\s*交/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('holds back a submit while the editor still has unsaved changes, and says so', async () => {
+    const report = reportView({ status: 'draft', availableActions: ['submit', 'withdraw'] });
+    const rendered = await renderActions('deptEditor', report, passing, vi.fn(), unsavedReason(STATES));
+    session = rendered.session;
+    const submit = screen.getByRole('button', { name: /提\s*交/ }) as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    expect(unsavedReason(STATES)).toBe('正在保存修改，请稍候再提交');
+    expect(unsavedReason({ a: STATES.a, b: { ...STATES.b, status: 'conflict' } })).toBe(
+      '有部分与他人的修改冲突，请先处理冲突',
+    );
+    expect(unsavedReason({ a: STATES.a })).toBeUndefined();
   });
 
   it('sends the version it saw, and on a conflict reloads and says why', async () => {

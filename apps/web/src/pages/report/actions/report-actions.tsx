@@ -19,6 +19,8 @@ interface ReportActionsProps {
   isHead: boolean;
   /** After a move or sign-off, or a refusal that means the page is out of date: load it all again. */
   onChanged: () => void;
+  /** Why the editor's content is not on the server yet (unsaved, saving, conflict…), if it is not. */
+  unsaved?: string;
 }
 
 const PRIMARY: ReadonlySet<TransitionAction> = new Set(['submit', 'start_review', 'approve']);
@@ -44,7 +46,7 @@ function confirmText(action: TransitionAction, report: ReportView, checks: Check
 }
 
 /** The workflow buttons the API offers this user now, and the head's sign-off. */
-export function ReportActions({ report, checks, openComments, isHead, onChanged }: ReportActionsProps) {
+export function ReportActions({ report, checks, openComments, isHead, onChanged, unsaved }: ReportActionsProps) {
   const session = useSession();
   const { message, modal } = App.useApp();
   const reasonModal = useModalTarget<ReasonedAction>();
@@ -110,6 +112,7 @@ export function ReportActions({ report, checks, openComments, isHead, onChanged 
     });
 
   const blockers = (action: TransitionAction): string | undefined => {
+    if (action === 'submit' && unsaved) return unsaved;
     if (TRANSITIONS[action].needsPassingChecks && checks?.blocking) {
       return `报告仍有 ${checks.errors} 处错误未改正，不能${TRANSITIONS[action].label}`;
     }

@@ -1,0 +1,210 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App as AntApp } from 'antd';
+import { DEFAULT_GRADE_BANDS, type HeaderPart, type ReportPart } from '@evalflow/domain';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError, type ApiClient } from '../../../api/client';
+import type { ChecksView, PartView, ReportView } from '../../../api/report-types';
+import { fakeApi, type FakeCall } from '../../../test/fake-api';
+import { REPORT_ID, reportView } from '../../../test/report-fixtures';
+import { ReportEditor } from './report-editor';
+import { useLiveChecks } from './use-live-checks';
+import { useReportDrafts } from './use-report-drafts';
+
+const CHECKS: ChecksView = {
+  reportId: REPORT_ID,
+  version: 7,
+  previousYear: null,
+  results: [],
+  errors: 0,
+  warnings: 0,
+  blocking: false,
+};
+
+function Harness({ api, report, delay }: { api: ApiClient; report: ReportView; delay?: number }) {
+  const editor = useReportDrafts(api, report, true, () => undefined, delay);
+  const live = useLiveChecks(api, report, editor.drafts, CHECKS, true);
+  return <ReportEditor editor={editor} checks={live.checks} gradeBands={live.gradeBands} />;
+}
+
+const AMOUNTS = ['47', '0', '1', '2', '2.82', '5', '10', '10.336', '18.49'];
+
+function draftReport(): ReportView {
+  const report = reportView({ status: 'draft', availableActions: ['submit'] });
+  const budget = {
+    projectBudgetTotal: '178.646',
+    lines: AMOUNTS.map((amount, i) => ({ name: `项目${i + 1}`, amount, documentNumber: '' })),
+    projectSpent: '150',
+  };
+  report.parts.budget = { ...report.parts.budget, content: budget };
+  return report;
+}
+
+/** Answers GETs (settings) and part writes; `onPut` may throw to answer 412 or 400. */
+function api(onPut: (call: FakeCall) => unknown = (call) => savedPart(call)) {
+  return fakeApi((call) => {
+    if (call.method === 'PUT') return onPut(call);
+    if (call.path === '/settings') return { gradeBands: DEFAULT_GRADE_BANDS };
+    throw new ApiError(404, { code: 'NOT_FOUND', message: '不存在' });
+  });
+}
+
+function savedPart(call: FakeCall, version = 2): PartView & { reportVersion: number } {
+  const part = call.path.split('/').pop() as ReportPart;
+  return {
+    part,
+    version,
+    content: call.body,
+    updatedAt: '2025-04-02T06:30:00.000Z',
+    updatedBy: '李编制',
+    reportVersion: 8,
+  };
+}
+
+function renderEditor(client: ApiClient, report = draftReport(), delay?: number) {
+  render(
+    <AntApp>
+      <Harness api={client} report={report} delay={delay} />
+    </AntApp>,
+  );
+}
+
+const figure = (label: string) => document.querySelector(`[data-figure="${label}"]`)?.textContent;
+const puts = (client: { calls: FakeCall[] }) => client.calls.filter((c) => c.method === 'PUT');
+const header = (report: ReportView) => report.parts.header.content as HeaderPart;
+
+describe('ReportEditor', { timeout: 20_000 }, () => {
+  afterEach(() => sessionStorage.clear());
+
+  it('adds up the budget lines exactly and recomputes the execution rate as a line changes', async () => {
+    renderEditor(api());
+    await waitFor(() => expect(figure('预算明细合计')).toBe('96.646 万元'));
+    expect(figure('执行率')).toBe('83.96%'); // 150 ÷ 178.646 = 83.9649…%
+
+    fireEvent.change(screen.getByRole('textbox', { name: '预算明细第2行 金额' }), { target: { value: '82' } });
+    // 47 + 82 + 1 + 2 + 2.82 + 5 + 10 + 10.336 + 18.49, in decimals, not floats
+    expect(figure('预算明细合计')).toBe('178.646 万元');
+    expect(figure('与年初项目预算差额')).toBe('0.00 万元');
+
+    fireEvent.change(screen.getByRole('textbox', { name: '当年项目支出' }), { target: { value: '178.646' } });
+    expect(figure('执行率')).toBe('100.00%');
+    // shown with thousands separators while not being typed in
+    fireEvent.change(screen.getByRole('textbox', { name: '年初项目预算总额' }), { target: { value: '1234.5' } });
+    expect((screen.getByRole('textbox', { name: '年初项目预算总额' }) as HTMLInputElement).value).toBe('1,234.50');
+  });
+
+  it('shows a rule error beside its field, lists it, and jumps to the field', async () => {
+    renderEditor(api());
+    const beside = await waitFor(() => {
+      const node = document.querySelector('[data-field-messages="budget.projectBudgetTotal"]');
+      expect(node).not.toBeNull();
+      return node as HTMLElement;
+    });
+    expect(beside.textContent).toMatch(/96\.646/);
+    const total = screen.getByRole('textbox', { name: '年初项目预算总额' });
+    expect(total.getAttribute('aria-describedby')).toBe(beside.id);
+
+    const list = screen.getByRole('list', { name: '错误列表' });
+    fireEvent.click(within(list).getByRole('button', { name: /定位到（二）部门收支预决算情况 › 年初项目预算总额/ }));
+    expect(document.activeElement).toBe(total);
+
+    // fixing the line clears the error as it is typed
+    fireEvent.change(screen.getByRole('textbox', { name: '预算明细第2行 金额' }), { target: { value: '82' } });
+    expect(document.querySelector('[data-field-messages="budget.projectBudgetTotal"]')).toBeNull();
+  });
+
+  it('saves a part once typing stops, naming the part version in If-Match', async () => {
+    const client = api();
+    renderEditor(client);
+    fireEvent.change(await screen.findByRole('textbox', { name: '报告标题' }), {
+      target: { value: '赵县总工会2024年度整体支出绩效自评报告' },
+    });
+    expect(puts(client)).toHaveLength(0);
+    await act(() => new Promise((r) => setTimeout(r, 700)));
+    expect(puts(client)).toHaveLength(0); // still within the debounce
+
+    await waitFor(() => expect(puts(client)).toHaveLength(1), { timeout: 3000 });
+    const [put] = puts(client);
+    expect(put.path).toBe(`/reports/${REPORT_ID}/parts/header`);
+    expect(put.headers['if-match']).toBe('"1"');
+    expect((put.body as HeaderPart).title).toBe('赵县总工会2024年度整体支出绩效自评报告');
+    expect(await screen.findByText(/已保存 \d\d:\d\d/)).toBeTruthy();
+    expect(sessionStorage.length).toBe(0);
+  });
+
+  describe('conflict', () => {
+    const base = draftReport();
+    const theirs: HeaderPart = { ...header(base), title: '他们的标题', policyIssuer: '赵县财政局' };
+    const conflict = () =>
+      new ApiError(412, {
+        code: 'VERSION_MISMATCH',
+        message: '数据已被他人修改',
+        details: {
+          currentVersion: 4,
+          current: { version: 4, content: theirs, updatedBy: '张三', updatedAt: '2025-04-02T06:00:00.000Z' },
+        },
+      });
+
+    async function typeIntoStale(client: ApiClient) {
+      renderEditor(client, draftReport(), 10);
+      fireEvent.change(await screen.findByRole('textbox', { name: '报告标题' }), { target: { value: '我的标题' } });
+      return screen.findByRole('dialog', undefined, { timeout: 3000 });
+    }
+
+    it('keeps my draft and shows both versions; keep mine saves over theirs with their version', async () => {
+      let first = true;
+      const client = api((call) => {
+        if (first) {
+          first = false;
+          throw conflict();
+        }
+        return savedPart(call, 5);
+      });
+      const dialog = await typeIntoStale(client);
+      expect(within(dialog).getByText(/张三/, { selector: 'span' })).toBeTruthy();
+      expect(within(dialog).getByText('他们的标题')).toBeTruthy();
+      expect(within(dialog).getByText('我的标题')).toBeTruthy();
+      expect((screen.getByRole('textbox', { name: '报告标题' }) as HTMLInputElement).value).toBe('我的标题');
+
+      fireEvent.click(within(dialog).getByRole('button', { name: '保留我的版本' }));
+      await waitFor(() => expect(puts(client)).toHaveLength(2));
+      const again = puts(client)[1];
+      expect(again.headers['if-match']).toBe('"4"');
+      expect((again.body as HeaderPart).title).toBe('我的标题');
+      expect((again.body as HeaderPart).policyIssuer).toBe(header(base).policyIssuer);
+    });
+
+    it('keep theirs replaces the local draft and saves nothing', async () => {
+      const client = api(() => {
+        throw conflict();
+      });
+      const dialog = await typeIntoStale(client);
+      fireEvent.click(within(dialog).getByRole('button', { name: '采用对方版本' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      expect((screen.getByRole('textbox', { name: '报告标题' }) as HTMLInputElement).value).toBe('他们的标题');
+      expect((screen.getByRole('textbox', { name: '依据文件发文机关' }) as HTMLInputElement).value).toBe('赵县财政局');
+      await act(() => new Promise((r) => setTimeout(r, 50)));
+      expect(puts(client)).toHaveLength(1);
+    });
+
+    it('merges field by field', async () => {
+      let first = true;
+      const client = api((call) => {
+        if (first) {
+          first = false;
+          throw conflict();
+        }
+        return savedPart(call, 5);
+      });
+      const dialog = await typeIntoStale(client);
+      // 报告标题: mine (the default); 依据文件发文机关: theirs
+      const issuer = within(dialog).getByRole('region', { name: '依据文件发文机关' });
+      fireEvent.click(within(issuer).getByRole('radio', { name: '对方的' }));
+      fireEvent.click(within(dialog).getByRole('button', { name: '按所选逐项合并' }));
+      await waitFor(() => expect(puts(client)).toHaveLength(2));
+      const merged = puts(client)[1];
+      expect(merged.headers['if-match']).toBe('"4"');
+      expect((merged.body as HeaderPart).title).toBe('我的标题');
+      expect((merged.body as HeaderPart).policyIssuer).toBe('赵县财政局');
+    });
+  });
+});

@@ -1,0 +1,186 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { jsonEqual, REPORT_PARTS, validatePart, type ReportPart, type ShapeProblem } from '@evalflow/domain';
+import { ApiError, messageOf, type ApiClient } from '../../../api/client';
+import { partConflictOf, writePart, type PartWriteView } from '../../../api/report-parts-api';
+import type { ReportView } from '../../../api/report-types';
+import { clearDraft, readDraft, writeDraft } from './draft-storage';
+import { initialSaveState, type PartSaveState } from './save-state';
+
+export const AUTOSAVE_DELAY_MS = 1500;
+
+type Drafts = Record<ReportPart, unknown>;
+type States = Record<ReportPart, PartSaveState>;
+
+const byPart = <T>(make: (part: ReportPart) => T) =>
+  Object.fromEntries(REPORT_PARTS.map((p) => [p, make(p)])) as Record<ReportPart, T>;
+
+function problemsOf(error: unknown): ShapeProblem[] {
+  if (!(error instanceof ApiError) || error.code !== 'REPORT_CONTENT_INVALID' || !Array.isArray(error.body.details)) {
+    return [];
+  }
+  return (error.body.details as Array<Partial<ShapeProblem> & { field?: string }>)
+    .map((d) => ({ path: d.path ?? d.field ?? '', message: d.message ?? '格式不正确' }))
+    .filter((d) => d.path !== '');
+}
+
+/**
+ * The editor's local copy of every part and its autosave: an edit is kept in memory and in
+ * sessionStorage at once, and saved `delay` ms after typing stops with If-Match of the part version
+ * it was based on. A 412 keeps the draft and holds the part in conflict until the user resolves it.
+ */
+export function useReportDrafts(
+  api: ApiClient,
+  report: ReportView | undefined,
+  enabled: boolean,
+  onSaved: (view: PartWriteView) => void,
+  delay = AUTOSAVE_DELAY_MS,
+) {
+  const [drafts, setDrafts] = useState<Drafts | null>(null);
+  const [states, setStates] = useState<States | null>(null);
+  const draftsRef = useRef<Drafts | null>(null);
+  const statesRef = useRef<States | null>(null);
+  const timers = useRef(new Map<ReportPart, ReturnType<typeof setTimeout>>());
+  const inFlight = useRef(new Set<ReportPart>());
+  const reportId = report?.id ?? '';
+  const loadedFor = useRef<string | null>(null);
+  const onSavedRef = useRef(onSaved);
+  onSavedRef.current = onSaved;
+
+  const putState = useCallback((part: ReportPart, change: Partial<PartSaveState>) => {
+    if (!statesRef.current) return;
+    statesRef.current = { ...statesRef.current, [part]: { ...statesRef.current[part], ...change } };
+    setStates(statesRef.current);
+  }, []);
+
+  const putDraft = useCallback((part: ReportPart, content: unknown) => {
+    if (!draftsRef.current) return;
+    draftsRef.current = { ...draftsRef.current, [part]: content };
+    setDrafts(draftsRef.current);
+  }, []);
+
+  const save = useCallback(
+    async (part: ReportPart) => {
+      const state = statesRef.current?.[part];
+      const content = draftsRef.current?.[part];
+      if (!state || state.status === 'conflict' || state.status === 'saved' || state.status === 'idle') return;
+      if (inFlight.current.has(part)) return; // saved again when the write in flight is answered
+      const checked = validatePart(part, content);
+      if (!checked.ok) {
+        putState(part, { status: 'invalid', problems: checked.problems, error: null });
+        return;
+      }
+      inFlight.current.add(part);
+      putState(part, { status: 'saving', error: null });
+      try {
+        const view = await writePart(api, reportId, part, state.baseVersion, content);
+        inFlight.current.delete(part);
+        const unchanged = draftsRef.current?.[part] === content;
+        putState(part, {
+          status: unchanged ? 'saved' : 'dirty',
+          baseVersion: view.version,
+          baseContent: view.content,
+          savedAt: view.updatedAt,
+          problems: [],
+        });
+        if (unchanged) clearDraft(reportId, part);
+        else void save(part);
+        onSavedRef.current(view);
+      } catch (error) {
+        inFlight.current.delete(part);
+        const conflict = partConflictOf(error);
+        if (conflict) {
+          putState(part, { status: 'conflict', conflict });
+          return;
+        }
+        const problems = problemsOf(error);
+        if (problems.length) putState(part, { status: 'invalid', problems, error: null });
+        else putState(part, { status: 'failed', error: messageOf(error, '保存失败，请检查网络后重试') });
+      }
+    },
+    [api, reportId, putState],
+  );
+
+  const schedule = useCallback(
+    (part: ReportPart, wait = delay) => {
+      clearTimeout(timers.current.get(part));
+      timers.current.set(
+        part,
+        setTimeout(() => void save(part), wait),
+      );
+    },
+    [save, delay],
+  );
+
+  // the first load of the report: server parts, with any unsaved edit of this tab on top
+  useEffect(() => {
+    if (!report || !enabled || loadedFor.current === report.id) return;
+    loadedFor.current = report.id;
+    const stored = byPart((p) => readDraft(report.id, p));
+    draftsRef.current = byPart((p) => stored[p]?.content ?? report.parts[p].content);
+    statesRef.current = byPart((p) => {
+      const base = initialSaveState(report.parts[p].version, report.parts[p].content);
+      const draft = stored[p];
+      if (!draft) return base;
+      return jsonEqual(draft.content, report.parts[p].content) && draft.baseVersion === report.parts[p].version
+        ? base
+        : { ...base, baseVersion: draft.baseVersion, status: 'dirty' as const };
+    });
+    setDrafts(draftsRef.current);
+    setStates(statesRef.current);
+    for (const p of REPORT_PARTS) if (statesRef.current[p].status === 'dirty') schedule(p, 0);
+  }, [report, enabled, schedule]);
+
+  useEffect(() => {
+    const pending = timers.current;
+    return () => pending.forEach((t) => clearTimeout(t));
+  }, []);
+
+  /** The user changed a part: keep it, and save once typing stops. */
+  const edit = useCallback(
+    (part: ReportPart, content: unknown) => {
+      const state = statesRef.current?.[part];
+      if (!state) return;
+      putDraft(part, content);
+      writeDraft(reportId, part, { baseVersion: state.baseVersion, content });
+      if (state.status !== 'conflict') {
+        putState(part, { status: 'dirty', problems: [] });
+        schedule(part);
+      }
+    },
+    [reportId, putDraft, putState, schedule],
+  );
+
+  /**
+   * Ends a conflict with `content` (theirs, mine, or a merge): the part is now based on their
+   * version, and what differs from theirs is saved at once.
+   */
+  const resolve = useCallback(
+    (part: ReportPart, content: unknown) => {
+      const conflict = statesRef.current?.[part].conflict;
+      if (!conflict) return;
+      const theirs = conflict.current;
+      putDraft(part, content);
+      const same = jsonEqual(content, theirs.content);
+      putState(part, {
+        status: same ? 'saved' : 'dirty',
+        conflict: null,
+        baseVersion: theirs.version,
+        baseContent: theirs.content,
+        savedAt: same ? theirs.updatedAt : (statesRef.current?.[part].savedAt ?? null),
+      });
+      if (same) clearDraft(reportId, part);
+      else {
+        writeDraft(reportId, part, { baseVersion: theirs.version, content });
+        schedule(part, 0);
+      }
+    },
+    [reportId, putDraft, putState, schedule],
+  );
+
+  /** 保存失败: try again now. */
+  const retry = useCallback((part: ReportPart) => schedule(part, 0), [schedule]);
+
+  return { drafts, states, edit, resolve, retry };
+}
+
+export type ReportDrafts = ReturnType<typeof useReportDrafts>;
