@@ -22,6 +22,9 @@ const ReportPage = lazy(() => import('../pages/report/report-page').then((m) => 
 const NotificationsPage = lazy(() =>
   import('../pages/notifications/notifications-page').then((m) => ({ default: m.NotificationsPage })),
 );
+const DashboardPage = lazy(() =>
+  import('../pages/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })),
+);
 const SettingsPage = lazy(() => import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
 
 const readsReports = (p: Permissions) => p.draftReports || p.reviewReports;
@@ -51,6 +54,14 @@ export function App() {
         }
       >
         <Route index element={<HomePage />} />
+        <Route
+          path="dashboard"
+          element={
+            <Allowed when={(p) => p.reviewReports}>
+              <DashboardPage />
+            </Allowed>
+          }
+        />
         <Route
           path="tenants"
           element={

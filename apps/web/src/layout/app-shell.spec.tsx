@@ -61,9 +61,9 @@ describe('AppShell menu', () => {
     expect(result.labels).toEqual(['首页', '部门管理', '用户管理', '审计日志', '设置']);
   });
 
-  it('offers the finance bureau the review queue and a read-only department list', async () => {
+  it('offers the finance bureau its county overview as home, the review queue and a read-only department list', async () => {
     const result = await menuLabelsFor(PRINCIPALS.financeReviewer);
     session = result.session;
-    expect(result.labels).toEqual(['首页', '待审报告', '部门']);
+    expect(result.labels).toEqual(['工作台', '待审报告', '部门']);
   });
 });

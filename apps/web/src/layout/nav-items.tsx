@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  DashboardOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   HomeOutlined,
@@ -19,7 +20,10 @@ export interface NavItem {
 
 /** The left menu: only what the user's abilities open. */
 export function navItemsFor(permissions: Permissions): NavItem[] {
-  const items: NavItem[] = [{ path: '/', label: '首页', icon: <HomeOutlined /> }];
+  // the finance bureau's home is the county overview
+  const items: NavItem[] = permissions.reviewReports
+    ? [{ path: '/dashboard', label: '工作台', icon: <DashboardOutlined /> }]
+    : [{ path: '/', label: '首页', icon: <HomeOutlined /> }];
   // one address for the reports: the department's own, or the finance bureau's queue
   if (permissions.draftReports) items.push({ path: '/reports', label: '我的报告', icon: <FileTextOutlined /> });
   if (permissions.reviewReports) items.push({ path: '/reports', label: '待审报告', icon: <FileSearchOutlined /> });

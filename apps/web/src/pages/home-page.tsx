@@ -1,6 +1,6 @@
 import { Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import { DEPARTMENT_KIND_LABELS, ROLE_LABELS } from '@evalflow/domain';
-import { Link } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { permissionsOf } from '../auth/permissions';
 import { useSignedIn } from '../auth/session-context';
 
@@ -8,9 +8,10 @@ import { useSignedIn } from '../auth/session-context';
 export function HomePage() {
   const { me, ability } = useSignedIn();
   const can = permissionsOf(ability, me);
+  // the finance bureau starts from the county overview
+  if (can.reviewReports) return <Navigate to="/dashboard" replace />;
   const nextSteps: Array<{ to: string; text: string }> = [];
   if (can.draftReports) nextSteps.push({ to: '/reports', text: '查看本部门的自评报告、检查结果和财政局的审核意见' });
-  if (can.reviewReports) nextSteps.push({ to: '/reports', text: '审核各部门提交的自评报告' });
   if (can.manageSettings) nextSteps.push({ to: '/settings', text: '设置填报截止日期、提交流程和评价等级划分' });
   if (can.notifications) nextSteps.push({ to: '/notifications', text: '查看消息通知' });
   if (can.manageTenants) nextSteps.push({ to: '/tenants', text: '开通县（区），并为其创建县级管理员' });

@@ -1,0 +1,112 @@
+import { Badge, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Link } from 'react-router-dom';
+import { dec } from '@evalflow/domain';
+import { DeadlineTag } from '../reports/deadline-tag';
+import { ReportStatusTag } from '../reports/report-status-tag';
+import { PROGRESS_ORDER, type DashboardRow } from './dashboard-data';
+import { formatChineseDate, formatPercent, formatScore } from './format';
+
+/** Compares decimal strings exactly; a missing value sorts below any number. */
+const byDecimal = (pick: (r: DashboardRow) => string | null | undefined) => (a: DashboardRow, b: DashboardRow) => {
+  const x = pick(a);
+  const y = pick(b);
+  if (x == null || y == null) return (x == null ? 0 : 1) - (y == null ? 0 : 1);
+  return dec(x).comparedTo(dec(y));
+};
+
+const COLUMNS: TableColumnsType<DashboardRow> = [
+  {
+    title: '部门（单位）',
+    dataIndex: 'departmentName',
+    width: 220,
+    ellipsis: true,
+    sorter: (a, b) => a.departmentName.localeCompare(b.departmentName, 'zh-CN'),
+  },
+  {
+    title: '状态',
+    key: 'progress',
+    width: 90,
+    sorter: (a, b) => PROGRESS_ORDER.indexOf(a.progress) - PROGRESS_ORDER.indexOf(b.progress),
+    render: (_, r) => (r.report ? <ReportStatusTag status={r.report.status} /> : <Tag data-missing>未创建</Tag>),
+  },
+  {
+    title: '填报截止',
+    key: 'deadline',
+    width: 230,
+    sorter: (a, b) => (a.deadline?.daysLeft ?? Infinity) - (b.deadline?.daysLeft ?? Infinity),
+    render: (_, r) => (
+      <Flex gap={4} wrap align="center">
+        {r.deadline && <Typography.Text>{formatChineseDate(r.deadline.dueOn)}</Typography.Text>}
+        <DeadlineTag deadline={r.deadline} />
+      </Flex>
+    ),
+  },
+  {
+    title: '得分',
+    key: 'score',
+    width: 80,
+    align: 'right',
+    sorter: byDecimal((r) => r.report?.totalScore),
+    render: (_, r) => formatScore(r.report?.totalScore ?? null),
+  },
+  {
+    title: '等级',
+    key: 'grade',
+    width: 80,
+    render: (_, r) => r.report?.gradeLabel ?? '—',
+  },
+  {
+    title: '执行率',
+    key: 'executionRate',
+    width: 100,
+    align: 'right',
+    sorter: byDecimal((r) => r.report?.executionRate),
+    render: (_, r) => formatPercent(r.report?.executionRate ?? null),
+  },
+  {
+    title: '未解决意见',
+    key: 'openComments',
+    width: 100,
+    align: 'center',
+    sorter: (a, b) => (a.report?.openComments ?? -1) - (b.report?.openComments ?? -1),
+    render: (_, r) => {
+      const n = r.report?.openComments;
+      if (n === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
+      return n > 0 ? (
+        <Badge count={n} overflowCount={99} title={`${n} 条未解决的意见`} />
+      ) : (
+        <Typography.Text type="secondary">0</Typography.Text>
+      );
+    },
+  },
+  {
+    title: '操作',
+    key: 'open',
+    width: 80,
+    fixed: 'right',
+    render: (_, r) =>
+      r.report ? (
+        <Link to={`/reports/${r.report.id}`} aria-label={`查看${r.departmentName}的报告`}>
+          {r.report.status === 'submitted' || r.report.status === 'in_review' ? '审核' : '查看'}
+        </Link>
+      ) : (
+        <Typography.Text type="secondary">—</Typography.Text>
+      ),
+  },
+];
+
+/** Every budget department of the year, sortable by each figure. */
+export function DepartmentTable({ rows, loading, empty }: { rows: DashboardRow[]; loading: boolean; empty: string }) {
+  return (
+    <Table<DashboardRow>
+      rowKey="id"
+      size="middle"
+      columns={COLUMNS}
+      dataSource={rows}
+      loading={loading}
+      scroll={{ x: 980 }}
+      pagination={{ defaultPageSize: 50, hideOnSinglePage: true, showSizeChanger: true }}
+      locale={{ emptyText: empty }}
+    />
+  );
+}

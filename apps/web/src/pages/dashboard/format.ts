@@ -1,0 +1,17 @@
+import { formatWan } from '@evalflow/domain';
+
+/** A percentage with two decimals and thousands separators: 98.5 → 98.50%. */
+export function formatPercent(value: string | null): string {
+  return value === null ? '—' : `${formatWan(value, 2)}%`;
+}
+
+/** A score with two decimals: 95 → 95.00. */
+export function formatScore(value: string | null): string {
+  return value === null ? '—' : formatWan(value, 2);
+}
+
+/** A calendar date written YYYY-MM-DD as Chinese text: 2025-04-30 → 2025年4月30日. */
+export function formatChineseDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}

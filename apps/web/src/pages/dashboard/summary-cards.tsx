@@ -1,0 +1,44 @@
+import { Card, Flex, Statistic } from 'antd';
+import type { DashboardSummary } from './dashboard-data';
+
+interface Figure {
+  key: string;
+  title: string;
+  value: string | number;
+  suffix?: string;
+  color?: string;
+}
+
+/** The county's year at a glance: departments, reports by stage, overdue, average score. */
+export function SummaryCards({ summary }: { summary: DashboardSummary }) {
+  const { byProgress } = summary;
+  const figures: Figure[] = [
+    { key: 'departments', title: '预算部门', value: summary.departments, suffix: '个' },
+    { key: 'submitted', title: '已提交', value: byProgress.submitted, suffix: '份', color: '#1677ff' },
+    { key: 'in_review', title: '审核中', value: byProgress.in_review, suffix: '份', color: '#2f54eb' },
+    { key: 'returned', title: '已退回', value: byProgress.returned, suffix: '份', color: '#fa8c16' },
+    { key: 'approved', title: '已通过', value: byProgress.approved, suffix: '份', color: '#52c41a' },
+    {
+      key: 'overdue',
+      title: '已逾期',
+      value: summary.overdue,
+      suffix: '个',
+      color: summary.overdue > 0 ? '#cf1322' : undefined,
+    },
+    {
+      key: 'average',
+      title: `平均得分（${summary.scored} 份）`,
+      value: summary.averageScore ?? '—',
+      suffix: summary.averageScore ? '分' : undefined,
+    },
+  ];
+  return (
+    <Flex wrap gap={12} style={{ marginBottom: 16 }} role="list" aria-label="概况">
+      {figures.map((f) => (
+        <Card key={f.key} size="small" role="listitem" data-figure={f.key} style={{ flex: '1 1 140px' }}>
+          <Statistic title={f.title} value={f.value} suffix={f.suffix} styles={{ content: { color: f.color } }} />
+        </Card>
+      ))}
+    </Flex>
+  );
+}
