@@ -1,6 +1,8 @@
 // Debian packages the system needs beyond Node: the PDF renderer's fonts (and poppler, whose
-// pdftotext/pdffonts/pdftoppm its tests use). Installs the missing ones with apt when it can (root,
-// apt-get present), otherwise says in one line what to install. Plain Node: runs before the build.
+// pdftotext/pdffonts/pdftoppm its tests use), and Debian's Chromium for the browser end-to-end suite
+// (test/e2e-web drives it with playwright-core; no `npx playwright install`). Installs the missing ones with
+// apt when it can (root, apt-get present), otherwise says in one line what to install. Plain Node: runs
+// before the build.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -13,6 +15,7 @@ const NEEDS = {
     ['fonts-arphic-ukai', () => existsSync('/usr/share/fonts/truetype/arphic/ukai.ttc')],
   ],
   tests: [['poppler-utils', () => onPath('pdftotext')]],
+  browser: [['chromium', () => existsSync('/usr/bin/chromium')]],
 };
 
 /** Ensures the packages of the given groups; resolves false (after saying why) when they cannot be had. */
@@ -24,7 +27,7 @@ export function ensureSystemPackages(groups) {
   if (!missing.length) return true;
   const command = `apt-get install -y ${missing.join(' ')}`;
   if (process.getuid?.() !== 0 || !onPath('apt-get')) {
-    console.error(`Missing Debian packages for rendering documents; install them with: ${command}`);
+    console.error(`Missing Debian packages (${groups.join(', ')}); install them with: ${command}`);
     return false;
   }
   console.log(`▶ installing ${missing.join(', ')} (apt) …`);

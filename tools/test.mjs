@@ -1,11 +1,12 @@
 // `npm test`: every test suite of the repository — unit, integration (real PostgreSQL and Redis),
-// web component tests and the end-to-end suite (which builds and starts the real apps).
+// web component tests and the end-to-end suites (which build and start the real apps; test/e2e-web drives
+// them in headless Chromium).
 import { checkServices } from './services.mjs';
 import { ensureSystemPackages } from './system-packages.mjs';
 import { run } from './run.mjs';
 
 if (!(await checkServices())) process.exit(1);
-if (!ensureSystemPackages(['fonts', 'tests'])) process.exit(1);
+if (!ensureSystemPackages(['fonts', 'tests', 'browser'])) process.exit(1);
 
 const started = Date.now();
 const code = await run('npx', [

@@ -66,7 +66,7 @@ export function MyReportsPage() {
           openComments,
           score,
           updatedAt,
-          openColumn((r) => (r.status === 'returned' ? '处理意见' : '查看')),
+          openColumn((r) => (r.status === 'returned' ? '处理意见' : r.status === 'draft' ? '编辑' : '查看')),
         ]}
         empty={filtered ? '没有符合条件的报告' : '本部门还没有自评报告'}
         shown={(n) => `已显示 ${n} 份报告`}
