@@ -5,7 +5,7 @@ import { startStack, type Stack } from './support/stack';
 
 /**
  * The web app in headless Chromium against the built api and worker on a fresh seeded database:
- * the 赵县总工会 2024 draft (it passes every rule) goes editor → reviewer → editor → approver, as
+ * the 赵县总工会 2024 draft goes editor → reviewer → editor → approver, as
  * each of them would click it, and ends as a PDF. Each step also fails on any console error or
  * uncaught exception in any page, and the main screens are saved as screenshots.
  */
@@ -174,6 +174,7 @@ describe('web: the review journey in a browser', () => {
         .getByRole('link', { name: '审核' })
         .click();
       await approver.getByRole('heading', { name: '2024年度部门整体支出绩效自评报告' }).waitFor();
+      expect(approver.url()).toMatch(new RegExp(`/reports/${reportId}$`)); // the one the editor drafted
 
       await tab(approver, '修改对比').click();
       const change = approver.getByRole('tabpanel').getByRole('row', { name: /五、存在的问题及改进措施/ });
