@@ -80,7 +80,9 @@ describe('web: the review journey in a browser', () => {
     await errors.waitFor();
     await editor.getByText('还有 1 处错误，改正后才能提交').waitFor();
     expect(await editor.getByRole('button', { name: cjk('提交') }).isDisabled()).toBe(true);
-    await errors.getByRole('button', { name: /定位到.*年初项目预算总额/ }).click();
+    // by keyboard: the jump is a button like any other
+    await errors.getByRole('button', { name: /定位到.*年初项目预算总额/ }).focus();
+    await editor.keyboard.press('Enter');
     const total = editor.getByRole('textbox', { name: '年初项目预算总额' });
     expect(await total.evaluate((el) => el === document.activeElement)).toBe(true);
     const beside = editor.locator('[data-field-messages="budget.projectBudgetTotal"]');
@@ -268,6 +270,24 @@ describe('web: the review journey in a browser', () => {
     expect(users.unexpectedProblems(failedResponse(404, itsApi), failedResponse(403, itsApi))).toEqual([]);
   });
 
+  step('fits a tablet: the editor and the overview at 768 px wide scroll down, never sideways', async () => {
+    const tablet = { width: 768, height: 1024 };
+    const editorPage = await users.as('luancheng.health.editor', tablet);
+    await editorPage.getByRole('menuitem', { name: '我的报告' }).click();
+    await editorPage
+      .getByRole('row', { name: /已退回/ })
+      .getByRole('link', { name: '处理意见' })
+      .click();
+    await editorPage.getByRole('textbox', { name: '年初项目预算总额' }).waitFor();
+    expect(await overflowsSideways(editorPage)).toBe(false);
+    await screenshot(editorPage, 'tablet-editor');
+
+    const reviewer = await users.as('luancheng.finance.reviewer', tablet);
+    await reviewer.getByRole('heading', { name: '县级概览' }).waitFor();
+    await reviewer.getByRole('row', { name: /栾城区卫生健康局/ }).waitFor();
+    expect(await overflowsSideways(reviewer)).toBe(false);
+  });
+
   step('the county administrator sees 设置 and 用户管理', async () => {
     const admin = await users.as('zhaoxian.admin');
     await admin.getByRole('menuitem', { name: '设置' }).click();
@@ -282,6 +302,11 @@ describe('web: the review journey in a browser', () => {
 
 async function expectText(locator: ReturnType<Page['locator']>, text: string | RegExp): Promise<void> {
   await locator.getByText(text).first().waitFor();
+}
+
+/** Whether the page is wider than the window (wide tables may scroll inside themselves, the page may not). */
+async function overflowsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 }
 
 /** Waits until the editor says the part is saved (autosave runs about 1.5 s after typing stops). */

@@ -48,10 +48,10 @@ export class Users {
     private readonly base: string,
   ) {}
 
-  /** A fresh context at 1366×768 whose page shows the login form. */
-  async anonymous(user: string): Promise<Page> {
+  /** A fresh context (1366×768 unless told) whose page shows the login form. */
+  async anonymous(user: string, viewport = VIEWPORT): Promise<Page> {
     const context = await this.browser.newContext({
-      viewport: VIEWPORT,
+      viewport,
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
       acceptDownloads: true,
@@ -78,8 +78,8 @@ export class Users {
     return page;
   }
 
-  async as(username: string): Promise<Page> {
-    return this.signIn(await this.anonymous(username), username);
+  async as(username: string, viewport = VIEWPORT): Promise<Page> {
+    return this.signIn(await this.anonymous(username, viewport), username);
   }
 
   /** The problems since the last call that no `expected` accepts (and forgets them all). */
