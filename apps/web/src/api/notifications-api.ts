@@ -14,3 +14,8 @@ export async function markNotificationRead(api: ApiClient, id: string): Promise<
   const path = `/notifications/${encodeURIComponent(id)}/read`;
   return (await api.request<NotificationView>(path, { method: 'POST' })).data;
 }
+
+/** Marks every unread notification of the signed-in user read; answers how many it marked. */
+export async function markAllNotificationsRead(api: ApiClient): Promise<{ marked: number; unread: number }> {
+  return (await api.request<{ marked: number; unread: number }>('/notifications/read-all', { method: 'POST' })).data;
+}

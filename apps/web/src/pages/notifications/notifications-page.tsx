@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { App, Badge, Button, Segmented, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { messageOf } from '../../api/client';
-import { listNotifications, markNotificationRead } from '../../api/notifications-api';
+import { listNotifications, markAllNotificationsRead, markNotificationRead } from '../../api/notifications-api';
 import type { NotificationView } from '../../api/types';
 import { useSession } from '../../auth/session-context';
 import { CursorTable } from '../../components/data-table';
@@ -44,6 +44,21 @@ export function NotificationsPage() {
       return false;
     } finally {
       setMarking(null);
+    }
+  };
+
+  const [markingAll, setMarkingAll] = useState(false);
+  const markAllRead = async () => {
+    setMarkingAll(true);
+    try {
+      const { marked } = await markAllNotificationsRead(session);
+      message.success(marked ? `已将 ${marked} 条消息标为已读` : '没有未读消息');
+      list.reload();
+      refresh();
+    } catch (e) {
+      message.error(messageOf(e, '标记失败，请稍后重试'));
+    } finally {
+      setMarkingAll(false);
     }
   };
 
@@ -109,6 +124,11 @@ export function NotificationsPage() {
       <PageHeader
         title="消息通知"
         description={unread ? `${unread} 条未读` : '报告的提交、审核、退回与新的审核意见会通知到这里。'}
+        extra={
+          <Button loading={markingAll} disabled={!unread} onClick={markAllRead}>
+            全部标为已读
+          </Button>
+        }
       />
       <FilterBar
         onRefresh={() => {
