@@ -22,7 +22,7 @@ export interface NavItem {
 export function navItemsFor(permissions: Permissions): NavItem[] {
   // the finance bureau's home is the county overview
   const items: NavItem[] = permissions.reviewReports
-    ? [{ path: '/dashboard', label: '工作台', icon: <DashboardOutlined /> }]
+    ? [{ path: '/dashboard', label: '县级概览', icon: <DashboardOutlined /> }]
     : [{ path: '/', label: '首页', icon: <HomeOutlined /> }];
   // one address for the reports: the department's own, or the finance bureau's queue
   if (permissions.draftReports) items.push({ path: '/reports', label: '我的报告', icon: <FileTextOutlined /> });

@@ -1,7 +1,7 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Badge, Button, Flex, Result, Spin, Tabs, Typography } from 'antd';
-import { REPORT_KIND_LABELS, tagged } from '@evalflow/domain';
+import { REPORT_KIND_LABELS, REPORT_PARTS, tagged, type ReportPart } from '@evalflow/domain';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import type { PartWriteView } from '../../api/report-parts-api';
@@ -62,7 +62,33 @@ export function ReportPage() {
     [setReport, reloadChecks],
   );
   const editor = useReportDrafts(session, loaded, editable, onSaved);
-  const live = useLiveChecks(session, loaded, editor.drafts, checks.data, editable);
+  // the rules run on the whole report: behind the keystroke, not in its way
+  const checkedDrafts = useDeferredValue(editor.drafts);
+  const live = useLiveChecks(session, loaded, checkedDrafts, checks.data, editable);
+  const resolveComments = permissions.resolveComments;
+  const sides = useMemo(() => {
+    if (!editable || !loaded) return undefined;
+    const beside: Partial<Record<ReportPart, ReactNode>> = {};
+    for (const part of REPORT_PARTS) {
+      const partThreads = ordered.filter((t) => t.part === part);
+      if (partThreads.length === 0) continue;
+      beside[part] = (
+        <PartSide
+          api={session}
+          reportId={loaded.id}
+          part={part}
+          parts={loaded.parts}
+          findings={[]}
+          threads={partThreads}
+          canStart={false}
+          onChange={upsertThread}
+          canReply
+          canResolve={resolveComments}
+        />
+      );
+    }
+    return beside;
+  }, [editable, loaded, ordered, session, upsertThread, resolveComments]);
 
   if (!report.data) {
     if (report.error instanceof ApiError && report.error.status === 404) {
@@ -136,27 +162,7 @@ export function ReportPage() {
             key: 'content',
             label: '报告内容',
             children: editable ? (
-              <ReportEditor
-                editor={editor}
-                checks={live.checks}
-                gradeBands={live.gradeBands}
-                sideOf={(part) => {
-                  const partThreads = ordered.filter((t) => t.part === part);
-                  return partThreads.length === 0 ? null : (
-                    <PartSide
-                      api={session}
-                      reportId={r.id}
-                      part={part}
-                      parts={r.parts}
-                      findings={[]}
-                      threads={partThreads}
-                      canStart={false}
-                      onChange={upsertThread}
-                      {...can}
-                    />
-                  );
-                }}
-              />
+              <ReportEditor editor={editor} checks={live.checks} gradeBands={live.gradeBands} sides={sides} />
             ) : (
               <>
                 <CheckSummary checks={checks.data} error={checks.error} onRetry={checks.reload} />

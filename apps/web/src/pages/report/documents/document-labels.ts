@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { formatDateTime } from '../../../components/date-time';
 import type { DocumentFormat } from '@evalflow/domain';
 import type { DocumentView } from '../../../api/report-types';
 
@@ -33,5 +33,5 @@ export function sizeLabel(bytes: number | null): string {
 
 /** 2025年4月3日 16:05, in local time */
 export function chineseDateTime(value: string | null): string {
-  return value ? dayjs(value).format('YYYY年M月D日 HH:mm') : '—';
+  return value ? formatDateTime(value) : '—';
 }

@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import { Card, Col, Descriptions, Flex, Row } from 'antd';
-import { REPORT_PART_LABELS, type ReportPart } from '@evalflow/domain';
+import { jsonEqual, REPORT_PART_LABELS, type ReportPart } from '@evalflow/domain';
+import type { PartFinding } from '../checks/check-findings';
 import { partNode } from '../fields/field-labels';
 import { ConflictDialog } from './conflict-dialog';
-import type { MessagesOf } from './field-messages';
+import { messagesByPath } from './field-messages';
 import type { Figure } from './live-figures';
 import { NodeEditor } from './node-editor';
 import type { PartSaveState } from './save-state';
@@ -14,27 +15,47 @@ interface PartEditorCardProps {
   draft: unknown;
   state: PartSaveState;
   figures: Figure[];
-  messagesOf: MessagesOf;
-  onEdit: (content: unknown) => void;
-  onResolve: (content: unknown) => void;
-  onRetry: () => void;
+  /** The rules' findings on this part. */
+  findings: PartFinding[];
+  onEdit: (part: ReportPart, content: unknown) => void;
+  onResolve: (part: ReportPart, content: unknown) => void;
+  onRetry: (part: ReportPart) => void;
   /** Beside the part: the finance bureau's comment threads on it, when there are any. */
   side?: ReactNode;
 }
 
+/**
+ * Only the part typed in, and parts whose figures or findings changed, render again: the rules run on
+ * the whole report at each keystroke, and re-rendering every part's inputs with them made typing lag.
+ */
+const unchanged = (a: PartEditorCardProps, b: PartEditorCardProps) =>
+  a.part === b.part &&
+  a.draft === b.draft &&
+  a.state === b.state &&
+  a.side === b.side &&
+  a.onEdit === b.onEdit &&
+  a.onResolve === b.onResolve &&
+  a.onRetry === b.onRetry &&
+  jsonEqual(a.figures, b.figures) &&
+  jsonEqual(a.findings, b.findings);
+
 /** One part of the report as a form: its fields, what is computed from them, and its autosave state. */
-export function PartEditorCard({
+export const PartEditorCard = memo(function PartEditorCard({
   part,
   draft,
   state,
   figures,
-  messagesOf,
-  onEdit,
-  onResolve,
-  onRetry,
+  findings,
+  onEdit: edit,
+  onResolve: resolve,
+  onRetry: retry,
   side,
 }: PartEditorCardProps) {
-  const root = { ...partNode(part), label: '' };
+  const root = useMemo(() => ({ ...partNode(part), label: '' }), [part]);
+  const messagesOf = useMemo(() => messagesByPath(findings, state.problems), [findings, state.problems]);
+  const onEdit = useCallback((content: unknown) => edit(part, content), [edit, part]);
+  const onResolve = useCallback((content: unknown) => resolve(part, content), [resolve, part]);
+  const onRetry = useCallback(() => retry(part), [retry, part]);
   return (
     <section id={`part-${part}`} aria-label={REPORT_PART_LABELS[part]}>
       <Row gutter={[16, 16]}>
@@ -75,4 +96,4 @@ export function PartEditorCard({
       )}
     </section>
   );
-}
+}, unchanged);

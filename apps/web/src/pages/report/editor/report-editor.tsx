@@ -2,9 +2,8 @@ import type { ReactNode } from 'react';
 import { Flex, Typography } from 'antd';
 import { REPORT_PARTS, type GradeBand, type ReportPart, type ShapeProblem } from '@evalflow/domain';
 import type { ChecksView } from '../../../api/report-types';
-import { findingsByPart } from '../checks/check-findings';
+import { findingsByPart, type PartFinding } from '../checks/check-findings';
 import { ErrorList } from './error-list';
-import { messagesByPath } from './field-messages';
 import { liveFigures } from './live-figures';
 import { PartEditorCard } from './part-editor-card';
 import type { ReportDrafts } from './use-report-drafts';
@@ -14,12 +13,14 @@ interface ReportEditorProps {
   /** The rules run on the draft as typed. */
   checks: ChecksView | undefined;
   gradeBands: GradeBand[];
-  /** What to show beside a part (its comment threads), or nothing. */
-  sideOf?: (part: ReportPart) => ReactNode;
+  /** What to show beside each part (its comment threads), if anything. */
+  sides?: Partial<Record<ReportPart, ReactNode>>;
 }
 
+const NO_FINDINGS: PartFinding[] = [];
+
 /** The report as a form, part by part, saved as the user types; errors listed on top with a jump to each. */
-export function ReportEditor({ editor, checks, gradeBands, sideOf }: ReportEditorProps) {
+export function ReportEditor({ editor, checks, gradeBands, sides }: ReportEditorProps) {
   const { drafts, states } = editor;
   if (!drafts || !states) return null;
   const byPart = findingsByPart(checks);
@@ -38,11 +39,11 @@ export function ReportEditor({ editor, checks, gradeBands, sideOf }: ReportEdito
           draft={drafts[part]}
           state={states[part]}
           figures={liveFigures(part, drafts, gradeBands)}
-          messagesOf={messagesByPath(byPart.get(part) ?? [], states[part].problems)}
-          onEdit={(content) => editor.edit(part, content)}
-          onResolve={(content) => editor.resolve(part, content)}
-          onRetry={() => editor.retry(part)}
-          side={sideOf?.(part)}
+          findings={byPart.get(part) ?? NO_FINDINGS}
+          onEdit={editor.edit}
+          onResolve={editor.resolve}
+          onRetry={editor.retry}
+          side={sides?.[part]}
         />
       ))}
     </Flex>
