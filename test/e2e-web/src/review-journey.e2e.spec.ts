@@ -205,6 +205,24 @@ describe('web: the review journey in a browser', () => {
     120000,
   );
 
+  step(
+    'next year the editor starts the 2025 report from the approved 2024 one, and sees what was carried over',
+    async () => {
+      await editor.getByRole('menuitem', { name: '我的报告' }).click();
+      await editor.getByRole('button', { name: /新建报告/ }).click();
+      const dialog = editor.getByRole('dialog', { name: '新建绩效自评报告' });
+      await expectText(dialog, '2025 年度');
+      await dialog.getByRole('button', { name: '新建并打开' }).click();
+      await editor.getByRole('heading', { name: '2025年度部门整体支出绩效自评报告' }).waitFor();
+      const notice = editor.getByRole('alert').filter({ hasText: '已根据上一年度通过的报告预填以下内容' });
+      await notice.waitFor();
+      expect(await notice.getByRole('listitem').count()).toBeGreaterThan(0);
+      // the department and its team come over; this year's figures are left to fill in
+      expect(await editor.getByRole('textbox', { name: '部门名称' }).inputValue()).toBe('赵县总工会');
+      await screenshot(editor, 'new-report');
+    },
+  );
+
   step('a stale autosave shows both versions, and the user keeps theirs without losing a word', async () => {
     // the same returned report open in two windows of the 卫生健康局 editor
     const first = await users.as('luancheng.health.editor');
