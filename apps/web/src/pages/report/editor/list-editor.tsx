@@ -12,6 +12,7 @@ import { isLongText } from './value-kinds';
 
 type ListNode = Extract<FieldNode, { type: 'list' }>;
 type Row = Record<string, unknown>;
+type KeyedRow = { key: string; row: Row };
 
 interface ListEditorProps {
   node: ListNode;
@@ -74,21 +75,22 @@ export function ListEditor({ node, path, value, onChange, messagesOf }: ListEdit
         })}
       </Flex>
     ) : item.type === 'group' ? (
-      <Table<Row>
+      <Table<KeyedRow>
         size="small"
         bordered
         pagination={false}
-        rowKey={(_, i) => String(i)}
-        dataSource={rows as Row[]}
+        rowKey="key"
+        // rows have no ids: keyed by position, so an edited row keeps its inputs (and the caret)
+        dataSource={(rows as Row[]).map((row, i) => ({ key: String(i), row }))}
         locale={{ emptyText: '尚未填写，点击下方按钮添加' }}
         scroll={{ x: Object.keys(item.fields).length * 170 }}
         columns={[
           { title: '序号', key: 'index', width: 56, align: 'center', render: (_, __, i) => i + 1 },
-          ...Object.entries(item.fields).map(([key, child], column): TableColumnsType<Row>[number] => ({
+          ...Object.entries(item.fields).map(([key, child], column): TableColumnsType<KeyedRow>[number] => ({
             title: child.label,
             key,
             width: isLongText(`${path}.0.${key}`) ? 320 : child.type === 'field' && child.kind === 'money' ? 150 : 160,
-            render: (_, row, i) => {
+            render: (_, { row }, i) => {
               if (child.type !== 'field') return null;
               const fieldPath = `${path}.${i}.${key}`;
               const messages = messagesOf(fieldPath);

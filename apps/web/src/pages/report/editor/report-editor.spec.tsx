@@ -20,9 +20,19 @@ const CHECKS: ChecksView = {
   blocking: false,
 };
 
-function Harness({ api, report, delay }: { api: ApiClient; report: ReportView; delay?: number }) {
-  const editor = useReportDrafts(api, report, true, () => undefined, delay);
-  const live = useLiveChecks(api, report, editor.drafts, CHECKS, true);
+function Harness({
+  api,
+  report,
+  delay,
+  enabled = true,
+}: {
+  api: ApiClient;
+  report: ReportView;
+  delay?: number;
+  enabled?: boolean;
+}) {
+  const editor = useReportDrafts(api, report, enabled, () => undefined, delay);
+  const live = useLiveChecks(api, report, editor.drafts, CHECKS, enabled);
   return <ReportEditor editor={editor} checks={live.checks} gradeBands={live.gradeBands} />;
 }
 
@@ -129,6 +139,38 @@ describe('ReportEditor', { timeout: 20_000 }, () => {
     expect((put.body as HeaderPart).title).toBe('赵县总工会2024年度整体支出绩效自评报告');
     expect(await screen.findByText(/已保存 \d\d:\d\d/)).toBeTruthy();
     expect(sessionStorage.length).toBe(0);
+  });
+
+  it('starts again from the server’s parts when the report becomes editable again (withdrawn, returned)', async () => {
+    const client = api();
+    const draft = draftReport();
+    const { rerender } = render(
+      <AntApp>
+        <Harness api={client} report={draft} />
+      </AntApp>,
+    );
+    const title = () => (screen.getByRole('textbox', { name: '报告标题' }) as HTMLInputElement).value;
+    await screen.findByRole('textbox', { name: '报告标题' });
+    const before = title();
+    const submitted = { ...draft, status: 'submitted' as const };
+    rerender(
+      <AntApp>
+        <Harness api={client} report={submitted} enabled={false} />
+      </AntApp>,
+    );
+    const returned = reportView({ status: 'returned' });
+    returned.parts.header = {
+      ...returned.parts.header,
+      version: 3,
+      content: { ...header(draft), title: '退回后由他人修改的标题' },
+    };
+    rerender(
+      <AntApp>
+        <Harness api={client} report={returned} />
+      </AntApp>,
+    );
+    await waitFor(() => expect(title()).toBe('退回后由他人修改的标题'));
+    expect(before).not.toBe('退回后由他人修改的标题');
   });
 
   describe('conflict', () => {

@@ -113,6 +113,9 @@ export function useReportDrafts(
 
   // the first load of the report: server parts, with any unsaved edit of this tab on top
   useEffect(() => {
+    // not editable (submitted, in review…): forget the load, so editable again (withdrawn, returned)
+    // starts from what the server holds then, not from this tab's copy of before
+    if (!enabled) loadedFor.current = null;
     if (!report || !enabled || loadedFor.current === report.id) return;
     loadedFor.current = report.id;
     const stored = byPart((p) => readDraft(report.id, p));
