@@ -3,8 +3,16 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setupDatabase } from '@evalflow/persistence';
-import { TestDatabase } from '@evalflow/testing';
-import { freePort, runApp, startApp, stop, waitFor, waitUntilReady, type RunningProcess } from './support/processes';
+import {
+  freePort,
+  runApp,
+  startApp,
+  stop,
+  TestDatabase,
+  waitFor,
+  waitUntilReady,
+  type RunningProcess,
+} from '@evalflow/testing';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });

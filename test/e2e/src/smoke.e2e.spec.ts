@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setupDatabase } from '@evalflow/persistence';
-import { TestDatabase } from '@evalflow/testing';
 import {
   freePort,
   ROOT,
@@ -9,9 +8,10 @@ import {
   startApp,
   stop,
   waitFor,
+  TestDatabase,
   waitUntilReady,
   type RunningProcess,
-} from './support/processes';
+} from '@evalflow/testing';
 
 /**
  * The built api, worker and cli as real processes on a database and queue prefix of this run:

@@ -1,7 +1,8 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { DEMO_PASSWORD, ROOT } from './stack';
+import { ROOT } from '@evalflow/testing';
+import { DEMO_PASSWORD } from './stack';
 
 /** Debian's Chromium (tools/system-packages.mjs installs it with apt); playwright-core brings no browser. */
 export const CHROMIUM = '/usr/bin/chromium';

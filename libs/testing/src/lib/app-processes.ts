@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
+/** The built apps as real processes, for the end-to-end suites (test/e2e, test/e2e-web). */
+
+/** The repository's root (this file is libs/testing/src/lib). */
 export const ROOT = join(__dirname, '../../../..');
 const DIST = join(ROOT, 'dist/apps');
 
