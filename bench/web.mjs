@@ -286,56 +286,19 @@ async function main() {
     }
 
     const tti = (runs) => runs.map((r) => r.at);
-    console.log(statRow('login page: 用户名 input visible and enabled', tti(login)));
-    console.log(statRow(`editor: ${TOTAL_INPUT} ready and ${FIGURE} shown`, tti(editor)));
-    console.log(
-      statRow(
-        '  (DOMContentLoaded, login)',
-        login.map((r) => r.domContentLoaded),
-      ),
-    );
-    console.log(
-      statRow(
-        '  (DOMContentLoaded, editor)',
-        editor.map((r) => r.domContentLoaded),
-      ),
-    );
-    console.log(
-      statRow(
-        'keystroke → live total (DOM text changed)',
-        editor.map((r) => r.key.dom - r.key.input),
-      ),
-    );
-    console.log(
-      statRow(
-        'keystroke → live total (next animation frame)',
-        editor.map((r) => r.key.frame - r.key.input),
-      ),
-    );
-    console.log(
-      statRow(
-        'long tasks until interactive, login (sum)',
-        login.map((r) => r.longTaskMs),
-      ),
-    );
-    console.log(
-      statRow(
-        'long tasks until interactive, editor (sum)',
-        editor.map((r) => r.longTaskMs),
-      ),
-    );
-    console.log(
-      statRow(
-        '  blocking time (Σ task − 50 ms), login',
-        login.map((r) => r.blockingMs),
-      ),
-    );
-    console.log(
-      statRow(
-        '  blocking time (Σ task − 50 ms), editor',
-        editor.map((r) => r.blockingMs),
-      ),
-    );
+    const rows = [
+      ['login page: 用户名 input visible and enabled', tti(login)],
+      [`editor: ${TOTAL_INPUT} ready and ${FIGURE} shown`, tti(editor)],
+      ['  (DOMContentLoaded, login)', login.map((r) => r.domContentLoaded)],
+      ['  (DOMContentLoaded, editor)', editor.map((r) => r.domContentLoaded)],
+      ['keystroke → live total (DOM text changed)', editor.map((r) => r.key.dom - r.key.input)],
+      ['keystroke → live total (next animation frame)', editor.map((r) => r.key.frame - r.key.input)],
+      ['long tasks until interactive, login (sum)', login.map((r) => r.longTaskMs)],
+      ['long tasks until interactive, editor (sum)', editor.map((r) => r.longTaskMs)],
+      ['  blocking time (Σ task − 50 ms), login', login.map((r) => r.blockingMs)],
+      ['  blocking time (Σ task − 50 ms), editor', editor.map((r) => r.blockingMs)],
+    ];
+    for (const [label, xs] of rows) console.log(statRow(label, xs));
     console.log(
       `  long tasks per load: login median ${median(login.map((r) => r.longTasks))}, editor median ${median(editor.map((r) => r.longTasks))}`,
     );

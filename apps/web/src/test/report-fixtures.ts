@@ -1,8 +1,22 @@
 import { emptyReportContent, REPORT_PARTS, type ReportContent, type ReportPart } from '@evalflow/domain';
-import type { CommentThread, DocumentView, PartView, ReportView } from '../api/report-types';
+import type { ChecksView, CommentThread, DocumentView, PartView, ReportView } from '../api/report-types';
 import { TENANT, UNION } from './session-fixtures';
 
 export const REPORT_ID = 'cccccccc-0000-4000-8000-000000000001';
+
+/** The checks of that report: by default every rule passes. */
+export function checksView(overrides: Partial<ChecksView> = {}): ChecksView {
+  return {
+    reportId: REPORT_ID,
+    version: 7,
+    previousYear: null,
+    results: [],
+    errors: 0,
+    warnings: 0,
+    blocking: false,
+    ...overrides,
+  };
+}
 
 /** A 2024 report of 赵县总工会 with a few budget lines, as GET /api/reports/:id answers it. */
 export function reportView(overrides: Partial<ReportView> = {}): ReportView {

@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChecksView, ReportView } from '../../../api/report-types';
 import type { Session } from '../../../auth/session';
-import { reportView } from '../../../test/report-fixtures';
+import { checksView, reportView } from '../../../test/report-fixtures';
 import {
   errorResponse,
   jsonResponse,
@@ -19,16 +19,8 @@ const STATES = {
   b: { ...initialSaveState(1, {}), status: 'dirty' as const },
 };
 
-const passing: ChecksView = {
-  reportId: 'r',
-  version: 7,
-  previousYear: null,
-  results: [],
-  errors: 0,
-  warnings: 0,
-  blocking: false,
-};
-const failing: ChecksView = { ...passing, errors: 2, blocking: true };
+const passing = checksView();
+const failing = checksView({ errors: 2, blocking: true });
 
 async function renderActions(
   principal: keyof typeof PRINCIPALS,

@@ -3,22 +3,14 @@ import { App as AntApp } from 'antd';
 import { DEFAULT_GRADE_BANDS, type HeaderPart, type ReportPart } from '@evalflow/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, type ApiClient } from '../../../api/client';
-import type { ChecksView, PartView, ReportView } from '../../../api/report-types';
+import type { PartView, ReportView } from '../../../api/report-types';
 import { fakeApi, type FakeCall } from '../../../test/fake-api';
-import { REPORT_ID, reportView } from '../../../test/report-fixtures';
+import { checksView, REPORT_ID, reportView } from '../../../test/report-fixtures';
 import { ReportEditor } from './report-editor';
 import { useLiveChecks } from './use-live-checks';
 import { useReportDrafts } from './use-report-drafts';
 
-const CHECKS: ChecksView = {
-  reportId: REPORT_ID,
-  version: 7,
-  previousYear: null,
-  results: [],
-  errors: 0,
-  warnings: 0,
-  blocking: false,
-};
+const CHECKS = checksView();
 
 function Harness({
   api,
@@ -186,6 +178,18 @@ describe('ReportEditor', { timeout: 20_000 }, () => {
         },
       });
 
+    /** The first save is refused as stale (412); the next one is taken as version 5. */
+    const conflictThenSave = () => {
+      let first = true;
+      return api((call) => {
+        if (first) {
+          first = false;
+          throw conflict();
+        }
+        return savedPart(call, 5);
+      });
+    };
+
     async function typeIntoStale(client: ApiClient) {
       renderEditor(client, draftReport(), 10);
       fireEvent.change(await screen.findByRole('textbox', { name: '报告标题' }), { target: { value: '我的标题' } });
@@ -193,14 +197,7 @@ describe('ReportEditor', { timeout: 20_000 }, () => {
     }
 
     it('keeps my draft and shows both versions; keep mine saves over theirs with their version', async () => {
-      let first = true;
-      const client = api((call) => {
-        if (first) {
-          first = false;
-          throw conflict();
-        }
-        return savedPart(call, 5);
-      });
+      const client = conflictThenSave();
       const dialog = await typeIntoStale(client);
       expect(within(dialog).getByText(/张三/, { selector: 'span' })).toBeTruthy();
       expect(within(dialog).getByText('他们的标题')).toBeTruthy();
@@ -229,14 +226,7 @@ describe('ReportEditor', { timeout: 20_000 }, () => {
     });
 
     it('merges field by field', async () => {
-      let first = true;
-      const client = api((call) => {
-        if (first) {
-          first = false;
-          throw conflict();
-        }
-        return savedPart(call, 5);
-      });
+      const client = conflictThenSave();
       const dialog = await typeIntoStale(client);
       // 报告标题: mine (the default); 依据文件发文机关: theirs
       const issuer = within(dialog).getByRole('region', { name: '依据文件发文机关' });
