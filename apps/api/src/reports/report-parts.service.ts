@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AppError,
   summarizeReport,
+  isContentEditable,
   SUMMARY_PARTS,
   validatePart,
   type AppAbility,
@@ -17,7 +18,6 @@ import { loadPart, permittedReport } from './report-store';
 import type { PartView, PartWriteView } from './reports.dto';
 
 /** States in which the department may change content (the workflow issue adds the transitions). */
-const EDITABLE: ReportStatus[] = ['draft', 'returned'];
 
 @Injectable()
 export class ReportPartsService {
@@ -47,7 +47,7 @@ export class ReportPartsService {
   ): Promise<PartWriteView> {
     return this.db.tx(async (em) => {
       const { row, subject } = await permittedReport(em, ability, id, { action: 'update', forUpdate: true });
-      if (!EDITABLE.includes(subject.status as ReportStatus)) {
+      if (!isContentEditable(subject.status as ReportStatus)) {
         throw new AppError('REPORT_NOT_EDITABLE', { status: subject.status });
       }
       const current = await loadPart(em, id, part);

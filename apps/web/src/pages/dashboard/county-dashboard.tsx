@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Checkbox, Col, Row, Select, Skeleton, Typography } from 'antd';
 import type { ApiClient } from '../../api/client';
+import { formatDate } from '../../components/date-time';
 import { FilterBar } from '../../components/filter-bar';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
@@ -16,7 +17,6 @@ import {
 } from './dashboard-data';
 import { defaultYear, loadCountyBasics, loadYearReports, yearOptions } from './dashboard-load';
 import { DepartmentTable } from './department-table';
-import { formatChineseDate } from './format';
 import { GradeChart } from './grade-chart';
 import { ProgressChart } from './progress-chart';
 import { SummaryCards } from './summary-cards';
@@ -56,7 +56,7 @@ export function CountyDashboard({ api, countyName, now }: { api: ApiClient; coun
         year === undefined
           ? `${countyName}各预算部门的绩效自评进度`
           : `${countyName} ${year} 年度各预算部门的绩效自评进度：${
-              dueOn ? `填报截止日期 ${formatChineseDate(dueOn)}` : '本年度尚未设置填报截止日期'
+              dueOn ? `填报截止日期 ${formatDate(dueOn)}` : '本年度尚未设置填报截止日期'
             }`
       }
     />

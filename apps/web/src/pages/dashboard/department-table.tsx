@@ -4,7 +4,8 @@ import { dec } from '@evalflow/domain';
 import { DeadlineTag } from '../reports/deadline-tag';
 import { ReportStatusTag } from '../reports/report-status-tag';
 import { PROGRESS_ORDER, type DashboardRow } from './dashboard-data';
-import { formatChineseDate, formatPercent, formatScore } from './format';
+import { formatDate } from '../../components/date-time';
+import { formatPercent, formatScore } from './format';
 
 /** Compares decimal strings exactly; a missing value sorts below any number. */
 const byDecimal = (pick: (r: DashboardRow) => string | null | undefined) => (a: DashboardRow, b: DashboardRow) => {
@@ -36,7 +37,7 @@ const COLUMNS: TableColumnsType<DashboardRow> = [
     sorter: (a, b) => (a.deadline?.daysLeft ?? Infinity) - (b.deadline?.daysLeft ?? Infinity),
     render: (_, r) => (
       <Flex gap={4} wrap align="center">
-        {r.deadline && <Typography.Text>{formatChineseDate(r.deadline.dueOn)}</Typography.Text>}
+        {r.deadline && <Typography.Text>{formatDate(r.deadline.dueOn)}</Typography.Text>}
         <DeadlineTag deadline={r.deadline} />
       </Flex>
     ),

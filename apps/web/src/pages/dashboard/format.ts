@@ -9,9 +9,3 @@ export function formatPercent(value: string | null): string {
 export function formatScore(value: string | null): string {
   return value === null ? '—' : formatWan(value, 2);
 }
-
-/** A calendar date written YYYY-MM-DD as Chinese text: 2025-04-30 → 2025年4月30日. */
-export function formatChineseDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `${year}年${month}月${day}日`;
-}

@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Badge, Button, Flex, Result, Spin, Tabs, Typography } from 'antd';
-import { REPORT_KIND_LABELS, REPORT_PARTS, tagged, type ReportPart } from '@evalflow/domain';
+import { isContentEditable, REPORT_KIND_LABELS, REPORT_PARTS, tagged, type ReportPart } from '@evalflow/domain';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import type { PartWriteView } from '../../api/report-parts-api';
@@ -50,16 +50,14 @@ export function ReportPage() {
   const loaded = report.data;
   const editable =
     loaded !== undefined &&
-    (loaded.status === 'draft' || loaded.status === 'returned') &&
+    isContentEditable(loaded.status) &&
     ability.can('update', tagged('Report', { tenantId: loaded.tenantId, departmentId: loaded.departmentId }));
   const setReport = report.setData;
-  const reloadChecks = checks.reload;
+  // no new GET /checks per autosave: the same rules already run here on the draft as it is typed
   const onSaved = useCallback(
-    (view: PartWriteView) => {
-      setReport((r) => r && { ...r, version: view.reportVersion, parts: { ...r.parts, [view.part]: view } });
-      reloadChecks();
-    },
-    [setReport, reloadChecks],
+    (view: PartWriteView) =>
+      setReport((r) => r && { ...r, version: view.reportVersion, parts: { ...r.parts, [view.part]: view } }),
+    [setReport],
   );
   const editor = useReportDrafts(session, loaded, editable, onSaved);
   // the rules run on the whole report: behind the keystroke, not in its way

@@ -1,6 +1,7 @@
 import { Tag, Tooltip, Typography } from 'antd';
 import { DEADLINE_STATE_LABELS, type DeadlineState } from '@evalflow/domain';
 import type { ReportDeadline } from '../../api/report-types';
+import { formatDate } from '../../components/date-time';
 
 const COLORS: Record<DeadlineState, string> = {
   open: 'default',
@@ -34,7 +35,7 @@ export function DeadlineTag({ deadline }: { deadline: ReportDeadline | null }) {
   if (!deadline) return <Typography.Text type="secondary">未设截止日期</Typography.Text>;
   const { text, color } = deadlineText(deadline);
   return (
-    <Tooltip title={`填报截止日期：${deadline.dueOn}`}>
+    <Tooltip title={`填报截止日期：${formatDate(deadline.dueOn)}`}>
       <Tag color={color} data-deadline={deadline.state}>
         {text}
       </Tag>

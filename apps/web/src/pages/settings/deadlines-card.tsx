@@ -5,7 +5,7 @@ import { listDeadlines } from '../../api/settings-api';
 import type { DeadlineView } from '../../api/types';
 import { useSession } from '../../auth/session-context';
 import { DataTable } from '../../components/data-table';
-import { DateTime } from '../../components/date-time';
+import { DateTime, formatDate } from '../../components/date-time';
 import { useModalTarget } from '../../hooks/use-modal-target';
 import { useRemote } from '../../hooks/use-remote';
 import { DeadlineModal } from './deadline-modal';
@@ -47,7 +47,7 @@ export function DeadlinesCard() {
         empty="尚未设置任何年度的截止日期"
         columns={[
           { title: '年度', dataIndex: 'fiscalYear', width: 100, render: (y: number) => `${y} 年度` },
-          { title: '填报截止日期', dataIndex: 'dueOn', width: 160 },
+          { title: '填报截止日期', dataIndex: 'dueOn', width: 160, render: (d: string) => formatDate(d) },
           { title: '更新时间', dataIndex: 'updatedAt', render: (v: string) => <DateTime value={v} /> },
           {
             title: '操作',

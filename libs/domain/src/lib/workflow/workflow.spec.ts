@@ -1,6 +1,14 @@
 import { REPORT_STATUSES, type ReportStatus } from '../report/parts';
 import { ROLES, type Role } from '../tenancy/roles';
-import { availableActions, planTransition, TRANSITION_ACTIONS, TRANSITIONS, type TransitionAction } from './workflow';
+import {
+  availableActions,
+  CONTENT_EDITABLE_STATUSES,
+  isContentEditable,
+  planTransition,
+  TRANSITION_ACTIONS,
+  TRANSITIONS,
+  type TransitionAction,
+} from './workflow';
 
 const plan = (
   status: ReportStatus,
@@ -47,6 +55,11 @@ describe('report workflow', () => {
         'approved --reopen/finance_approver--> returned',
       ].sort(),
     );
+  });
+
+  it('content is editable exactly where it can be submitted from: draft and returned', () => {
+    expect(REPORT_STATUSES.filter(isContentEditable)).toEqual(['draft', 'returned']);
+    expect([...TRANSITIONS.submit.from].sort()).toEqual([...CONTENT_EDITABLE_STATUSES].sort());
   });
 
   it('a role that may never take an action is forbidden (403) whatever the state; a wrong state is illegal (409)', () => {

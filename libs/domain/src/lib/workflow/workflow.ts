@@ -6,6 +6,11 @@ import type { Role } from '../tenancy/roles';
  * return (back to the department, with a reason), withdraw (by the department before review starts)
  * and reopen (of an approved report, by the finance bureau's leader, with a reason).
  */
+/** Where the department may still change the content (DESIGN.md: editable only in draft and returned). */
+export const CONTENT_EDITABLE_STATUSES: readonly ReportStatus[] = ['draft', 'returned'];
+
+export const isContentEditable = (status: ReportStatus): boolean => CONTENT_EDITABLE_STATUSES.includes(status);
+
 export const TRANSITION_ACTIONS = ['submit', 'withdraw', 'start_review', 'return', 'approve', 'reopen'] as const;
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
 
