@@ -109,7 +109,12 @@ async function call(base, method, path, token, body, headers = {}) {
 async function writerReports(api, token, count) {
   const taken = new Set();
   for (let cursor = null, first = true; first || cursor; first = false) {
-    const page = await call(api.base, 'GET', `/api/reports?limit=100${cursor ? `&cursor=${cursor}` : ''}`, token);
+    const page = await call(
+      api.base,
+      'GET',
+      `/api/reports?kind=department_overall&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+      token,
+    );
     for (const item of page.items) taken.add(item.fiscalYear);
     cursor = page.nextCursor && encodeURIComponent(page.nextCursor);
   }
@@ -191,7 +196,8 @@ async function main() {
     await owner.connect();
 
     const { accessToken: token } = await call(api.base, 'POST', '/api/auth/login', null, USER);
-    const reportId = (await call(api.base, 'GET', '/api/reports?fiscalYear=2024', token)).items[0].id;
+    const reportId = (await call(api.base, 'GET', '/api/reports?fiscalYear=2024&kind=department_overall', token))
+      .items[0].id;
     const original = (await call(api.base, 'GET', `/api/reports/${reportId}/parts/${PART}`, token)).content;
     const contents = [original, { ...original, measures: `${original.measures}（基准测试修改）` }].map((c) =>
       JSON.stringify(c),

@@ -14,9 +14,9 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WEB = join(ROOT, 'dist/apps/web');
 const RUNS = Number(process.env.BENCH_RUNS || 10);
 const USER = { username: 'zhaoxian.union.editor', password: 'evalflow-demo' };
-const TOTAL_INPUT = '年初项目预算总额';
-const LINE_INPUT = '预算明细第2行 金额';
-const FIGURE = '预算明细合计';
+const TOTAL_INPUT = '项目支出 年初预算数';
+const LINE_INPUT = '项目预算明细第2行 年初预算数';
+const FIGURE = '项目预算明细合计';
 const TYPED = '83';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -249,7 +249,7 @@ async function main() {
     api = await startApi(db.env);
     const { accessToken: token } = await call(api.base, 'POST', '/api/auth/login', null, USER);
     const { items } = await call(api.base, 'GET', '/api/reports?limit=100', token);
-    const report = items.find((r) => r.fiscalYear === 2024 && r.status === 'draft');
+    const report = items.find((r) => r.fiscalYear === 2024 && r.kind === 'department_overall' && r.status === 'draft');
     if (!report) throw new Error(`no 2024 draft for ${USER.username}: ${JSON.stringify(items)}`);
     const budgetBefore = await call(api.base, 'GET', `/api/reports/${report.id}/parts/budget`, token);
 

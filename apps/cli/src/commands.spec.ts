@@ -32,7 +32,7 @@ describe('cli commands (real PostgreSQL)', () => {
 
   it('seed:demo then demo:logins lists every demo login', async () => {
     expect(await runCommand('seed:demo', db.config(), out, err)).toBe(0);
-    expect(lines[0]).toBe('demo seed: 2 tenant(s), 7 department(s), 12 user(s), 5 report(s) created');
+    expect(lines[0]).toBe('demo seed: 2 tenant(s), 7 department(s), 12 user(s), 8 report(s) created');
     lines.length = 0;
     expect(await runCommand('demo:logins', db.config(), out, err)).toBe(0);
     expect(lines[0]).toBe('Demo logins (password for all: evalflow-demo):');
@@ -62,7 +62,17 @@ describe('cli commands (real PostgreSQL)', () => {
     await db.owner((c) => c.query(`DELETE FROM audit_log WHERE action LIKE 'test.%'`));
   });
 
-  it('migrate:revert reverts the newest migration; migrate applies it again', async () => {
+  it('migrate:revert refuses to lose project tables; without them it reverts the newest migration; migrate applies it again', async () => {
+    await expect(runCommand('migrate:revert', db.config(), out, err)).rejects.toThrow(
+      /cannot revert report kinds: county .* has \d+ project tables/,
+    );
+    await db.owner(async (c) => {
+      const projects = `SELECT id FROM reports WHERE kind = 'project'`;
+      for (const table of ['documents', 'report_transitions', 'report_revisions']) {
+        await c.query(`DELETE FROM ${table} WHERE report_id IN (${projects})`);
+      }
+      await c.query(`DELETE FROM reports WHERE kind = 'project'`);
+    });
     expect(await runCommand('migrate:revert', db.config(), out, err)).toBe(0);
     lines.length = 0;
     expect(await runCommand('migrate', db.config(), out, err)).toBe(0);

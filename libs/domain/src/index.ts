@@ -14,6 +14,8 @@ export * from './lib/report/grades';
 export * from './lib/report/scoring';
 export * from './lib/report/rules/index';
 export * from './lib/report/empty-report';
+export * from './lib/report/figures';
+export * from './lib/report/upcast';
 export * from './lib/report/prefill';
 export * from './lib/report/summary';
 export * from './lib/workflow/workflow';

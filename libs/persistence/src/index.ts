@@ -1,4 +1,4 @@
-export * from './lib/entities';
+export * from './lib/audit/audit-outcome';
 export * from './lib/migrations';
 export * from './lib/data-source-options';
 export * from './lib/persistence.module';
@@ -10,4 +10,10 @@ export * from './lib/platform-db';
 export * from './lib/access/ability-filter';
 export * from './lib/audit/audit-chain';
 export * from './lib/outbox/outbox';
-export * from './lib/reports/report-parts';
+export * from './lib/tenant-tx';
+export * from './lib/reports/reports';
+export * from './lib/reports/parts';
+export * from './lib/reports/revisions';
+export * from './lib/reports/transitions';
+export * from './lib/documents/documents';
+export * from './lib/documents/request-document';

@@ -2,6 +2,7 @@ export {
   TEMPLATE_VERSION,
   CONTENT_TYPES,
   documentFileName,
+  documentSubject,
   type DocumentFormat,
   type RenderInput,
   type RenderOptions,

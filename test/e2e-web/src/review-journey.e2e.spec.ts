@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { cjk, failedResponse, launchChromium, screenshot, Users } from './support/browser';
+import { confirmIn, expectText, savedPart, statusIs, stepsOf, tab } from './support/journey';
 import { startStack, type Stack } from './support/stack';
 
 /**
@@ -35,27 +36,7 @@ describe('web: the review journey in a browser', () => {
     expect(users.unexpectedProblems()).toEqual([]);
   });
 
-  /** A test whose failure leaves a picture of every open page (tmp/e2e-web/failures). */
-  const step = (name: string, fn: () => Promise<void>, timeout?: number) =>
-    it(
-      name,
-      async () => {
-        try {
-          await fn();
-        } catch (error) {
-          await users.snapshotAll(name);
-          throw error;
-        }
-      },
-      timeout,
-    );
-  const tab = (page: Page, name: string | RegExp) => page.getByRole('tab', { name });
-  const confirmIn = async (page: Page, button: string) => {
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: cjk(button) }).click();
-    await dialog.waitFor({ state: 'detached' });
-  };
-  const statusIs = (page: Page, label: string) => page.getByText(label, { exact: true }).first().waitFor();
+  const step = stepsOf(() => users);
 
   step('the editor signs in, finds the 2024 draft under 我的报告 and submits it', async () => {
     editor = await users.anonymous('zhaoxian.union.editor');
@@ -63,29 +44,29 @@ describe('web: the review journey in a browser', () => {
     await users.signIn(editor, 'zhaoxian.union.editor');
 
     await editor.getByRole('menuitem', { name: '我的报告' }).click();
-    const row2024 = editor.getByRole('row', { name: /2024年度部门整体支出绩效自评报告/ });
+    const row2024 = editor.getByRole('row', { name: /2024 部门整体/ });
     await row2024.waitFor();
     await expectText(row2024, '草稿');
     await screenshot(editor, 'my-reports');
 
     await row2024.getByRole('link', { name: '编辑' }).click();
-    await editor.getByRole('heading', { name: '2024年度部门整体支出绩效自评报告' }).waitFor();
+    await editor.getByRole('heading', { name: '赵县总工会2024年度自评报告' }).waitFor();
     reportId = editor.url().split('/reports/')[1] as string;
     await editor.getByText('五、存在的问题及改进措施').first().waitFor();
 
     // a slip while drafting: 82 typed as 28; the rule names the budget total, the list jumps to it
-    const line2 = editor.getByRole('textbox', { name: '预算明细第2行 金额' });
+    const line2 = editor.getByRole('textbox', { name: '项目预算明细第2行 年初预算数' });
     await line2.fill('28');
     const errors = editor.getByRole('list', { name: '错误列表' });
     await errors.waitFor();
     await editor.getByText('还有 1 处错误，改正后才能提交').waitFor();
     expect(await editor.getByRole('button', { name: cjk('提交') }).isDisabled()).toBe(true);
     // by keyboard: the jump is a button like any other
-    await errors.getByRole('button', { name: /定位到.*年初项目预算总额/ }).focus();
+    await errors.getByRole('button', { name: /定位到.*项目支出.*年初预算数/ }).focus();
     await editor.keyboard.press('Enter');
-    const total = editor.getByRole('textbox', { name: '年初项目预算总额' });
+    const total = editor.getByRole('textbox', { name: '项目支出 年初预算数' });
     expect(await total.evaluate((el) => el === document.activeElement)).toBe(true);
-    const beside = editor.locator('[data-field-messages="budget.projectBudgetTotal"]');
+    const beside = editor.locator('[data-field-messages="budget.expenditure.project.budget"]');
     await expectText(beside, /项目预算明细合计 124\.646/);
     await savedPart(editor, 'budget');
     await screenshot(editor, 'editor-error');
@@ -111,11 +92,11 @@ describe('web: the review journey in a browser', () => {
     await reviewer.getByText('等级分布', { exact: true }).first().waitFor();
     await screenshot(reviewer, 'dashboard');
     await reviewer.getByRole('menuitem', { name: '待审报告' }).click();
-    const row = reviewer.getByRole('row', { name: /赵县总工会.*2024/ });
+    const row = reviewer.getByRole('row', { name: /赵县总工会.*2024/ }).filter({ hasText: '部门整体' });
     await expectText(row, '已提交');
     await screenshot(reviewer, 'review-queue');
     await row.getByRole('link', { name: '审核' }).click();
-    await reviewer.getByRole('heading', { name: '2024年度部门整体支出绩效自评报告' }).waitFor();
+    await reviewer.getByRole('heading', { name: '赵县总工会2024年度自评报告' }).waitFor();
 
     await reviewer.getByRole('button', { name: '开始审核' }).click();
     await confirmIn(reviewer, '开始审核');
@@ -141,7 +122,7 @@ describe('web: the review journey in a browser', () => {
 
   step('the editor sees the reason and the comment, replies, corrects the report and submits again', async () => {
     await editor.reload();
-    await editor.getByRole('heading', { name: '2024年度部门整体支出绩效自评报告' }).waitFor();
+    await editor.getByRole('heading', { name: '赵县总工会2024年度自评报告' }).waitFor();
     const notice = editor.getByRole('alert').filter({ hasText: '退回' });
     await expectText(notice, RETURN_REASON);
     await expectText(notice, '还有 1 条未解决的审核意见');
@@ -173,9 +154,10 @@ describe('web: the review journey in a browser', () => {
       await approver.getByRole('menuitem', { name: '待审报告' }).click();
       await approver
         .getByRole('row', { name: /赵县总工会.*2024/ })
+        .filter({ hasText: '部门整体' })
         .getByRole('link', { name: '审核' })
         .click();
-      await approver.getByRole('heading', { name: '2024年度部门整体支出绩效自评报告' }).waitFor();
+      await approver.getByRole('heading', { name: '赵县总工会2024年度自评报告' }).waitFor();
       expect(approver.url()).toMatch(new RegExp(`/reports/${reportId}$`)); // the one the editor drafted
 
       await tab(approver, '修改对比').click();
@@ -213,7 +195,7 @@ describe('web: the review journey in a browser', () => {
       const dialog = editor.getByRole('dialog', { name: '新建绩效自评报告' });
       await expectText(dialog, '2025 年度');
       await dialog.getByRole('button', { name: '新建并打开' }).click();
-      await editor.getByRole('heading', { name: '2025年度部门整体支出绩效自评报告' }).waitFor();
+      await editor.getByRole('heading', { name: '赵县总工会2025年度自评报告' }).waitFor();
       const notice = editor.getByRole('alert').filter({ hasText: '已根据上一年度通过的报告预填以下内容' });
       await notice.waitFor();
       expect(await notice.getByRole('listitem').count()).toBeGreaterThan(0);
@@ -296,7 +278,7 @@ describe('web: the review journey in a browser', () => {
       .getByRole('row', { name: /已退回/ })
       .getByRole('link', { name: '处理意见' })
       .click();
-    await editorPage.getByRole('textbox', { name: '年初项目预算总额' }).waitFor();
+    await editorPage.getByRole('textbox', { name: '项目支出 年初预算数' }).waitFor();
     expect(await overflowsSideways(editorPage)).toBe(false);
     await screenshot(editorPage, 'tablet-editor');
 
@@ -318,18 +300,9 @@ describe('web: the review journey in a browser', () => {
   });
 });
 
-async function expectText(locator: ReturnType<Page['locator']>, text: string | RegExp): Promise<void> {
-  await locator.getByText(text).first().waitFor();
-}
-
 /** Whether the page is wider than the window (wide tables may scroll inside themselves, the page may not). */
 async function overflowsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-}
-
-/** Waits until the editor says the part is saved (autosave runs about 1.5 s after typing stops). */
-async function savedPart(page: Page, part: string): Promise<void> {
-  await page.locator(`#part-${part} [data-save-status="saved"]`).waitFor();
 }
 
 async function expectNoReportContent(page: Page): Promise<void> {

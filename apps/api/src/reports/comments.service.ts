@@ -9,13 +9,12 @@ import {
 } from '@evalflow/domain';
 import { JOBS, type CommentAddedJobData } from '@evalflow/jobs';
 import { RequestContext } from '@evalflow/observability';
-import { appendOutbox, TenantDb } from '@evalflow/persistence';
-import type { EntityManager } from 'typeorm';
+import { appendOutbox, TenantDb, type ReportRecord, type TenantTx } from '@evalflow/persistence';
 import { AuditService } from '../audit/audit.service';
 import { versionMismatch } from '../http/versioning';
 import { findThread, listThreads } from './comment-store';
 import type { CommentsQuery, CreateCommentDto, ThreadStatusDto } from './comments.dto';
-import { permittedReport, type SummaryRow } from './report-store';
+import { permittedReport } from './report-store';
 
 const EXCERPT_LENGTH = 60;
 
@@ -38,18 +37,23 @@ export class CommentsService {
   }
 
   create(principal: Principal, ability: AppAbility, reportId: string, dto: CreateCommentDto) {
-    const checked = checkCommentAnchor(dto.part, dto.fieldPath);
-    if (!checked.ok) {
-      throw new AppError('COMMENT_ANCHOR_INVALID', [{ field: 'fieldPath', message: checked.message }], checked.message);
-    }
     const body = requireBody(dto.body);
     return this.db.tx(async (em) => {
       const row = await openReport(em, ability, reportId);
+      // where a comment may point depends on the report's kind
+      const checked = checkCommentAnchor(row.kind, dto.part, dto.fieldPath);
+      if (!checked.ok) {
+        throw new AppError(
+          'COMMENT_ANCHOR_INVALID',
+          [{ field: 'fieldPath', message: checked.message }],
+          checked.message,
+        );
+      }
       const [{ id: threadId }] = await em.query(
         `INSERT INTO comment_threads (tenant_id, report_id, part, field_path, revision_number, created_by)
          SELECT $1, $2, $3, $4, (SELECT max(number) FROM report_revisions WHERE report_id = $2), $5
          RETURNING id`,
-        [row['tenant_id'], reportId, checked.anchor.part, checked.anchor.fieldPath, principal.userId],
+        [row.tenantId, reportId, checked.anchor.part, checked.anchor.fieldPath, principal.userId],
       );
       await this.addComment(em, principal, row, threadId, body, 'report.comment_added');
       return findThread(em, reportId, threadId);
@@ -88,7 +92,7 @@ export class CommentsService {
         [threadId, dto.status, principal.userId],
       );
       await this.audit.record(em, {
-        tenantId: row['tenant_id'] as string,
+        tenantId: row.tenantId,
         action: dto.status === 'resolved' ? 'report.comment_resolved' : 'report.comment_reopened',
         targetType: 'report',
         targetId: reportId,
@@ -99,14 +103,14 @@ export class CommentsService {
   }
 
   private async addComment(
-    em: EntityManager,
+    em: TenantTx,
     principal: Principal,
-    report: SummaryRow,
+    report: ReportRecord,
     threadId: string,
     body: string,
     auditAction: string,
   ) {
-    const tenantId = report['tenant_id'] as string;
+    const tenantId = report.tenantId;
     const side = commentSide(principal.roles);
     const [{ id: commentId }] = await em.query(
       `INSERT INTO comments (tenant_id, thread_id, body, side, author_id, author_name)
@@ -116,7 +120,7 @@ export class CommentsService {
     const [thread] = await em.query(`SELECT part, field_path FROM comment_threads WHERE id = $1`, [threadId]);
     const job: CommentAddedJobData = {
       tenantId,
-      reportId: report['id'] as string,
+      reportId: report.id,
       threadId,
       commentId,
       side,
@@ -138,7 +142,7 @@ export class CommentsService {
       tenantId,
       action: auditAction,
       targetType: 'report',
-      targetId: report['id'] as string,
+      targetId: report.id,
       details: { threadId, commentId },
     });
   }
@@ -155,12 +159,12 @@ function requireBody(text: unknown): string {
 
 /** The report, locked against a concurrent approval; comments close once it is approved. */
 async function openReport(
-  em: EntityManager,
+  tx: TenantTx,
   ability: AppAbility,
   reportId: string,
   action: 'read' | 'review' = 'read',
-): Promise<SummaryRow> {
-  const { row } = await permittedReport(em, ability, reportId, { action, forUpdate: true });
-  if (row['status'] === 'approved') throw new AppError('REPORT_COMMENTS_CLOSED');
-  return row;
+): Promise<ReportRecord> {
+  const report = await permittedReport(tx, ability, reportId, { action, forUpdate: true });
+  if (report.status === 'approved') throw new AppError('REPORT_COMMENTS_CLOSED');
+  return report;
 }

@@ -2,22 +2,42 @@ import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
-  summarizeReport,
   isContentEditable,
+  isPartOf,
+  partsOf,
+  summarizeReport,
   SUMMARY_PARTS,
   validatePart,
   type AppAbility,
+  type ConclusionPart,
   type Principal,
+  type ProjectInfoPart,
   type ReportPart,
-  type ReportStatus,
+  type ScoreTablePart,
 } from '@evalflow/domain';
-import { TenantDb } from '@evalflow/persistence';
+import {
+  findReportByKey,
+  loadPart,
+  loadPartContents,
+  TenantDb,
+  touchReport,
+  writePart,
+  type ReportRecord,
+  type ReportRowChange,
+  type TenantTx,
+} from '@evalflow/persistence';
 import { AuditService } from '../audit/audit.service';
+import { mapUniqueViolation } from '../http/pg-errors';
 import { versionMismatch } from '../http/versioning';
-import { loadPart, permittedReport } from './report-store';
+import { permittedReport, toPartView } from './report-store';
 import type { PartView, PartWriteView } from './reports.dto';
 
-/** States in which the department may change content (the workflow issue adds the transitions). */
+/** A part the report's kind has; any other is not there (404) — a project table has no 一、部门基本情况. */
+function requirePartOf(report: ReportRecord, part: ReportPart): void {
+  if (!isPartOf(report.kind, part)) {
+    throw new AppError('REPORT_PART_UNKNOWN', { kind: report.kind, allowed: partsOf(report.kind) });
+  }
+}
 
 @Injectable()
 export class ReportPartsService {
@@ -27,15 +47,16 @@ export class ReportPartsService {
   ) {}
 
   get(ability: AppAbility, id: string, part: ReportPart): Promise<PartView> {
-    return this.db.tx(async (em) => {
-      await permittedReport(em, ability, id);
-      return loadPart(em, id, part);
+    return this.db.tx(async (tx) => {
+      const report = await permittedReport(tx, ability, id);
+      requirePartOf(report, part);
+      return toPartView(await this.requirePart(tx, report, part));
     });
   }
 
   /**
    * Replaces one part, if the caller saw its current version. The report row is locked first, so
-   * writes to one report are serialised and the summary always matches the content.
+   * writes to one report are serialised and the summary (and a project's key) always match the content.
    */
   write(
     principal: Principal,
@@ -45,50 +66,56 @@ export class ReportPartsService {
     version: number,
     body: unknown,
   ): Promise<PartWriteView> {
-    return this.db.tx(async (em) => {
-      const { row, subject } = await permittedReport(em, ability, id, { action: 'update', forUpdate: true });
-      if (!isContentEditable(subject.status as ReportStatus)) {
-        throw new AppError('REPORT_NOT_EDITABLE', { status: subject.status });
-      }
-      const current = await loadPart(em, id, part);
-      if (current.version !== version) throw versionMismatch(current.version, current);
-      const checked = validatePart(part, body);
+    return this.db.tx(async (tx) => {
+      const report = await permittedReport(tx, ability, id, { action: 'update', forUpdate: true });
+      requirePartOf(report, part);
+      if (!isContentEditable(report.status)) throw new AppError('REPORT_NOT_EDITABLE', { status: report.status });
+      const current = await this.requirePart(tx, report, part);
+      if (current.version !== version) throw versionMismatch(current.version, toPartView(current));
+      const checked = validatePart(report.kind, part, body);
       if (!checked.ok) throw new AppError('REPORT_CONTENT_INVALID', checked.problems);
       if (isDeepStrictEqual(current.content, checked.value)) {
-        return { ...current, reportVersion: row['version'] as number }; // nothing changed: versions stay
+        return { ...toPartView(current), reportVersion: report.version }; // nothing changed: versions stay
       }
-      await em.query(
-        `UPDATE report_parts SET content = $3, version = version + 1, updated_by = $4, updated_at = now()
-          WHERE report_id = $1 AND part = $2`,
-        [id, part, JSON.stringify(checked.value), principal.userId],
-      );
-      let summarySql = '';
-      const params: unknown[] = [id, principal.userId];
+      const change: ReportRowChange = { userId: principal.userId };
+      if (part === 'projectInfo') change.project = await this.projectKey(tx, report, checked.value as ProjectInfoPart);
+      await writePart(tx, { reportId: id, part, content: checked.value, userId: principal.userId });
       if ((SUMMARY_PARTS as readonly ReportPart[]).includes(part)) {
-        const rows: Array<{ part: ReportPart; content: unknown }> = await em.query(
-          `SELECT part, content FROM report_parts WHERE report_id = $1 AND part = ANY($2)`,
-          [id, SUMMARY_PARTS],
-        );
-        const summary = summarizeReport(
-          Object.fromEntries(rows.map((r) => [r.part, r.content])) as Parameters<typeof summarizeReport>[0],
-        );
-        summarySql = `, total_score = $${params.push(summary.totalScore)}, grade = $${params.push(
-          summary.grade,
-        )}, execution_rate = $${params.push(summary.executionRate)}`;
+        const parts = await loadPartContents(tx, report, SUMMARY_PARTS);
+        change.summary = summarizeReport(parts as { conclusion: ConclusionPart; scoreTable: ScoreTablePart });
       }
-      const [[{ version: reportVersion }]] = await em.query(
-        `UPDATE reports SET version = version + 1, updated_by = $2, updated_at = now()${summarySql}
-          WHERE id = $1 RETURNING version`,
-        params,
+      const reportVersion = await touchReport(tx, id, change).catch((error: unknown) =>
+        mapUniqueViolation(error, { reports_project_key: 'REPORT_EXISTS' }),
       );
-      await this.audit.record(em, {
-        tenantId: subject.tenantId,
+      await this.audit.record(tx, {
+        tenantId: report.tenantId,
         action: 'report.part_updated',
         targetType: 'report',
         targetId: id,
         details: { part, fromVersion: current.version, toVersion: current.version + 1 },
       });
-      return { ...(await loadPart(em, id, part)), reportVersion };
+      return { ...toPartView(await this.requirePart(tx, report, part)), reportVersion };
     });
+  }
+
+  private async requirePart(tx: TenantTx, report: ReportRecord, part: ReportPart) {
+    const found = await loadPart(tx, report, part);
+    if (!found) throw new AppError('REPORT_PART_UNKNOWN');
+    return found;
+  }
+
+  /** A project table's key follows its 项目编码; a code another table of the department and year has is refused. */
+  private async projectKey(tx: TenantTx, report: ReportRecord, info: ProjectInfoPart) {
+    if (info.code !== report.projectCode) {
+      const holder = await findReportByKey(tx, { ...report, project: { code: info.code } });
+      if (holder && holder !== report.id) {
+        throw new AppError(
+          'REPORT_EXISTS',
+          { reportId: holder, path: 'projectInfo.code' },
+          `本部门本年度已有项目编码为 ${info.code} 的项目支出绩效自评表，不能改用这个编码`,
+        );
+      }
+    }
+    return { code: info.code, name: info.name.trim() };
   }
 }

@@ -1,9 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import {
   DEADLINE_STATES,
   GRADE_KEYS,
+  PROJECT_CODE_MESSAGE,
+  PROJECT_CODE_PATTERN,
   REPORT_KINDS,
   REPORT_PARTS,
   REPORT_STATUSES,
@@ -17,6 +32,32 @@ import {
 } from '@evalflow/domain';
 import { PageQuery, toInteger } from '../http/page-query';
 
+/** The project a 项目支出绩效自评表 is about. */
+export class ProjectIdentityDto {
+  @ApiProperty({ example: '13013324T000000000098', description: '项目编码：与部门、年度一起唯一确定一张项目自评表' })
+  @IsString({ message: '请填写项目编码' })
+  @Matches(PROJECT_CODE_PATTERN, { message: PROJECT_CODE_MESSAGE })
+  code!: string;
+
+  @ApiProperty({ example: '2024年困难职工及劳模帮扶救助专项资金（省级）', description: '项目名称' })
+  @IsString({ message: '请填写项目名称' })
+  @Matches(/\S/, { message: '请填写项目名称' })
+  @MaxLength(200, { message: '项目名称不能超过 200 个字符' })
+  name!: string;
+
+  @ApiPropertyOptional({ description: '主管部门；省略时为填报部门（或沿用上年度自评表）' })
+  @IsOptional()
+  @IsString({ message: '主管部门应为文本' })
+  @MaxLength(100, { message: '主管部门不能超过 100 个字符' })
+  supervisingDepartment?: string;
+
+  @ApiPropertyOptional({ description: '实施单位；省略时为填报部门（或沿用上年度自评表）' })
+  @IsOptional()
+  @IsString({ message: '实施单位应为文本' })
+  @MaxLength(100, { message: '实施单位不能超过 100 个字符' })
+  implementingUnit?: string;
+}
+
 export class CreateReportDto {
   @ApiProperty({ example: 2024, description: '年度（fiscalYear）' })
   @IsInt({ message: '年度应为整数，如 2024' })
@@ -29,10 +70,24 @@ export class CreateReportDto {
   @IsUUID(undefined, { message: '部门 ID 格式不正确' })
   departmentId?: string;
 
-  @ApiPropertyOptional({ enum: REPORT_KINDS, default: 'department_overall' })
+  @ApiPropertyOptional({
+    enum: REPORT_KINDS,
+    default: 'department_overall',
+    description: 'department_overall 部门整体支出绩效自评报告；project 项目支出绩效自评表（须同时给出 project）',
+  })
   @IsOptional()
-  @IsIn([...REPORT_KINDS], { message: '报告类型不正确' })
+  @IsIn([...REPORT_KINDS], { message: '报告类型只能是 department_overall 或 project' })
   kind?: ReportKind;
+
+  @ApiPropertyOptional({
+    type: ProjectIdentityDto,
+    description: '项目支出绩效自评表所评价的项目（kind 为 project 时必填）',
+  })
+  @ValidateIf((o: CreateReportDto) => o.kind === 'project' || o.project !== undefined)
+  @IsDefined({ message: '请填写项目编码和项目名称' })
+  @ValidateNested()
+  @Type(() => ProjectIdentityDto)
+  project?: ProjectIdentityDto;
 }
 
 export class ListReportsQuery extends PageQuery {
@@ -63,6 +118,11 @@ export class ListReportsQuery extends PageQuery {
   @IsIn([...GRADE_KEYS], { message: '等级不正确' })
   grade?: GradeKey;
 
+  @ApiPropertyOptional({ enum: REPORT_KINDS, description: '只列出一类报告' })
+  @IsOptional()
+  @IsIn([...REPORT_KINDS], { message: '报告类型不正确' })
+  kind?: ReportKind;
+
   @ApiPropertyOptional({ description: '上一页返回的 nextCursor' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: '分页游标格式不正确' })
@@ -76,6 +136,10 @@ export class ReportSummaryView {
   @ApiProperty({ example: '赵县总工会' }) departmentName!: string;
   @ApiProperty({ example: 2024 }) fiscalYear!: number;
   @ApiProperty({ enum: REPORT_KINDS }) kind!: ReportKind;
+  @ApiProperty({ nullable: true, type: String, description: '项目编码（项目支出绩效自评表）', example: null })
+  projectCode!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: '项目名称（项目支出绩效自评表）', example: null })
+  projectName!: string | null;
   @ApiProperty({ enum: REPORT_STATUSES }) status!: ReportStatus;
   @ApiProperty({ description: '报告版本：任一部分或状态变化时加一' }) version!: number;
   @ApiProperty() schemaVersion!: number;

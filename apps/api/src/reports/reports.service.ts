@@ -3,32 +3,41 @@ import {
   AppError,
   availableActions,
   canSignOff,
+  emptyProjectContent,
   emptyReportContent,
   prefillFromPreviousYear,
+  prefillProjectFromPreviousYear,
   summarizeReport,
   type AppAbility,
   type CheckSummary,
-  type Principal,
+  type OverallReportContent,
   type PrefillNote,
+  type Principal,
+  type ProjectIdentity,
+  type ProjectReportContent,
+  type ReportContent,
+  type ReportKind,
 } from '@evalflow/domain';
-import { abilityFilter, insertReportParts, TenantDb } from '@evalflow/persistence';
-import type { EntityManager } from 'typeorm';
+import {
+  abilityFilter,
+  findPreviousYearApproved,
+  insertParts,
+  insertReport,
+  listReports,
+  loadContent,
+  loadParts,
+  tenantOf,
+  TenantDb,
+  type ReportRecord,
+  type TenantTx,
+} from '@evalflow/persistence';
 import { assertCan } from '../access/object-checks';
 import { AuditService } from '../audit/audit.service';
+import { fieldInvalid } from '../http/validation';
 import { loadSettings } from '../settings/grade-bands.store';
 import { decodeCursor, encodeCursor } from './report-keyset';
-import {
-  checkReport,
-  findPreviousYearApproved,
-  findReportRow,
-  headSignOffOf,
-  loadParts,
-  permittedReport,
-  SUMMARY_SELECT,
-  toSummary,
-  type SummaryRow,
-} from './report-store';
-import type { CreateReportDto, ListReportsQuery, ReportPage, ReportView } from './reports.dto';
+import { checkReport, headSignOffOf, permittedReport, requireReport, toPartView, toSummary } from './report-store';
+import type { CreateReportDto, ListReportsQuery, PartView, ReportPage, ReportView } from './reports.dto';
 
 const COLUMNS = { id: 'r.id', tenantId: 'r.tenant_id', departmentId: 'r.department_id', status: 'r.status' };
 
@@ -39,6 +48,25 @@ export interface ChecksView extends CheckSummary {
   previousYear: { reportId: string; fiscalYear: number } | null;
 }
 
+interface Department {
+  id: string;
+  name: string;
+  kind: string;
+  active: boolean;
+  unitNature: string | null;
+  unitLevel: string | null;
+  fundingForm: string | null;
+}
+
+/** The message of a taken key: which report holds it, in the words of its kind. */
+function reportExists(kind: ReportKind, existingId: string, project?: ProjectIdentity): AppError {
+  const message =
+    kind === 'project'
+      ? `本部门本年度已有项目编码为 ${project?.code} 的项目支出绩效自评表，请直接打开编辑`
+      : '该部门本年度的部门整体支出绩效自评报告已存在，请直接打开编辑';
+  return new AppError('REPORT_EXISTS', { reportId: existingId }, message);
+}
+
 @Injectable()
 export class ReportsService {
   constructor(
@@ -47,146 +75,159 @@ export class ReportsService {
   ) {}
 
   async create(principal: Principal, ability: AppAbility, dto: CreateReportDto): Promise<ReportView> {
-    const tenantId = principal.tenantId as string;
     const departmentId = dto.departmentId ?? principal.departmentId;
-    if (!departmentId) {
-      const message = '请选择填报部门';
-      throw new AppError('VALIDATION_FAILED', [{ field: 'departmentId', rule: 'isDefined', message }], message);
-    }
+    if (!departmentId) throw fieldInvalid('departmentId', 'isDefined', '请选择填报部门');
     const kind = dto.kind ?? 'department_overall';
+    if (kind !== 'project' && dto.project) {
+      throw fieldInvalid('project', 'kind', '只有项目支出绩效自评表需要填写项目；请把 kind 设为 project');
+    }
     if (dto.fiscalYear > new Date().getFullYear() + 1) {
       throw new AppError('REPORT_YEAR_INVALID', { fiscalYear: dto.fiscalYear }, '年度不能晚于明年');
     }
-    return this.db.tx(async (em) => {
-      const [dept] = await em.query(
-        `SELECT id, name, kind, active, unit_nature, unit_level, funding_form FROM departments WHERE id = $1`,
-        [departmentId],
-      );
-      if (!dept) throw new AppError('DEPARTMENT_NOT_FOUND');
-      assertCan(ability, 'create', 'Report', { tenantId, departmentId, status: 'draft' });
-      if (dept.kind !== 'budget_department') throw new AppError('REPORT_DEPARTMENT_INVALID');
-      if (!dept.active) throw new AppError('REPORT_DEPARTMENT_INVALID', undefined, '部门已停用，不能新建报告');
-
-      const input = {
-        departmentName: dept.name as string,
+    const project = dto.project && { ...dto.project, code: dto.project.code, name: dto.project.name.trim() };
+    return this.db.tx(async (tx) => {
+      const dept = await this.budgetDepartment(tx, ability, departmentId);
+      const previous = await findPreviousYearApproved(tx, {
+        departmentId,
         fiscalYear: dto.fiscalYear,
-        orgUnit: { nature: dept.unit_nature, level: dept.unit_level, fundingForm: dept.funding_form },
-      };
-      const previous = await findPreviousYearApproved(em, { departmentId, fiscalYear: dto.fiscalYear, kind });
-      const { content, carriedOver } = previous
-        ? prefillFromPreviousYear(previous, input)
-        : { content: emptyReportContent(input), carriedOver: [] as PrefillNote[] };
-      const summary = summarizeReport(content);
-      const inserted = await em.query(
-        `INSERT INTO reports (tenant_id, department_id, fiscal_year, kind, schema_version, total_score, grade,
-                              execution_rate, prefilled_from, carried_over, created_by, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
-         ON CONFLICT ON CONSTRAINT reports_department_year_kind_key DO NOTHING RETURNING id`,
-        [
-          tenantId,
-          departmentId,
-          dto.fiscalYear,
-          kind,
-          content.schemaVersion,
-          summary.totalScore,
-          summary.grade,
-          summary.executionRate,
-          previous?.id ?? null,
-          JSON.stringify(carriedOver),
-          principal.userId,
-        ],
-      );
-      if (!inserted.length) {
-        const [existing] = await em.query(
-          `SELECT id FROM reports WHERE department_id = $1 AND fiscal_year = $2 AND kind = $3`,
-          [departmentId, dto.fiscalYear, kind],
-        );
-        throw new AppError('REPORT_EXISTS', { reportId: existing?.id ?? null });
-      }
-      const id = inserted[0].id as string;
-      await insertReportParts((sql, params) => em.query(sql, params), {
-        tenantId,
-        reportId: id,
-        content,
-        userId: principal.userId,
+        kind,
+        projectCode: project?.code ?? null,
       });
-      await this.audit.record(em, {
-        tenantId,
+      const lastYear = previous && { fiscalYear: previous.fiscalYear, content: await loadContent(tx, previous) };
+      const { content, carriedOver } = draftContent(kind, dept, dto.fiscalYear, project, lastYear);
+      const inserted = await insertReport(tx, {
+        departmentId,
+        fiscalYear: dto.fiscalYear,
+        kind,
+        project: project ? { code: project.code, name: project.name } : null,
+        schemaVersion: content.schemaVersion,
+        summary: summarizeReport(content),
+        prefilledFrom: previous?.id ?? null,
+        carriedOver,
+        createdBy: principal.userId,
+      });
+      if (!inserted.created) throw reportExists(kind, inserted.existingId, project);
+      await insertParts(tx, { reportId: inserted.id, content, userId: principal.userId });
+      await this.audit.record(tx, {
+        tenantId: principal.tenantId as string,
         action: 'report.created',
         targetType: 'report',
-        targetId: id,
-        details: { departmentName: dept.name, fiscalYear: dto.fiscalYear, kind, prefilledFrom: previous?.id ?? null },
+        targetId: inserted.id,
+        details: {
+          departmentName: dept.name,
+          fiscalYear: dto.fiscalYear,
+          kind,
+          projectCode: project?.code ?? null,
+          prefilledFrom: previous?.id ?? null,
+        },
       });
-      return this.view(em, principal, await findReportRow(em, id));
+      return this.view(tx, principal, await requireReport(tx, inserted.id));
     });
   }
 
+  /** The department a report is filed for: of the caller's county, a budget department, active. */
+  private async budgetDepartment(tx: TenantTx, ability: AppAbility, departmentId: string): Promise<Department> {
+    const [dept]: Department[] = await tx.query(
+      `SELECT id, name, kind, active, unit_nature AS "unitNature", unit_level AS "unitLevel",
+              funding_form AS "fundingForm"
+         FROM departments WHERE id = $1`,
+      [departmentId],
+    );
+    if (!dept) throw new AppError('DEPARTMENT_NOT_FOUND');
+    assertCan(ability, 'create', 'Report', { tenantId: tenantOf(tx), departmentId, status: 'draft' });
+    if (dept.kind !== 'budget_department') throw new AppError('REPORT_DEPARTMENT_INVALID');
+    if (!dept.active) throw new AppError('REPORT_DEPARTMENT_INVALID', undefined, '部门已停用，不能新建报告');
+    return dept;
+  }
+
   list(ability: AppAbility, query: ListReportsQuery): Promise<ReportPage> {
-    const filter = abilityFilter(ability, 'read', 'Report', COLUMNS);
-    const where = [filter.sql];
-    const params = [...filter.params];
-    if (query.fiscalYear) where.push(`r.fiscal_year = $${params.push(query.fiscalYear)}`);
-    if (query.status?.length) where.push(`r.status = ANY($${params.push(query.status)})`);
-    if (query.departmentId) where.push(`r.department_id = $${params.push(query.departmentId)}`);
-    if (query.grade) where.push(`r.grade = $${params.push(query.grade)}`);
-    if (query.cursor) {
-      const c = decodeCursor(query.cursor);
-      const y = `$${params.push(c.fiscalYear)}`;
-      where.push(
-        `(r.fiscal_year < ${y} OR (r.fiscal_year = ${y} AND (d.name, r.id) > ($${params.push(
-          c.departmentName,
-        )}, $${params.push(c.id)}::uuid)))`,
-      );
-    }
     const limit = query.limit ?? 50;
-    return this.db.tx(async (em) => {
-      const rows = await em.query(
-        `${SUMMARY_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.fiscal_year DESC, d.name, r.id LIMIT ${limit + 1}`,
-        params,
-      );
-      const { gradeBands } = await loadSettings(em);
-      const items = rows.slice(0, limit).map((r: SummaryRow) => toSummary(r, gradeBands));
-      const last = items[items.length - 1];
+    return this.db.tx(async (tx) => {
+      const rows = await listReports(tx, {
+        allowed: abilityFilter(ability, 'read', 'Report', COLUMNS),
+        fiscalYear: query.fiscalYear,
+        status: query.status,
+        departmentId: query.departmentId,
+        grade: query.grade,
+        kind: query.kind,
+        after: query.cursor ? decodeCursor(query.cursor) : undefined,
+        limit,
+      });
+      const { gradeBands } = await loadSettings(tx);
+      const items = rows.slice(0, limit).map((r) => toSummary(r, gradeBands));
+      const last = rows[limit - 1];
       return {
         items,
         nextCursor:
           rows.length > limit
-            ? encodeCursor({ fiscalYear: last.fiscalYear, departmentName: last.departmentName, id: last.id })
+            ? encodeCursor({
+                fiscalYear: last.fiscalYear,
+                departmentName: last.departmentName,
+                kind: last.kind,
+                projectCode: last.projectCode ?? '',
+                id: last.id,
+              })
             : null,
       };
     });
   }
 
   get(principal: Principal, ability: AppAbility, id: string): Promise<ReportView> {
-    return this.db.tx(async (em) => this.view(em, principal, (await permittedReport(em, ability, id)).row));
+    return this.db.tx(async (tx) => this.view(tx, principal, await permittedReport(tx, ability, id)));
   }
 
   checks(ability: AppAbility, id: string): Promise<ChecksView> {
-    return this.db.tx(async (em) => {
-      const { row } = await permittedReport(em, ability, id);
-      const { gradeBands } = await loadSettings(em);
-      const { checks, previous } = await checkReport(em, row, gradeBands);
+    return this.db.tx(async (tx) => {
+      const report = await permittedReport(tx, ability, id);
+      const { gradeBands } = await loadSettings(tx);
+      const { checks, previous } = await checkReport(tx, report, gradeBands);
       return {
         reportId: id,
-        version: row['version'] as number,
+        version: report.version,
         previousYear: previous && { reportId: previous.id, fiscalYear: previous.fiscalYear },
         ...checks,
       };
     });
   }
 
-  async view(em: EntityManager, principal: Principal, row: SummaryRow): Promise<ReportView> {
-    const { gradeBands, requireHeadSignOff } = await loadSettings(em);
-    const summary = toSummary(row, gradeBands);
+  async view(tx: TenantTx, principal: Principal, report: ReportRecord): Promise<ReportView> {
+    const { gradeBands, requireHeadSignOff } = await loadSettings(tx);
+    const summary = toSummary(report, gradeBands);
     const ownDepartment = summary.departmentId === principal.departmentId;
+    const parts = await loadParts(tx, report);
     return {
       ...summary,
-      parts: await loadParts(em, summary.id),
-      prefilledFrom: (row['prefilled_from'] as string | null) ?? null,
-      carriedOver: row['carried_over'] as PrefillNote[],
+      parts: Object.fromEntries(parts.map((p) => [p.part, toPartView(p)])) as Record<string, PartView>,
+      prefilledFrom: report.prefilledFrom,
+      carriedOver: report.carriedOver,
       availableActions: availableActions(summary.status, principal.roles, ownDepartment),
-      signOff: { required: requireHeadSignOff, head: headSignOffOf(row) },
+      signOff: { required: requireHeadSignOff, head: headSignOffOf(report) },
       canSignOff: canSignOff(summary.status, principal.roles, ownDepartment),
     };
   }
+}
+
+/** A new draft's content: last year's approved report of the same kind (and project) carried over, or empty. */
+function draftContent(
+  kind: ReportKind,
+  dept: Department,
+  fiscalYear: number,
+  project: ProjectIdentity | undefined,
+  lastYear: { fiscalYear: number; content: ReportContent } | null,
+): { content: ReportContent; carriedOver: PrefillNote[] } {
+  if (kind === 'project') {
+    if (!project) throw fieldInvalid('project', 'isDefined', '请填写项目编码和项目名称');
+    const input = { departmentName: dept.name, project };
+    return lastYear
+      ? prefillProjectFromPreviousYear({ ...lastYear, content: lastYear.content as ProjectReportContent }, input)
+      : { content: emptyProjectContent(input), carriedOver: [] };
+  }
+  const input = {
+    departmentName: dept.name,
+    fiscalYear,
+    orgUnit: { nature: dept.unitNature, level: dept.unitLevel, fundingForm: dept.fundingForm },
+  };
+  return lastYear
+    ? prefillFromPreviousYear({ ...lastYear, content: lastYear.content as OverallReportContent }, input)
+    : { content: emptyReportContent(input), carriedOver: [] };
 }

@@ -571,9 +571,11 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       foreign: await staff('lc.union.staff', f.tenant.foreign, f.department.foreign, 'dept_editor'),
     };
     f.report = {
-      union: await idOf(db, `SELECT r.id FROM reports r WHERE r.department_id = $1 AND r.fiscal_year = 2024`, [
-        f.department.union,
-      ]),
+      union: await idOf(
+        db,
+        `SELECT r.id FROM reports r WHERE r.department_id = $1 AND r.fiscal_year = 2024 AND r.kind = 'department_overall'`,
+        [f.department.union],
+      ),
       education: await insertReport(db, f.department.education, 2024),
       foreign: await insertReport(db, f.department.foreign, 2024),
     };

@@ -54,7 +54,7 @@ describe('documents (real API and PostgreSQL)', () => {
       status: 'queued',
       progress: 0,
       revisionNumber: null,
-      templateVersion: 1,
+      templateVersion: 2,
       fileName: '赵县总工会2024年度整体支出绩效自评报告.pdf',
     });
     const again = await call(editor, 'POST', `/reports/${id}/documents`, { format: 'pdf' });
@@ -63,7 +63,7 @@ describe('documents (real API and PostgreSQL)', () => {
     expect(jobs).toEqual([
       {
         job_name: 'document.render',
-        job_id: `render.${id}.v1.pdf.t1`,
+        job_id: `render.${id}.v1.pdf.t2`,
         payload: expect.objectContaining({ documentId: first.json().id }),
       },
     ]);
@@ -130,9 +130,9 @@ describe('documents (real API and PostgreSQL)', () => {
     expect(requeued.json()).toMatchObject({ status: 'queued', error: null });
     const jobs = await owner(`SELECT job_id FROM outbox WHERE job_id LIKE 'render.%docx%' ORDER BY id`);
     expect(jobs.map((j: { job_id: string }) => j.job_id)).toEqual([
-      `render.${id}.r1.docx.t1`,
-      `render.${id}.r1-approved.docx.t1`,
-      `render.${id}.r1-approved.docx.t1.g1`,
+      `render.${id}.r1.docx.t2`,
+      `render.${id}.r1-approved.docx.t2`,
+      `render.${id}.r1-approved.docx.t2.g1`,
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { ReportContent } from '@evalflow/domain';
+import type { OverallReportContent } from '@evalflow/domain';
 import type { TestDatabase } from '@evalflow/testing';
 import { as, idOf, insertReport, loginAll, partVersionOf, startSeededApi, type Session } from './support/harness';
 
@@ -42,7 +42,10 @@ describe('reports (real API and PostgreSQL)', () => {
     ]);
     union = await idOf(db, `SELECT id FROM departments WHERE name = '赵县总工会'`);
     const yearOf = (y: number) =>
-      idOf(db, `SELECT id FROM reports WHERE department_id = $1 AND fiscal_year = $2`, [union, y]);
+      idOf(db, `SELECT id FROM reports WHERE department_id = $1 AND fiscal_year = $2 AND kind = 'department_overall'`, [
+        union,
+        y,
+      ]);
     report2024 = await yearOf(2024);
     report2023 = await yearOf(2023);
   });
@@ -62,7 +65,9 @@ describe('reports (real API and PostgreSQL)', () => {
         fiscalYear: 2024,
         kind: 'department_overall',
         status: 'draft',
-        schemaVersion: 1,
+        schemaVersion: 2,
+        projectCode: null,
+        projectName: null,
         totalScore: '95.00',
         grade: 'excellent',
         gradeLabel: '优秀',
@@ -83,7 +88,7 @@ describe('reports (real API and PostgreSQL)', () => {
         ].sort(),
       );
       expect(body.parts.budget).toMatchObject({ part: 'budget', version: 1 });
-      expect(body.parts.budget.content.projectBudgetTotal).toBe('178.646');
+      expect(body.parts.budget.content.expenditure.project).toEqual({ budget: '178.646', actual: '178.646' });
       expect(body.parts.budget.content.lines.map((l: { amount: string }) => l.amount)).toEqual([
         '47',
         '82',
@@ -129,9 +134,10 @@ describe('reports (real API and PostgreSQL)', () => {
   describe('writing one part', () => {
     it('a wrong total is saved (drafts may be wrong) and the checks name both sums', async () => {
       const before = await partOf(report2024, 'budget');
+      const content = before.content as { expenditure: { project: object } };
       const res = await put(editor, report2024, 'budget', before.version, {
-        ...before.content,
-        projectBudgetTotal: '178.65',
+        ...content,
+        expenditure: { ...content.expenditure, project: { budget: '178.65', actual: '178.646' } },
       });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ part: 'budget', version: before.version + 1, updatedBy: expect.any(String) });
@@ -144,8 +150,8 @@ describe('reports (real API and PostgreSQL)', () => {
         passed: false,
         findings: [
           {
-            path: 'budget.projectBudgetTotal',
-            message: '项目预算明细合计 178.6460 万元，与填报的项目预算总额 178.6500 万元不一致',
+            path: 'budget.expenditure.project.budget',
+            message: '项目预算明细合计 178.6460 万元，与填报的年初项目预算 178.6500 万元不一致',
           },
         ],
       });
@@ -247,9 +253,35 @@ describe('reports (real API and PostgreSQL)', () => {
 
     it('floats are refused: amounts are exact decimal strings', async () => {
       const before = await partOf(report2024, 'budget');
-      const res = await put(editor, report2024, 'budget', before.version, { ...before.content, projectSpent: 178.646 });
+      const content = before.content as { expenditure: { project: object } };
+      const res = await put(editor, report2024, 'budget', before.version, {
+        ...content,
+        expenditure: { ...content.expenditure, project: { budget: '178.646', actual: 178.646 } },
+      });
       expect(res.statusCode).toBe(400);
-      expect(res.json().details).toEqual([{ path: 'budget.projectSpent', message: '类型不正确，应为文本' }]);
+      expect(res.json().details).toEqual([
+        { path: 'budget.expenditure.project.actual', message: '类型不正确，应为文本' },
+      ]);
+    });
+
+    it('a version-1 body sent to the version-2 part is refused, naming each field', async () => {
+      const before = await partOf(report2024, 'budget');
+      const res = await put(editor, report2024, 'budget', before.version, {
+        projectBudgetTotal: '178.646',
+        lines: [{ name: '上解市总工会经费', amount: '47', documentNumber: '' }],
+        projectSpent: '178.646',
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'REPORT_CONTENT_INVALID' });
+      expect(res.json().details).toEqual(
+        expect.arrayContaining([
+          { path: 'budget', message: '不允许的字段：projectBudgetTotal、projectSpent' },
+          { path: 'budget.income', message: '必须填写' },
+          { path: 'budget.expenditure', message: '必须填写' },
+          { path: 'budget.lines.0.spent', message: '必须填写' },
+        ]),
+      );
+      expect(await partOf(report2024, 'budget')).toEqual(before);
     });
 
     it('without If-Match the write is refused with 428', async () => {
@@ -324,7 +356,7 @@ describe('reports (real API and PostgreSQL)', () => {
         expect(body).toMatchObject({ fiscalYear: 2025, status: 'draft', version: 1, prefilledFrom: report2024 });
         const c = Object.fromEntries(
           Object.entries(body.parts).map(([k, v]) => [k, (v as { content: unknown }).content]),
-        ) as unknown as ReportContent;
+        ) as unknown as OverallReportContent;
         const sample = (await get(editor, `/api/reports/${report2024}`)).json().parts;
         expect(c.basicInfo.functions).toEqual(sample.basicInfo.content.functions);
         expect(c.basicInfo.orgUnits).toEqual(sample.basicInfo.content.orgUnits);
@@ -343,7 +375,7 @@ describe('reports (real API and PostgreSQL)', () => {
         );
         expect(
           body.carriedOver.find((n: { path: string }) => n.path === 'basicInfo.staffing.previousHeadcount').note,
-        ).toBe('上年人数取自2024 年度报告的年末人数 4 人');
+        ).toBe('上年人数取自2024 年度报告的年末实有人数 4 人');
       } finally {
         await db.owner((c) => c.query(`UPDATE reports SET status = 'draft' WHERE id = $1`, [report2024]));
       }
@@ -420,11 +452,15 @@ describe('reports (real API and PostgreSQL)', () => {
     it('department staff see only their own department; the finance bureau its whole county', async () => {
       const mine = (await get(editor, '/api/reports?limit=200')).json().items;
       expect(new Set(mine.map((r: { departmentName: string }) => r.departmentName))).toEqual(new Set(['赵县总工会']));
-      const county = (await get(reviewer, '/api/reports?fiscalYear=2024')).json().items;
+      const county = (await get(reviewer, '/api/reports?fiscalYear=2024&kind=department_overall')).json().items;
       expect(county.map((r: { departmentName: string }) => r.departmentName).sort()).toEqual(
         ['赵县农业农村局', '赵县卫生健康局', '赵县总工会', '赵县教育局'].sort(),
       );
-      expect((await get(foreignEditor, '/api/reports')).json().items).toEqual([]);
+      // the other county's union sees its own project table only, nothing of 赵县
+      const foreign = (await get(foreignEditor, '/api/reports')).json().items;
+      expect(foreign.map((r: { departmentName: string; kind: string }) => [r.departmentName, r.kind])).toEqual([
+        ['栾城区总工会', 'project'],
+      ]);
     });
 
     it('filters by year, status and department', async () => {

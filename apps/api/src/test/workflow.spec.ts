@@ -64,7 +64,13 @@ describe('report workflow (real API and PostgreSQL)', () => {
 
   it('the whole journey: refused while wrong, submitted, returned with two comments, fixed, diffed, approved', async () => {
     // a wrong total blocks submission, naming the rule and the numbers
-    await edit('budget', (b) => ({ ...b, projectBudgetTotal: '178.65' }));
+    // a slip: 82 typed as 28 in the second budget line
+    const setLine = (amount: string) => (b: Record<string, unknown>) => {
+      const lines = b['lines'] as Array<Record<string, string>>;
+      lines[1] = { ...lines[1], amount };
+      return { ...b, lines };
+    };
+    await edit('budget', setLine('28'));
     const blocked = await act(editor, 'submit');
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json()).toMatchObject({
@@ -74,15 +80,15 @@ describe('report workflow (real API and PostgreSQL)', () => {
         failing: [
           {
             ruleId: 'budget.lines-sum-to-total',
-            path: 'budget.projectBudgetTotal',
-            message: '项目预算明细合计 178.6460 万元，与填报的项目预算总额 178.6500 万元不一致',
+            path: 'budget.expenditure.project.budget',
+            message: '项目预算明细合计 124.6460 万元，与填报的年初项目预算 178.6460 万元不一致',
           },
         ],
       },
     });
     expect((await report()).status).toBe('draft');
 
-    await edit('budget', (b) => ({ ...b, projectBudgetTotal: '178.646' }));
+    await edit('budget', setLine('82'));
     const submitted = await act(editor, 'submit');
     expect(submitted.statusCode).toBe(200);
     expect(submitted.json()).toMatchObject({
@@ -154,7 +160,14 @@ describe('report workflow (real API and PostgreSQL)', () => {
     await edit('budget', (b) => {
       const lines = b['lines'] as Array<Record<string, string>>;
       lines[2] = { ...lines[2], amount: '0.5' };
-      return { ...b, lines, projectBudgetTotal: '178.146', projectSpent: '178.146' };
+      const project = { budget: '178.146', actual: '178.146' };
+      return { ...b, lines, expenditure: { ...(b['expenditure'] as object), project } };
+    });
+    // the 绩效自评表 covers the same money: it follows (a rule says so otherwise)
+    await edit('scoreTable', (t) => {
+      const funding = t['funding'] as Record<string, unknown>;
+      const all = { initialBudget: '178.146', adjustedBudget: '178.146', executed: '178.146' };
+      return { ...t, funding: { ...funding, total: all, currentYearAppropriation: all } };
     });
     await edit('team', (t) => {
       const members = t['members'] as Array<Record<string, string>>;
@@ -200,7 +213,15 @@ describe('report workflow (real API and PostgreSQL)', () => {
       .changes.map((c: { path: string }) => c.path)
       .sort();
     expect(paths).toEqual(
-      ['budget.lines.2.amount', 'budget.projectBudgetTotal', 'budget.projectSpent', 'team.members.0.title'].sort(),
+      [
+        'budget.lines.2.amount',
+        'budget.expenditure.project.budget',
+        'budget.expenditure.project.actual',
+        ...['total', 'currentYearAppropriation'].flatMap((row) =>
+          ['initialBudget', 'adjustedBudget', 'executed'].map((col) => `scoreTable.funding.${row}.${col}`),
+        ),
+        'team.members.0.title',
+      ].sort(),
     );
     expect(diff.json().changes).toContainEqual({
       kind: 'changed',

@@ -1,4 +1,4 @@
-import type { ReportPart } from '@evalflow/domain';
+import type { ProjectIdentity, ReportKind, ReportPart } from '@evalflow/domain';
 import { ApiError, putVersion, type ApiClient } from './client';
 import type { PartView, ReportView } from './report-types';
 
@@ -13,9 +13,26 @@ export interface PartConflict {
   current: { version: number; content: unknown; updatedBy: string | null; updatedAt: string };
 }
 
-/** A new report for the year; prefilled from last year's approved one when there is one. */
-export async function createReport(api: ApiClient, fiscalYear: number): Promise<ReportView> {
-  return (await api.request<ReportView>('/reports', { method: 'POST', body: { fiscalYear } })).data;
+/** What POST /api/reports takes: the year, the kind (部门整体 by default) and, for a project table, the project. */
+export interface NewReportInput {
+  fiscalYear: number;
+  kind?: ReportKind;
+  project?: ProjectIdentity;
+}
+
+/**
+ * A new report for the year; prefilled from last year's approved one of the same kind (for a project,
+ * of the same 项目编码) when there is one. A taken key answers 409 REPORT_EXISTS naming the report.
+ */
+export async function createReport(api: ApiClient, input: NewReportInput): Promise<ReportView> {
+  return (await api.request<ReportView>('/reports', { method: 'POST', body: input })).data;
+}
+
+/** The report a 409 REPORT_EXISTS names (the one that already has the key), if this is one. */
+export function existingReportOf(error: unknown): string | null {
+  if (!(error instanceof ApiError) || error.code !== 'REPORT_EXISTS') return null;
+  const details = error.body.details as { reportId?: unknown } | undefined;
+  return typeof details?.reportId === 'string' ? details.reportId : null;
 }
 
 /** Replaces one part, based on the part version the editor last saw (412 when stale). */

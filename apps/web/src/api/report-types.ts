@@ -29,6 +29,9 @@ export interface ReportSummaryView {
   departmentName: string;
   fiscalYear: number;
   kind: ReportKind;
+  /** 项目编码 and 项目名称 of a 项目支出绩效自评表; null for a 部门整体 report. */
+  projectCode: string | null;
+  projectName: string | null;
   status: ReportStatus;
   /** Bumped by every part write and transition; transitions name it as expectedVersion. */
   version: number;
@@ -67,7 +70,8 @@ export interface HeadSignOff {
 
 /** The whole report (GET /api/reports/:id). */
 export interface ReportView extends ReportSummaryView {
-  parts: Record<ReportPart, PartView>;
+  /** The parts of the report's kind (partsOf), by part. */
+  parts: Partial<Record<ReportPart, PartView>>;
   prefilledFrom: string | null;
   carriedOver: Array<{ path: string; note: string }>;
   /** What the caller may do now (buttons). */

@@ -1,4 +1,4 @@
-import type { GradeKey, ReportStatus, TransitionAction } from '@evalflow/domain';
+import type { GradeKey, ReportKind, ReportStatus, TransitionAction } from '@evalflow/domain';
 import { queryString, type ApiClient } from './client';
 import type {
   ChecksView,
@@ -15,6 +15,7 @@ export interface ReportFilter {
   status?: ReportStatus;
   departmentId?: string;
   grade?: GradeKey;
+  kind?: ReportKind;
 }
 
 export const REPORT_PAGE_SIZE = 50;

@@ -1,8 +1,15 @@
-import { emptyReportContent, REPORT_PARTS, type ReportContent, type ReportPart } from '@evalflow/domain';
+import {
+  emptyProjectContent,
+  emptyReportContent,
+  splitContent,
+  type ReportContent,
+  type ReportPart,
+} from '@evalflow/domain';
 import type { ChecksView, CommentThread, DocumentView, PartView, ReportView } from '../api/report-types';
 import { TENANT, UNION } from './session-fixtures';
 
 export const REPORT_ID = 'cccccccc-0000-4000-8000-000000000001';
+export const PROJECT_REPORT_ID = 'cccccccc-0000-4000-8000-000000000002';
 
 /** The checks of that report: by default every rule passes. */
 export function checksView(overrides: Partial<ChecksView> = {}): ChecksView {
@@ -18,34 +25,30 @@ export function checksView(overrides: Partial<ChecksView> = {}): ChecksView {
   };
 }
 
-/** A 2024 report of 赵县总工会 with a few budget lines, as GET /api/reports/:id answers it. */
-export function reportView(overrides: Partial<ReportView> = {}): ReportView {
-  const content: ReportContent = emptyReportContent({ departmentName: UNION.name, fiscalYear: 2024 });
-  content.budget = {
-    projectBudgetTotal: '178.646',
-    lines: [
-      { name: '上解市总工会经费', amount: '47', documentNumber: '' },
-      { name: '劳模体检费', amount: '2.82', documentNumber: '' },
-      { name: '困难职工及劳模帮扶救助专项资金', amount: '10.336', documentNumber: '冀财行【2023】98号' },
-    ],
-    projectSpent: '178.646',
-  };
-  const parts = Object.fromEntries(
-    REPORT_PARTS.map((part): [ReportPart, PartView] => [
+/** A content's parts as GET /api/reports/:id lists them, each at version 1. */
+function partsOf(content: ReportContent): Partial<Record<ReportPart, PartView>> {
+  return Object.fromEntries(
+    splitContent(content).map(({ part, content: value }): [ReportPart, PartView] => [
       part,
-      { part, version: 1, content: content[part], updatedAt: '2025-04-01T08:00:00.000Z', updatedBy: '李编制' },
+      { part, version: 1, content: value, updatedAt: '2025-04-01T08:00:00.000Z', updatedBy: '李编制' },
     ]),
-  ) as Record<ReportPart, PartView>;
+  );
+}
+
+/** What every report of 赵县总工会 for 2024 shares, as GET /api/reports/:id answers it. */
+function viewOf(content: ReportContent, overrides: Partial<ReportView>): ReportView {
   return {
     id: REPORT_ID,
     tenantId: TENANT.id,
     departmentId: UNION.id,
     departmentName: UNION.name,
     fiscalYear: 2024,
-    kind: 'department_overall',
+    kind: content.kind,
+    projectCode: content.kind === 'project' ? content.projectInfo.code : null,
+    projectName: content.kind === 'project' ? content.projectInfo.name : null,
     status: 'in_review',
     version: 7,
-    schemaVersion: 1,
+    schemaVersion: content.schemaVersion,
     totalScore: '95.00',
     grade: 'excellent',
     gradeLabel: '优秀',
@@ -54,7 +57,7 @@ export function reportView(overrides: Partial<ReportView> = {}): ReportView {
     updatedAt: '2025-04-01T08:00:00.000Z',
     deadline: { dueOn: '2025-04-30', state: 'met', daysLeft: 10 },
     openComments: 1,
-    parts,
+    parts: partsOf(content),
     prefilledFrom: null,
     carriedOver: [],
     availableActions: ['return', 'approve'],
@@ -62,6 +65,80 @@ export function reportView(overrides: Partial<ReportView> = {}): ReportView {
     canSignOff: false,
     ...overrides,
   };
+}
+
+/** A 2024 部门整体 report of 赵县总工会 with a few budget lines (schema version 2). */
+export function reportView(overrides: Partial<ReportView> = {}): ReportView {
+  const content = emptyReportContent({ departmentName: UNION.name, fiscalYear: 2024 });
+  content.basicInfo.staffing.categories = [
+    { category: '行政人员', authorized: 8, actual: 7 },
+    { category: '工勤人员', authorized: 2, actual: 2 },
+  ];
+  content.budget.expenditure.project = { budget: '178.646', actual: '178.646' };
+  content.budget.lines = [
+    { name: '上解市总工会经费', amount: '47', spent: null, documentNumber: '' },
+    { name: '劳模体检费', amount: '2.82', spent: null, documentNumber: '' },
+    {
+      name: '困难职工及劳模帮扶救助专项资金',
+      amount: '10.336',
+      spent: null,
+      documentNumber: '冀财行【2023】98号',
+    },
+  ];
+  return viewOf(content, overrides);
+}
+
+export const PROJECT = { code: '13013324T000000012345', name: '困难职工帮扶救助专项资金' };
+
+/**
+ * A 2024 项目支出绩效自评表 of 赵县总工会: its money, two indicators (the second not yet measured)
+ * and 总分 as stated.
+ */
+export function projectReportView(overrides: Partial<ReportView> = {}): ReportView {
+  const content = emptyProjectContent({ departmentName: UNION.name, project: PROJECT });
+  content.objectives.items = [{ expected: '帮扶困难职工 300 户', actual: '帮扶困难职工 320 户' }];
+  content.scoreTable.funding.total = { initialBudget: '50', adjustedBudget: '60', executed: '45' };
+  content.scoreTable.funding.currentYearAppropriation = { initialBudget: '50', adjustedBudget: '60', executed: '45' };
+  content.scoreTable.funding.executionRate = '75';
+  content.scoreTable.funding.score = '7.5';
+  content.scoreTable.indicators = [
+    {
+      level1: '产出指标',
+      level2: '数量指标',
+      level3: '帮扶困难职工户数',
+      nature: '>=',
+      target: '300',
+      unit: '户',
+      actual: '320',
+      weight: '50',
+      score: '50',
+      deviationNote: '',
+      evidence: '帮扶台账',
+    },
+    {
+      level1: '效益指标',
+      level2: '社会效益指标',
+      level3: '受助职工满意度',
+      nature: '>=',
+      target: '90',
+      unit: '%',
+      actual: '',
+      weight: '40',
+      score: null,
+      deviationNote: '',
+      evidence: '',
+    },
+  ];
+  content.conclusion = { totalScore: '57.5', grade: 'poor', basis: '' };
+  content.preparers = { preparer: '李编制', phone: '0311-84944000', filledOn: '', unitHead: '', financeHead: '' };
+  return viewOf(content, {
+    id: PROJECT_REPORT_ID,
+    totalScore: '57.5',
+    grade: 'poor',
+    gradeLabel: '差',
+    executionRate: '75.00',
+    ...overrides,
+  });
 }
 
 /** An open thread on the third budget line's amount, started by the finance bureau. */

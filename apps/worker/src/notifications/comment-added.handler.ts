@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { REPORT_PART_LABELS, isReportPart } from '@evalflow/domain';
+import { partLabel, reportDisplayName } from '@evalflow/domain';
 import { JOBS, type CommentAddedJobData } from '@evalflow/jobs';
 import { TenantDb } from '@evalflow/persistence';
 import type { Job } from 'bullmq';
 import type { JobHandler } from '../jobs/job-handler';
-import { Inbox } from './inbox';
+import { Inbox, subjectOf } from './inbox';
 
 /** A review comment reaches the other side: the bureau's comments the department, the department's the bureau. */
 @Injectable()
@@ -21,7 +21,7 @@ export class CommentAddedHandler implements JobHandler<CommentAddedJobData, { no
     const sourceKey = `report-comment-${data.commentId}`;
     const notified = await this.db.tx(async (em) => {
       const [report] = await em.query(
-        `SELECT r.fiscal_year, r.department_id, d.name AS department_name
+        `SELECT r.fiscal_year, r.department_id, d.name AS department_name, r.kind, r.project_name
            FROM reports r JOIN departments d ON d.id = r.department_id WHERE r.id = $1`,
         [data.reportId],
       );
@@ -31,11 +31,11 @@ export class CommentAddedHandler implements JobHandler<CommentAddedJobData, { no
         data.side === 'finance' ? { side: 'department', departmentId: report.department_id } : { side: 'finance' },
         data.authorUserId,
       );
-      const where = isReportPart(data.part) ? REPORT_PART_LABELS[data.part] : data.part;
+      const where = partLabel(report.kind, data.part);
       return this.inbox.add(em, data.tenantId, recipients, {
         kind: 'comment.added',
         reportId: data.reportId,
-        title: `${report.department_name}${report.fiscal_year}年度自评报告：${data.authorName}提出意见`,
+        title: `${reportDisplayName(subjectOf(report))}：${data.authorName}提出意见`,
         body: `「${where}」${data.excerpt}`,
         sourceKey,
       });

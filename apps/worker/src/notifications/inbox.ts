@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { DocumentSubject, ReportKind } from '@evalflow/domain';
 import { TenantDb } from '@evalflow/persistence';
 import type { EntityManager } from 'typeorm';
 import { MAIL_TRANSPORT, type MailTransport } from '../mail/mail-transport';
@@ -86,4 +87,19 @@ export class Inbox {
     if (sent) this.logger.log({ msg: 'notification e-mail sent', tenantId, sent });
     return sent;
   }
+}
+
+/** A report row of a notification query (fiscal_year, department_name, kind, project_name), as naming reads it. */
+export function subjectOf(report: {
+  fiscal_year: number;
+  department_name: string;
+  kind: ReportKind;
+  project_name: string | null;
+}): DocumentSubject {
+  return {
+    kind: report.kind,
+    departmentName: report.department_name,
+    fiscalYear: report.fiscal_year,
+    projectName: report.project_name,
+  };
 }

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { REPORT_STATUS_LABELS, TRANSITIONS, type ReportStatus, type TransitionAction } from '@evalflow/domain';
+import {
+  REPORT_STATUS_LABELS,
+  reportDisplayName,
+  TRANSITIONS,
+  type ReportStatus,
+  type TransitionAction,
+} from '@evalflow/domain';
 import { JOBS, type ReportTransitionedJobData } from '@evalflow/jobs';
 import { TenantDb } from '@evalflow/persistence';
 import type { Job } from 'bullmq';
 import type { JobHandler } from '../jobs/job-handler';
-import { Inbox } from './inbox';
+import { Inbox, subjectOf } from './inbox';
 
 interface OpenComment {
   part: string;
@@ -29,7 +35,7 @@ export class ReportTransitionedHandler implements JobHandler<ReportTransitionedJ
     const sourceKey = `report-transition-${data.transitionId}`;
     const notified = await this.db.tx(async (em) => {
       const [report] = await em.query(
-        `SELECT r.fiscal_year, r.department_id, d.name AS department_name,
+        `SELECT r.fiscal_year, r.department_id, d.name AS department_name, r.kind, r.project_name,
                 (SELECT t.open_comments FROM report_transitions t WHERE t.id = $2) AS open_comments
            FROM reports r JOIN departments d ON d.id = r.department_id WHERE r.id = $1`,
         [data.reportId, data.transitionId],
@@ -53,7 +59,7 @@ export class ReportTransitionedHandler implements JobHandler<ReportTransitionedJ
       return this.inbox.add(em, data.tenantId, recipients, {
         kind: `report.${action}`,
         reportId: data.reportId,
-        title: `${report.department_name}${report.fiscal_year}年度自评报告：${label}（${status}）`,
+        title: `${reportDisplayName(subjectOf(report))}：${label}（${status}）`,
         body: lines.join('\n'),
         sourceKey,
       });

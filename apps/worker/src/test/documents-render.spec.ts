@@ -27,7 +27,7 @@ describe('document rendering in the worker (real PostgreSQL, Redis and fonts)', 
   const owner = (sql: string, params: unknown[] = []) => db.owner(async (c) => (await c.query(sql, params)).rows);
   const newDocument = async (
     format: string,
-    snapshot = `(SELECT jsonb_object_agg(part, content) || '{"schemaVersion": 1}'::jsonb FROM report_parts WHERE report_id = $2)`,
+    snapshot = `(SELECT jsonb_object_agg(part, content) || '{"schemaVersion": 2, "kind": "department_overall"}'::jsonb FROM report_parts WHERE report_id = $2)`,
   ) =>
     (
       await owner(
@@ -54,7 +54,7 @@ describe('document rendering in the worker (real PostgreSQL, Redis and fonts)', 
     await seeder.destroy();
     const [row] = await owner(
       `SELECT r.tenant_id, r.id FROM reports r JOIN departments d ON d.id = r.department_id
-        WHERE r.fiscal_year = 2024 AND d.name = '赵县总工会'`,
+        WHERE r.fiscal_year = 2024 AND d.name = '赵县总工会' AND r.kind = 'department_overall'`,
     );
     ids = { tenant: row.tenant_id, report: row.id };
     app = new DataSource(dataSourceOptions({ url: db.appUrl, poolSize: 2, applicationName: 'render-test' }));

@@ -53,7 +53,7 @@ describe('outbox relay and notifications (real PostgreSQL and Redis)', () => {
     const [row] = await owner(
       `SELECT r.tenant_id, r.id, (SELECT id FROM users WHERE username = 'zhaoxian.union.editor') AS editor
          FROM reports r JOIN departments d ON d.id = r.department_id
-        WHERE r.fiscal_year = 2024 AND d.name = '赵县总工会'`,
+        WHERE r.fiscal_year = 2024 AND d.name = '赵县总工会' AND r.kind = 'department_overall'`,
     );
     ids = { tenant: row.tenant_id, report: row.id, editor: row.editor };
     app = new DataSource(dataSourceOptions({ url: db.appUrl, poolSize: 2, applicationName: 'outbox-test' }));

@@ -62,7 +62,7 @@ describe('review notifications and e-mail (real PostgreSQL and Redis)', () => {
     const [row] = await owner(
       `SELECT r.tenant_id, r.id, (SELECT id FROM users WHERE username = 'zhaoxian.finance.reviewer') AS reviewer
          FROM reports r JOIN departments d ON d.id = r.department_id
-        WHERE r.fiscal_year = 2024 AND d.name = '赵县总工会'`,
+        WHERE r.fiscal_year = 2024 AND d.name = '赵县总工会' AND r.kind = 'department_overall'`,
     );
     ids = { tenant: row.tenant_id, report: row.id, reviewer: row.reviewer };
     // the editor has an address; the head has none (inbox only)

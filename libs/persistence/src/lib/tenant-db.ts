@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RequestContext } from '@evalflow/observability';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { enterTenant, type TenantTx } from './tenant-tx';
 
 export class MissingTenantError extends Error {
   constructor() {
@@ -27,11 +28,8 @@ export class TenantDb {
     return tenantId;
   }
 
-  async tx<T>(work: (em: EntityManager) => Promise<T>, tenantId = TenantDb.requireTenantId()): Promise<T> {
+  async tx<T>(work: (tx: TenantTx) => Promise<T>, tenantId = TenantDb.requireTenantId()): Promise<T> {
     if (!UUID.test(tenantId)) throw new MissingTenantError();
-    return this.dataSource.transaction(async (em) => {
-      await em.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      return work(em);
-    });
+    return this.dataSource.transaction(async (em) => work(await enterTenant(em, tenantId)));
   }
 }

@@ -21,7 +21,11 @@ export const SIZE = { title: 22, formTitle: 18, body: 16, pageNumber: 14, table:
 export const LINE_PITCH = 28.95;
 export const TITLE_PITCH = 36;
 export const FORM_TITLE_PITCH = 30;
-export const TABLE_PITCH = { normal: 18, small: 13.5 } as const;
+export const TABLE_PITCH = { normal: 18, small: 13.5, dense: 13 } as const;
+/** the space a line set apart has above it: an empty line in body text, half a line of 小四 under a form (which must fit its page) */
+export const SPACE_BEFORE = { body: LINE_PITCH, small: TABLE_PITCH.normal / 2 } as const;
+/** cell padding (pt); a dense table (a form that must fit one page) sits tighter */
+export const CELL_PADDING = { normal: { x: 3, y: 2 }, dense: { x: 2, y: 1.5 } } as const;
 /** 28 characters in 156 mm: 16 pt characters drawn 0.25 pt closer */
 export const BODY_CHARACTER_SPACING = -0.25;
 

@@ -3,6 +3,7 @@ import {
   DOCUMENT_TEMPLATE_VERSION,
   documentFileName as domainDocumentFileName,
   type DocumentFormat as DomainDocumentFormat,
+  type DocumentSubject,
   type DocumentWatermark,
   type GradeBand,
   type ReportContent,
@@ -21,6 +22,7 @@ export type DocumentFormat = DomainDocumentFormat;
 export const CONTENT_TYPES: Record<DocumentFormat, string> = DOCUMENT_CONTENT_TYPES;
 
 export interface RenderInput {
+  /** either kind: a 部门整体 report or a 项目支出绩效自评表 (content.kind) */
   content: ReportContent;
   fiscalYear: number;
   departmentName: string;
@@ -37,10 +39,26 @@ export interface RenderOptions {
   onProgress?: (percent: number) => void;
 }
 
-/** As a county office names the file: 赵县总工会2024年度整体支出绩效自评报告.pdf */
+/** What a document's name is made of: the kind, the department, the year and, for a project table, the project. */
+export function documentSubject(
+  input: Pick<RenderInput, 'content' | 'departmentName' | 'fiscalYear'>,
+): DocumentSubject {
+  const { content, departmentName, fiscalYear } = input;
+  return {
+    kind: content.kind,
+    departmentName,
+    fiscalYear,
+    projectName: content.kind === 'project' ? content.projectInfo.name : null,
+  };
+}
+
+/**
+ * As a county office names the file: 赵县总工会2024年度整体支出绩效自评报告.pdf, or for a project table
+ * 赵县总工会2024年度…项目支出绩效自评表.pdf (the domain's documentFileName).
+ */
 export function documentFileName(
-  input: Pick<RenderInput, 'departmentName' | 'fiscalYear'>,
+  input: Pick<RenderInput, 'content' | 'departmentName' | 'fiscalYear'>,
   format: DocumentFormat,
 ): string {
-  return domainDocumentFileName(input.departmentName, input.fiscalYear, format);
+  return domainDocumentFileName(documentSubject(input), format);
 }

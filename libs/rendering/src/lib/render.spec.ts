@@ -2,34 +2,48 @@ import { DOCUMENT_TEMPLATE_VERSION } from '@evalflow/domain';
 import {
   CONTENT_TYPES,
   documentFileName,
+  documentSubject,
   findFonts,
   renderDocument,
   TEMPLATE_VERSION,
   type DocumentFormat,
 } from '../index';
+import { pdfInfo } from '../test/extract';
+import { provincialInput } from '../test/projects';
 import { sampleInput } from '../test/sample';
 import { locateFonts } from './fonts';
 
 describe('the rendering API', () => {
-  it('renders either format through renderDocument', async () => {
-    const [docx, pdf] = await Promise.all([
+  it('renders either format of either kind through renderDocument', async () => {
+    const [docx, pdf, projectDocx, projectPdf] = await Promise.all([
       renderDocument('docx', sampleInput()),
       renderDocument('pdf', sampleInput()),
+      renderDocument('docx', provincialInput()),
+      renderDocument('pdf', provincialInput()),
     ]);
-    expect(docx.subarray(0, 2).toString()).toBe('PK');
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    for (const buffer of [docx, projectDocx]) expect(buffer.subarray(0, 2).toString()).toBe('PK');
+    for (const buffer of [pdf, projectPdf]) expect(buffer.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfInfo(pdf).Title).toBe('赵县总工会2024年度整体支出绩效自评报告');
+    expect(pdfInfo(projectPdf).Title).toBe(
+      '赵县总工会2024年度2024年困难职工及劳模帮扶救助专项资金（省级）项目支出绩效自评表',
+    );
     await expect(renderDocument('odt' as DocumentFormat, sampleInput())).rejects.toThrow(
       'unknown document format: odt',
     );
   });
 
-  it('names files as a county office does, with the content type of each format', () => {
-    expect(documentFileName({ departmentName: '赵县总工会', fiscalYear: 2024 }, 'pdf')).toBe(
-      '赵县总工会2024年度整体支出绩效自评报告.pdf',
+  it('names files as a county office does, by kind, with the content type of each format', () => {
+    expect(documentFileName(sampleInput(), 'pdf')).toBe('赵县总工会2024年度整体支出绩效自评报告.pdf');
+    expect(documentFileName(sampleInput(), 'docx')).toBe('赵县总工会2024年度整体支出绩效自评报告.docx');
+    expect(documentFileName(provincialInput(), 'pdf')).toBe(
+      '赵县总工会2024年度2024年困难职工及劳模帮扶救助专项资金（省级）项目支出绩效自评表.pdf',
     );
-    expect(documentFileName({ departmentName: '赵县总工会', fiscalYear: 2024 }, 'docx')).toBe(
-      '赵县总工会2024年度整体支出绩效自评报告.docx',
-    );
+    expect(documentSubject(provincialInput())).toEqual({
+      kind: 'project',
+      departmentName: '赵县总工会',
+      fiscalYear: 2024,
+      projectName: '2024年困难职工及劳模帮扶救助专项资金（省级）',
+    });
     expect(CONTENT_TYPES).toEqual({
       docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       pdf: 'application/pdf',

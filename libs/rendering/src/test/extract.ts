@@ -18,6 +18,8 @@ export interface DocxParts {
   headers: string[];
   footers: string[];
   settings: string;
+  /** docProps/core.xml: title, creator, description */
+  core: string;
 }
 
 export async function docxParts(buffer: Buffer): Promise<DocxParts> {
@@ -35,6 +37,7 @@ export async function docxParts(buffer: Buffer): Promise<DocxParts> {
     headers: await named(/^word\/header\d+\.xml$/),
     footers: await named(/^word\/footer\d+\.xml$/),
     settings: await read('word/settings.xml'),
+    core: await read('docProps/core.xml'),
   };
 }
 
@@ -75,6 +78,21 @@ export function pdfPages(buffer: Buffer): string[] {
   return text.split('\f').slice(0, -1);
 }
 
+/** 「- 4 -」: a page's footer */
+export const PAGE_FOOTER_LINE = /^\s*-\s*(\d+)\s*-\s*$/;
+
+/** The pages' text without their footers, one line a line. */
+export function pdfBody(pages: string[]): string {
+  return pages
+    .map((page) =>
+      page
+        .split('\n')
+        .filter((line) => !PAGE_FOOTER_LINE.test(line))
+        .join('\n'),
+    )
+    .join('\n');
+}
+
 /** Each word of a page with its box (pt, from the top left), from pdftotext -bbox-layout. */
 export interface PdfLine {
   page: number;
@@ -99,6 +117,23 @@ export function pdfLines(buffer: Buffer): { pages: Array<{ width: number; height
     }
   }
   return { pages, lines };
+}
+
+/** Each word of the PDF with its box (pt, from the top left), from pdftotext -bbox: a CJK word is as wide as its characters. */
+export function pdfWords(buffer: Buffer): PdfLine[] {
+  const html = withPdfFile(buffer, (path) => poppler('pdftotext', ['-bbox', path, '-']));
+  const words: PdfLine[] = [];
+  html
+    .split(/<page /)
+    .slice(1)
+    .forEach((body, i) => {
+      for (const [, xMin, yMin, xMax, yMax, text] of body.matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+      )) {
+        words.push({ page: i + 1, text: decode(text), xMin: +xMin, yMin: +yMin, xMax: +xMax, yMax: +yMax });
+      }
+    });
+  return words;
 }
 
 export interface PdfFont {

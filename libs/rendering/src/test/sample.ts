@@ -1,4 +1,4 @@
-import { DEFAULT_GRADE_BANDS, type GradeBand } from '@evalflow/domain';
+import { DEFAULT_GRADE_BANDS, type GradeBand, type OverallReportContent } from '@evalflow/domain';
 import { ZHAOXIAN_UNION_2024 } from '@evalflow/samples';
 import {
   NUMBER,
@@ -25,7 +25,10 @@ export const APPROVAL = { approverName: '王建国', approvedAt: '2025-05-06T02:
 /** 2025-05-06 in China time */
 export const APPROVAL_DATE = '2025年5月6日';
 
-export function sampleInput(overrides: Partial<RenderInput> = {}): RenderInput {
+/** A render input of the 部门整体 kind, so that tests may change its content's parts. */
+export type OverallInput = RenderInput & { content: OverallReportContent };
+
+export function sampleInput(overrides: Partial<OverallInput> = {}): OverallInput {
   return {
     content: structuredClone(ZHAOXIAN_UNION_2024),
     fiscalYear: SAMPLE_FISCAL_YEAR,

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dec, gradeLabel, type GradeBand, type GradeKey, type ReportContent } from '@evalflow/domain';
+import {
+  dec,
+  gradeLabel,
+  yearEndHeadcount,
+  type GradeBand,
+  type GradeKey,
+  type OverallReportContent,
+} from '@evalflow/domain';
 
 /*
  * The facts of the sample, taken from its text, in the order the sample has them: what the seed must hold
@@ -64,13 +71,15 @@ export interface RenderedPassage {
  * the net-assets figure, so the passage ends without one.
  */
 export function renderedPassages(
-  c: ReportContent,
+  c: OverallReportContent,
   { fiscalYear, gradeBands }: { fiscalYear: number; gradeBands: GradeBand[] },
 ): RenderedPassage[] {
   const { header, basicInfo, budget, conclusion } = c;
   const { staffing, assets } = basicInfo;
   const current = assets.current as NonNullable<typeof assets.current>;
-  const headcountChange = (staffing.headcount ?? 0) - (staffing.previousHeadcount ?? 0);
+  const headcount = yearEndHeadcount(staffing) ?? 0;
+  const headcountChange = headcount - (staffing.previousHeadcount ?? 0);
+  const category = staffing.categories.map((s) => s.category).join('');
   return [
     { what: 'title', text: `${header.attachmentLabel}${header.departmentName}部门${header.title}` },
     {
@@ -83,7 +92,7 @@ export function renderedPassages(
     })),
     {
       what: 'staffing',
-      text: `截至${staffing.asOf}，我单位实有${staffing.category}${staffing.headcount}人，与${fiscalYear - 1}年相比较${headcountChange < 0 ? '减少' : '增加'}${Math.abs(headcountChange)}人。`,
+      text: `截至${staffing.asOf}，我单位实有${category}${headcount}人，与${fiscalYear - 1}年相比较${headcountChange < 0 ? '减少' : '增加'}${Math.abs(headcountChange)}人。`,
     },
     {
       what: 'assets',
@@ -94,9 +103,9 @@ export function renderedPassages(
     },
     {
       what: 'budget',
-      text: `${fiscalYear}年年初项目预算${budget.projectBudgetTotal}万元，其中${budget.lines
+      text: `${fiscalYear}年年初项目预算${budget.expenditure.project.budget}万元，其中${budget.lines
         .map((l) => `${l.name}${l.documentNumber ? `（${l.documentNumber}）` : ''}${l.amount}万元`)
-        .join('，')}，当年项目支出${budget.projectSpent}万元。`,
+        .join('，')}，当年项目支出${budget.expenditure.project.actual}万元。`,
     },
     ...c.results.items.map((item) => ({ what: 'completion rate', text: `总体完成率${item.completionRate}%。` })),
     {

@@ -1,4 +1,4 @@
-import type { ReportContent } from '@evalflow/domain';
+import type { OverallReportContent } from '@evalflow/domain';
 
 /**
  * 赵县总工会 2024 年度部门整体支出绩效自评报告 (docs/samples/zhaoxian-union-2024.txt) as data.
@@ -6,8 +6,9 @@ import type { ReportContent } from '@evalflow/domain';
  * of the sample: the demo fills it so that it agrees with the sample (budget 178.646 万元 fully
  * spent, total score 95, 优秀).
  */
-export const ZHAOXIAN_UNION_2024: ReportContent = {
-  schemaVersion: 1,
+export const ZHAOXIAN_UNION_2024: OverallReportContent = {
+  kind: 'department_overall',
+  schemaVersion: 2,
   header: {
     attachmentLabel: '附件4',
     departmentName: '赵县总工会',
@@ -26,7 +27,12 @@ export const ZHAOXIAN_UNION_2024: ReportContent = {
       '协助县政府做好全县各级劳动模范、全国“五一劳动奖章”获得者的推荐、评选和管理工作。负责工会财产、经费的征收、管理、审查工作。承办县委、县政府和市总工会交办的有关事项。',
     ],
     orgUnits: [{ name: '赵县总工会', nature: '行政', level: '正科级', fundingForm: '财政拨款' }],
-    staffing: { category: '行政人员', asOf: '2024年年底', headcount: 4, previousHeadcount: 5, changeReason: '' },
+    staffing: {
+      asOf: '2024年年底',
+      categories: [{ category: '行政人员', authorized: null, actual: 4 }],
+      previousHeadcount: 5,
+      changeReason: '',
+    },
     assets: {
       asOf: '2024年12月31日',
       valuationBasis: '账面净值',
@@ -35,28 +41,42 @@ export const ZHAOXIAN_UNION_2024: ReportContent = {
       yoy: { totalAssets: '-1.9', totalLiabilities: '0', netAssets: '-1.9' },
     },
   },
+  // the sample gives the project money only: 年初项目预算 and 当年项目支出, no 收入 or 基本支出
   budget: {
-    projectBudgetTotal: '178.646',
+    income: {
+      appropriation: { budget: null, actual: null },
+      other: { budget: null, actual: null },
+      total: { budget: null, actual: null },
+    },
+    carryover: null,
+    expenditure: {
+      personnel: { budget: null, actual: null },
+      publicExpense: { budget: null, actual: null },
+      basic: { budget: null, actual: null },
+      project: { budget: '178.646', actual: '178.646' },
+      total: { budget: null, actual: null },
+    },
     lines: [
-      { name: '上解市总工会经费', amount: '47', documentNumber: '' },
-      { name: '俱乐部人员补助经费', amount: '82', documentNumber: '' },
-      { name: '一线职工送温暖、送清凉', amount: '1', documentNumber: '' },
-      { name: '大型节日文体活动举办经费', amount: '2', documentNumber: '' },
-      { name: '劳模体检费', amount: '2.82', documentNumber: '' },
-      { name: '全县会员保险费', amount: '5', documentNumber: '' },
-      { name: '赵县总工会职工服务中心养老保险和职业年金单位缴纳部分', amount: '10', documentNumber: '' },
+      { name: '上解市总工会经费', amount: '47', spent: null, documentNumber: '' },
+      { name: '俱乐部人员补助经费', amount: '82', spent: null, documentNumber: '' },
+      { name: '一线职工送温暖、送清凉', amount: '1', spent: null, documentNumber: '' },
+      { name: '大型节日文体活动举办经费', amount: '2', spent: null, documentNumber: '' },
+      { name: '劳模体检费', amount: '2.82', spent: null, documentNumber: '' },
+      { name: '全县会员保险费', amount: '5', spent: null, documentNumber: '' },
+      { name: '赵县总工会职工服务中心养老保险和职业年金单位缴纳部分', amount: '10', spent: null, documentNumber: '' },
       {
         name: '关于提前下达2024年困难职工及劳模帮扶救助专项资金的通知',
         amount: '10.336',
+        spent: null,
         documentNumber: '冀财行【2023】98号',
       },
       {
         name: '关于下达2024年市级困难职工及劳模帮扶救助专项资金的通知',
         amount: '18.49',
+        spent: null,
         documentNumber: '石财行【2024】25号',
       },
     ],
-    projectSpent: '178.646',
   },
   goals: {
     items: [
@@ -283,16 +303,17 @@ function indicator(
 }
 
 /**
- * The 2023 figures the 2024 sample implies, and nothing more: 5 staff at year end, and assets of
- * 407.95 万元 (400.21 is 1.9 % lower). An approved record so last year's figures can be checked.
+ * 赵县总工会's approved 2023 report, for the demo: the 2023 figures the 2024 sample implies (5 staff at
+ * year end, assets of 407.95 万元 — 400.21 is 1.9 % lower) in an otherwise unchanged copy of the 2024
+ * sample, so that it is complete and passes every rule as an approved report must. The source of the
+ * 2024 prefill and of its year-over-year checks.
  */
-export function zhaoxianUnion2023(): ReportContent {
+export function zhaoxianUnion2023(): OverallReportContent {
   const c = structuredClone(ZHAOXIAN_UNION_2024);
   c.header.title = '2023年度整体支出绩效自评报告';
   c.basicInfo.staffing = {
-    category: '行政人员',
     asOf: '2023年年底',
-    headcount: 5,
+    categories: [{ category: '行政人员', authorized: null, actual: 5 }],
     previousHeadcount: null,
     changeReason: '',
   };
@@ -303,10 +324,5 @@ export function zhaoxianUnion2023(): ReportContent {
     previous: null,
     yoy: { totalAssets: null, totalLiabilities: null, netAssets: null },
   };
-  c.budget = { projectBudgetTotal: null, lines: [], projectSpent: null };
-  c.goals = { items: [] };
-  c.results = { overall: '（演示数据：2023 年度报告仅保留 2024 年度报告引用的上年数。）', items: [] };
-  c.conclusion = { totalScore: null, grade: null, basis: '' };
-  c.problems = { problems: '', measures: '' };
   return c;
 }

@@ -1,5 +1,11 @@
 import type { DepartmentKind, GradeBand, ReportContent, ReportPart, Role, TransitionAction } from '@evalflow/domain';
-import { ZHAOXIAN_UNION_2024, zhaoxianUnion2023 } from '@evalflow/samples';
+import {
+  luanchengUnionSports2024,
+  ZHAOXIAN_UNION_2024,
+  zhaoxianCityRelief2024,
+  zhaoxianProvincialRelief2024,
+  zhaoxianUnion2023,
+} from '@evalflow/samples';
 
 /** The demo's one password, for demo logins only. */
 export const DEMO_PASSWORD = 'evalflow-demo';
@@ -148,6 +154,14 @@ export const DEMO_TENANTS: DemoTenant[] = [
       },
       // the sample itself, still a draft
       { departmentKey: 'union', fiscalYear: 2024, content: () => structuredClone(ZHAOXIAN_UNION_2024) },
+      // 项目支出绩效自评表 of two of its budget lines: the province's fund submitted, the city's still a draft
+      {
+        departmentKey: 'union',
+        fiscalYear: 2024,
+        content: zhaoxianProvincialRelief2024,
+        steps: [{ action: 'submit', by: 'zhaoxian.union.editor', at: '2025-04-16T10:20:00+08:00' }],
+      },
+      { departmentKey: 'union', fiscalYear: 2024, content: zhaoxianCityRelief2024 },
     ],
   },
   {
@@ -190,6 +204,15 @@ export const DEMO_TENANTS: DemoTenant[] = [
     deadlines: [{ fiscalYear: 2024, dueOn: '2025-04-30' }],
     // one report in each state the demo should show
     reports: [
+      {
+        departmentKey: 'union',
+        fiscalYear: 2024,
+        content: luanchengUnionSports2024,
+        steps: [
+          { action: 'submit', by: 'luancheng.union.editor', at: '2025-04-22T15:10:00+08:00' },
+          { action: 'start_review', by: 'luancheng.finance.reviewer', at: '2025-04-28T10:00:00+08:00' },
+        ],
+      },
       {
         departmentKey: 'education',
         fiscalYear: 2024,

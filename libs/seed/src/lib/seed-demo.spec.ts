@@ -45,7 +45,7 @@ describe('demo seed (real PostgreSQL)', () => {
 
   it('creates the two demo counties with their departments and the twelve logins', async () => {
     const report = await seedDemo(owner, hasher);
-    expect(report).toEqual({ tenantsCreated: 2, departmentsCreated: 7, usersCreated: 12, reportsCreated: 5 });
+    expect(report).toEqual({ tenantsCreated: 2, departmentsCreated: 7, usersCreated: 12, reportsCreated: 8 });
     const tenants = await owner.query(`SELECT name, region_code, city, province FROM tenants ORDER BY region_code`);
     expect(tenants).toEqual([
       { name: '栾城区', region_code: '130111', city: '石家庄市', province: '河北省' },
@@ -96,14 +96,14 @@ describe('demo seed (real PostgreSQL)', () => {
              r.execution_rate::text AS execution_rate,
              (SELECT count(*)::int FROM report_parts p WHERE p.report_id = r.id) AS parts
         FROM reports r JOIN departments d ON d.id = r.department_id
-       WHERE d.name = '赵县总工会' ORDER BY r.fiscal_year`);
+       WHERE d.name = '赵县总工会' AND r.kind = 'department_overall' ORDER BY r.fiscal_year`);
     expect(reports).toEqual([
       {
         department: '赵县总工会',
         fiscal_year: 2023,
         status: 'approved',
-        total_score: null,
-        grade: null,
+        total_score: '95.00',
+        grade: 'excellent',
         execution_rate: '100.00',
         parts: 10,
       },
@@ -119,9 +119,9 @@ describe('demo seed (real PostgreSQL)', () => {
     ]);
     const [budget] = await owner.query(
       `SELECT p.content FROM report_parts p JOIN reports r ON r.id = p.report_id
-        WHERE r.fiscal_year = 2024 AND p.part = 'budget'`,
+        WHERE r.fiscal_year = 2024 AND p.part = 'budget' AND r.tenant_id = (SELECT id FROM tenants WHERE region_code = '130133')`,
     );
-    expect(budget.content.projectBudgetTotal).toBe('178.646');
+    expect(budget.content.expenditure.project).toEqual({ budget: '178.646', actual: '178.646' });
     expect(budget.content.lines).toHaveLength(9);
     const [settings] = await owner.query(
       `SELECT s.grade_bands FROM tenant_settings s JOIN tenants t ON t.id = s.tenant_id WHERE t.region_code = '130133'`,
@@ -135,7 +135,8 @@ describe('demo seed (real PostgreSQL)', () => {
       SELECT d.name AS department, r.status,
              ARRAY(SELECT t.action FROM report_transitions t WHERE t.report_id = r.id ORDER BY t.occurred_at) AS actions,
              (SELECT count(*)::int FROM report_revisions v WHERE v.report_id = r.id) AS revisions
-        FROM reports r JOIN departments d ON d.id = r.department_id ORDER BY d.name, r.fiscal_year`);
+        FROM reports r JOIN departments d ON d.id = r.department_id
+       WHERE r.kind = 'department_overall' ORDER BY d.name, r.fiscal_year`);
     expect(new Set(reports.map((r) => r.status))).toEqual(
       new Set(['draft', 'submitted', 'in_review', 'returned', 'approved']),
     );
@@ -167,6 +168,61 @@ describe('demo seed (real PostgreSQL)', () => {
          JOIN reports r ON r.id = v.report_id JOIN departments d ON d.id = r.department_id WHERE d.name = '栾城区民政局'`,
     );
     expect(frozen.name).toContain('栾城区民政局');
+  });
+
+  it('files 项目支出绩效自评表 beside the 部门整体 reports: 赵县总工会 one submitted and one draft, 栾城区 one in review', async () => {
+    const projects = await owner.query(`
+      SELECT t.name AS county, d.name AS department, r.project_code AS code, r.project_name AS name, r.status,
+             r.total_score::text AS total_score, r.execution_rate::text AS execution_rate, r.schema_version,
+             ARRAY(SELECT p.part FROM report_parts p WHERE p.report_id = r.id ORDER BY p.part) AS parts,
+             (SELECT count(*)::int FROM report_revisions v WHERE v.report_id = r.id) AS revisions
+        FROM reports r JOIN departments d ON d.id = r.department_id JOIN tenants t ON t.id = r.tenant_id
+       WHERE r.kind = 'project' ORDER BY t.region_code DESC, r.project_code`);
+    const parts = ['conclusion', 'objectives', 'preparers', 'projectInfo', 'scoreTable'];
+    expect(projects).toEqual([
+      {
+        county: '赵县',
+        department: '赵县总工会',
+        code: '13013324T000000000025',
+        name: '2024年市级困难职工及劳模帮扶救助专项资金',
+        status: 'draft',
+        total_score: null,
+        execution_rate: '100.00',
+        schema_version: 1,
+        parts,
+        revisions: 0,
+      },
+      {
+        county: '赵县',
+        department: '赵县总工会',
+        code: '13013324T000000000098',
+        name: '2024年困难职工及劳模帮扶救助专项资金（省级）',
+        status: 'submitted',
+        total_score: '98.00',
+        execution_rate: '100.00',
+        schema_version: 1,
+        parts,
+        revisions: 1,
+      },
+      {
+        county: '栾城区',
+        department: '栾城区总工会',
+        code: '13011124T000000000301',
+        name: '职工文体活动经费',
+        status: 'in_review',
+        total_score: '96.54',
+        execution_rate: '95.38',
+        schema_version: 1,
+        parts,
+        revisions: 1,
+      },
+    ]);
+    // the submitted revision has no 评价工作组 to confirm: a project table is signed by who filled it in
+    const [signOffs] = await owner.query(
+      `SELECT v.sign_offs FROM report_revisions v JOIN reports r ON r.id = v.report_id
+        WHERE r.project_code = '13013324T000000000098'`,
+    );
+    expect(signOffs.sign_offs).toEqual({ head: null, team: null });
   });
 
   it('stores the demo password as argon2id, never in clear', async () => {

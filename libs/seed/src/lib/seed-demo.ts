@@ -1,6 +1,15 @@
 import type { PasswordHasher } from '@evalflow/auth';
 import { summarizeReport, TRANSITIONS, type ReportContent, type ReportStatus } from '@evalflow/domain';
-import { insertReportParts } from '@evalflow/persistence';
+import {
+  enterTenant,
+  insertParts,
+  insertReport,
+  insertRevision,
+  insertTransition,
+  tenantOf,
+  type OpenCommentRecord,
+  type TenantTx,
+} from '@evalflow/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   DEMO_PASSWORD,
@@ -21,7 +30,8 @@ export interface SeedReport {
 /**
  * Inserts what is missing of the demo, by natural keys (行政区划代码, department name, username);
  * never changes an existing row, so running it twice changes nothing.
- * Runs as the owner connection, which bypasses row-level security (see setup).
+ * Runs as the owner; each county's rows are written with that county set as the tenant (enterTenant),
+ * and its reports through the same typed store as the API.
  */
 export async function seedDemo(owner: DataSource, hasher: PasswordHasher): Promise<SeedReport> {
   const report: SeedReport = { tenantsCreated: 0, departmentsCreated: 0, usersCreated: 0, reportsCreated: 0 };
@@ -36,6 +46,8 @@ export async function seedDemo(owner: DataSource, hasher: PasswordHasher): Promi
       );
       report.tenantsCreated += inserted.length;
       const [{ id: tenantId }] = await em.query(`SELECT id FROM tenants WHERE region_code = $1`, [tenant.regionCode]);
+      // the county's data is written inside its row-level security, as the API writes it
+      const tx = await enterTenant(em, tenantId);
 
       const departmentIds = new Map<string, string>();
       for (const d of tenant.departments) {
@@ -68,7 +80,7 @@ export async function seedDemo(owner: DataSource, hasher: PasswordHasher): Promi
         );
       }
       for (const r of tenant.reports ?? []) {
-        report.reportsCreated += await ensureReport(em, tenantId, departmentIds.get(r.departmentKey) as string, r);
+        report.reportsCreated += await ensureReport(tx, departmentIds.get(r.departmentKey) as string, r);
       }
     }
   });
@@ -105,112 +117,87 @@ function statusAfter(steps: DemoStep[] = []): ReportStatus {
   return steps.reduce<ReportStatus>((_, step) => TRANSITIONS[step.action].to, 'draft');
 }
 
-/** A demo report with all its parts and its history, unless the department already has one for that year. */
-async function ensureReport(em: EntityManager, tenantId: string, departmentId: string, r: DemoReport): Promise<number> {
+/**
+ * A demo report with all its parts and its history, unless the department already has one with its key
+ * (year and kind; for a project table also its 项目编码). Written through the same typed store as the API.
+ */
+async function ensureReport(tx: TenantTx, departmentId: string, r: DemoReport): Promise<number> {
   const content = r.content();
-  const summary = summarizeReport(content);
-  const created = await em.query(
-    `INSERT INTO reports (tenant_id, department_id, fiscal_year, kind, status, schema_version, total_score, grade,
-                          execution_rate)
-     VALUES ($1, $2, $3, 'department_overall', $4, $5, $6, $7, $8)
-     ON CONFLICT ON CONSTRAINT reports_department_year_kind_key DO NOTHING RETURNING id`,
-    [
-      tenantId,
-      departmentId,
-      r.fiscalYear,
-      statusAfter(r.steps),
-      content.schemaVersion,
-      summary.totalScore,
-      summary.grade,
-      summary.executionRate,
-    ],
-  );
-  if (!created.length) return 0;
-  const reportId = created[0].id as string;
-  await insertReportParts((sql, params) => em.query(sql, params), { tenantId, reportId, content });
-  await replaySteps(em, tenantId, reportId, content, r.steps ?? []);
+  const inserted = await insertReport(tx, {
+    departmentId,
+    fiscalYear: r.fiscalYear,
+    kind: content.kind,
+    project: content.kind === 'project' ? { code: content.projectInfo.code, name: content.projectInfo.name } : null,
+    schemaVersion: content.schemaVersion,
+    summary: summarizeReport(content),
+    status: statusAfter(r.steps),
+  });
+  if (!inserted.created) return 0;
+  await insertParts(tx, { reportId: inserted.id, content });
+  await replaySteps(tx, inserted.id, content, r.steps ?? []);
   return 1;
 }
 
 /** Writes the history the steps describe, as the workflow would have: transitions, revisions, comments. */
-async function replaySteps(
-  em: EntityManager,
-  tenantId: string,
-  reportId: string,
-  content: ReportContent,
-  steps: DemoStep[],
-): Promise<void> {
+async function replaySteps(tx: TenantTx, reportId: string, content: ReportContent, steps: DemoStep[]): Promise<void> {
+  const tenantId = tenantOf(tx);
   let status: ReportStatus = 'draft';
   let revisions = 0;
   for (const step of steps) {
     const spec = TRANSITIONS[step.action];
-    const [user] = await em.query(`SELECT id, display_name FROM users WHERE username = $1`, [step.by]);
-    const actor = { id: (user?.id as string | undefined) ?? null, name: (user?.display_name as string) ?? step.by };
-    const openComments = [];
+    const [user] = await tx.query(`SELECT id, display_name FROM users WHERE username = $1`, [step.by]);
+    const actor = { userId: (user?.id as string | undefined) ?? null, name: (user?.display_name as string) ?? step.by };
+    const openComments: OpenCommentRecord[] = [];
     for (const c of step.comments ?? []) {
-      const [thread] = await em.query(
+      const [thread] = await tx.query(
         `INSERT INTO comment_threads (tenant_id, report_id, part, field_path, revision_number, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [tenantId, reportId, c.part, c.fieldPath ?? null, revisions || null, actor.id, step.at],
+        [tenantId, reportId, c.part, c.fieldPath ?? null, revisions || null, actor.userId, step.at],
       );
-      await em.query(
+      await tx.query(
         `INSERT INTO comments (tenant_id, thread_id, body, side, author_id, author_name, created_at)
          VALUES ($1, $2, $3, 'finance', $4, $5, $6)`,
-        [tenantId, thread.id, c.body, actor.id, actor.name, step.at],
+        [tenantId, thread.id, c.body, actor.userId, actor.name, step.at],
       );
       openComments.push({ id: thread.id, part: c.part, fieldPath: c.fieldPath ?? null, body: c.body });
     }
     let revisionId: string | null = null;
     if (spec.freezesRevision) {
       revisions += 1;
-      const signOffs = {
-        head: null,
-        team: { members: content.team.members.map((m) => m.name), confirmedBy: actor.name, at: step.at },
-      };
-      const [revision] = await em.query(
-        `INSERT INTO report_revisions (tenant_id, report_id, number, schema_version, content, report_version,
-                                       created_by, created_at, sign_offs)
-         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8) RETURNING id`,
-        [
-          tenantId,
-          reportId,
-          revisions,
-          content.schemaVersion,
-          JSON.stringify(content),
-          actor.id,
-          step.at,
-          JSON.stringify(signOffs),
-        ],
-      );
+      const team =
+        content.kind === 'department_overall'
+          ? { members: content.team.members.map((m) => m.name), confirmedBy: actor.name, at: step.at }
+          : null;
+      const revision = await insertRevision(tx, {
+        reportId,
+        content,
+        reportVersion: 1,
+        createdBy: actor.userId,
+        signOffs: { head: null, team },
+        at: step.at,
+      });
       revisionId = revision.id;
     }
-    await em.query(
-      `INSERT INTO report_transitions (tenant_id, report_id, action, from_status, to_status, reason, revision_id,
-                                       actor_user_id, actor_name, occurred_at, open_comments)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        tenantId,
-        reportId,
-        step.action,
-        status,
-        spec.to,
-        step.reason ?? null,
-        revisionId,
-        actor.id,
-        actor.name,
-        step.at,
-        JSON.stringify(openComments),
-      ],
-    );
+    await insertTransition(tx, {
+      reportId,
+      action: step.action,
+      from: status,
+      to: spec.to,
+      reason: step.reason ?? null,
+      revisionId,
+      actor,
+      openComments,
+      at: step.at,
+    });
     // the department's replies (by its editor) come the day after the return
     for (const [i, c] of (step.comments ?? []).entries()) {
       if (!c.reply) continue;
-      const [editor] = await em.query(
+      const [editor] = await tx.query(
         `SELECT u.id, u.display_name FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'dept_editor'
           WHERE u.department_id = (SELECT department_id FROM reports WHERE id = $1) ORDER BY u.username LIMIT 1`,
         [reportId],
       );
-      await em.query(
+      await tx.query(
         `INSERT INTO comments (tenant_id, thread_id, body, side, author_id, author_name, created_at)
          VALUES ($1, $2, $3, 'department', $4, $5, $6::timestamptz + interval '1 day')`,
         [tenantId, openComments[i].id, c.reply, editor?.id ?? null, editor?.display_name ?? '部门编制人', step.at],

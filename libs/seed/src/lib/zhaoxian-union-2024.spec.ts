@@ -125,8 +125,8 @@ describe('赵县总工会 2024 (seed) holds every fact of the sample', () => {
     report.budget.lines.forEach((l, i) =>
       expect([l.name, dec(l.amount).equals(SAMPLE_BUDGET.lines[i].amount)]).toEqual([l.name, true]),
     );
-    expect(dec(report.budget.projectBudgetTotal as string).equals(SAMPLE_BUDGET.total)).toBe(true);
-    expect(dec(report.budget.projectSpent as string).equals(SAMPLE_BUDGET.spent)).toBe(true);
+    expect(dec(report.budget.expenditure.project.budget as string).equals(SAMPLE_BUDGET.total)).toBe(true);
+    expect(dec(report.budget.expenditure.project.actual as string).equals(SAMPLE_BUDGET.spent)).toBe(true);
   });
 
   it(`the passages rendered from structured fields are word for word the sample’s (${RENDERED.length})`, () => {

@@ -1,8 +1,14 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Argon2PasswordHasher } from '@evalflow/auth';
-import { emptyReportContent, type ReportContent, type ReportStatus } from '@evalflow/domain';
+import { emptyReportContent, summarizeReport, type ReportContent, type ReportStatus } from '@evalflow/domain';
 import { createLogger } from '@evalflow/observability';
-import { dataSourceOptions, insertReportParts, setupDatabase } from '@evalflow/persistence';
+import {
+  dataSourceOptions,
+  enterTenant,
+  insertParts,
+  insertReport as storeReport,
+  setupDatabase,
+} from '@evalflow/persistence';
 import { DEMO_PASSWORD, seedDemo } from '@evalflow/seed';
 import { TestDatabase } from '@evalflow/testing';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -88,7 +94,7 @@ export function unionReport2024(db: TestDatabase): Promise<string> {
   return idOf(
     db,
     `SELECT r.id FROM reports r JOIN departments d ON d.id = r.department_id
-      WHERE d.name = '赵县总工会' AND r.fiscal_year = 2024`,
+      WHERE d.name = '赵县总工会' AND r.fiscal_year = 2024 AND r.kind = 'department_overall'`,
   );
 }
 
@@ -121,7 +127,7 @@ export async function patchCurrent(
   });
 }
 
-/** A report with all its parts, written as the owner (fixtures for other departments and counties). */
+/** A report with all its parts, written as the owner in its county (fixtures for other departments and counties). */
 export async function insertReport(
   db: TestDatabase,
   departmentId: string,
@@ -129,21 +135,29 @@ export async function insertReport(
   status: ReportStatus = 'draft',
   content?: ReportContent,
 ): Promise<string> {
-  return db.owner(async (c) => {
-    const [dept] = (await c.query(`SELECT tenant_id, name FROM departments WHERE id = $1`, [departmentId])).rows;
-    const body = content ?? emptyReportContent({ departmentName: dept.name, fiscalYear });
-    const { rows } = await c.query(
-      `INSERT INTO reports (tenant_id, department_id, fiscal_year, kind, status, schema_version)
-       VALUES ($1, $2, $3, 'department_overall', $4, $5) RETURNING id`,
-      [dept.tenant_id, departmentId, fiscalYear, status, body.schemaVersion],
-    );
-    await insertReportParts((sql, params) => c.query(sql, params), {
-      tenantId: dept.tenant_id,
-      reportId: rows[0].id,
-      content: body,
+  const owner = new DataSource(dataSourceOptions({ url: db.ownerUrl, poolSize: 1, applicationName: 'api-fixture' }));
+  await owner.initialize();
+  try {
+    return await owner.transaction(async (em) => {
+      const [dept] = await em.query(`SELECT tenant_id, name FROM departments WHERE id = $1`, [departmentId]);
+      const tx = await enterTenant(em, dept.tenant_id);
+      const body = content ?? emptyReportContent({ departmentName: dept.name, fiscalYear });
+      const inserted = await storeReport(tx, {
+        departmentId,
+        fiscalYear,
+        kind: body.kind,
+        project: body.kind === 'project' ? { code: body.projectInfo.code, name: body.projectInfo.name } : null,
+        schemaVersion: body.schemaVersion,
+        summary: summarizeReport(body),
+        status,
+      });
+      if (!inserted.created) throw new Error(`fixture report exists: ${inserted.existingId}`);
+      await insertParts(tx, { reportId: inserted.id, content: body });
+      return inserted.id;
     });
-    return rows[0].id as string;
-  });
+  } finally {
+    await owner.destroy();
+  }
 }
 
 /** A report part's current version, read as the owner, for a fresh If-Match. */

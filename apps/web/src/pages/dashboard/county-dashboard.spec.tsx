@@ -31,6 +31,22 @@ const REPORTS: Record<number, ReportSummaryView[]> = {
       openComments: 2,
       deadline: { dueOn: '2025-04-30', state: 'late', daysLeft: -1 },
     }),
+    // project tables: not the department's report, whatever their status and score
+    ...[
+      { code: 'T1', status: 'approved', totalScore: '92.5', grade: 'excellent' },
+      { code: 'T2', status: 'submitted', totalScore: '88', grade: 'good' },
+      { code: 'T3', status: 'draft', totalScore: null, grade: null },
+    ].map((p) =>
+      summary('d3', '赵县文化馆', {
+        id: `project-${p.code}`,
+        kind: 'project',
+        projectCode: p.code,
+        projectName: `项目${p.code}`,
+        status: p.status as 'approved' | 'submitted' | 'draft',
+        totalScore: p.totalScore,
+        grade: p.grade as 'excellent' | 'good' | null,
+      }),
+    ),
   ],
   2023: [summary('d3', '赵县文化馆', { fiscalYear: 2023, status: 'approved', deadline: null })],
 };
@@ -80,8 +96,14 @@ describe('CountyDashboard', { timeout: 30_000 }, () => {
     expect(screen.getByText(/赵县 2024 年度.*填报截止日期 2025年4月30日/)).toBeTruthy();
 
     const culture = tableRows().find((r) => r.includes('赵县文化馆'));
+    // its project tables do not make it a department with a report
     expect(culture).toContain('未创建');
     expect(culture).toContain('已逾期 3 天');
+    expect(document.querySelector('[data-projects="d3"]')?.textContent).toBe('3 张（已提交 1，已通过 1）');
+    // (92.5 + 88) / 2, the draft left out
+    expect(culture).toContain('90.25');
+    expect(screen.getByRole('columnheader', { name: /平均分（已提交和已通过的）/ })).toBeTruthy();
+    expect(figure('projects')).toBe('3');
     expect(tableRows().find((r) => r.includes('赵县总工会'))).toContain('98.50%');
 
     expect(figure('departments')).toBe('3');

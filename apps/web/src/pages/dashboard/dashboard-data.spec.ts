@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GradeBand } from '@evalflow/domain';
-import { filterRows, gradeDistribution, joinRows, summarise } from './dashboard-data';
+import { filterRows, gradeDistribution, joinRows, summarise, tallyProjects } from './dashboard-data';
 import { department, summary } from './dashboard-fixtures';
 
 const HEBEI_BANDS: GradeBand[] = [
@@ -33,6 +33,19 @@ const reports = [
     totalScore: '59.5',
     deadline: { dueOn: '2025-04-30', state: 'overdue', daysLeft: -3 },
   }),
+];
+
+/** Project tables of the year: never a department's 部门整体 report, counted on their own. */
+const project = (departmentId: string, name: string, code: string, overrides: Parameters<typeof summary>[2]) =>
+  summary(departmentId, name, { id: `project-${code}`, kind: 'project', projectCode: code, ...overrides });
+const projects = [
+  project('d1', '赵县总工会', 'T1', { projectName: '困难职工帮扶', status: 'approved', totalScore: '92.5' }),
+  project('d1', '赵县总工会', 'T2', { projectName: '职工书屋', status: 'in_review', totalScore: '88' }),
+  // a draft's score is not yet the department's: left out of the average
+  project('d1', '赵县总工会', 'T3', { projectName: '劳模疗休养', status: 'draft', totalScore: '40' }),
+  project('d4', '赵县文化馆', 'T4', { projectName: '送戏下乡', status: 'submitted', totalScore: null }),
+  // an inactive department with only a project table still has a row
+  project('d5', '赵县档案馆', 'T5', { projectName: '档案数字化', status: 'returned' }),
 ];
 
 describe('the county dashboard', () => {
@@ -77,6 +90,39 @@ describe('the county dashboard', () => {
       { grade: 'fair', label: '中', min: '60', count: 0 },
       { grade: 'poor', label: '差', min: '0', count: 1 },
     ]);
+  });
+
+  it('keeps project tables apart from the department’s 部门整体 report, and counts them per department', () => {
+    const joined = joinRows(departments, [...projects, ...reports], '2025-04-30', NOW);
+    const union = joined.find((r) => r.id === 'd1');
+    // the row's report, stage and score stay those of the 部门整体 report
+    expect(union?.report?.kind).toBe('department_overall');
+    expect(union?.progress).toBe('approved');
+    expect(union?.projects).toEqual({ total: 3, submitted: 1, approved: 1, scored: 2, averageScore: '90.25' });
+    // a department with only project tables has no report of its own: 未创建
+    const culture = joined.find((r) => r.id === 'd4');
+    expect(culture?.progress).toBe('missing');
+    expect(culture?.report).toBeNull();
+    expect(culture?.projects).toMatchObject({ total: 1, submitted: 1, scored: 0, averageScore: null });
+    expect(joined.find((r) => r.id === 'd5')?.projects.total).toBe(1);
+
+    // the summary and the grades are of the 部门整体 reports only; the project tables are one figure
+    const s = summarise(joined);
+    expect(s.byProgress).toEqual({ missing: 2, draft: 1, submitted: 0, in_review: 1, returned: 0, approved: 1 });
+    expect(s.averageScore).toBe('78.92');
+    expect(s.projects).toEqual({ total: 5, submitted: 2, approved: 1 });
+    expect(gradeDistribution(joined, HEBEI_BANDS).map((g) => g.count)).toEqual([1, 1, 0, 1]);
+  });
+
+  it('averages a department’s project tables with the finance bureau or approved, exactly', () => {
+    const tally = tallyProjects([
+      project('d1', '赵县总工会', 'A', { status: 'approved', totalScore: '90.01' }),
+      project('d1', '赵县总工会', 'B', { status: 'approved', totalScore: '80' }),
+      project('d1', '赵县总工会', 'C', { status: 'submitted', totalScore: '70' }),
+    ]);
+    // (90.01 + 80 + 70) / 3 = 80.0033… → 80.00
+    expect(tally).toEqual({ total: 3, submitted: 1, approved: 2, scored: 3, averageScore: '80.00' });
+    expect(tallyProjects([])).toEqual({ total: 0, submitted: 0, approved: 0, scored: 0, averageScore: null });
   });
 
   it('filters by stage and to the overdue departments', () => {

@@ -15,14 +15,17 @@ const byDecimal = (pick: (r: DashboardRow) => string | null | undefined) => (a: 
   return dec(x).comparedTo(dec(y));
 };
 
-const COLUMNS: TableColumnsType<DashboardRow> = [
-  {
-    title: '部门（单位）',
-    dataIndex: 'departmentName',
-    width: 220,
-    ellipsis: true,
-    sorter: (a, b) => a.departmentName.localeCompare(b.departmentName, 'zh-CN'),
-  },
+const DEPARTMENT_COLUMN: TableColumnsType<DashboardRow>[number] = {
+  title: '部门（单位）',
+  dataIndex: 'departmentName',
+  width: 220,
+  ellipsis: true,
+  fixed: 'left',
+  sorter: (a, b) => a.departmentName.localeCompare(b.departmentName, 'zh-CN'),
+};
+
+/** The department's 部门整体支出绩效自评报告: its stage, deadline, score, grade, 执行率 and open comments. */
+const OVERALL_COLUMNS: TableColumnsType<DashboardRow> = [
   {
     title: '状态',
     key: 'progress',
@@ -80,6 +83,45 @@ const COLUMNS: TableColumnsType<DashboardRow> = [
       );
     },
   },
+];
+
+/** The department's 项目支出绩效自评表, counted apart from its 部门整体 report. */
+const PROJECT_COLUMNS: TableColumnsType<DashboardRow> = [
+  {
+    title: '张数',
+    key: 'projects',
+    width: 170,
+    sorter: (a, b) => a.projects.total - b.projects.total,
+    render: (_, r) =>
+      r.projects.total === 0 ? (
+        <Typography.Text type="secondary">0</Typography.Text>
+      ) : (
+        <span data-projects={r.id}>
+          {r.projects.total} 张
+          <Typography.Text type="secondary">
+            （已提交 {r.projects.submitted}，已通过 {r.projects.approved}）
+          </Typography.Text>
+        </span>
+      ),
+  },
+  {
+    title: '平均分（已提交和已通过的）',
+    key: 'projectAverage',
+    width: 130,
+    align: 'right',
+    sorter: byDecimal((r) => r.projects.averageScore),
+    render: (_, r) => (
+      <span title={r.projects.scored ? `${r.projects.scored} 张已评分` : undefined}>
+        {formatScore(r.projects.averageScore)}
+      </span>
+    ),
+  },
+];
+
+const COLUMNS: TableColumnsType<DashboardRow> = [
+  DEPARTMENT_COLUMN,
+  { title: '部门整体支出绩效自评报告', key: 'overall', children: OVERALL_COLUMNS },
+  { title: '项目支出绩效自评表', key: 'projectTables', children: PROJECT_COLUMNS },
   {
     title: '操作',
     key: 'open',
@@ -87,7 +129,7 @@ const COLUMNS: TableColumnsType<DashboardRow> = [
     fixed: 'right',
     render: (_, r) =>
       r.report ? (
-        <Link to={`/reports/${r.report.id}`} aria-label={`查看${r.departmentName}的报告`}>
+        <Link to={`/reports/${r.report.id}`} aria-label={`查看${r.departmentName}的部门整体支出绩效自评报告`}>
           {r.report.status === 'submitted' || r.report.status === 'in_review' ? '审核' : '查看'}
         </Link>
       ) : (
@@ -96,7 +138,7 @@ const COLUMNS: TableColumnsType<DashboardRow> = [
   },
 ];
 
-/** Every budget department of the year, sortable by each figure. */
+/** Every budget department of the year: its 部门整体 report and its project tables, sortable by each figure. */
 export function DepartmentTable({ rows, loading, empty }: { rows: DashboardRow[]; loading: boolean; empty: string }) {
   return (
     <Table<DashboardRow>
@@ -105,7 +147,7 @@ export function DepartmentTable({ rows, loading, empty }: { rows: DashboardRow[]
       columns={COLUMNS}
       dataSource={rows}
       loading={loading}
-      scroll={{ x: 980 }}
+      scroll={{ x: 1300 }}
       pagination={{ defaultPageSize: 50, hideOnSinglePage: true, showSizeChanger: true }}
       locale={{ emptyText: empty }}
     />

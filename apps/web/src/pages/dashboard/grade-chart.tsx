@@ -10,13 +10,13 @@ const GRADE_COLORS: Record<GradeKey, string> = {
   poor: '#f5222d',
 };
 
-/** 等级分布: scored reports per band, with the county's own labels. */
+/** 等级分布: scored 部门整体 reports per band, with the county's own labels. */
 export function GradeChart({ counts, unscored }: { counts: GradeCount[]; unscored: number }) {
   const scored = counts.reduce((n, c) => n + c.count, 0);
   return (
-    <Card title="等级分布" size="small" style={{ height: '100%' }}>
+    <Card title="等级分布（部门整体报告）" size="small" style={{ height: '100%' }}>
       {scored === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本年度还没有评分的报告" />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本年度还没有评分的部门整体报告" />
       ) : (
         <BarList
           label="等级分布"

@@ -12,11 +12,11 @@ export const PROGRESS_COLORS: Record<Progress, string> = {
 
 const percentText = (count: number, total: number) => `${((count / total) * 100).toFixed(1)}%`;
 
-/** 填报进度: one stacked bar of every department by stage, and a legend with counts and shares. */
+/** 填报进度: one stacked bar of every department by the stage of its 部门整体 report, with a legend. */
 export function ProgressChart({ byProgress, total }: { byProgress: Record<Progress, number>; total: number }) {
   const stages = PROGRESS_ORDER.map((p) => ({ key: p, label: PROGRESS_LABELS[p], count: byProgress[p] }));
   return (
-    <Card title="填报进度" size="small" style={{ height: '100%' }}>
+    <Card title="填报进度（部门整体报告）" size="small" style={{ height: '100%' }}>
       <div
         role="img"
         aria-label={`填报进度：${stages.map((s) => `${s.label} ${s.count} 个`).join('，')}`}

@@ -1,4 +1,4 @@
-import { Card, Flex, Statistic } from 'antd';
+import { Card, Flex, Statistic, Typography } from 'antd';
 import type { DashboardSummary } from './dashboard-data';
 
 interface Figure {
@@ -9,9 +9,12 @@ interface Figure {
   color?: string;
 }
 
-/** The county's year at a glance: departments, reports by stage, overdue, average score. */
+/**
+ * The county's year at a glance: departments, their 部门整体 reports by stage, overdue, average
+ * score; the project tables are one figure of their own.
+ */
 export function SummaryCards({ summary }: { summary: DashboardSummary }) {
-  const { byProgress } = summary;
+  const { byProgress, projects } = summary;
   const figures: Figure[] = [
     { key: 'departments', title: '预算部门', value: summary.departments, suffix: '个' },
     { key: 'submitted', title: '已提交', value: byProgress.submitted, suffix: '份', color: '#1677ff' },
@@ -32,13 +35,24 @@ export function SummaryCards({ summary }: { summary: DashboardSummary }) {
       suffix: summary.averageScore ? '分' : undefined,
     },
   ];
+  const projectFigure: Figure = {
+    key: 'projects',
+    title: `项目支出绩效自评表（已提交 ${projects.submitted}，已通过 ${projects.approved}）`,
+    value: projects.total,
+    suffix: '张',
+  };
   return (
-    <Flex wrap gap={12} style={{ marginBottom: 16 }} role="list" aria-label="概况">
-      {figures.map((f) => (
-        <Card key={f.key} size="small" role="listitem" data-figure={f.key} style={{ flex: '1 1 140px' }}>
-          <Statistic title={f.title} value={f.value} suffix={f.suffix} styles={{ content: { color: f.color } }} />
-        </Card>
-      ))}
-    </Flex>
+    <div style={{ marginBottom: 16 }}>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        部门数、各状态份数、逾期和平均得分按各部门的部门整体支出绩效自评报告统计；项目支出绩效自评表单独计数。
+      </Typography.Paragraph>
+      <Flex wrap gap={12} role="list" aria-label="概况">
+        {[...figures, projectFigure].map((f) => (
+          <Card key={f.key} size="small" role="listitem" data-figure={f.key} style={{ flex: '1 1 140px' }}>
+            <Statistic title={f.title} value={f.value} suffix={f.suffix} styles={{ content: { color: f.color } }} />
+          </Card>
+        ))}
+      </Flex>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CommentOutlined } from '@ant-design/icons';
 import { Button, Card, Flex } from 'antd';
-import type { ReportPart } from '@evalflow/domain';
+import type { ReportKind, ReportPart } from '@evalflow/domain';
 import type { ApiClient } from '../../api/client';
 import type { CommentThread, PartView } from '../../api/report-types';
 import type { PartFinding } from './checks/check-findings';
@@ -12,6 +12,7 @@ import { NewThreadForm } from './comments/new-thread-form';
 
 interface PartSideProps extends ThreadPermissions {
   api: ApiClient;
+  kind: ReportKind;
   reportId: string;
   part: ReportPart;
   parts: Partial<Record<ReportPart, PartView>>;
@@ -23,7 +24,18 @@ interface PartSideProps extends ThreadPermissions {
 }
 
 /** Beside a part: its failed checks and its comment threads (open ones; resolved on request). */
-export function PartSide({ api, reportId, part, parts, findings, threads, canStart, onChange, ...can }: PartSideProps) {
+export function PartSide({
+  api,
+  kind,
+  reportId,
+  part,
+  parts,
+  findings,
+  threads,
+  canStart,
+  onChange,
+  ...can
+}: PartSideProps) {
   const [adding, setAdding] = useState(false);
   const [showResolved, setShowResolved] = useState(false);
   const open = threads.filter((t) => t.status === 'open');
@@ -32,10 +44,10 @@ export function PartSide({ api, reportId, part, parts, findings, threads, canSta
     <Flex vertical gap={12}>
       {findings.length > 0 && (
         <Card size="small" title="检查问题">
-          <PartFindings findings={findings} />
+          <PartFindings kind={kind} findings={findings} />
         </Card>
       )}
-      <CommentThreadList api={api} threads={open} {...can} onChange={onChange} />
+      <CommentThreadList api={api} kind={kind} threads={open} {...can} onChange={onChange} />
       {resolved.length > 0 && (
         <Button
           type="link"
@@ -46,12 +58,13 @@ export function PartSide({ api, reportId, part, parts, findings, threads, canSta
           {showResolved ? '收起已解决的意见' : `显示已解决的意见（${resolved.length}）`}
         </Button>
       )}
-      {showResolved && <CommentThreadList api={api} threads={resolved} {...can} onChange={onChange} />}
+      {showResolved && <CommentThreadList api={api} kind={kind} threads={resolved} {...can} onChange={onChange} />}
       {canStart &&
         (adding ? (
           <Card size="small" title="对本部分提意见">
             <NewThreadForm
               api={api}
+              kind={kind}
               reportId={reportId}
               parts={parts}
               part={part}

@@ -1,5 +1,5 @@
 import { Badge, Card, Col, Flex, Row, Tag } from 'antd';
-import { REPORT_PART_LABELS, REPORT_PARTS, type ReportPart } from '@evalflow/domain';
+import { partLabel, partsOf, type ReportPart } from '@evalflow/domain';
 import type { ApiClient } from '../../api/client';
 import type { ChecksView, CommentThread, ReportView } from '../../api/report-types';
 import { findingsByPart } from './checks/check-findings';
@@ -16,24 +16,26 @@ interface ReportContentProps extends ThreadPermissions {
   onThreadChange: (thread: CommentThread) => void;
 }
 
-/** The report part by part, read-only; beside each part its failed checks and comment threads. */
+/** The report part by part (the parts of its kind), read-only; beside each part its failed checks and comment threads. */
 export function ReportContent({ api, report, checks, threads, canStart, onThreadChange, ...can }: ReportContentProps) {
-  const findings = findingsByPart(checks);
+  const { kind } = report;
+  const findings = findingsByPart(kind, checks);
   const threadsOf = (part: ReportPart) => threads.filter((t) => t.part === part);
   return (
     <Flex vertical gap={16}>
-      {REPORT_PARTS.map((part) => {
+      {partsOf(kind).map((part) => {
         const partFindings = findings.get(part) ?? [];
         const partThreads = threadsOf(part);
         const openThreads = partThreads.filter((t) => t.status === 'open').length;
         const errors = partFindings.filter((f) => f.severity === 'error').length;
         const hasSide = partFindings.length > 0 || partThreads.length > 0 || canStart;
+        const title = partLabel(kind, part);
         return (
-          <section key={part} id={`part-${part}`} aria-label={REPORT_PART_LABELS[part]}>
+          <section key={part} id={`part-${part}`} aria-label={title}>
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={hasSide ? 15 : 24}>
                 <Card
-                  title={REPORT_PART_LABELS[part]}
+                  title={title}
                   extra={
                     <Flex gap={4}>
                       {errors > 0 && <Tag color="red">{errors} 处错误</Tag>}
@@ -43,13 +45,19 @@ export function ReportContent({ api, report, checks, threads, canStart, onThread
                     </Flex>
                   }
                 >
-                  <PartContent part={part} content={report.parts[part]?.content} gradeLabel={report.gradeLabel} />
+                  <PartContent
+                    kind={kind}
+                    part={part}
+                    content={report.parts[part]?.content}
+                    gradeLabel={report.gradeLabel}
+                  />
                 </Card>
               </Col>
               {hasSide && (
                 <Col xs={24} xl={9}>
                   <PartSide
                     api={api}
+                    kind={kind}
                     reportId={report.id}
                     part={part}
                     parts={report.parts}

@@ -3,7 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChecksView, HistoryEntry } from '../../api/report-types';
 import type { Session } from '../../auth/session';
-import { documentView, REPORT_ID, reportView, thread } from '../../test/report-fixtures';
+import { documentView, projectReportView, REPORT_ID, reportView, thread } from '../../test/report-fixtures';
 import {
   errorResponse,
   jsonResponse,
@@ -25,10 +25,13 @@ const checks: ChecksView = {
     {
       ruleId: 'budget.lines-sum-to-total',
       severity: 'error',
-      title: '预算明细之和等于预算总额',
+      title: '项目预算明细之和等于年初项目预算',
       passed: false,
       findings: [
-        { path: 'budget.projectBudgetTotal', message: '预算明细合计 60.156 万元，与预算总额 178.646 万元不符' },
+        {
+          path: 'budget.expenditure.project.budget',
+          message: '项目预算明细合计 60.156 万元，与填报的年初项目预算 178.646 万元不一致',
+        },
       ],
     },
   ],
@@ -84,18 +87,18 @@ describe('ReportPage', { timeout: 20_000 }, () => {
       '/revisions': [],
       '/documents': [],
     });
-    expect(await screen.findByText('2024年度部门整体支出绩效自评报告', undefined, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: '赵县总工会2024年度自评报告' }, { timeout: 5000 })).toBeTruthy();
     expect(await screen.findByText(/请核对预算明细/)).toBeTruthy();
 
     const budget = screen.getByRole('region', { name: '（二）部门收支预决算情况' });
     // a returned report opens as the editor: money as 万元 with 2–4 decimals, the lines' sum computed exactly
     const amount = (row: number) =>
-      budget.querySelector<HTMLInputElement>(`input[aria-label="预算明细第${row}行 金额"]`)?.value;
+      budget.querySelector<HTMLInputElement>(`input[aria-label="项目预算明细第${row}行 年初预算数"]`)?.value;
     expect(amount(1)).toBe('47.00');
     expect(amount(3)).toBe('10.336');
-    expect(budget.querySelector('[data-figure="预算明细合计"]')?.textContent).toBe('60.156 万元');
+    expect(budget.querySelector('[data-figure="项目预算明细合计"]')?.textContent).toBe('60.156 万元');
     // (plain selectors: role queries over the whole editor take minutes in jsdom)
-    const amountThread = budget.querySelector('[role="article"][aria-label*="预算明细 第3行 · 金额"]');
+    const amountThread = budget.querySelector('[role="article"][aria-label*="项目预算明细 第3行 · 年初预算数"]');
     expect(amountThread).not.toBeNull();
     const buttons = (root: ParentNode, name: RegExp) =>
       [...root.querySelectorAll('button')].filter((b) => name.test(b.textContent ?? ''));
@@ -138,6 +141,56 @@ describe('ReportPage', { timeout: 20_000 }, () => {
     expect(within(list).getAllByText('草稿')).toHaveLength(2);
     expect(screen.getByRole('button', { name: /生成并下载 PDF/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: /生成并下载 Word \(DOCX\)/ })).toBeTruthy();
+  });
+
+  it('shows a project table read-only as the form has it, its checks beside its fields', async () => {
+    session = await renderPage('financeReviewer', {
+      '/': projectReportView({ id: REPORT_ID }),
+      '/checks': {
+        ...checks,
+        results: [
+          {
+            ruleId: 'report.required-fields',
+            severity: 'error',
+            title: '必填内容已填写',
+            passed: false,
+            findings: [{ path: 'scoreTable.indicators.1.actual', message: '请填写第 2 个指标的实际完成值' }],
+          },
+        ],
+      },
+      '/comments': [],
+      '/history': [],
+      '/revisions': [],
+      '/documents': [],
+    });
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: '赵县总工会2024年度「困难职工帮扶救助专项资金」项目自评表' },
+        { timeout: 5000 },
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('项目编码 13013324T000000012345')).toBeTruthy();
+    const parts = [...document.querySelectorAll('section[id^="part-"]')].map((s) => s.getAttribute('aria-label'));
+    expect(parts).toEqual(['项目基本信息', '年度总体目标', '项目资金和绩效指标', '总分和评价等级', '填报信息']);
+
+    // the goals side by side: what was expected, what was achieved
+    const goals = screen.getByRole('region', { name: '年度总体目标' });
+    const row = within(goals).getByRole('row', { name: /帮扶困难职工 300 户/ });
+    expect(row.textContent).toContain('帮扶困难职工 320 户');
+    expect(within(goals).getByRole('columnheader', { name: '实际完成情况' })).toBeTruthy();
+
+    const table = screen.getByRole('region', { name: '项目资金和绩效指标' });
+    expect(within(table).getByText('年度资金总额')).toBeTruthy();
+    expect(within(table).getByText('受助职工满意度')).toBeTruthy();
+    const finding = within(table).getByRole('list', { name: '检查问题' });
+    expect(finding.textContent).toContain('错误 · 绩效指标 第2个 · 实际完成值');
+    expect(finding.textContent).toContain('请填写第 2 个指标的实际完成值');
+
+    const conclusion = screen.getByRole('region', { name: '总分和评价等级' });
+    expect(within(conclusion).getByText('总分')).toBeTruthy();
+    expect(within(conclusion).getByText('57.5')).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: /对本部分提意见/ })).toHaveLength(5);
   });
 
   it('says a report that cannot be found does not exist', async () => {

@@ -1,7 +1,14 @@
 import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Badge, Button, Flex, Result, Spin, Tabs, Typography } from 'antd';
-import { isContentEditable, REPORT_KIND_LABELS, REPORT_PARTS, tagged, type ReportPart } from '@evalflow/domain';
+import {
+  isContentEditable,
+  partsOf,
+  REPORT_KIND_LABELS,
+  reportDisplayName,
+  tagged,
+  type ReportPart,
+} from '@evalflow/domain';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import type { PartWriteView } from '../../api/report-parts-api';
@@ -45,9 +52,10 @@ export function ReportPage() {
   const { session, report, checks, threads, history, revisions, documents, reloadAll, upsertThread } =
     useReportData(id);
   const [tab, setTab] = useState('content');
-  const ordered = useMemo(() => inReportOrder(threads.data ?? []), [threads.data]);
-  const openComments = useMemo(() => openCommentsOf(ordered), [ordered]);
   const loaded = report.data;
+  const kind = loaded?.kind ?? 'department_overall';
+  const ordered = useMemo(() => inReportOrder(kind, threads.data ?? []), [kind, threads.data]);
+  const openComments = useMemo(() => openCommentsOf(kind, ordered), [kind, ordered]);
   const editable =
     loaded !== undefined &&
     isContentEditable(loaded.status) &&
@@ -67,12 +75,13 @@ export function ReportPage() {
   const sides = useMemo(() => {
     if (!editable || !loaded) return undefined;
     const beside: Partial<Record<ReportPart, ReactNode>> = {};
-    for (const part of REPORT_PARTS) {
+    for (const part of partsOf(loaded.kind)) {
       const partThreads = ordered.filter((t) => t.part === part);
       if (partThreads.length === 0) continue;
       beside[part] = (
         <PartSide
           api={session}
+          kind={loaded.kind}
           reportId={loaded.id}
           part={part}
           parts={loaded.parts}
@@ -120,10 +129,11 @@ export function ReportPage() {
         </Button>
       </Link>
       <PageHeader
-        title={`${r.fiscalYear}年度${REPORT_KIND_LABELS[r.kind] ?? ''}`}
+        title={reportDisplayName(r)}
         description={
           <Flex gap={8} align="center" wrap component="span">
-            <Typography.Text strong>{r.departmentName}</Typography.Text>
+            <Typography.Text strong>{REPORT_KIND_LABELS[r.kind]}</Typography.Text>
+            {r.projectCode && <Typography.Text type="secondary">项目编码 {r.projectCode}</Typography.Text>}
             <ReportStatusTag status={r.status} />
             <DeadlineTag deadline={r.deadline} />
             {r.totalScore !== null && (
@@ -160,7 +170,13 @@ export function ReportPage() {
             key: 'content',
             label: '报告内容',
             children: editable ? (
-              <ReportEditor editor={editor} checks={live.checks} gradeBands={live.gradeBands} sides={sides} />
+              <ReportEditor
+                kind={r.kind}
+                editor={editor}
+                checks={live.checks}
+                gradeBands={live.gradeBands}
+                sides={sides}
+              />
             ) : (
               <>
                 <CheckSummary checks={checks.data} error={checks.error} onRetry={checks.reload} />
@@ -190,6 +206,7 @@ export function ReportPage() {
             children: (
               <CommentsTab
                 api={session}
+                kind={r.kind}
                 reportId={r.id}
                 parts={r.parts}
                 threads={ordered}
@@ -208,7 +225,12 @@ export function ReportPage() {
                   key: 'diff',
                   label: '修改对比',
                   children: revisions.data ? (
-                    <RevisionDiff key={revisions.data.length} reportId={r.id} revisions={revisions.data} />
+                    <RevisionDiff
+                      key={revisions.data.length}
+                      kind={r.kind}
+                      reportId={r.id}
+                      revisions={revisions.data}
+                    />
                   ) : revisions.error !== undefined ? (
                     <LoadError error={revisions.error} onRetry={revisions.reload} />
                   ) : (
@@ -238,7 +260,11 @@ export function ReportPage() {
               <Flex vertical gap={24}>
                 <section aria-label="流程记录">
                   {history.error !== undefined && <LoadError error={history.error} onRetry={history.reload} />}
-                  {history.data ? <HistoryTimeline entries={history.data} /> : history.loading && <Spin />}
+                  {history.data ? (
+                    <HistoryTimeline kind={r.kind} entries={history.data} />
+                  ) : (
+                    history.loading && <Spin />
+                  )}
                 </section>
                 <section aria-label="提交版本">
                   <Typography.Title level={5}>提交版本与签核</Typography.Title>

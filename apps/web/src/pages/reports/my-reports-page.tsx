@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Select } from 'antd';
-import type { ReportStatus } from '@evalflow/domain';
+import type { ReportKind, ReportStatus } from '@evalflow/domain';
 import { listReports } from '../../api/reports-api';
 import type { ReportSummaryView } from '../../api/report-types';
 import { useSession, useSignedIn } from '../../auth/session-context';
@@ -10,31 +10,36 @@ import { PageHeader } from '../../components/page-header';
 import { useCursorList } from '../../hooks/use-cursor-list';
 import { permissionsOf } from '../../auth/permissions';
 import { NewReportButton } from './new-report-button';
-import { fiscalYearOptions, openColumn, REPORT_COLUMNS, STATUS_OPTIONS } from './report-columns';
+import { fiscalYearOptions, KIND_OPTIONS, openColumn, REPORT_COLUMNS, STATUS_OPTIONS } from './report-columns';
 
-/** 我的报告: the department's own reports, by year and status. */
+/** 我的报告: the department's own reports of both kinds, by year, kind and status. */
 export function MyReportsPage() {
   const session = useSession();
   const { me, ability } = useSignedIn();
   const [fiscalYear, setFiscalYear] = useState<number>();
   const [status, setStatus] = useState<ReportStatus>();
+  const [kind, setKind] = useState<ReportKind>();
   const loadPage = useCallback(
     async (cursor: string | null, signal: AbortSignal) => {
-      const page = await listReports(session, { fiscalYear, status }, cursor, signal);
+      const page = await listReports(session, { fiscalYear, status, kind }, cursor, signal);
       return { items: page.items, next: page.nextCursor };
     },
-    [session, fiscalYear, status],
+    [session, fiscalYear, status, kind],
   );
   const list = useCursorList<ReportSummaryView>(loadPage);
-  const filtered = fiscalYear !== undefined || status !== undefined;
+  const filtered = fiscalYear !== undefined || status !== undefined || kind !== undefined;
 
-  const { kind, fiscalYear: year, status: statusColumn, deadline, openComments, score, updatedAt } = REPORT_COLUMNS;
+  const c = REPORT_COLUMNS;
   return (
     <>
       <PageHeader
         title="我的报告"
-        description={`${me.department?.name ?? '本部门'}的绩效自评报告：填写与修改，查看检查结果，处理财政局的审核意见，提交审核。`}
-        extra={permissionsOf(ability, me).draftReports ? <NewReportButton api={session} /> : undefined}
+        description={`${me.department?.name ?? '本部门'}的部门整体支出绩效自评报告和项目支出绩效自评表：填写与修改，查看检查结果，处理财政局的审核意见，提交审核。`}
+        extra={
+          permissionsOf(ability, me).draftReports ? (
+            <NewReportButton api={session} departmentId={me.department?.id ?? null} />
+          ) : undefined
+        }
       />
       <FilterBar onRefresh={list.reload}>
         <Select<number>
@@ -45,6 +50,15 @@ export function MyReportsPage() {
           value={fiscalYear}
           onChange={setFiscalYear}
           options={fiscalYearOptions()}
+        />
+        <Select<ReportKind>
+          allowClear
+          placeholder="全部类型"
+          aria-label="类型"
+          style={{ width: 220 }}
+          value={kind}
+          onChange={setKind}
+          options={KIND_OPTIONS}
         />
         <Select<ReportStatus>
           allowClear
@@ -59,18 +73,18 @@ export function MyReportsPage() {
       <CursorTable<ReportSummaryView>
         list={list}
         columns={[
-          year,
-          kind,
-          statusColumn,
-          deadline,
-          openComments,
-          score,
-          updatedAt,
+          c.fiscalYear,
+          c.kind,
+          c.status,
+          c.deadline,
+          c.openComments,
+          c.score,
+          c.updatedAt,
           openColumn((r) => (r.status === 'returned' ? '处理意见' : r.status === 'draft' ? '编辑' : '查看')),
         ]}
         empty={filtered ? '没有符合条件的报告' : '本部门还没有自评报告'}
         shown={(n) => `已显示 ${n} 份报告`}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1050 }}
       />
     </>
   );

@@ -1,36 +1,24 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Modal, Select } from 'antd';
-import { useNavigate } from 'react-router-dom';
-import { messageOf, type ApiClient } from '../../api/client';
-import { createReport } from '../../api/report-parts-api';
-import { fiscalYearOptions } from './report-columns';
+import { Button, Modal } from 'antd';
+import type { ApiClient } from '../../api/client';
+import { NewReportForm } from './new-report-form';
 
 /**
- * 新建报告: picks the fiscal year (by default last year, the one evaluated this spring) and opens
- * the new report, prefilled from last year's approved one when there is one.
+ * 新建报告: asks the kind (部门整体 report or a project's table), the year and, for a project, which
+ * one; opens the new report, prefilled from last year's approved one of the same kind (and project).
  */
-export function NewReportButton({ api, now = new Date() }: { api: ApiClient; now?: Date }) {
-  const navigate = useNavigate();
+export function NewReportButton({
+  api,
+  departmentId,
+  now = new Date(),
+}: {
+  api: ApiClient;
+  /** The user's department (its project tables of last year can be picked). */
+  departmentId: string | null;
+  now?: Date;
+}) {
   const [open, setOpen] = useState(false);
-  const [year, setYear] = useState(now.getFullYear() - 1);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const create = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const report = await createReport(api, year);
-      setOpen(false);
-      navigate(`/reports/${report.id}`);
-    } catch (e) {
-      setError(messageOf(e, '新建报告失败，请稍后重试'));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <>
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
@@ -39,24 +27,12 @@ export function NewReportButton({ api, now = new Date() }: { api: ApiClient; now
       <Modal
         open={open}
         title="新建绩效自评报告"
-        okText="新建并打开"
-        confirmLoading={busy}
-        onOk={create}
+        footer={null}
+        width={640}
         onCancel={() => setOpen(false)}
         destroyOnHidden
       >
-        {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
-        <Form layout="vertical" component="div">
-          <Form.Item label="评价年度" htmlFor="new-report-year" extra="有上一年度已通过的报告时，将据此预填部分内容。">
-            <Select<number>
-              id="new-report-year"
-              value={year}
-              onChange={setYear}
-              options={fiscalYearOptions(now)}
-              style={{ width: 160 }}
-            />
-          </Form.Item>
-        </Form>
+        <NewReportForm api={api} departmentId={departmentId} now={now} onCancel={() => setOpen(false)} />
       </Modal>
     </>
   );

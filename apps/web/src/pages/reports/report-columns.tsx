@@ -1,5 +1,13 @@
-import { Badge, Typography, type TableColumnsType } from 'antd';
-import { REPORT_KIND_LABELS, REPORT_STATUSES, REPORT_STATUS_LABELS, type ReportStatus } from '@evalflow/domain';
+import { Badge, Flex, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  REPORT_KIND_LABELS,
+  REPORT_KIND_SHORT_LABELS,
+  REPORT_KINDS,
+  REPORT_STATUSES,
+  REPORT_STATUS_LABELS,
+  type ReportKind,
+  type ReportStatus,
+} from '@evalflow/domain';
 import { Link } from 'react-router-dom';
 import type { ReportSummaryView } from '../../api/report-types';
 import { DateTime } from '../../components/date-time';
@@ -13,10 +21,10 @@ export const REPORT_COLUMNS = {
   fiscalYear: { title: '年度', dataIndex: 'fiscalYear', width: 80 },
   department: { title: '部门（单位）', dataIndex: 'departmentName', width: 200, ellipsis: true },
   kind: {
-    title: '报告',
+    title: '类型',
     dataIndex: 'kind',
-    width: 220,
-    render: (_, r) => `${r.fiscalYear}年度${REPORT_KIND_LABELS[r.kind] ?? r.kind}`,
+    width: 260,
+    render: (_, r) => <ReportKindCell report={r} />,
   },
   status: {
     title: '状态',
@@ -58,6 +66,29 @@ export const REPORT_COLUMNS = {
   updatedAt: { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: (v: string) => <DateTime value={v} /> },
 } satisfies Record<string, Column>;
 
+/** 类型: the kind's short name; a project table also names its project (项目：困难职工帮扶救助专项资金). */
+function ReportKindCell({ report }: { report: ReportSummaryView }) {
+  const tag = (
+    <Tag color={report.kind === 'project' ? 'purple' : 'blue'} title={REPORT_KIND_LABELS[report.kind]}>
+      {REPORT_KIND_SHORT_LABELS[report.kind] ?? report.kind}
+    </Tag>
+  );
+  if (report.kind !== 'project') return tag;
+  return (
+    <Flex vertical gap={2} align="start">
+      {tag}
+      <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 240 }}>
+        项目：{report.projectName ?? '—'}
+      </Typography.Text>
+      {report.projectCode && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {report.projectCode}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+}
+
 /** The last column: a link to the report page. */
 export function openColumn(label: (r: ReportSummaryView) => string): Column {
   return {
@@ -76,3 +107,8 @@ export function fiscalYearOptions(now = new Date()): Array<{ value: number; labe
 }
 
 export const STATUS_OPTIONS = REPORT_STATUSES.map((s) => ({ value: s, label: REPORT_STATUS_LABELS[s] }));
+
+export const KIND_OPTIONS: Array<{ value: ReportKind; label: string }> = REPORT_KINDS.map((k) => ({
+  value: k,
+  label: REPORT_KIND_LABELS[k],
+}));

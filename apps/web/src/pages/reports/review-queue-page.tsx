@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Select } from 'antd';
-import type { ReportStatus } from '@evalflow/domain';
+import type { ReportKind, ReportStatus } from '@evalflow/domain';
 import { listDepartments } from '../../api/departments-api';
 import type { ReportSummaryView } from '../../api/report-types';
 import { useSession } from '../../auth/session-context';
@@ -9,15 +9,16 @@ import { FilterBar } from '../../components/filter-bar';
 import { PageHeader } from '../../components/page-header';
 import { useCursorList } from '../../hooks/use-cursor-list';
 import { useRemote } from '../../hooks/use-remote';
-import { fiscalYearOptions, openColumn, REPORT_COLUMNS, STATUS_OPTIONS } from './report-columns';
+import { fiscalYearOptions, KIND_OPTIONS, openColumn, REPORT_COLUMNS, STATUS_OPTIONS } from './report-columns';
 import { loadQueuePage } from './review-queue';
 
-/** 待审报告: every report of the county, those awaiting review (已提交, 审核中) first. */
+/** 待审报告: every report of the county of both kinds, those awaiting review (已提交, 审核中) first. */
 export function ReviewQueuePage() {
   const session = useSession();
   const [fiscalYear, setFiscalYear] = useState<number>();
   const [status, setStatus] = useState<ReportStatus>();
   const [departmentId, setDepartmentId] = useState<string>();
+  const [kind, setKind] = useState<ReportKind>();
   const loadDepartments = useCallback(
     (signal: AbortSignal) => listDepartments(session, { kind: 'budget_department' }, signal),
     [session],
@@ -25,16 +26,19 @@ export function ReviewQueuePage() {
   const departments = useRemote(loadDepartments);
   const loadPage = useCallback(
     (cursor: string | null, signal: AbortSignal) =>
-      loadQueuePage(session, { fiscalYear, status, departmentId }, cursor, signal),
-    [session, fiscalYear, status, departmentId],
+      loadQueuePage(session, { fiscalYear, status, departmentId, kind }, cursor, signal),
+    [session, fiscalYear, status, departmentId, kind],
   );
   const list = useCursorList<ReportSummaryView>(loadPage);
-  const filtered = fiscalYear !== undefined || status !== undefined || departmentId !== undefined;
+  const filtered = fiscalYear !== undefined || status !== undefined || departmentId !== undefined || kind !== undefined;
 
   const c = REPORT_COLUMNS;
   return (
     <>
-      <PageHeader title="待审报告" description="本县（区）各部门的绩效自评报告：已提交、审核中的排在前面。" />
+      <PageHeader
+        title="待审报告"
+        description="本县（区）各部门的部门整体支出绩效自评报告和项目支出绩效自评表：已提交、审核中的排在前面。"
+      />
       <FilterBar onRefresh={list.reload}>
         <Select<number>
           allowClear
@@ -44,6 +48,15 @@ export function ReviewQueuePage() {
           value={fiscalYear}
           onChange={setFiscalYear}
           options={fiscalYearOptions()}
+        />
+        <Select<ReportKind>
+          allowClear
+          placeholder="全部类型"
+          aria-label="类型"
+          style={{ width: 220 }}
+          value={kind}
+          onChange={setKind}
+          options={KIND_OPTIONS}
         />
         <Select<ReportStatus>
           allowClear
@@ -72,6 +85,7 @@ export function ReviewQueuePage() {
         columns={[
           c.department,
           c.fiscalYear,
+          c.kind,
           c.status,
           c.deadline,
           c.openComments,
@@ -82,7 +96,7 @@ export function ReviewQueuePage() {
         ]}
         empty={filtered ? '没有符合条件的报告' : '本县（区）还没有自评报告'}
         shown={(n) => `已显示 ${n} 份报告`}
-        scroll={{ x: 1150 }}
+        scroll={{ x: 1400 }}
       />
     </>
   );

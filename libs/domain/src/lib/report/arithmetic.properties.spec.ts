@@ -37,8 +37,13 @@ describe('arithmetic rules (property-based)', () => {
           // the same value written with 4 decimals, or with as few as it needs
           const total = padTo === 4 ? fixed(exact, 4) : plain(exact, 4);
           const result = check('budget.lines-sum-to-total', (c) => {
-            c.budget.lines = amounts.map((m, i) => ({ name: `项目${i + 1}`, amount: m.text, documentNumber: '' }));
-            c.budget.projectBudgetTotal = total;
+            c.budget.lines = amounts.map((m, i) => ({
+              name: `项目${i + 1}`,
+              amount: m.text,
+              spent: null,
+              documentNumber: '',
+            }));
+            c.budget.expenditure.project.budget = total;
           });
           expect(result).toMatchObject({ severity: 'error', passed: true, findings: [] });
         }),
@@ -51,16 +56,134 @@ describe('arithmetic rules (property-based)', () => {
           const exact = amounts.reduce((a, m) => a + m.units, 0n);
           const stated = exact + delta < 0n ? exact + 1n : exact + delta;
           const result = check('budget.lines-sum-to-total', (c) => {
-            c.budget.lines = amounts.map((m, i) => ({ name: `项目${i + 1}`, amount: m.text, documentNumber: '' }));
-            c.budget.projectBudgetTotal = plain(stated, 4);
+            c.budget.lines = amounts.map((m, i) => ({
+              name: `项目${i + 1}`,
+              amount: m.text,
+              spent: null,
+              documentNumber: '',
+            }));
+            c.budget.expenditure.project.budget = plain(stated, 4);
           });
           expect(result.passed).toBe(false);
           expect(result.findings).toEqual([
             {
-              path: 'budget.projectBudgetTotal',
-              message: `项目预算明细合计 ${wan(exact)} 万元，与填报的项目预算总额 ${wan(stated)} 万元不一致`,
+              path: 'budget.expenditure.project.budget',
+              message: `项目预算明细合计 ${wan(exact)} 万元，与填报的年初项目预算 ${wan(stated)} 万元不一致`,
             },
           ]);
+        }),
+      );
+    });
+  });
+
+  describe("the year's money (schema v2): parts add up to their total, per column", () => {
+    /** A stated total: the exact sum, one unit off it, or anything. */
+    const statedArb = (exact: bigint) =>
+      fc.oneof(
+        fc.constant({ text: plain(exact, 4), units: exact }),
+        fc.constantFrom(exact + 1n, exact > 0n ? exact - 1n : exact + 2n).map((u) => ({ text: fixed(u, 4), units: u })),
+        moneyArb,
+      );
+    const sumCaseArb = fc
+      .tuple(moneyArb, moneyArb)
+      .chain(([a, b]) => statedArb(a.units + b.units).map((stated) => ({ a, b, stated })));
+
+    it('budget.expenditure-adds-up passes iff 人员经费 + 公用经费 = 基本支出 exactly, in either column', () => {
+      fc.assert(
+        fc.property(sumCaseArb, fc.constantFrom('budget' as const, 'actual' as const), ({ a, b, stated }, column) => {
+          const result = check('budget.expenditure-adds-up', (c) => {
+            const e = c.budget.expenditure;
+            e.personnel[column] = a.text;
+            e.publicExpense[column] = b.text;
+            e.basic[column] = stated.text;
+            // the other sum of the rule is not in question here
+            e.total = { budget: null, actual: null };
+          });
+          expect(result.passed).toBe(stated.units === a.units + b.units);
+          if (!result.passed) {
+            const label = column === 'budget' ? '年初预算数' : '决算数';
+            expect(result.findings).toEqual([
+              {
+                path: `budget.expenditure.basic.${column}`,
+                message: `${label}：人员经费 ${wan(a.units)} 万元 + 公用经费 ${wan(b.units)} 万元 = ${wan(a.units + b.units)} 万元，与填报的基本支出 ${wan(stated.units)} 万元不一致`,
+              },
+            ]);
+          }
+        }),
+      );
+    });
+
+    it('budget.expenditure-adds-up passes iff 基本支出 + 项目支出 = 支出合计 exactly', () => {
+      fc.assert(
+        fc.property(sumCaseArb, ({ a, b, stated }) => {
+          const result = check('budget.expenditure-adds-up', (c) => {
+            const e = c.budget.expenditure;
+            e.personnel = { budget: null, actual: null };
+            e.basic.actual = a.text;
+            e.project.actual = b.text;
+            e.total.actual = stated.text;
+          });
+          expect(result.passed).toBe(stated.units === a.units + b.units);
+        }),
+      );
+    });
+
+    it('budget.income-adds-up passes iff 财政拨款收入 + 其他收入 = 收入合计 exactly', () => {
+      fc.assert(
+        fc.property(sumCaseArb, ({ a, b, stated }) => {
+          const result = check('budget.income-adds-up', (c) => {
+            c.budget.income = {
+              appropriation: { budget: a.text, actual: null },
+              other: { budget: b.text, actual: null },
+              total: { budget: stated.text, actual: null },
+            };
+          });
+          expect(result.passed).toBe(stated.units === a.units + b.units);
+        }),
+      );
+    });
+
+    it("budget.lines-sum-to-spent passes iff the lines' 执行数 add up to 当年项目支出 exactly", () => {
+      fc.assert(
+        fc.property(
+          fc
+            .array(moneyArb, { minLength: 1, maxLength: 12 })
+            .chain((spent) => statedArb(spent.reduce((n, m) => n + m.units, 0n)).map((stated) => ({ spent, stated }))),
+          ({ spent, stated }) => {
+            const result = check('budget.lines-sum-to-spent', (c) => {
+              c.budget.lines = spent.map((m, i) => ({
+                name: `项目${i + 1}`,
+                amount: m.text,
+                spent: m.text,
+                documentNumber: '',
+              }));
+              c.budget.expenditure.project.actual = stated.text;
+            });
+            const exact = spent.reduce((n, m) => n + m.units, 0n);
+            expect(result.passed).toBe(stated.units === exact);
+            if (!result.passed) {
+              expect(result.findings).toEqual([
+                {
+                  path: 'budget.expenditure.project.actual',
+                  message: `各项目执行数合计 ${wan(exact)} 万元，与填报的当年项目支出 ${wan(stated.units)} 万元不一致`,
+                },
+              ]);
+            }
+          },
+        ),
+      );
+    });
+
+    it('budget.expenditure-within-income warns iff 支出 > 收入 + 年初结转结余', () => {
+      fc.assert(
+        fc.property(moneyArb, moneyArb, moneyArb, (spent, income, carryover) => {
+          const result = check('budget.expenditure-within-income', (c) => {
+            c.budget.expenditure.total.actual = spent.text;
+            c.budget.income.total.actual = income.text;
+            c.budget.carryover = carryover.text;
+          });
+          expect(result.severity).toBe('warning');
+          expect(result.passed).toBe(spent.units <= income.units + carryover.units);
         }),
       );
     });
@@ -71,8 +194,7 @@ describe('arithmetic rules (property-based)', () => {
       fc.property(moneyArb, moneyArb, (budget, spent) => {
         const result = check('budget.spent-within-budget', (c) => {
           c.budget.lines = [];
-          c.budget.projectBudgetTotal = budget.text;
-          c.budget.projectSpent = spent.text;
+          c.budget.expenditure.project = { budget: budget.text, actual: spent.text };
         });
         expect(result.passed).toBe(spent.units <= budget.units);
       }),

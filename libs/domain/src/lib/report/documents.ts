@@ -1,10 +1,12 @@
+import type { ReportKind } from './parts';
+
 /**
  * The official documents rendered from a report: formats, the template's version (part of every
  * document's identity, so a new layout renders anew), editions and file names.
  */
 export const DOCUMENT_FORMATS = ['docx', 'pdf'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
-export const DOCUMENT_TEMPLATE_VERSION = 1;
+export const DOCUMENT_TEMPLATE_VERSION = 2;
 export const DOCUMENT_STATUSES = ['queued', 'rendering', 'done', 'failed'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = {
@@ -23,9 +25,43 @@ export function isDocumentFormat(value: unknown): value is DocumentFormat {
   return typeof value === 'string' && (DOCUMENT_FORMATS as readonly string[]).includes(value);
 }
 
-/** As a county office names the file: 赵县总工会2024年度整体支出绩效自评报告.pdf */
-export function documentFileName(departmentName: string, fiscalYear: number, format: DocumentFormat): string {
-  return `${departmentName}${fiscalYear}年度整体支出绩效自评报告.${format}`;
+/** The report a document is of, as far as its name goes. */
+export interface DocumentSubject {
+  kind: ReportKind;
+  departmentName: string;
+  fiscalYear: number;
+  /** the project's name, for a 项目支出绩效自评表 */
+  projectName?: string | null;
+}
+
+/**
+ * How messages name a report: 赵县总工会2024年度自评报告, or for a project table
+ * 赵县总工会2024年度「困难职工帮扶救助专项资金」项目自评表.
+ */
+export function reportDisplayName(subject: DocumentSubject): string {
+  const { kind, departmentName, fiscalYear } = subject;
+  return kind === 'project'
+    ? `${departmentName}${fiscalYear}年度「${(subject.projectName ?? '').trim()}」项目自评表`
+    : `${departmentName}${fiscalYear}年度自评报告`;
+}
+
+/** Characters no file system takes in a name (control characters are dropped as well). */
+const UNSAFE_IN_FILE_NAMES = /[\\/:*?"<>|]/g;
+const isControl = (c: string) => c.charCodeAt(0) < 0x20;
+
+/**
+ * As a county office names the file: 赵县总工会2024年度整体支出绩效自评报告.pdf, or for a project
+ * 赵县总工会2024年度困难职工帮扶救助项目支出绩效自评表.pdf.
+ */
+export function documentFileName(subject: DocumentSubject, format: DocumentFormat): string {
+  const { kind, departmentName, fiscalYear } = subject;
+  const project = (subject.projectName ?? '').trim();
+  const name =
+    kind === 'project'
+      ? `${departmentName}${fiscalYear}年度${project}${project.endsWith('项目') ? '' : '项目'}支出绩效自评表`
+      : `${departmentName}${fiscalYear}年度整体支出绩效自评报告`;
+  const safe = [...name.replace(UNSAFE_IN_FILE_NAMES, '_')].filter((c) => !isControl(c)).join('');
+  return `${safe.slice(0, 180)}.${format}`;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { roundHalfUp } from '../money/decimal';
-import { REPORT_PARTS, type ReportPart } from './parts';
-import { REPORT_SCHEMA_VERSION, type GradeKey, type ReportContent } from './schema';
+import { partsOf, type ReportKind, type ReportPart } from './parts';
+import { SCHEMA_VERSIONS, type ConclusionPart, type GradeKey, type ReportContent, type ScoreTablePart } from './schema';
 import { executionRate } from './scoring';
+import { upcastPart } from './upcast';
 
 /** What lists and dashboards show of a report without opening it. */
 export interface ReportSummary {
-  /** 总得分 as stated in 四、评价结论 */
+  /** 总得分 as stated in the conclusion */
   totalScore: string | null;
   grade: GradeKey | null;
   /** 执行率 (%) computed from the 绩效自评表, half-up to 2 places */
@@ -14,10 +15,10 @@ export interface ReportSummary {
 
 const MAX_STORED_RATE = 9_999_999.99;
 
-/** The parts the summary is computed from: a write to any other part leaves it as it is. */
+/** The parts the summary is computed from (every kind has both): a write to any other part leaves it as it is. */
 export const SUMMARY_PARTS = ['conclusion', 'scoreTable'] as const satisfies readonly ReportPart[];
 
-export function summarizeReport(content: Pick<ReportContent, (typeof SUMMARY_PARTS)[number]>): ReportSummary {
+export function summarizeReport(content: { conclusion: ConclusionPart; scoreTable: ScoreTablePart }): ReportSummary {
   const rate = executionRate(content.scoreTable);
   const rounded = rate === null ? null : roundHalfUp(rate, 2);
   return {
@@ -27,16 +28,23 @@ export function summarizeReport(content: Pick<ReportContent, (typeof SUMMARY_PAR
   };
 }
 
-/** The stored parts of a report, put back together (each part is stored and versioned on its own). */
-export function assembleContent(parts: Partial<Record<ReportPart, unknown>>, schemaVersion: number): ReportContent {
-  const missing = REPORT_PARTS.filter((p) => parts[p] === undefined);
+/**
+ * The stored parts of a report, put back together (each part is stored and versioned on its own);
+ * parts stored under an older schema version are brought to the current one.
+ */
+export function assembleContent(
+  kind: ReportKind,
+  parts: Partial<Record<ReportPart, unknown>>,
+  schemaVersion: number,
+): ReportContent {
+  const missing = partsOf(kind).filter((p) => parts[p] === undefined);
   if (missing.length) throw new Error(`report content lacks parts: ${missing.join(', ')}`);
-  if (schemaVersion !== REPORT_SCHEMA_VERSION) {
-    throw new Error(`report schema version ${schemaVersion} has no upgrade to ${REPORT_SCHEMA_VERSION}`);
-  }
-  return { schemaVersion, ...parts } as ReportContent;
+  const current = Object.fromEntries(partsOf(kind).map((p) => [p, upcastPart(kind, schemaVersion, p, parts[p])]));
+  return { kind, schemaVersion: SCHEMA_VERSIONS[kind], ...current } as ReportContent;
 }
 
+/** The parts of a content, in its kind's order, to be stored one row each. */
 export function splitContent(content: ReportContent): Array<{ part: ReportPart; content: unknown }> {
-  return REPORT_PARTS.map((part) => ({ part, content: content[part] }));
+  const record = content as unknown as Record<ReportPart, unknown>;
+  return partsOf(content.kind).map((part) => ({ part, content: record[part] }));
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { PART_SCHEMAS, reportContentSchema, type ReportContent } from './schema';
-import type { ReportPart } from './parts';
+import { isReportKind, type ReportKind, type ReportPart } from './parts';
+import { CONTENT_SCHEMAS, partSchema, type ReportContent } from './schema';
 
 export interface ShapeProblem {
   /** dotted path inside the report, e.g. budget.lines.2.amount */
@@ -41,18 +41,23 @@ function toProblems(error: z.ZodError, prefix: string): ShapeProblem[] {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: ShapeProblem[] };
 
-/** Checks one part's shape before it is stored; unknown fields are refused, not dropped. */
-export function validatePart<P extends ReportPart>(
-  part: P,
-  value: unknown,
-): Checked<z.infer<(typeof PART_SCHEMAS)[P]>> {
-  const result = PART_SCHEMAS[part].safeParse(value, { reportInput: true });
-  return result.success
-    ? { ok: true, value: result.data as z.infer<(typeof PART_SCHEMAS)[P]> }
-    : { ok: false, problems: toProblems(result.error, part) };
+/**
+ * Checks one part's shape before it is stored; unknown fields are refused, not dropped, so a body
+ * written for another schema version is named field by field.
+ */
+export function validatePart(kind: ReportKind, part: ReportPart, value: unknown): Checked<unknown> {
+  const schema = partSchema(kind, part);
+  if (!schema) return { ok: false, problems: [{ path: part, message: '该类报告没有这一部分' }] };
+  const result = schema.safeParse(value, { reportInput: true });
+  return result.success ? { ok: true, value: result.data } : { ok: false, problems: toProblems(result.error, part) };
 }
 
+/** A whole content of either kind (its `kind` says which). */
 export function validateContent(value: unknown): Checked<ReportContent> {
-  const result = reportContentSchema.safeParse(value, { reportInput: true });
-  return result.success ? { ok: true, value: result.data } : { ok: false, problems: toProblems(result.error, '') };
+  const kind = typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;
+  if (!isReportKind(kind)) return { ok: false, problems: [{ path: 'kind', message: '报告类型不正确' }] };
+  const result = CONTENT_SCHEMAS[kind].safeParse(value, { reportInput: true });
+  return result.success
+    ? { ok: true, value: result.data as ReportContent }
+    : { ok: false, problems: toProblems(result.error, '') };
 }

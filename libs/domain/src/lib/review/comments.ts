@@ -1,5 +1,4 @@
-import type { ReportPart } from '../report/parts';
-import { isReportPart } from '../report/parts';
+import { isPartOf, type ReportKind, type ReportPart } from '../report/parts';
 import type { Role } from '../tenancy/roles';
 
 /** Review comments (审核意见): threads anchored to a part of the report and, optionally, a field path inside it. */
@@ -23,12 +22,13 @@ export interface CommentAnchor {
   fieldPath: string | null;
 }
 
-/** Checks where a comment points; the path must lie inside the part it names. */
+/** Checks where a comment points: a part the report's kind has, and a path inside that part. */
 export function checkCommentAnchor(
+  kind: ReportKind,
   part: unknown,
   fieldPath: unknown,
 ): { ok: true; anchor: CommentAnchor } | { ok: false; message: string } {
-  if (!isReportPart(part)) return { ok: false, message: '请选择意见所指的报告部分' };
+  if (!isPartOf(kind, part)) return { ok: false, message: '请选择意见所指的报告部分' };
   if (fieldPath === undefined || fieldPath === null || fieldPath === '')
     return { ok: true, anchor: { part, fieldPath: null } };
   if (typeof fieldPath !== 'string' || fieldPath.length > MAX_FIELD_PATH_LENGTH || !FIELD_PATH.test(fieldPath)) {

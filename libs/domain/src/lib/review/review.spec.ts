@@ -6,20 +6,30 @@ import { planTransition } from '../workflow/workflow';
 
 describe('comment anchors', () => {
   it('accepts a part alone or a path inside it', () => {
-    expect(checkCommentAnchor('budget', undefined)).toEqual({ ok: true, anchor: { part: 'budget', fieldPath: null } });
-    expect(checkCommentAnchor('budget', 'budget.lines.2.amount')).toEqual({
+    expect(checkCommentAnchor('department_overall', 'budget', undefined)).toEqual({
+      ok: true,
+      anchor: { part: 'budget', fieldPath: null },
+    });
+    expect(checkCommentAnchor('department_overall', 'budget', 'budget.lines.2.amount')).toEqual({
       ok: true,
       anchor: { part: 'budget', fieldPath: 'budget.lines.2.amount' },
     });
   });
 
   it('refuses unknown parts, paths outside the part and malformed paths', () => {
-    expect(checkCommentAnchor('appendix', null).ok).toBe(false);
-    expect(checkCommentAnchor('budget', 'goals.items.0').ok).toBe(false);
-    expect(checkCommentAnchor('budget', 'budgetary.total').ok).toBe(false);
-    expect(checkCommentAnchor('budget', 'budget..total').ok).toBe(false);
-    expect(checkCommentAnchor('budget', 'budget.lines.01').ok).toBe(false);
-    expect(checkCommentAnchor('budget', `budget.${'x'.repeat(300)}`).ok).toBe(false);
+    expect(checkCommentAnchor('department_overall', 'appendix', null).ok).toBe(false);
+    // a part the kind does not have: a project table has no budget part, an overall report no projectInfo
+    expect(checkCommentAnchor('project', 'budget', null).ok).toBe(false);
+    expect(checkCommentAnchor('department_overall', 'projectInfo', null).ok).toBe(false);
+    expect(checkCommentAnchor('project', 'projectInfo', 'projectInfo.code')).toEqual({
+      ok: true,
+      anchor: { part: 'projectInfo', fieldPath: 'projectInfo.code' },
+    });
+    expect(checkCommentAnchor('department_overall', 'budget', 'goals.items.0').ok).toBe(false);
+    expect(checkCommentAnchor('department_overall', 'budget', 'budgetary.total').ok).toBe(false);
+    expect(checkCommentAnchor('department_overall', 'budget', 'budget..total').ok).toBe(false);
+    expect(checkCommentAnchor('department_overall', 'budget', 'budget.lines.01').ok).toBe(false);
+    expect(checkCommentAnchor('department_overall', 'budget', `budget.${'x'.repeat(300)}`).ok).toBe(false);
   });
 
   it('trims bodies and refuses empty or overlong ones', () => {
@@ -105,6 +115,23 @@ describe('document editions', () => {
     expect(documentEdition('approved', 2, 11)).toEqual({ edition: 'r2-approved', fromRevision: true, watermark: null });
     expect(documentEdition('returned', 2, 12)).toEqual({ edition: 'v12', fromRevision: false, watermark: '草稿' });
     expect(documentEdition('draft', null, 1)).toEqual({ edition: 'v1', fromRevision: false, watermark: '草稿' });
-    expect(documentFileName('赵县总工会', 2024, 'pdf')).toBe('赵县总工会2024年度整体支出绩效自评报告.pdf');
+    const union = { departmentName: '赵县总工会', fiscalYear: 2024 };
+    expect(documentFileName({ ...union, kind: 'department_overall' }, 'pdf')).toBe(
+      '赵县总工会2024年度整体支出绩效自评报告.pdf',
+    );
+  });
+
+  it('name a project table after its project, never with a character a file system refuses', () => {
+    const union = { departmentName: '赵县总工会', fiscalYear: 2024, kind: 'project' as const };
+    expect(documentFileName({ ...union, projectName: '困难职工帮扶救助专项资金' }, 'docx')).toBe(
+      '赵县总工会2024年度困难职工帮扶救助专项资金项目支出绩效自评表.docx',
+    );
+    // a name that ends in 项目 is not doubled
+    expect(documentFileName({ ...union, projectName: '职工书屋建设项目' }, 'pdf')).toBe(
+      '赵县总工会2024年度职工书屋建设项目支出绩效自评表.pdf',
+    );
+    expect(documentFileName({ ...union, projectName: 'A/B:C*D?"<>|' }, 'pdf')).toBe(
+      '赵县总工会2024年度A_B_C_D_____项目支出绩效自评表.pdf',
+    );
   });
 });

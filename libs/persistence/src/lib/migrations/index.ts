@@ -5,6 +5,7 @@ import { Workflow1764080000000 } from './1764080000000-workflow';
 import { Notifications1764090000000 } from './1764090000000-notifications';
 import { Review1764100000000 } from './1764100000000-review';
 import { Documents1764110000000 } from './1764110000000-documents';
+import { ReportKinds1764120000000 } from './1764120000000-report-kinds';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Notifications1764090000000,
   Review1764100000000,
   Documents1764110000000,
+  ReportKinds1764120000000,
 ];

@@ -1,5 +1,12 @@
 import { docxParts, wordText, type DocxParts } from '../../test/extract';
 import {
+  RICH_MONEY,
+  RICH_PROJECT_SENTENCE_END,
+  RICH_STAFFING,
+  RICH_TABLE,
+  richOverallInput,
+} from '../../test/rich-overall';
+import {
   APPROVAL_DATE,
   draftInput,
   normalise,
@@ -97,5 +104,25 @@ describe('renderDocx: the sample as a DOCX', () => {
   it('reports its progress up to 100', () => {
     expect(progress[progress.length - 1]).toBe(100);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+  });
+});
+
+describe('renderDocx: a report of schema v2 stating more than the sample', () => {
+  it('writes the staff categories, the year’s 收入 and 支出, and a 执行数 column with exact 合计', async () => {
+    const document = (await docxParts(await renderDocx(richOverallInput()))).document;
+    expect(
+      notInOrder(normalise(wordText(document)), [
+        RICH_STAFFING,
+        '（二）部门收支预决算情况',
+        RICH_MONEY,
+        RICH_PROJECT_SENTENCE_END,
+        RICH_TABLE.head,
+        RICH_TABLE.line,
+        RICH_TABLE.total,
+      ]),
+    ).toEqual([]);
+    // the budget table (the second) has five columns
+    const budgetTable = (document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) as RegExpMatchArray)[1];
+    expect(budgetTable.match(/<w:gridCol /g)).toHaveLength(5);
   });
 });

@@ -21,6 +21,7 @@ import {
 import { TextWatermark } from 'docx/watermarks';
 import {
   BODY_CHARACTER_SPACING,
+  CELL_PADDING,
   DOCX_FONTS,
   FOOTER_GAP_MM,
   FORM_TITLE_PITCH,
@@ -28,6 +29,7 @@ import {
   MARGIN_MM,
   PAGE_MM,
   SIZE,
+  SPACE_BEFORE,
   TABLE_PITCH,
   TITLE_PITCH,
 } from '../layout';
@@ -57,7 +59,7 @@ export async function renderDocx(input: RenderInput, options: RenderOptions = {}
   const docx = new Document({
     title: document.title,
     creator: document.author,
-    description: '部门整体支出绩效自评报告',
+    description: document.subject,
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
@@ -127,7 +129,10 @@ function sections(document: ReportDocument): ISectionOptions[] {
           footer: twipsFromMm(MARGIN_MM.bottom - FOOTER_GAP_MM) - twips(SIZE.pageNumber * 1.4),
         },
       },
-      grid: { type: DocumentGridType.LINES, linePitch: twips(LINE_PITCH) },
+      // the 22-line grid is the body text's; a page of forms has none (LibreOffice would stretch table lines to it)
+      ...(blocks.some((b) => b.kind === 'paragraph' || b.kind === 'heading')
+        ? { grid: { type: DocumentGridType.LINES, linePitch: twips(LINE_PITCH) } }
+        : {}),
     },
     headers: document.watermark
       ? { default: watermarkHeader(document.watermark), even: watermarkHeader(document.watermark) }
@@ -236,7 +241,7 @@ function blockContent(block: Exclude<Block, { kind: 'pageBreak' }>): Array<Parag
           alignment: ALIGN[block.align],
           keepNext: isCaption,
           indent: block.align === 'right' ? { right: indent } : block.align === 'left' ? { left: indent } : undefined,
-          spacing: exactly(body ? LINE_PITCH : TABLE_PITCH.normal, block.spaceBefore ? LINE_PITCH : 0),
+          spacing: exactly(body ? LINE_PITCH : TABLE_PITCH.normal, block.spaceBefore ? SPACE_BEFORE[block.size] : 0),
           children: runs(block.spans, 'body', body ? BODY_RUN : { size }),
         }),
       ];
@@ -253,9 +258,13 @@ const RULE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
 function tableContent(table: TableModel): Table {
   const size = table.size === 'normal' ? SIZE.table : SIZE.small;
-  const pitch = TABLE_PITCH[table.size];
+  const pitch = table.dense ? TABLE_PITCH.dense : TABLE_PITCH[table.size];
+  const padding = CELL_PADDING[table.dense ? 'dense' : 'normal'];
   const total = table.widths.reduce((a, b) => a + b, 0);
-  const columnWidths = table.widths.map((w) => Math.floor((TEXT_WIDTH_TWIPS * w) / total));
+  // as the PDF shares them out: the relative widths are the text's, each column's margins come on top
+  const margins = 2 * twips(padding.x);
+  const available = TEXT_WIDTH_TWIPS - table.widths.length * margins;
+  const columnWidths = table.widths.map((w) => Math.floor((available * w) / total) + margins);
   const widthOf = (column: number, span: number) =>
     columnWidths.slice(column, column + span).reduce((a, b) => a + b, 0);
   return new Table({
@@ -285,7 +294,12 @@ function tableContent(table: TableModel): Table {
                     columnSpan: cell.colSpan,
                     rowSpan: cell.rowSpan,
                     verticalAlign: VerticalAlignTable.CENTER,
-                    margins: { left: twips(3), right: twips(3), top: twips(2), bottom: twips(2) },
+                    margins: {
+                      left: twips(padding.x),
+                      right: twips(padding.x),
+                      top: twips(padding.y),
+                      bottom: twips(padding.y),
+                    },
                     children: [
                       new Paragraph({
                         alignment: ALIGN[cell.align ?? 'center'],

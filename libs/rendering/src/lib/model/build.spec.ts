@@ -1,4 +1,12 @@
 import { emptyReportContent } from '@evalflow/domain';
+import { provincialInput } from '../../test/projects';
+import {
+  RICH_MONEY,
+  RICH_PROJECT_SENTENCE_END,
+  RICH_STAFFING,
+  RICH_TABLE,
+  richOverallInput,
+} from '../../test/rich-overall';
 import {
   APPROVAL_DATE,
   draftInput,
@@ -80,6 +88,17 @@ describe('the report as blocks (what both formats render)', () => {
     expect(draft.watermark).toBe('草稿');
   });
 
+  it('says nothing of 收入 or 支出 the sample does not state: （二） is its project sentence and table alone', () => {
+    const at = approved.blocks.findIndex((b) => b.kind === 'heading' && b.text === '（二）部门收支预决算情况');
+    expect(approved.blocks[at + 1]).toMatchObject({
+      kind: 'paragraph',
+      spans: [{ text: expect.stringMatching(/^2024年年初项目预算/) }],
+    });
+    const section = text.slice(text.indexOf('（二）部门收支预决算情况'), text.indexOf('（三）部门整体支出绩效目标'));
+    expect(section).not.toMatch(/收入|基本支出|支出合计|执行数/);
+    expect(text).toContain('截至2024年年底，我单位实有行政人员4人，与2023年相比较减少1人。');
+  });
+
   it('renders an empty draft with blank marks instead of failing', () => {
     const content = emptyReportContent({ departmentName: '某县文化馆', fiscalYear: 2025 });
     const draft = buildReportDocument({ ...draftInput(), content, fiscalYear: 2025, departmentName: '某县文化馆' });
@@ -88,5 +107,46 @@ describe('the report as blocks (what both formats render)', () => {
     expect(out).toContain(BLANK);
     expect(out).toContain('一、部门基本情况');
     expect(out).toContain('部门整体支出绩效自评表');
+  });
+});
+
+describe('a report of schema v2 stating more than the sample', () => {
+  const doc = buildReportDocument(richOverallInput());
+  const text = normalise(textOf(doc.blocks));
+
+  it('writes 编制数 and 实有人数 with each staff category', () => {
+    expect(notInOrder(text, ['人员情况：包括当年变动情况及原因。', RICH_STAFFING, '资产情况：'])).toEqual([]);
+  });
+
+  it('states the year’s 收入 and 支出 in （二）, before the project sentence, and the lines’ 执行数 in the table', () => {
+    expect(
+      notInOrder(text, [
+        '（二）部门收支预决算情况',
+        RICH_MONEY,
+        '2024年年初项目预算178.646万元，其中上解市总工会经费47万元',
+        RICH_PROJECT_SENTENCE_END,
+        '项目预算明细',
+        RICH_TABLE.head,
+        RICH_TABLE.line,
+        RICH_TABLE.total,
+        '（三）部门整体支出绩效目标、指标',
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('buildReportDocument', () => {
+  it('lays each kind out as its own document', () => {
+    expect(buildReportDocument(sampleInput()).subject).toBe('部门整体支出绩效自评报告');
+    const project = buildReportDocument(provincialInput());
+    expect(project.subject).toBe('项目支出绩效自评表');
+    expect(project.blocks[0]).toMatchObject({ kind: 'title', lines: ['项目支出绩效自评表'] });
+  });
+
+  it('refuses content of a kind it does not know', () => {
+    const input = { ...sampleInput(), content: { kind: 'audit' } } as unknown as Parameters<
+      typeof buildReportDocument
+    >[0];
+    expect(() => buildReportDocument(input)).toThrow('unknown report kind: audit');
   });
 });

@@ -1,4 +1,4 @@
-import { chineseDate, chineseNumeral, numbering, orBlank, BLANK, wan } from './chinese';
+import { chineseDate, chineseDay, chineseNumeral, numbering, orBlank, BLANK, wan } from './chinese';
 
 describe('Chinese numbering, dates and amounts', () => {
   it('numbers headings 一 to 九十九 the way documents write them', () => {
@@ -29,6 +29,15 @@ describe('Chinese numbering, dates and amounts', () => {
     expect(chineseDate('2025-05-05T18:00:00Z')).toBe('2025年5月6日');
     expect(chineseDate('2025-12-31T15:59:59Z')).toBe('2025年12月31日');
     expect(() => chineseDate('yesterday')).toThrow(RangeError);
+  });
+
+  it('writes a calendar date (a form’s 填报日期) without leading zeros, whatever the time zone', () => {
+    expect(['2025-04-15', '2025-12-01', '2024-02-29'].map(chineseDay)).toEqual([
+      '2025年4月15日',
+      '2025年12月1日',
+      '2024年2月29日',
+    ]);
+    expect(() => chineseDay('2025/04/15')).toThrow(RangeError);
   });
 
   it('keeps an amount’s own decimals and groups thousands, exactly', () => {

@@ -27,6 +27,13 @@ export function chineseDate(iso: string): string {
   return `${year}年${month}月${day}日`;
 }
 
+/** A calendar date (YYYY-MM-DD, no time of day) as a county office writes it: 2025-04-15 → 2025年4月15日. */
+export function chineseDay(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new RangeError(`not a date (YYYY-MM-DD): ${date}`);
+  return `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日`;
+}
+
 /** 万元 as the report states it: its own decimals kept (0.00 stays 0.00), thousands grouped. */
 export function wan(value: string): string {
   return formatWan(value, decimalsOf(value));

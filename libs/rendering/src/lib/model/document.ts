@@ -29,6 +29,8 @@ export interface TableModel {
   widths: number[];
   /** 'normal' is 小四 (12 pt), 'small' is 五号 (10.5 pt) for the wide 绩效自评表 */
   size: 'normal' | 'small';
+  /** a one-page form's table: lines closer (TABLE_PITCH.dense) and cells tighter (CELL_PADDING.dense) */
+  dense?: boolean;
   /** rows repeated at the top of each page */
   headerRows: number;
   /** the least height of a body row (pt): room to sign in the team table */
@@ -56,7 +58,7 @@ export type Block =
       size: 'body' | 'small';
       /** kept from the edge it is aligned to, in characters */
       indentChars?: number;
-      /** one empty line above */
+      /** space above: an empty line in body size, half a line in small (SPACE_BEFORE) */
       spaceBefore?: boolean;
     }
   | { kind: 'table'; table: TableModel }
@@ -65,6 +67,8 @@ export type Block =
 export interface ReportDocument {
   /** the PDF's and DOCX's title property */
   title: string;
+  /** the PDF's subject and the DOCX's description: the kind of report (部门整体支出绩效自评报告) */
+  subject: string;
   author: string;
   watermark: string | null;
   blocks: Block[];

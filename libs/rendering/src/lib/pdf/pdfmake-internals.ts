@@ -75,8 +75,7 @@ export interface UrlResolverClass {
   new (virtualfs: unknown): { setUrlAccessPolicy(callback: (url: string) => boolean): void };
 }
 
-/* eslint-disable @typescript-eslint/no-require-imports -- untyped modules of pdfmake, typed above */
+// untyped modules of pdfmake, typed above
 export const PdfmakeDocument: PdfmakeDocumentClass = require('pdfmake/js/PDFDocument').default;
 export const PdfPrinter: PdfPrinterClass = require('pdfmake/js/Printer').default;
 export const URLResolver: UrlResolverClass = require('pdfmake/js/URLResolver').default;
-/* eslint-enable @typescript-eslint/no-require-imports */

@@ -1,5 +1,12 @@
 import { squash } from '@evalflow/samples/testing';
-import { pdfFonts, pdfInfo, pdfLines, pdfPages } from '../../test/extract';
+import { PAGE_FOOTER_LINE, pdfBody, pdfFonts, pdfInfo, pdfLines, pdfPages } from '../../test/extract';
+import {
+  RICH_MONEY,
+  RICH_PROJECT_SENTENCE_END,
+  RICH_STAFFING,
+  RICH_TABLE,
+  richOverallInput,
+} from '../../test/rich-overall';
 import {
   APPROVAL_DATE,
   draftInput,
@@ -14,21 +21,6 @@ import { findFonts } from '../fonts';
 import { buildReportDocument } from '../model/build';
 import { blockTexts } from '../model/document';
 import { renderPdf, uncoveredCharacters } from './render-pdf';
-
-/** 「- 4 -」: the page footer, as the sample has it */
-const FOOTER = /^\s*-\s*(\d+)\s*-\s*$/;
-
-/** The pages' text without their footers, one line a line. */
-function body(pages: string[]): string {
-  return pages
-    .map((page) =>
-      page
-        .split('\n')
-        .filter((line) => !FOOTER.test(line))
-        .join('\n'),
-    )
-    .join('\n');
-}
 
 describe('renderPdf: the sample as a PDF', () => {
   let approved: Buffer;
@@ -54,17 +46,17 @@ describe('renderPdf: the sample as a PDF', () => {
   });
 
   it.each(Object.entries(sampleFacts()))('pdftotext finds the sample’s %s in order', (_, facts) => {
-    expect(notInOrder(normalise(body(approvedPages)), facts)).toEqual([]);
+    expect(notInOrder(normalise(pdfBody(approvedPages)), facts)).toEqual([]);
   });
 
   it('pdftotext finds every number of the sample in order', () => {
-    expect(numbersNotInOrder(body(approvedPages))).toEqual([]);
+    expect(numbersNotInOrder(pdfBody(approvedPages))).toEqual([]);
   });
 
   it('extracts to the same text as the blocks both formats render (nothing lost, nothing garbled)', () => {
     const blocks = buildReportDocument(sampleInput()).blocks;
     // a table broken across pages repeats its head rows: read each head once
-    let extracted = squash(body(approvedPages));
+    let extracted = squash(pdfBody(approvedPages));
     for (const block of blocks) {
       if (block.kind !== 'table') continue;
       const { rows, headerRows } = block.table;
@@ -75,7 +67,7 @@ describe('renderPdf: the sample as a PDF', () => {
       extracted = extracted.slice(0, end) + extracted.slice(end).split(head).join('');
     }
     expect(extracted).toBe(squash(blocks.flatMap(blockTexts).join('')));
-    expect(body(approvedPages)).not.toMatch(/[\uFFFD\u25A1]/);
+    expect(pdfBody(approvedPages)).not.toMatch(/[\uFFFD\u25A1]/);
   });
 
   it('embeds its CJK fonts, subset, with Unicode maps: a 小标宋, 仿宋, 黑体 and 楷体 stand-in', () => {
@@ -100,12 +92,12 @@ describe('renderPdf: the sample as a PDF', () => {
 
   it('numbers every page 「- n -」 at its foot: odd pages to the right, even pages to the left', () => {
     approvedPages.forEach((page, i) => {
-      const footers = page.split('\n').filter((line) => FOOTER.test(line));
+      const footers = page.split('\n').filter((line) => PAGE_FOOTER_LINE.test(line));
       expect(footers).toEqual([`- ${i + 1} -`]);
     });
     const { pages, lines } = pdfLines(approved);
     for (const n of [1, 2]) {
-      const footer = lines.find((l) => l.page === n && FOOTER.test(l.text)) as (typeof lines)[number];
+      const footer = lines.find((l) => l.page === n && PAGE_FOOTER_LINE.test(l.text)) as (typeof lines)[number];
       const { width, height } = pages[n - 1];
       // 7 mm below the text block (which ends 35 mm above the page's foot)
       expect(footer.yMin).toBeGreaterThan(height - 35 * (72 / 25.4));
@@ -140,9 +132,9 @@ describe('renderPdf: the sample as a PDF', () => {
   });
 
   it('adds the approval block (approver, date) to an approved revision only', () => {
-    expect(squash(body(approvedPages))).toContain(`审核结论：审核通过审核人：王建国审核日期：${APPROVAL_DATE}`);
-    expect(squash(body(pdfPages(draft)))).not.toContain('审核人');
-    expect(squash(body(pdfPages(submitted)))).not.toContain('审核人');
+    expect(squash(pdfBody(approvedPages))).toContain(`审核结论：审核通过审核人：王建国审核日期：${APPROVAL_DATE}`);
+    expect(squash(pdfBody(pdfPages(draft)))).not.toContain('审核人');
+    expect(squash(pdfBody(pdfPages(submitted)))).not.toContain('审核人');
   });
 
   it('reports its progress, rising, up to 100', () => {
@@ -163,7 +155,7 @@ describe('renderPdf: fonts', () => {
     const pdf = await renderPdf(input, { fonts });
     const names = pdfFonts(pdf).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''));
     expect(names).toContain('NotoSerifCJKsc-Regular');
-    expect(squash(body(pdfPages(pdf)))).toContain('𠮷田');
+    expect(squash(pdfBody(pdfPages(pdf)))).toContain('𠮷田');
     expect(uncoveredCharacters(input, { fonts })).toEqual(['𪛖']);
   });
 
@@ -171,7 +163,7 @@ describe('renderPdf: fonts', () => {
     const [a, b] = await Promise.all([renderPdf(sampleInput()), renderPdf(draftInput())]);
     const again = await renderPdf(sampleInput());
     for (const pdf of [a, b, again]) expect(pdfFonts(pdf).every((f) => f.embedded)).toBe(true);
-    expect(squash(body(pdfPages(again)))).toBe(squash(body(pdfPages(a))));
+    expect(squash(pdfBody(pdfPages(again)))).toBe(squash(pdfBody(pdfPages(a))));
   });
 
   it('names the file and face it cannot use', async () => {
@@ -182,5 +174,22 @@ describe('renderPdf: fonts', () => {
     await expect(
       renderPdf(sampleInput(), { fonts: { ...fonts, kai: { path: fonts.kai.path, face: 'NoSuchFace' } } }),
     ).rejects.toThrow(`the face NoSuchFace of the font file ${fonts.kai.path}`);
+  });
+});
+
+describe('renderPdf: a report of schema v2 stating more than the sample', () => {
+  it('prints the staff categories, the year’s 收入 and 支出, and the lines’ 执行数 with exact 合计', async () => {
+    const text = normalise(pdfBody(pdfPages(await renderPdf(richOverallInput()))));
+    expect(
+      notInOrder(text, [
+        RICH_STAFFING,
+        '（二）部门收支预决算情况',
+        RICH_MONEY,
+        RICH_PROJECT_SENTENCE_END,
+        RICH_TABLE.head,
+        RICH_TABLE.line,
+        RICH_TABLE.total,
+      ]),
+    ).toEqual([]);
   });
 });

@@ -13,7 +13,14 @@ function renderModal(action: ReasonedAction, openComments: OpenComment[], onSubm
   const onClose = vi.fn();
   render(
     <AntApp>
-      <ReasonModal action={action} open openComments={openComments} onSubmit={onSubmit} onClose={onClose} />
+      <ReasonModal
+        action={action}
+        kind="department_overall"
+        open
+        openComments={openComments}
+        onSubmit={onSubmit}
+        onClose={onClose}
+      />
     </AntApp>,
   );
   return { onSubmit, onClose };
@@ -34,7 +41,7 @@ describe('ReasonModal', () => {
   it('lists the open comments that go with the return, and sends the trimmed reason', async () => {
     const { onSubmit, onClose } = renderModal('return', comments);
     expect(screen.getByText('以下 2 条未解决的意见将随退回一并发给部门：')).toBeTruthy();
-    expect(screen.getByText('（二）部门收支预决算情况 › 预算明细 第3行 · 金额：')).toBeTruthy();
+    expect(screen.getByText('（二）部门收支预决算情况 › 项目预算明细 第3行 · 年初预算数：')).toBeTruthy();
     expect(screen.getByText('请附上冀财行【2023】98号文件')).toBeTruthy();
     expect(screen.getByText('四、评价结论和评价等级：')).toBeTruthy();
 

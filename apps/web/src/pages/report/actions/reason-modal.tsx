@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal, Typography } from 'antd';
-import { MAX_REASON_LENGTH, REPORT_STATUS_LABELS, TRANSITIONS } from '@evalflow/domain';
+import { MAX_REASON_LENGTH, REPORT_STATUS_LABELS, TRANSITIONS, type ReportKind } from '@evalflow/domain';
 import type { OpenComment } from '../../../api/report-types';
 import { anchorLabel } from '../comments/thread-anchor';
 
@@ -9,6 +9,8 @@ export type ReasonedAction = 'return' | 'reopen';
 
 interface ReasonModalProps {
   action: ReasonedAction;
+  /** The report's kind, which names the parts the open comments point at. */
+  kind: ReportKind;
   open: boolean;
   /** The open threads that go to the department with a return. */
   openComments: OpenComment[];
@@ -24,7 +26,7 @@ const HINTS: Record<ReasonedAction, string> = {
 };
 
 /** Asks for the reason a return or a reopen requires; a return lists the open comments that go with it. */
-export function ReasonModal({ action, open, openComments, onSubmit, onClose, afterClose }: ReasonModalProps) {
+export function ReasonModal({ action, kind, open, openComments, onSubmit, onClose, afterClose }: ReasonModalProps) {
   const [form] = Form.useForm<{ reason: string }>();
   const [sending, setSending] = useState(false);
   const label = TRANSITIONS[action].label;
@@ -85,7 +87,7 @@ export function ReasonModal({ action, open, openComments, onSubmit, onClose, aft
             <ol style={{ paddingInlineStart: 20, margin: '8px 0 0', maxHeight: 240, overflowY: 'auto' }}>
               {openComments.map((c) => (
                 <li key={c.id} style={{ marginBottom: 6 }}>
-                  <Typography.Text type="secondary">{anchorLabel(c, true)}：</Typography.Text>
+                  <Typography.Text type="secondary">{anchorLabel(kind, c, true)}：</Typography.Text>
                   {c.body}
                 </li>
               ))}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { AuditOutlined } from '@ant-design/icons';
 import { App, Button, Tooltip } from 'antd';
-import { TRANSITION_ACTIONS, TRANSITIONS, type TransitionAction } from '@evalflow/domain';
+import { reportDisplayName, TRANSITION_ACTIONS, TRANSITIONS, type TransitionAction } from '@evalflow/domain';
 import { messageOf } from '../../../api/client';
 import { signOffReport, transitionReport } from '../../../api/reports-api';
 import type { ChecksView, OpenComment, ReportView } from '../../../api/report-types';
@@ -35,7 +35,7 @@ function confirmText(action: TransitionAction, report: ReportView, checks: Check
     case 'withdraw':
       return '撤回后报告回到草稿状态，可继续修改后重新提交。财政局开始审核后就不能再撤回了。';
     case 'start_review':
-      return `开始审核「${report.departmentName}」的报告后，部门将不能再撤回。`;
+      return `开始审核${reportDisplayName(report)}后，部门将不能再撤回。`;
     case 'approve':
       return openCount > 0
         ? `仍有 ${openCount} 条未解决的意见。审核通过后报告不能再修改，意见也将关闭；确定通过吗？`
@@ -151,6 +151,7 @@ export function ReportActions({ report, checks, openComments, isHead, onChanged,
       {reasonModal.target && (
         <ReasonModal
           action={reasonModal.target}
+          kind={report.kind}
           openComments={openComments}
           onSubmit={(reason) => move(reasonModal.target as ReasonedAction, reason)}
           {...reasonModal.dialog}

@@ -1,4 +1,4 @@
-import { isReportPart, type ReportPart, type Severity } from '@evalflow/domain';
+import { isPartOf, partsOf, type ReportKind, type ReportPart, type Severity } from '@evalflow/domain';
 import type { ChecksView } from '../../../api/report-types';
 
 export interface PartFinding {
@@ -6,21 +6,21 @@ export interface PartFinding {
   severity: Severity;
   /** The rule's title, e.g. 预算明细之和等于预算总额. */
   title: string;
-  /** The field concerned, e.g. budget.projectBudgetTotal. */
+  /** The field concerned, e.g. budget.expenditure.project.budget. */
   path: string;
   message: string;
 }
 
 /** The failed checks' findings by the part their field lies in, errors before warnings. */
-export function findingsByPart(checks: ChecksView | undefined): Map<ReportPart, PartFinding[]> {
+export function findingsByPart(kind: ReportKind, checks: ChecksView | undefined): Map<ReportPart, PartFinding[]> {
   const byPart = new Map<ReportPart, PartFinding[]>();
   if (!checks) return byPart;
   for (const result of checks.results) {
     if (result.passed) continue;
     for (const finding of result.findings) {
       const head = finding.path.split('.')[0];
-      // a finding always names a field of some part; the header stands in should one not
-      const part: ReportPart = isReportPart(head) ? head : 'header';
+      // a finding always names a field of some part; the kind's first part stands in should one not
+      const part: ReportPart = isPartOf(kind, head) ? head : partsOf(kind)[0];
       const list = byPart.get(part) ?? [];
       list.push({ ruleId: result.ruleId, severity: result.severity, title: result.title, ...finding });
       byPart.set(part, list);

@@ -1,10 +1,11 @@
 import { CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Flex, Typography } from 'antd';
+import type { ReportKind } from '@evalflow/domain';
 import { fieldLabelOf } from '../fields/field-paths';
 import type { PartFinding } from './check-findings';
 
 /** The failed checks of one part, each with the field it concerns. */
-export function PartFindings({ findings }: { findings: PartFinding[] }) {
+export function PartFindings({ kind, findings }: { kind: ReportKind; findings: PartFinding[] }) {
   if (findings.length === 0) return null;
   return (
     <Flex vertical gap={6} role="list" aria-label="检查问题">
@@ -12,7 +13,7 @@ export function PartFindings({ findings }: { findings: PartFinding[] }) {
         <div key={`${f.ruleId}-${f.path}-${i}`} role="listitem" data-severity={f.severity}>
           <Typography.Text type={f.severity === 'error' ? 'danger' : 'warning'}>
             {f.severity === 'error' ? <CloseCircleFilled /> : <ExclamationCircleFilled />}{' '}
-            {f.severity === 'error' ? '错误' : '提示'} · {fieldLabelOf(f.path)}
+            {f.severity === 'error' ? '错误' : '提示'} · {fieldLabelOf(kind, f.path)}
           </Typography.Text>
           <Typography.Paragraph style={{ margin: 0, fontSize: 13 }}>{f.message}</Typography.Paragraph>
         </div>

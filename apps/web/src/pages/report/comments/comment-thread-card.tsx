@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CheckOutlined, MessageOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Input, Tag, Typography } from 'antd';
-import { COMMENT_THREAD_STATUS_LABELS, MAX_COMMENT_LENGTH } from '@evalflow/domain';
+import { COMMENT_THREAD_STATUS_LABELS, MAX_COMMENT_LENGTH, type ReportKind } from '@evalflow/domain';
 import { messageOf, type ApiClient } from '../../../api/client';
 import { replyToThread, setThreadStatus } from '../../../api/comments-api';
 import { latestFromConflict } from '../../../api/error-details';
@@ -17,6 +17,8 @@ export interface ThreadPermissions {
 }
 
 interface CommentThreadCardProps extends ThreadPermissions {
+  /** The report's kind, which names its parts and fields. */
+  kind: ReportKind;
   thread: CommentThread;
   api: ApiClient;
   /** Name the part as well as the field (in the list of every thread of the report). */
@@ -46,6 +48,7 @@ function CommentItem({ comment }: { comment: CommentView }) {
 
 /** One comment thread: where it points, the discussion, a reply box, resolve / reopen. */
 export function CommentThreadCard({
+  kind,
   thread,
   api,
   showPart = false,
@@ -102,12 +105,12 @@ export function CommentThreadCard({
       size="small"
       role="article"
       data-thread={thread.id}
-      aria-label={`意见：${anchorLabel(thread, showPart)}`}
+      aria-label={`意见：${anchorLabel(kind, thread, showPart)}`}
       title={
         <Flex align="center" gap={4} wrap style={{ fontWeight: 'normal' }}>
           <MessageOutlined />
           <Typography.Text strong ellipsis style={{ maxWidth: 360 }}>
-            {anchorLabel(thread, showPart)}
+            {anchorLabel(kind, thread, showPart)}
           </Typography.Text>
         </Flex>
       }

@@ -16,6 +16,7 @@ function Harness({ api, initial, canResolve }: { api: ApiClient; initial: Commen
     <AntApp>
       <CommentThreadList
         api={api}
+        kind="department_overall"
         threads={threads}
         canReply
         canResolve={canResolve}
@@ -38,7 +39,7 @@ const whole = thread({
 describe('CommentThreadList', () => {
   it('shows each thread where it points, with its comments', () => {
     render(<Harness api={fakeApi(() => undefined)} initial={[open, whole]} canResolve />);
-    const budget = screen.getByRole('article', { name: /预算明细 第3行 · 金额/ });
+    const budget = screen.getByRole('article', { name: /项目预算明细 第3行 · 年初预算数/ });
     expect(within(budget).getByText('请附上冀财行【2023】98号文件')).toBeTruthy();
     expect(within(budget).getByText('财政局')).toBeTruthy();
     expect(within(budget).getByText('未解决')).toBeTruthy();

@@ -1,9 +1,11 @@
 import { Empty, Flex } from 'antd';
+import type { ReportKind } from '@evalflow/domain';
 import type { ApiClient } from '../../../api/client';
 import type { CommentThread } from '../../../api/report-types';
 import { CommentThreadCard, type ThreadPermissions } from './comment-thread-card';
 
 interface CommentThreadListProps extends ThreadPermissions {
+  kind: ReportKind;
   threads: CommentThread[];
   api: ApiClient;
   showPart?: boolean;

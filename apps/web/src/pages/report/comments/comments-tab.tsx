@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Card, Col, Row, Segmented } from 'antd';
-import { COMMENT_THREAD_STATUS_LABELS, type ReportPart } from '@evalflow/domain';
+import { COMMENT_THREAD_STATUS_LABELS, type ReportKind, type ReportPart } from '@evalflow/domain';
 import type { ApiClient } from '../../../api/client';
 import type { CommentThread, PartView, ThreadStatus } from '../../../api/report-types';
 import { LoadError } from '../../../components/load-error';
@@ -13,6 +13,7 @@ type StatusFilter = ThreadStatus | 'all';
 
 interface CommentsTabProps extends ThreadPermissions {
   api: ApiClient;
+  kind: ReportKind;
   reportId: string;
   parts: Partial<Record<ReportPart, PartView>>;
   threads: CommentThread[];
@@ -28,6 +29,7 @@ interface CommentsTabProps extends ThreadPermissions {
 /** Every comment thread of the report, by status, with the form to start one. */
 export function CommentsTab({
   api,
+  kind,
   reportId,
   parts,
   threads,
@@ -40,7 +42,7 @@ export function CommentsTab({
 }: CommentsTabProps) {
   const [filter, setFilter] = useState<StatusFilter>('open');
   const count = (status: ThreadStatus) => threads.filter((t) => t.status === status).length;
-  const shown = inReportOrder(filter === 'all' ? threads : threads.filter((t) => t.status === filter));
+  const shown = inReportOrder(kind, filter === 'all' ? threads : threads.filter((t) => t.status === filter));
   const list = (
     <>
       {error !== undefined && <LoadError title="审核意见加载失败" error={error} onRetry={onRetry} />}
@@ -56,6 +58,7 @@ export function CommentsTab({
       />
       <CommentThreadList
         api={api}
+        kind={kind}
         threads={shown}
         showPart
         {...can}
@@ -81,7 +84,7 @@ export function CommentsTab({
           </Col>
           <Col xs={24} xl={10}>
             <Card title="添加意见" size="small">
-              <NewThreadForm api={api} reportId={reportId} parts={parts} onCreated={onChange} />
+              <NewThreadForm api={api} kind={kind} reportId={reportId} parts={parts} onCreated={onChange} />
             </Card>
           </Col>
         </Row>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { App, Button, Flex, Form, Input, Select } from 'antd';
-import { MAX_COMMENT_LENGTH, REPORT_PART_LABELS, REPORT_PARTS, type ReportPart } from '@evalflow/domain';
+import { MAX_COMMENT_LENGTH, partLabel, partsOf, type ReportKind, type ReportPart } from '@evalflow/domain';
 import type { ApiClient } from '../../../api/client';
 import { startThread } from '../../../api/comments-api';
 import type { CommentThread, PartView } from '../../../api/report-types';
@@ -16,6 +16,8 @@ interface NewThreadValues {
 
 interface NewThreadFormProps {
   api: ApiClient;
+  /** The report's kind: the parts to choose from and their fields. */
+  kind: ReportKind;
   reportId: string;
   /** The report's parts as loaded: the fields to point at come from their content. */
   parts: Partial<Record<ReportPart, PartView>>;
@@ -26,7 +28,15 @@ interface NewThreadFormProps {
 }
 
 /** Starts a comment thread on a part of the report, optionally on one field of it. */
-export function NewThreadForm({ api, reportId, parts, part: fixedPart, onCreated, onCancel }: NewThreadFormProps) {
+export function NewThreadForm({
+  api,
+  kind,
+  reportId,
+  parts,
+  part: fixedPart,
+  onCreated,
+  onCancel,
+}: NewThreadFormProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<NewThreadValues>();
   const { saving, error, run } = useFormSubmit(form, {
@@ -36,8 +46,8 @@ export function NewThreadForm({ api, reportId, parts, part: fixedPart, onCreated
   });
   const chosenPart = Form.useWatch('part', form) ?? fixedPart;
   const options = useMemo(
-    () => (chosenPart ? fieldOptions(chosenPart, parts[chosenPart]?.content) : []),
-    [chosenPart, parts],
+    () => (chosenPart ? fieldOptions(kind, chosenPart, parts[chosenPart]?.content) : []),
+    [kind, chosenPart, parts],
   );
 
   const submit = (values: NewThreadValues) =>
@@ -70,7 +80,7 @@ export function NewThreadForm({ api, reportId, parts, part: fixedPart, onCreated
         <Form.Item label="报告部分" name="part" rules={[{ required: true, message: '请选择意见针对的报告部分' }]}>
           <Select
             placeholder="选择报告部分"
-            options={REPORT_PARTS.map((p) => ({ value: p, label: REPORT_PART_LABELS[p] }))}
+            options={partsOf(kind).map((p) => ({ value: p, label: partLabel(kind, p) }))}
           />
         </Form.Item>
       )}

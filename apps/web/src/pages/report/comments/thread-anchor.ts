@@ -1,8 +1,12 @@
-import { REPORT_PART_LABELS, type ReportPart } from '@evalflow/domain';
+import { partLabel, type ReportKind, type ReportPart } from '@evalflow/domain';
 import { fieldLabelOf, pathLabel } from '../fields/field-paths';
 
 /** Where a thread or an open comment points: the field inside its part, or the part as a whole. */
-export function anchorLabel(anchor: { part: ReportPart; fieldPath: string | null }, withPart: boolean): string {
-  if (!anchor.fieldPath) return withPart ? REPORT_PART_LABELS[anchor.part] : '本部分整体';
-  return withPart ? pathLabel(anchor.fieldPath) : fieldLabelOf(anchor.fieldPath);
+export function anchorLabel(
+  kind: ReportKind,
+  anchor: { part: ReportPart; fieldPath: string | null },
+  withPart: boolean,
+): string {
+  if (!anchor.fieldPath) return withPart ? partLabel(kind, anchor.part) : '本部分整体';
+  return withPart ? pathLabel(kind, anchor.fieldPath) : fieldLabelOf(kind, anchor.fieldPath);
 }

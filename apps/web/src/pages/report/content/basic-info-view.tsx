@@ -1,8 +1,14 @@
 import { Descriptions, Table, Typography } from 'antd';
-import type { AssetFigures, BasicInfoPart } from '@evalflow/domain';
+import {
+  authorizedHeadcount,
+  yearEndHeadcount,
+  type AssetFigures,
+  type BasicInfoPart,
+  type StaffCategory,
+} from '@evalflow/domain';
 import { EMPTY, formatMoney, formatPercent, textOrDash } from '../fields/format';
 import { Paragraphs, Subsection } from './paragraphs';
-import { indexed } from './indexed-rows';
+import { indexed, type Indexed } from './indexed-rows';
 
 const ASSET_ROWS = [
   { key: 'totalAssets', label: '资产总额' },
@@ -46,14 +52,43 @@ export function BasicInfoView({ content }: { content: BasicInfoPart }) {
         />
       </Subsection>
       <Subsection title="人员情况">
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          统计时点：{textOrDash(staffing.asOf)}；单位：人
+        </Typography.Paragraph>
+        <Table<Indexed<StaffCategory>>
+          size="small"
+          bordered
+          pagination={false}
+          rowKey="rowIndex"
+          dataSource={indexed(staffing.categories)}
+          locale={{ emptyText: '未填写人员情况' }}
+          style={{ marginBottom: 8 }}
+          columns={[
+            { title: '人员类别', dataIndex: 'category', render: textOrDash },
+            { title: '编制数', dataIndex: 'authorized', width: 110, align: 'right', render: textOrDash },
+            { title: '实有人数', dataIndex: 'actual', width: 110, align: 'right', render: textOrDash },
+          ]}
+          summary={() =>
+            staffing.categories.length > 0 && (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0}>
+                  <Typography.Text strong>合计</Typography.Text>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={1} align="right">
+                  <Typography.Text strong>{textOrDash(authorizedHeadcount(staffing))}</Typography.Text>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={2} align="right">
+                  <Typography.Text strong>{textOrDash(yearEndHeadcount(staffing))}</Typography.Text>
+                </Table.Summary.Cell>
+              </Table.Summary.Row>
+            )
+          }
+        />
         <Descriptions
           size="small"
           column={{ xs: 1, md: 2 }}
           items={[
-            { key: 'category', label: '人员类别', children: textOrDash(staffing.category) },
-            { key: 'asOf', label: '统计时点', children: textOrDash(staffing.asOf) },
-            { key: 'headcount', label: '年末实有人数', children: textOrDash(staffing.headcount) },
-            { key: 'previousHeadcount', label: '上年末人数', children: textOrDash(staffing.previousHeadcount) },
+            { key: 'previousHeadcount', label: '上年末实有人数', children: textOrDash(staffing.previousHeadcount) },
             { key: 'changeReason', label: '人数变动原因', children: textOrDash(staffing.changeReason), span: 'filled' },
           ]}
         />

@@ -57,13 +57,22 @@ export function ResultsView({ content }: { content: ResultsPart }) {
   );
 }
 
-export function ConclusionView({ content, gradeLabel }: { content: ConclusionPart; gradeLabel: string | null }) {
+/** 总得分 (总分 in the project table) and 评价等级, the grade in the county's words. */
+export function ConclusionView({
+  content,
+  gradeLabel,
+  scoreLabel,
+}: {
+  content: ConclusionPart;
+  gradeLabel: string | null;
+  scoreLabel: string;
+}) {
   return (
     <Descriptions
       size="small"
       column={{ xs: 1, md: 2 }}
       items={[
-        { key: 'totalScore', label: '总得分', children: textOrDash(content.totalScore) },
+        { key: 'totalScore', label: scoreLabel, children: textOrDash(content.totalScore) },
         { key: 'grade', label: '评价等级', children: textOrDash(gradeLabel ?? content.grade) },
         { key: 'basis', label: '评价依据', children: textOrDash(content.basis), span: 'filled' },
       ]}

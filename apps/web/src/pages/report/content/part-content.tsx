@@ -5,26 +5,34 @@ import type {
   ConclusionPart,
   GoalsPart,
   HeaderPart,
+  ObjectivesPart,
+  PreparersPart,
   ProblemsPart,
+  ProjectInfoPart,
+  ReportKind,
   ReportPart,
   ResultsPart,
   ScoreTablePart,
   SelfEvaluationPart,
   TeamPart,
 } from '@evalflow/domain';
+import { fieldLabelOf } from '../fields/field-paths';
 import { BasicInfoView } from './basic-info-view';
 import { BudgetView } from './budget-view';
 import { HeaderView } from './header-view';
 import { ConclusionView, GoalsView, ProblemsView, ResultsView, SelfEvaluationView } from './narrative-views';
+import { ObjectivesView, PreparersView, ProjectInfoView } from './project-views';
 import { ScoreTableView } from './score-table-view';
 import { TeamView } from './team-view';
 
-/** One part of the report, read-only, laid out the way the printed report has it. */
+/** One part of a report of either kind, read-only, laid out the way the printed report has it. */
 export function PartContent({
+  kind,
   part,
   content,
   gradeLabel,
 }: {
+  kind: ReportKind;
   part: ReportPart;
   content: unknown;
   gradeLabel: string | null;
@@ -46,12 +54,24 @@ export function PartContent({
     case 'results':
       return <ResultsView content={content as ResultsPart} />;
     case 'conclusion':
-      return <ConclusionView content={content as ConclusionPart} gradeLabel={gradeLabel} />;
+      return (
+        <ConclusionView
+          content={content as ConclusionPart}
+          gradeLabel={gradeLabel}
+          scoreLabel={fieldLabelOf(kind, 'conclusion.totalScore')}
+        />
+      );
     case 'problems':
       return <ProblemsView content={content as ProblemsPart} />;
     case 'team':
       return <TeamView content={content as TeamPart} />;
     case 'scoreTable':
       return <ScoreTableView content={content as ScoreTablePart} />;
+    case 'projectInfo':
+      return <ProjectInfoView content={content as ProjectInfoPart} />;
+    case 'objectives':
+      return <ObjectivesView content={content as ObjectivesPart} />;
+    case 'preparers':
+      return <PreparersView content={content as PreparersPart} />;
   }
 }

@@ -18,7 +18,7 @@ export function CarriedOverNotice({ report }: { report: ReportView }) {
         <ul style={{ margin: 0, paddingInlineStart: 20 }}>
           {report.carriedOver.map((c) => (
             <li key={c.path}>
-              <Typography.Text strong>{pathLabel(c.path)}</Typography.Text>：{c.note}
+              <Typography.Text strong>{pathLabel(report.kind, c.path)}</Typography.Text>：{c.note}
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, Modal, Radio, Table, Typography } from 'antd';
-import { REPORT_PART_LABELS, type ReportPart } from '@evalflow/domain';
+import { partLabel, type ReportKind, type ReportPart } from '@evalflow/domain';
 import type { PartConflict } from '../../../api/report-parts-api';
 import { DateTime } from '../../../components/date-time';
 import { describePath } from '../fields/field-paths';
@@ -8,6 +8,7 @@ import type { DiffRow } from '../review/diff-rows';
 import { conflictFields, mergePicks, type Side } from './conflict-merge';
 
 interface ConflictDialogProps {
+  kind: ReportKind;
   part: ReportPart;
   conflict: PartConflict;
   mine: unknown;
@@ -20,9 +21,9 @@ interface ConflictDialogProps {
  * and the user keeps theirs, keeps mine (saved over theirs), or picks per field. The local draft
  * stays until one is chosen.
  */
-export function ConflictDialog({ part, conflict, mine, onResolve }: ConflictDialogProps) {
+export function ConflictDialog({ kind, part, conflict, mine, onResolve }: ConflictDialogProps) {
   const theirs = conflict.current;
-  const fields = conflictFields(part, mine, theirs.content);
+  const fields = conflictFields(kind, part, mine, theirs.content);
   const [picks, setPicks] = useState<Record<string, Side>>(() =>
     Object.fromEntries(fields.map((f) => [f.key, 'mine' as Side])),
   );
@@ -30,7 +31,7 @@ export function ConflictDialog({ part, conflict, mine, onResolve }: ConflictDial
     <Modal
       open
       width={920}
-      title={`${REPORT_PART_LABELS[part]}：内容已被他人修改`}
+      title={`${partLabel(kind, part)}：内容已被他人修改`}
       closable={false}
       maskClosable={false}
       keyboard={false}
@@ -61,7 +62,7 @@ export function ConflictDialog({ part, conflict, mine, onResolve }: ConflictDial
       ) : (
         <Flex vertical gap={16} style={{ maxHeight: '55vh', overflow: 'auto' }}>
           {fields.map((f) => {
-            const label = describePath(f.path).fieldLabel;
+            const label = describePath(kind, f.path).fieldLabel;
             return (
               <section key={f.key} aria-label={label} data-conflict-field={f.key}>
                 <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>

@@ -1,4 +1,4 @@
-import { diffContent, jsonEqual, type ReportPart } from '@evalflow/domain';
+import { diffContent, jsonEqual, type ReportKind, type ReportPart } from '@evalflow/domain';
 import { diffRows, type DiffRow } from '../review/diff-rows';
 
 export type Side = 'mine' | 'theirs';
@@ -15,12 +15,16 @@ const recordOf = (v: unknown): Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** The fields where my draft and their saved version differ, each with its field-level diff (theirs → mine). */
-export function conflictFields(part: ReportPart, mine: unknown, theirs: unknown): ConflictField[] {
+export function conflictFields(kind: ReportKind, part: ReportPart, mine: unknown, theirs: unknown): ConflictField[] {
   const m = recordOf(mine);
   const t = recordOf(theirs);
   return [...new Set([...Object.keys(t), ...Object.keys(m)])]
     .filter((key) => !jsonEqual(m[key], t[key]))
-    .map((key) => ({ key, path: `${part}.${key}`, rows: diffRows(diffContent(t[key], m[key], `${part}.${key}`)) }));
+    .map((key) => ({
+      key,
+      path: `${part}.${key}`,
+      rows: diffRows(kind, diffContent(t[key], m[key], `${part}.${key}`)),
+    }));
 }
 
 /** Their version with the fields picked as mine taken from my draft. */

@@ -1,4 +1,4 @@
-import type { FieldNode } from '../fields/field-labels';
+import type { FieldNode } from '../fields/field-nodes';
 import { storesNull } from './value-kinds';
 
 /** A new row or group, every field empty (null where the schema allows it). */

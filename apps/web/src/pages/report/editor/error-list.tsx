@@ -1,17 +1,18 @@
 import { AimOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Typography } from 'antd';
-import type { ShapeProblem } from '@evalflow/domain';
+import type { ReportKind, ShapeProblem } from '@evalflow/domain';
 import type { PartFinding } from '../checks/check-findings';
 import { pathLabel } from '../fields/field-paths';
 import { jumpToField } from './field-dom';
 
 interface ErrorListProps {
+  kind: ReportKind;
   findings: PartFinding[];
   problems: ShapeProblem[];
 }
 
 /** Every error that blocks submission, each with a jump to its field. */
-export function ErrorList({ findings, problems }: ErrorListProps) {
+export function ErrorList({ kind, findings, problems }: ErrorListProps) {
   const errors = [
     ...problems.map((p) => ({ path: p.path, message: p.message })),
     ...findings.filter((f) => f.severity === 'error').map((f) => ({ path: f.path, message: f.message })),
@@ -33,9 +34,9 @@ export function ErrorList({ findings, problems }: ErrorListProps) {
                 icon={<AimOutlined />}
                 style={{ paddingInline: 0 }}
                 onClick={() => jumpToField(e.path)}
-                aria-label={`定位到${pathLabel(e.path)}`}
+                aria-label={`定位到${pathLabel(kind, e.path)}`}
               >
-                {pathLabel(e.path)}
+                {pathLabel(kind, e.path)}
               </Button>
               <Typography.Text>{e.message}</Typography.Text>
             </Flex>

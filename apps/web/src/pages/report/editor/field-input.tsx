@@ -1,8 +1,9 @@
 import { Input, InputNumber, Select } from 'antd';
-import { DEFAULT_GRADE_BANDS, INDICATOR_NATURES } from '@evalflow/domain';
-import type { ValueKind } from '../fields/field-labels';
+import { dec, INDICATOR_NATURES } from '@evalflow/domain';
+import type { ValueKind } from '../fields/field-nodes';
 import { NATURE_LABELS } from '../fields/format';
 import { fieldDomId } from './field-dom';
+import { useGradeBands } from './grade-bands-context';
 import { MoneyInput } from './money-input';
 import { isLongText, storesNull } from './value-kinds';
 
@@ -17,7 +18,25 @@ interface FieldInputProps {
 }
 
 const NATURE_OPTIONS = INDICATOR_NATURES.map((n) => ({ value: n, label: NATURE_LABELS[n] }));
-const GRADE_OPTIONS = DEFAULT_GRADE_BANDS.map((b) => ({ value: b.grade, label: b.label }));
+
+/** 评价等级 in the county's words, best first (each option's title says the score it starts at). */
+function GradeSelect(props: {
+  id: string;
+  status?: 'error' | 'warning';
+  'aria-label': string;
+  'aria-describedby'?: string;
+  value: string;
+  onChange: (value: unknown) => void;
+}) {
+  const { value, onChange, ...common } = props;
+  const bands = useGradeBands();
+  const options = [...bands]
+    .sort((a, b) => dec(b.min).comparedTo(dec(a.min)))
+    .map((b) => ({ value: b.grade, label: b.label, title: `${b.min} 分及以上` }));
+  return (
+    <Select {...common} allowClear options={options} value={value || undefined} onChange={(g) => onChange(g ?? null)} />
+  );
+}
 
 /** The input of one field, by the kind of value it holds. */
 export function FieldInput({ path, kind, value, onChange, status, label, describedBy }: FieldInputProps) {
@@ -49,15 +68,9 @@ export function FieldInput({ path, kind, value, onChange, status, label, describ
     case 'nature':
       return <Select {...common} options={NATURE_OPTIONS} value={text || undefined} onChange={onChange} />;
     case 'grade':
-      return (
-        <Select
-          {...common}
-          allowClear
-          options={GRADE_OPTIONS}
-          value={text || undefined}
-          onChange={(g) => onChange(g ?? null)}
-        />
-      );
+      return <GradeSelect {...common} value={text} onChange={onChange} />;
+    case 'date':
+      return <Input {...common} type="date" value={text} onChange={(e) => setText(e.target.value)} />;
     default:
       return isLongText(path) ? (
         <Input.TextArea

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Table, Typography, type TableColumnsType } from 'antd';
-import type { FieldNode } from '../fields/field-labels';
+import type { ListNode } from '../fields/field-nodes';
 import { emptyValue } from './empty-value';
 import { fieldDomId } from './field-dom';
 import type { MessagesOf } from './field-messages';
@@ -10,7 +10,6 @@ import { RowActions } from './row-actions';
 import { moveRow, removeRow, replaceRow } from './row-moves';
 import { isLongText } from './value-kinds';
 
-type ListNode = Extract<FieldNode, { type: 'list' }>;
 type Row = Record<string, unknown>;
 type KeyedRow = { key: string; row: Row };
 

@@ -1,6 +1,7 @@
 import { Button, Col, Flex, Row, Typography } from 'antd';
-import type { FieldNode } from '../fields/field-labels';
+import type { FieldNode } from '../fields/field-nodes';
 import { emptyValue } from './empty-value';
+import { FigureTableEditor } from './figure-table-editor';
 import { fieldDomId } from './field-dom';
 import type { MessagesOf } from './field-messages';
 import { FieldInput } from './field-input';
@@ -59,20 +60,33 @@ export function NodeEditor({ node, path, value, onChange, messagesOf }: NodeEdit
     );
   }
   const record = value as Record<string, unknown>;
-  const fields = (
+  const entries = Object.entries(node.fields);
+  // a group of figures: its child groups as one table, its other fields below
+  const figures = node.layout === 'table' ? entries.filter(([, child]) => child.type === 'group') : [];
+  const others = figures.length ? entries.filter(([, child]) => child.type !== 'group') : entries;
+  const set = (key: string, v: unknown) => onChange({ ...record, [key]: v });
+  const grid = (
     <Row gutter={[16, 12]}>
-      {Object.entries(node.fields).map(([key, child]) => (
+      {others.map(([key, child]) => (
         <Col key={key} {...spanOf(child, `${path}.${key}`)}>
           <NodeEditor
             node={child}
             path={`${path}.${key}`}
             value={record[key]}
-            onChange={(v) => onChange({ ...record, [key]: v })}
+            onChange={(v) => set(key, v)}
             messagesOf={messagesOf}
           />
         </Col>
       ))}
     </Row>
+  );
+  const fields = figures.length ? (
+    <Flex vertical gap={12}>
+      <FigureTableEditor figures={figures} path={path} value={record} onChange={set} messagesOf={messagesOf} />
+      {others.length > 0 && grid}
+    </Flex>
+  ) : (
+    grid
   );
   if (!node.label) return fields;
   return (

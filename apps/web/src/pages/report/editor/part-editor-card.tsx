@@ -1,6 +1,6 @@
 import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import { Card, Col, Descriptions, Flex, Row } from 'antd';
-import { jsonEqual, REPORT_PART_LABELS, type ReportPart } from '@evalflow/domain';
+import { jsonEqual, partLabel, type ReportKind, type ReportPart } from '@evalflow/domain';
 import type { PartFinding } from '../checks/check-findings';
 import { partNode } from '../fields/field-labels';
 import { ConflictDialog } from './conflict-dialog';
@@ -11,6 +11,7 @@ import type { PartSaveState } from './save-state';
 import { SaveStatus } from './save-status';
 
 interface PartEditorCardProps {
+  kind: ReportKind;
   part: ReportPart;
   draft: unknown;
   state: PartSaveState;
@@ -29,6 +30,7 @@ interface PartEditorCardProps {
  * the whole report at each keystroke, and re-rendering every part's inputs with them made typing lag.
  */
 const unchanged = (a: PartEditorCardProps, b: PartEditorCardProps) =>
+  a.kind === b.kind &&
   a.part === b.part &&
   a.draft === b.draft &&
   a.state === b.state &&
@@ -41,6 +43,7 @@ const unchanged = (a: PartEditorCardProps, b: PartEditorCardProps) =>
 
 /** One part of the report as a form: its fields, what is computed from them, and its autosave state. */
 export const PartEditorCard = memo(function PartEditorCard({
+  kind,
   part,
   draft,
   state,
@@ -51,18 +54,22 @@ export const PartEditorCard = memo(function PartEditorCard({
   onRetry: retry,
   side,
 }: PartEditorCardProps) {
-  const root = useMemo(() => ({ ...partNode(part), label: '' }), [part]);
+  const root = useMemo(() => {
+    const node = partNode(kind, part);
+    return node && { ...node, label: '' };
+  }, [kind, part]);
+  const title = partLabel(kind, part);
   const messagesOf = useMemo(() => messagesByPath(findings, state.problems), [findings, state.problems]);
   const onEdit = useCallback((content: unknown) => edit(part, content), [edit, part]);
   const onResolve = useCallback((content: unknown) => resolve(part, content), [resolve, part]);
   const onRetry = useCallback(() => retry(part), [retry, part]);
   return (
-    <section id={`part-${part}`} aria-label={REPORT_PART_LABELS[part]}>
+    <section id={`part-${part}`} aria-label={title}>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={side ? 15 : 24}>
-          <Card title={REPORT_PART_LABELS[part]} extra={<SaveStatus state={state} onRetry={onRetry} />}>
+          <Card title={title} extra={<SaveStatus state={state} onRetry={onRetry} />}>
             <Flex vertical gap={16}>
-              <NodeEditor node={root} path={part} value={draft} onChange={onEdit} messagesOf={messagesOf} />
+              {root && <NodeEditor node={root} path={part} value={draft} onChange={onEdit} messagesOf={messagesOf} />}
               {figures.length > 0 && (
                 <Descriptions
                   size="small"
@@ -88,6 +95,7 @@ export const PartEditorCard = memo(function PartEditorCard({
       {state.conflict && (
         <ConflictDialog
           key={state.conflict.current.version}
+          kind={kind}
           part={part}
           conflict={state.conflict}
           mine={draft}

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntApp } from 'antd';
-import { DEFAULT_GRADE_BANDS, type HeaderPart, type ReportPart } from '@evalflow/domain';
+import { DEFAULT_GRADE_BANDS, type BudgetPart, type HeaderPart, type ReportPart } from '@evalflow/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, type ApiClient } from '../../../api/client';
 import type { PartView, ReportView } from '../../../api/report-types';
@@ -25,19 +25,23 @@ function Harness({
 }) {
   const editor = useReportDrafts(api, report, enabled, () => undefined, delay);
   const live = useLiveChecks(api, report, editor.drafts, CHECKS, enabled);
-  return <ReportEditor editor={editor} checks={live.checks} gradeBands={live.gradeBands} />;
+  return <ReportEditor kind={report.kind} editor={editor} checks={live.checks} gradeBands={live.gradeBands} />;
 }
 
 const AMOUNTS = ['47', '0', '1', '2', '2.82', '5', '10', '10.336', '18.49'];
 
 function draftReport(): ReportView {
   const report = reportView({ status: 'draft', availableActions: ['submit'] });
-  const budget = {
-    projectBudgetTotal: '178.646',
-    lines: AMOUNTS.map((amount, i) => ({ name: `项目${i + 1}`, amount, documentNumber: '' })),
-    projectSpent: '150',
+  const budget = report.parts.budget as PartView;
+  const content = budget.content as BudgetPart;
+  report.parts.budget = {
+    ...budget,
+    content: {
+      ...content,
+      expenditure: { ...content.expenditure, project: { budget: '178.646', actual: '150' } },
+      lines: AMOUNTS.map((amount, i) => ({ name: `项目${i + 1}`, amount, spent: null, documentNumber: '' })),
+    },
   };
-  report.parts.budget = { ...report.parts.budget, content: budget };
   return report;
 }
 
@@ -72,46 +76,72 @@ function renderEditor(client: ApiClient, report = draftReport(), delay?: number)
 
 const figure = (label: string) => document.querySelector(`[data-figure="${label}"]`)?.textContent;
 const puts = (client: { calls: FakeCall[] }) => client.calls.filter((c) => c.method === 'PUT');
-const header = (report: ReportView) => report.parts.header.content as HeaderPart;
+const header = (report: ReportView) => report.parts.header?.content as HeaderPart;
+const textbox = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
 
 describe('ReportEditor', { timeout: 20_000 }, () => {
   afterEach(() => sessionStorage.clear());
 
   it('adds up the budget lines exactly and recomputes the execution rate as a line changes', async () => {
     renderEditor(api());
-    await waitFor(() => expect(figure('预算明细合计')).toBe('96.646 万元'));
-    expect(figure('执行率')).toBe('83.96%'); // 150 ÷ 178.646 = 83.9649…%
+    await waitFor(() => expect(figure('项目预算明细合计')).toBe('96.646 万元'));
+    const rate = '项目支出执行率（决算数 ÷ 年初预算数）';
+    expect(figure(rate)).toBe('83.96%'); // 150 ÷ 178.646 = 83.9649…%
 
-    fireEvent.change(screen.getByRole('textbox', { name: '预算明细第2行 金额' }), { target: { value: '82' } });
+    fireEvent.change(textbox('项目预算明细第2行 年初预算数'), { target: { value: '82' } });
     // 47 + 82 + 1 + 2 + 2.82 + 5 + 10 + 10.336 + 18.49, in decimals, not floats
-    expect(figure('预算明细合计')).toBe('178.646 万元');
+    expect(figure('项目预算明细合计')).toBe('178.646 万元');
     expect(figure('与年初项目预算差额')).toBe('0.00 万元');
 
-    fireEvent.change(screen.getByRole('textbox', { name: '当年项目支出' }), { target: { value: '178.646' } });
-    expect(figure('执行率')).toBe('100.00%');
+    fireEvent.change(textbox('项目支出 决算数'), { target: { value: '178.646' } });
+    expect(figure(rate)).toBe('100.00%');
     // shown with thousands separators while not being typed in
-    fireEvent.change(screen.getByRole('textbox', { name: '年初项目预算总额' }), { target: { value: '1234.5' } });
-    expect((screen.getByRole('textbox', { name: '年初项目预算总额' }) as HTMLInputElement).value).toBe('1,234.50');
+    fireEvent.change(textbox('项目支出 年初预算数'), { target: { value: '1234.5' } });
+    expect(textbox('项目支出 年初预算数').value).toBe('1,234.50');
+  });
+
+  it('adds up the year’s income, spending, the lines’ 执行数 and the staff as they are typed', async () => {
+    renderEditor(api());
+    // 行政人员 7 of 8, 工勤人员 2 of 2
+    await waitFor(() => expect(figure('年末实有人数（各类合计）')).toBe('9 人'));
+    expect(figure('编制数合计')).toBe('10 人');
+    fireEvent.change(screen.getByRole('spinbutton', { name: '人员构成第1类 实有人数' }), { target: { value: '8' } });
+    expect(figure('年末实有人数（各类合计）')).toBe('10 人');
+
+    expect(figure('人员经费 + 公用经费（年初预算数）')).toBeUndefined();
+    fireEvent.change(textbox('人员经费 年初预算数'), { target: { value: '120.1' } });
+    fireEvent.change(textbox('公用经费 年初预算数'), { target: { value: '30.15' } });
+    expect(figure('人员经费 + 公用经费（年初预算数）')).toBe('150.25 万元');
+    fireEvent.change(textbox('财政拨款收入 决算数'), { target: { value: '182.3' } });
+    fireEvent.change(textbox('其他收入 决算数'), { target: { value: '1.2' } });
+    expect(figure('财政拨款收入 + 其他收入（决算数）')).toBe('183.50 万元');
+
+    // a line's 执行数 typed: the others are still missing
+    fireEvent.change(textbox('项目预算明细第1行 执行数'), { target: { value: '47' } });
+    expect(figure('各项目执行数合计')).toBe('—（有项目未填执行数）');
   });
 
   it('shows a rule error beside its field, lists it, and jumps to the field', async () => {
     renderEditor(api());
+    const path = 'budget.expenditure.project.budget';
     const beside = await waitFor(() => {
-      const node = document.querySelector('[data-field-messages="budget.projectBudgetTotal"]');
+      const node = document.querySelector(`[data-field-messages="${path}"]`);
       expect(node).not.toBeNull();
       return node as HTMLElement;
     });
     expect(beside.textContent).toMatch(/96\.646/);
-    const total = screen.getByRole('textbox', { name: '年初项目预算总额' });
+    const total = textbox('项目支出 年初预算数');
     expect(total.getAttribute('aria-describedby')).toBe(beside.id);
 
     const list = screen.getByRole('list', { name: '错误列表' });
-    fireEvent.click(within(list).getByRole('button', { name: /定位到（二）部门收支预决算情况 › 年初项目预算总额/ }));
+    fireEvent.click(
+      within(list).getByRole('button', { name: /定位到（二）部门收支预决算情况 › 本年支出 · 项目支出 · 年初预算数/ }),
+    );
     expect(document.activeElement).toBe(total);
 
     // fixing the line clears the error as it is typed
-    fireEvent.change(screen.getByRole('textbox', { name: '预算明细第2行 金额' }), { target: { value: '82' } });
-    expect(document.querySelector('[data-field-messages="budget.projectBudgetTotal"]')).toBeNull();
+    fireEvent.change(textbox('项目预算明细第2行 年初预算数'), { target: { value: '82' } });
+    expect(document.querySelector(`[data-field-messages="${path}"]`)).toBeNull();
   });
 
   it('saves a part once typing stops, naming the part version in If-Match', async () => {
@@ -152,7 +182,7 @@ describe('ReportEditor', { timeout: 20_000 }, () => {
     );
     const returned = reportView({ status: 'returned' });
     returned.parts.header = {
-      ...returned.parts.header,
+      ...(returned.parts.header as PartView),
       version: 3,
       content: { ...header(draft), title: '退回后由他人修改的标题' },
     };

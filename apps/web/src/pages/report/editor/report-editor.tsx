@@ -1,14 +1,18 @@
 import type { ReactNode } from 'react';
 import { Flex, Typography } from 'antd';
-import { REPORT_PARTS, type GradeBand, type ReportPart, type ShapeProblem } from '@evalflow/domain';
+import { partsOf, type GradeBand, type ReportKind, type ReportPart, type ShapeProblem } from '@evalflow/domain';
 import type { ChecksView } from '../../../api/report-types';
 import { findingsByPart, type PartFinding } from '../checks/check-findings';
 import { ErrorList } from './error-list';
+import { GradeBandsContext } from './grade-bands-context';
 import { liveFigures } from './live-figures';
 import { PartEditorCard } from './part-editor-card';
+import type { PartSaveState } from './save-state';
 import type { ReportDrafts } from './use-report-drafts';
 
 interface ReportEditorProps {
+  /** The report's kind: which parts it has and what its fields are called. */
+  kind: ReportKind;
   editor: ReportDrafts;
   /** The rules run on the draft as typed. */
   checks: ChecksView | undefined;
@@ -20,32 +24,36 @@ interface ReportEditorProps {
 const NO_FINDINGS: PartFinding[] = [];
 
 /** The report as a form, part by part, saved as the user types; errors listed on top with a jump to each. */
-export function ReportEditor({ editor, checks, gradeBands, sides }: ReportEditorProps) {
+export function ReportEditor({ kind, editor, checks, gradeBands, sides }: ReportEditorProps) {
   const { drafts, states } = editor;
   if (!drafts || !states) return null;
-  const byPart = findingsByPart(checks);
-  const findings = REPORT_PARTS.flatMap((p) => byPart.get(p) ?? []);
-  const problems: ShapeProblem[] = REPORT_PARTS.flatMap((p) => states[p].problems);
+  const parts = partsOf(kind).filter((p) => states[p] !== undefined);
+  const byPart = findingsByPart(kind, checks);
+  const findings = parts.flatMap((p) => byPart.get(p) ?? []);
+  const problems: ShapeProblem[] = parts.flatMap((p) => states[p]?.problems ?? []);
   return (
-    <Flex vertical gap={16}>
-      <Typography.Text type="secondary">
-        修改会在停止输入约 1.5 秒后自动保存；各部分右上角显示保存状态。
-      </Typography.Text>
-      <ErrorList findings={findings} problems={problems} />
-      {REPORT_PARTS.map((part) => (
-        <PartEditorCard
-          key={part}
-          part={part}
-          draft={drafts[part]}
-          state={states[part]}
-          figures={liveFigures(part, drafts, gradeBands)}
-          findings={byPart.get(part) ?? NO_FINDINGS}
-          onEdit={editor.edit}
-          onResolve={editor.resolve}
-          onRetry={editor.retry}
-          side={sides?.[part]}
-        />
-      ))}
-    </Flex>
+    <GradeBandsContext.Provider value={gradeBands}>
+      <Flex vertical gap={16}>
+        <Typography.Text type="secondary">
+          修改会在停止输入约 1.5 秒后自动保存；各部分右上角显示保存状态。
+        </Typography.Text>
+        <ErrorList kind={kind} findings={findings} problems={problems} />
+        {parts.map((part) => (
+          <PartEditorCard
+            key={part}
+            kind={kind}
+            part={part}
+            draft={drafts[part]}
+            state={states[part] as PartSaveState}
+            figures={liveFigures(part, drafts, gradeBands)}
+            findings={byPart.get(part) ?? NO_FINDINGS}
+            onEdit={editor.edit}
+            onResolve={editor.resolve}
+            onRetry={editor.retry}
+            side={sides?.[part]}
+          />
+        ))}
+      </Flex>
+    </GradeBandsContext.Provider>
   );
 }

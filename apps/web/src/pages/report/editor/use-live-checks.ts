@@ -1,10 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import {
+  assembleContent,
   DEFAULT_GRADE_BANDS,
-  REPORT_SCHEMA_VERSION,
   runChecks,
+  SCHEMA_VERSIONS,
   type GradeBand,
-  type ReportContent,
+  type ReportKind,
   type ReportPart,
 } from '@evalflow/domain';
 import type { ApiClient } from '../../../api/client';
@@ -13,19 +14,20 @@ import { getReport } from '../../../api/reports-api';
 import { getSettings } from '../../../api/settings-api';
 import { useRemote } from '../../../hooks/use-remote';
 
-const assemble = (drafts: Record<ReportPart, unknown>) =>
-  ({ schemaVersion: REPORT_SCHEMA_VERSION, ...drafts }) as ReportContent;
+/** The parts as one content of the kind; the API serves every part in the current schema version. */
+const assemble = (kind: ReportKind, parts: Partial<Record<ReportPart, unknown>>) =>
+  assembleContent(kind, parts, SCHEMA_VERSIONS[kind]);
 
 /**
  * The server's rules run here on the draft as it is typed, with the context the server builds:
- * the county's grade bands and the department's approved report of the previous year (which the
- * server's checks name). Until those load, or should a half-typed draft trip a rule, the server's
- * last checks stand.
+ * the county's grade bands and the approved report of the previous year (the department's, or for a
+ * project table the same project's), which the server's checks name. Until those load, or should a
+ * half-typed draft trip a rule, the server's last checks stand.
  */
 export function useLiveChecks(
   api: ApiClient,
   report: ReportView | undefined,
-  drafts: Record<ReportPart, unknown> | null,
+  drafts: Partial<Record<ReportPart, unknown>> | null,
   serverChecks: ChecksView | undefined,
   enabled: boolean,
 ): { checks: ChecksView | undefined; gradeBands: GradeBand[] } {
@@ -44,19 +46,22 @@ export function useLiveChecks(
   const checks = useMemo(() => {
     if (!enabled || !report || !drafts || !serverChecks) return serverChecks;
     if (previousId && !previous.data && previous.error === undefined) return serverChecks;
-    const previousYear = previous.data
-      ? {
-          fiscalYear: previous.data.fiscalYear,
-          content: assemble(
-            Object.fromEntries(Object.entries(previous.data.parts).map(([p, v]) => [p, v.content])) as Record<
-              ReportPart,
-              unknown
-            >,
-          ),
-        }
-      : null;
     try {
-      const summary = runChecks(assemble(drafts), { fiscalYear: report.fiscalYear, gradeBands, previousYear });
+      const last = previous.data;
+      const previousYear = last
+        ? {
+            fiscalYear: last.fiscalYear,
+            content: assemble(
+              last.kind,
+              Object.fromEntries(Object.entries(last.parts).map(([p, v]) => [p, v?.content])),
+            ),
+          }
+        : null;
+      const summary = runChecks(assemble(report.kind, drafts), {
+        fiscalYear: report.fiscalYear,
+        gradeBands,
+        previousYear,
+      });
       return { ...serverChecks, ...summary };
     } catch {
       return serverChecks;

@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { jsonEqual, REPORT_PARTS, validatePart, type ReportPart, type ShapeProblem } from '@evalflow/domain';
+import {
+  jsonEqual,
+  partsOf,
+  validatePart,
+  type ReportKind,
+  type ReportPart,
+  type ShapeProblem,
+} from '@evalflow/domain';
 import { ApiError, messageOf, type ApiClient } from '../../../api/client';
 import { partConflictOf, writePart, type PartWriteView } from '../../../api/report-parts-api';
 import type { ReportView } from '../../../api/report-types';
@@ -8,17 +15,25 @@ import { initialSaveState, type PartSaveState } from './save-state';
 
 export const AUTOSAVE_DELAY_MS = 1500;
 
-type Drafts = Record<ReportPart, unknown>;
-type States = Record<ReportPart, PartSaveState>;
+/** The parts of the report's kind (partsOf), each with its draft and its save state. */
+export type PartDrafts = Partial<Record<ReportPart, unknown>>;
+export type PartStates = Partial<Record<ReportPart, PartSaveState>>;
 
-const byPart = <T>(make: (part: ReportPart) => T) =>
-  Object.fromEntries(REPORT_PARTS.map((p) => [p, make(p)])) as Record<ReportPart, T>;
+const byPart = <T>(kind: ReportKind, make: (part: ReportPart) => T) =>
+  Object.fromEntries(partsOf(kind).map((p) => [p, make(p)])) as Partial<Record<ReportPart, T>>;
 
+/**
+ * What a refused write says about the fields: a 400 REPORT_CONTENT_INVALID lists them; a 409
+ * REPORT_EXISTS on a 项目编码 another table of the year already has names that field.
+ */
 function problemsOf(error: unknown): ShapeProblem[] {
-  if (!(error instanceof ApiError) || error.code !== 'REPORT_CONTENT_INVALID' || !Array.isArray(error.body.details)) {
-    return [];
+  if (!(error instanceof ApiError)) return [];
+  const details = error.body.details;
+  if (error.code === 'REPORT_EXISTS' && typeof (details as { path?: unknown } | undefined)?.path === 'string') {
+    return [{ path: (details as { path: string }).path, message: error.message }];
   }
-  return (error.body.details as Array<Partial<ShapeProblem> & { field?: string }>)
+  if (error.code !== 'REPORT_CONTENT_INVALID' || !Array.isArray(details)) return [];
+  return (details as Array<Partial<ShapeProblem> & { field?: string }>)
     .map((d) => ({ path: d.path ?? d.field ?? '', message: d.message ?? '格式不正确' }))
     .filter((d) => d.path !== '');
 }
@@ -35,20 +50,22 @@ export function useReportDrafts(
   onSaved: (view: PartWriteView) => void,
   delay = AUTOSAVE_DELAY_MS,
 ) {
-  const [drafts, setDrafts] = useState<Drafts | null>(null);
-  const [states, setStates] = useState<States | null>(null);
-  const draftsRef = useRef<Drafts | null>(null);
-  const statesRef = useRef<States | null>(null);
+  const [drafts, setDrafts] = useState<PartDrafts | null>(null);
+  const [states, setStates] = useState<PartStates | null>(null);
+  const draftsRef = useRef<PartDrafts | null>(null);
+  const statesRef = useRef<PartStates | null>(null);
   const timers = useRef(new Map<ReportPart, ReturnType<typeof setTimeout>>());
   const inFlight = useRef(new Set<ReportPart>());
   const reportId = report?.id ?? '';
+  const kind = report?.kind ?? 'department_overall';
   const loadedFor = useRef<string | null>(null);
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
 
   const putState = useCallback((part: ReportPart, change: Partial<PartSaveState>) => {
-    if (!statesRef.current) return;
-    statesRef.current = { ...statesRef.current, [part]: { ...statesRef.current[part], ...change } };
+    const state = statesRef.current?.[part];
+    if (!statesRef.current || !state) return;
+    statesRef.current = { ...statesRef.current, [part]: { ...state, ...change } };
     setStates(statesRef.current);
   }, []);
 
@@ -64,7 +81,7 @@ export function useReportDrafts(
       const content = draftsRef.current?.[part];
       if (!state || state.status === 'conflict' || state.status === 'saved' || state.status === 'idle') return;
       if (inFlight.current.has(part)) return; // saved again when the write in flight is answered
-      const checked = validatePart(part, content);
+      const checked = validatePart(kind, part, content);
       if (!checked.ok) {
         putState(part, { status: 'invalid', problems: checked.problems, error: null });
         return;
@@ -97,7 +114,7 @@ export function useReportDrafts(
         else putState(part, { status: 'failed', error: messageOf(error, '保存失败，请检查网络后重试') });
       }
     },
-    [api, reportId, putState],
+    [api, reportId, kind, putState],
   );
 
   const schedule = useCallback(
@@ -118,19 +135,20 @@ export function useReportDrafts(
     if (!enabled) loadedFor.current = null;
     if (!report || !enabled || loadedFor.current === report.id) return;
     loadedFor.current = report.id;
-    const stored = byPart((p) => readDraft(report.id, p));
-    draftsRef.current = byPart((p) => stored[p]?.content ?? report.parts[p].content);
-    statesRef.current = byPart((p) => {
-      const base = initialSaveState(report.parts[p].version, report.parts[p].content);
+    const stored = byPart(report.kind, (p) => readDraft(report.id, p));
+    draftsRef.current = byPart(report.kind, (p) => stored[p]?.content ?? report.parts[p]?.content);
+    statesRef.current = byPart(report.kind, (p) => {
+      const server = report.parts[p];
+      const base = initialSaveState(server?.version ?? 0, server?.content);
       const draft = stored[p];
       if (!draft) return base;
-      return jsonEqual(draft.content, report.parts[p].content) && draft.baseVersion === report.parts[p].version
+      return jsonEqual(draft.content, server?.content) && draft.baseVersion === server?.version
         ? base
         : { ...base, baseVersion: draft.baseVersion, status: 'dirty' as const };
     });
     setDrafts(draftsRef.current);
     setStates(statesRef.current);
-    for (const p of REPORT_PARTS) if (statesRef.current[p].status === 'dirty') schedule(p, 0);
+    for (const p of partsOf(report.kind)) if (statesRef.current[p]?.status === 'dirty') schedule(p, 0);
   }, [report, enabled, schedule]);
 
   useEffect(() => {
@@ -159,7 +177,7 @@ export function useReportDrafts(
    */
   const resolve = useCallback(
     (part: ReportPart, content: unknown) => {
-      const conflict = statesRef.current?.[part].conflict;
+      const conflict = statesRef.current?.[part]?.conflict;
       if (!conflict) return;
       const theirs = conflict.current;
       putDraft(part, content);
@@ -169,7 +187,7 @@ export function useReportDrafts(
         conflict: null,
         baseVersion: theirs.version,
         baseContent: theirs.content,
-        savedAt: same ? theirs.updatedAt : (statesRef.current?.[part].savedAt ?? null),
+        savedAt: same ? theirs.updatedAt : (statesRef.current?.[part]?.savedAt ?? null),
       });
       if (same) clearDraft(reportId, part);
       else {

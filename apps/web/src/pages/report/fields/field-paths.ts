@@ -1,8 +1,9 @@
-import { isReportPart, REPORT_PART_LABELS, type ReportPart } from '@evalflow/domain';
-import { partNode, type FieldNode } from './field-labels';
+import { isPartOf, partLabel, type ReportKind, type ReportPart } from '@evalflow/domain';
+import { partNode } from './field-labels';
+import type { FieldNode, ListNode } from './field-nodes';
 
 export interface PathDescription {
-  /** The part the path lies in; null for what belongs to no part (schemaVersion). */
+  /** The part the path lies in; null for what belongs to no part of the kind (schemaVersion). */
   part: ReportPart | null;
   /** Heading of the part, e.g. （二）部门收支预决算情况. */
   partLabel: string;
@@ -15,12 +16,12 @@ export interface PathDescription {
 const isIndex = (segment: string) => /^\d+$/.test(segment);
 
 /**
- * A readable Chinese name for a dotted content path: 'budget.lines.2.amount' →
- * （二）部门收支预决算情况 / 预算明细 第3行 · 金额. Unknown segments are kept as they are.
+ * A readable Chinese name for a dotted content path of a report of this kind: 'budget.lines.2.amount'
+ * → （二）部门收支预决算情况 / 项目预算明细 第3行 · 年初预算数. Unknown segments are kept as they are.
  */
-export function describePath(path: string): PathDescription {
+export function describePath(kind: ReportKind, path: string): PathDescription {
   const [head, ...rest] = path.split('.');
-  if (!isReportPart(head)) {
+  if (!isPartOf(kind, head)) {
     return {
       part: null,
       partLabel: head === 'schemaVersion' ? '报告结构版本' : head,
@@ -28,7 +29,7 @@ export function describePath(path: string): PathDescription {
       node: undefined,
     };
   }
-  let node: FieldNode | undefined = partNode(head);
+  let node: FieldNode | undefined = partNode(kind, head);
   const pieces: string[] = [];
   for (const segment of rest) {
     if (node?.type === 'list' && isIndex(segment)) {
@@ -44,19 +45,19 @@ export function describePath(path: string): PathDescription {
       pieces.push(segment);
     }
   }
-  return { part: head, partLabel: REPORT_PART_LABELS[head], fieldLabel: pieces.join(' · '), node };
+  return { part: head, partLabel: partLabel(kind, head), fieldLabel: pieces.join(' · '), node };
 }
 
-/** The part and field of a path in one line: （二）部门收支预决算情况 › 预算明细 第3行 · 金额. */
-export function pathLabel(path: string): string {
-  const { partLabel, fieldLabel } = describePath(path);
-  return fieldLabel ? `${partLabel} › ${fieldLabel}` : partLabel;
+/** The part and field of a path in one line: （二）部门收支预决算情况 › 项目预算明细 第3行 · 年初预算数. */
+export function pathLabel(kind: ReportKind, path: string): string {
+  const described = describePath(kind, path);
+  return described.fieldLabel ? `${described.partLabel} › ${described.fieldLabel}` : described.partLabel;
 }
 
 /** Only the field inside its part (the part is shown around it); the part's name for the part itself. */
-export function fieldLabelOf(path: string): string {
-  const { partLabel, fieldLabel } = describePath(path);
-  return fieldLabel || partLabel;
+export function fieldLabelOf(kind: ReportKind, path: string): string {
+  const described = describePath(kind, path);
+  return described.fieldLabel || described.partLabel;
 }
 
 export interface FieldOption {
@@ -67,7 +68,7 @@ export interface FieldOption {
 
 const MAX_TITLE = 16;
 
-function rowTitle(node: Extract<FieldNode, { type: 'list' }>, row: unknown): string {
+function rowTitle(node: ListNode, row: unknown): string {
   if (!node.titleField || typeof row !== 'object' || row === null) return '';
   const title = (row as Record<string, unknown>)[node.titleField];
   if (typeof title !== 'string' || !title.trim()) return '';
@@ -79,7 +80,7 @@ function rowTitle(node: Extract<FieldNode, { type: 'list' }>, row: unknown): str
  * The fields of a part a comment may be anchored to, as the part's content has them now: every
  * field, every list as a whole, every row of a list (named by its title) and each field of a row.
  */
-export function fieldOptions(part: ReportPart, content: unknown): FieldOption[] {
+export function fieldOptions(kind: ReportKind, part: ReportPart, content: unknown): FieldOption[] {
   const options: FieldOption[] = [];
   const walk = (node: FieldNode, value: unknown, path: string, label: string) => {
     if (node.type === 'field') {
@@ -111,8 +112,8 @@ export function fieldOptions(part: ReportPart, content: unknown): FieldOption[] 
       }
     });
   };
-  const root = partNode(part);
-  if (root.type !== 'group' || typeof content !== 'object' || content === null) return options;
+  const root = partNode(kind, part);
+  if (root?.type !== 'group' || typeof content !== 'object' || content === null) return options;
   for (const [key, child] of Object.entries(root.fields)) {
     walk(child, (content as Record<string, unknown>)[key], `${part}.${key}`, child.label);
   }

@@ -1,5 +1,6 @@
 import { GRADE_KEYS, gradeLabel, type GradeKey, type IndicatorNature } from '@evalflow/domain';
-import type { FieldNode } from './field-labels';
+import { formatDate } from '../../../components/date-time';
+import type { FieldNode, ValueKind } from './field-nodes';
 import { EMPTY, formatMoney, formatPercent, NATURE_LABELS } from './format';
 
 const isBlank = (value: unknown) =>
@@ -31,7 +32,7 @@ export function formatValue(node: FieldNode | undefined, value: unknown): string
   }
 }
 
-function formatField(kind: Extract<FieldNode, { type: 'field' }>['kind'], value: unknown): string {
+function formatField(kind: ValueKind, value: unknown): string {
   const text = typeof value === 'string' ? value : String(value);
   switch (kind) {
     case 'money':
@@ -40,6 +41,8 @@ function formatField(kind: Extract<FieldNode, { type: 'field' }>['kind'], value:
       return formatPercent(text);
     case 'nature':
       return NATURE_LABELS[text as IndicatorNature] ?? text;
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(text) ? formatDate(text) : text;
     case 'grade':
       return (GRADE_KEYS as readonly string[]).includes(text) ? gradeLabel(text as GradeKey) : text;
     default:

@@ -1,4 +1,4 @@
-import { REPORT_PARTS } from '@evalflow/domain';
+import { partsOf, type ReportKind } from '@evalflow/domain';
 import type { DiffChange } from '../../../api/report-types';
 import { describePath } from '../fields/field-paths';
 import { formatValue } from '../fields/field-values';
@@ -16,18 +16,21 @@ export interface DiffRow {
 
 export const CHANGE_LABELS: Record<DiffChange['kind'], string> = { changed: '修改', added: '新增', removed: '删除' };
 
-const partOrder = (path: string) => {
-  const index = (REPORT_PARTS as readonly string[]).indexOf(path.split('.')[0]);
-  return index === -1 ? REPORT_PARTS.length : index;
-};
-
-/** The changes between two revisions as rows a reviewer reads: where (in Chinese), what kind, before → after. */
-export function diffRows(changes: DiffChange[]): DiffRow[] {
+/**
+ * The changes between two revisions of a report of this kind as rows a reviewer reads: where (in
+ * Chinese, in the order of the kind's parts), what kind of change, before → after.
+ */
+export function diffRows(reportKind: ReportKind, changes: DiffChange[]): DiffRow[] {
+  const parts: readonly string[] = partsOf(reportKind);
+  const partOrder = (path: string) => {
+    const index = parts.indexOf(path.split('.')[0]);
+    return index === -1 ? parts.length : index;
+  };
   return changes
     .map((change, i) => ({ change, i }))
     .sort((a, b) => partOrder(a.change.path) - partOrder(b.change.path) || a.i - b.i)
     .map(({ change, i }) => {
-      const { partLabel, fieldLabel, node } = describePath(change.path);
+      const { partLabel, fieldLabel, node } = describePath(reportKind, change.path);
       return {
         id: `${i}:${change.path}`,
         kind: change.kind,

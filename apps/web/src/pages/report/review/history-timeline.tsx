@@ -1,5 +1,5 @@
 import { Empty, Flex, Tag, Timeline, Typography } from 'antd';
-import { REPORT_STATUS_LABELS, TRANSITIONS, type TransitionAction } from '@evalflow/domain';
+import { REPORT_STATUS_LABELS, TRANSITIONS, type ReportKind, type TransitionAction } from '@evalflow/domain';
 import type { HistoryEntry } from '../../../api/report-types';
 import { DateTime } from '../../../components/date-time';
 import { anchorLabel } from '../comments/thread-anchor';
@@ -14,7 +14,7 @@ const COLORS: Record<TransitionAction, string> = {
 };
 
 /** Who moved the report when, why, to which revision; a return with the open comments it carried. Newest first. */
-export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
+export function HistoryTimeline({ kind, entries }: { kind: ReportKind; entries: HistoryEntry[] }) {
   if (entries.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有流程记录" />;
   return (
     <Timeline
@@ -22,13 +22,13 @@ export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
         key: entry.id,
         color: COLORS[entry.action] ?? 'gray',
         title: <DateTime value={entry.occurredAt} />,
-        content: <HistoryItem entry={entry} />,
+        content: <HistoryItem kind={kind} entry={entry} />,
       }))}
     />
   );
 }
 
-function HistoryItem({ entry }: { entry: HistoryEntry }) {
+function HistoryItem({ kind, entry }: { kind: ReportKind; entry: HistoryEntry }) {
   const label = TRANSITIONS[entry.action]?.label ?? entry.action;
   const comments = entry.openComments ?? [];
   return (
@@ -55,7 +55,7 @@ function HistoryItem({ entry }: { entry: HistoryEntry }) {
           <ol style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
             {comments.map((c) => (
               <li key={c.id}>
-                <Typography.Text type="secondary">{anchorLabel(c, true)}：</Typography.Text>
+                <Typography.Text type="secondary">{anchorLabel(kind, c, true)}：</Typography.Text>
                 {c.body}
               </li>
             ))}

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Empty, Flex, Select, Table, Tag, Typography } from 'antd';
+import type { ReportKind } from '@evalflow/domain';
 import { getDiff } from '../../../api/reports-api';
 import type { RevisionView } from '../../../api/report-types';
 import { useSession } from '../../../auth/session-context';
@@ -10,7 +11,15 @@ import { diffRows, type DiffRow } from './diff-rows';
 const KIND_COLORS = { changed: 'blue', added: 'green', removed: 'red' } as const;
 
 /** The changes between two submitted revisions, the previous and the latest unless chosen otherwise. */
-export function RevisionDiff({ reportId, revisions }: { reportId: string; revisions: RevisionView[] }) {
+export function RevisionDiff({
+  kind,
+  reportId,
+  revisions,
+}: {
+  kind: ReportKind;
+  reportId: string;
+  revisions: RevisionView[];
+}) {
   const numbers = revisions.map((r) => r.number).sort((a, b) => a - b);
   const latest = numbers[numbers.length - 1];
   const [from, setFrom] = useState<number | undefined>(numbers[numbers.length - 2]);
@@ -39,7 +48,7 @@ export function RevisionDiff({ reportId, revisions }: { reportId: string; revisi
         <Select<number> aria-label="目标版本" style={{ width: 110 }} value={to} onChange={setTo} options={options} />
       </Flex>
       {from !== undefined && to !== undefined && from !== to ? (
-        <DiffTable reportId={reportId} from={from} to={to} />
+        <DiffTable kind={kind} reportId={reportId} from={from} to={to} />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="请选择两个不同的版本" />
       )}
@@ -47,14 +56,14 @@ export function RevisionDiff({ reportId, revisions }: { reportId: string; revisi
   );
 }
 
-function DiffTable({ reportId, from, to }: { reportId: string; from: number; to: number }) {
+function DiffTable({ kind, reportId, from, to }: { kind: ReportKind; reportId: string; from: number; to: number }) {
   const session = useSession();
   const load = useCallback(
     (signal: AbortSignal) => getDiff(session, reportId, from, to, signal),
     [session, reportId, from, to],
   );
   const diff = useRemote(load);
-  const rows = useMemo(() => (diff.data ? diffRows(diff.data.changes) : []), [diff.data]);
+  const rows = useMemo(() => (diff.data ? diffRows(kind, diff.data.changes) : []), [kind, diff.data]);
   return (
     <DataTable<DiffRow>
       size="small"

@@ -1,5 +1,6 @@
 import { dec, formatWan, percentChange, roundHalfUp, statedPercentAgrees } from '../../money/decimal';
-import type { AssetFigures } from '../schema';
+import { yearEndHeadcount } from '../figures';
+import type { AssetFigures, OverallReportContent } from '../schema';
 import type { Finding, Rule } from './rule';
 
 const FIELDS: Array<{ key: keyof AssetFigures; label: string }> = [
@@ -23,7 +24,7 @@ function netFindings(figures: AssetFigures | null, path: string, when: string): 
 
 const signed = (value: string) => (value.startsWith('-') || value === '0' ? value : `+${value}`);
 
-export const ASSET_RULES: Rule[] = [
+export const ASSET_RULES: Rule<OverallReportContent>[] = [
   {
     id: 'assets.net-equals-assets-minus-liabilities',
     severity: 'error',
@@ -94,7 +95,7 @@ export const ASSET_RULES: Rule[] = [
           }
         }
       }
-      const lastHeadcount = last.staffing.headcount;
+      const lastHeadcount = yearEndHeadcount(last.staffing);
       const statedHeadcount = basicInfo.staffing.previousHeadcount;
       if (lastHeadcount !== null && statedHeadcount !== lastHeadcount) {
         findings.push({

@@ -1,9 +1,16 @@
 import { dec } from '../../money/decimal';
 import { bandFor, gradeLabel } from '../grades';
 import { totalScore } from '../scoring';
+import type { ConclusionPart, ScoreTablePart } from '../schema';
 import type { Rule } from './rule';
 
-export const CONCLUSION_RULES: Rule[] = [
+/** What the conclusion's rules read: 总分 and 等级 beside the table they come from. */
+export interface ConcludedContent {
+  conclusion: ConclusionPart;
+  scoreTable: ScoreTablePart;
+}
+
+export const CONCLUSION_RULES: Rule<ConcludedContent>[] = [
   {
     id: 'conclusion.score-equals-table',
     severity: 'error',

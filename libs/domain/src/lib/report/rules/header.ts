@@ -1,6 +1,7 @@
+import type { OverallReportContent } from '../schema';
 import type { Rule } from './rule';
 
-export const HEADER_RULES: Rule[] = [
+export const HEADER_RULES: Rule<OverallReportContent>[] = [
   {
     id: 'header.title-year',
     severity: 'warning',

@@ -1,7 +1,8 @@
 import { dec } from '../../money/decimal';
+import type { OverallReportContent } from '../schema';
 import type { Finding, Rule } from './rule';
 
-export const RESULT_RULES: Rule[] = [
+export const RESULT_RULES: Rule<OverallReportContent>[] = [
   {
     id: 'results.completion-rate-range',
     severity: 'error',

@@ -1,11 +1,20 @@
+import { dec } from '../../money/decimal';
 import { DEFAULT_GRADE_BANDS, type GradeBand } from '../grades';
-import { checkMutated, contextFor, validReport } from '../fixture.spec-helper';
-import type { ReportContent } from '../schema';
-import { REPORT_RULES, runChecks } from './index';
+import { emptyProjectContent } from '../empty-report';
+import {
+  checkMutated,
+  checkProjectMutated,
+  contextFor,
+  failuresOf,
+  validProjectReport,
+  validReport,
+} from '../fixture.spec-helper';
+import type { OverallReportContent, ProjectReportContent } from '../schema';
+import { OVERALL_RULES, PROJECT_RULES, runChecks } from './index';
 import type { RuleContext } from './rule';
 
 /** Runs every rule on a report changed by `mutate`; returns the findings of the failing rules. */
-function failing(mutate: (c: ReportContent) => void, context: Partial<RuleContext> = {}) {
+function failing(mutate: (c: OverallReportContent) => void, context: Partial<RuleContext> = {}) {
   return checkMutated(mutate, context)
     .results.filter((r) => !r.passed)
     .map((r) => ({ ruleId: r.ruleId, severity: r.severity, findings: r.findings }));
@@ -17,9 +26,11 @@ describe('report rules', () => {
   });
 
   it('every rule has a stable, unique id, a severity and a Chinese title', () => {
-    const ids = REPORT_RULES.map((r) => r.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const rule of REPORT_RULES) {
+    for (const rules of [OVERALL_RULES, PROJECT_RULES] as Array<Array<{ id: string }>>) {
+      const ids = rules.map((r) => r.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+    for (const rule of [...OVERALL_RULES, ...PROJECT_RULES]) {
       expect(rule.id).toMatch(/^[a-z][a-zA-Z]*\.[a-z0-9-]+$/);
       expect(['error', 'warning']).toContain(rule.severity);
       expect(rule.title).toMatch(/[\u4e00-\u9fff]/);
@@ -27,47 +38,190 @@ describe('report rules', () => {
   });
 
   it('budget.lines-sum-to-total names both sums', () => {
-    expect(failing((c) => (c.budget.projectBudgetTotal = '30.26'))).toEqual([
+    const result = failing((c) => (c.budget.expenditure.project.budget = '30.26'));
+    expect(result.find((r) => r.ruleId === 'budget.lines-sum-to-total')).toEqual({
+      ruleId: 'budget.lines-sum-to-total',
+      severity: 'error',
+      findings: [
+        {
+          path: 'budget.expenditure.project.budget',
+          message: '项目预算明细合计 30.2500 万元，与填报的年初项目预算 30.2600 万元不一致',
+        },
+      ],
+    });
+  });
+
+  it('budget.lines-sum-to-total adds exactly (47+82+1+2+2.82+5+10+10.336+18.49 = 178.646)', () => {
+    const amounts = ['47', '82', '1', '2', '2.82', '5', '10', '10.336', '18.49'];
+    const withLines = (total: string) =>
+      failing((c) => {
+        c.budget.lines = amounts.map((amount, i) => ({ name: `项目${i}`, amount, spent: null, documentNumber: '' }));
+        c.budget.expenditure.project = { budget: total, actual: '178.646' };
+        // the sample states project money only: the 自评表 covers it
+        c.budget.expenditure.basic = { budget: null, actual: null };
+        c.budget.expenditure.total = { budget: null, actual: null };
+        c.scoreTable.funding.total.initialBudget = total;
+        c.scoreTable.funding.total.executed = '178.646';
+      }).filter((r) => r.ruleId.startsWith('budget.'));
+    expect(withLines('178.646')).toEqual([]);
+    expect(withLines('178.65')[0].findings[0].message).toBe(
+      '项目预算明细合计 178.6460 万元，与填报的年初项目预算 178.6500 万元不一致',
+    );
+    expect(
+      failing((c) => ((c.budget.lines = []), (c.budget.expenditure.project.budget = '30.26'))).map((r) => r.ruleId),
+    ).not.toContain('budget.lines-sum-to-total');
+  });
+
+  it('budget.lines-sum-to-spent: each line’s 执行数, all or none, adding up to 当年项目支出', () => {
+    expect(
+      failing((c) => (c.budget.lines[1].spent = '9.9')).find((r) => r.ruleId === 'budget.lines-sum-to-spent'),
+    ).toEqual({
+      ruleId: 'budget.lines-sum-to-spent',
+      severity: 'error',
+      findings: [
+        {
+          path: 'budget.expenditure.project.actual',
+          message: '各项目执行数合计 29.6000 万元，与填报的当年项目支出 29.5000 万元不一致',
+        },
+      ],
+    });
+    expect(failing((c) => (c.budget.lines[0].spent = null))).toEqual([
       {
-        ruleId: 'budget.lines-sum-to-total',
+        ruleId: 'budget.lines-sum-to-spent',
         severity: 'error',
         findings: [
           {
-            path: 'budget.projectBudgetTotal',
-            message: '项目预算明细合计 30.2500 万元，与填报的项目预算总额 30.2600 万元不一致',
+            path: 'budget.lines.0.spent',
+            message: '第 1 条预算明细「群众文化活动经费」未填报执行数，各项目执行数应逐条填报',
+          },
+        ],
+      },
+    ]);
+    // no line gives its 执行数: nothing to add up
+    expect(failing((c) => c.budget.lines.forEach((l) => (l.spent = null)))).toEqual([]);
+  });
+
+  it('budget.spent-within-budget', () => {
+    const result = failing((c) => {
+      c.budget.expenditure.project.actual = '30.2501';
+      c.budget.lines[0].spent = '20.4501';
+      c.budget.expenditure.total.actual = '181.7501';
+      c.scoreTable.funding.total.executed = '181.7501';
+    });
+    expect(result.find((r) => r.ruleId === 'budget.spent-within-budget')).toEqual({
+      ruleId: 'budget.spent-within-budget',
+      severity: 'error',
+      findings: [
+        {
+          path: 'budget.expenditure.project.actual',
+          message: '当年项目支出 30.2501 万元，超过年初项目预算 30.2500 万元',
+        },
+      ],
+    });
+  });
+
+  it('budget.expenditure-adds-up: 人员经费 + 公用经费 = 基本支出, 基本支出 + 项目支出 = 支出合计, per column', () => {
+    expect(failing((c) => (c.budget.expenditure.personnel.actual = '121.9'))).toEqual([
+      {
+        ruleId: 'budget.expenditure-adds-up',
+        severity: 'error',
+        findings: [
+          {
+            path: 'budget.expenditure.basic.actual',
+            message:
+              '决算数：人员经费 121.9000 万元 + 公用经费 29.7000 万元 = 151.6000 万元，与填报的基本支出 151.5000 万元不一致',
+          },
+        ],
+      },
+    ]);
+    const total = failing((c) => (c.budget.expenditure.total.budget = '180.3')).find(
+      (r) => r.ruleId === 'budget.expenditure-adds-up',
+    );
+    expect(total?.findings).toEqual([
+      {
+        path: 'budget.expenditure.total.budget',
+        message:
+          '年初预算数：基本支出 150.0000 万元 + 项目支出 30.2500 万元 = 180.2500 万元，与填报的本年支出合计 180.3000 万元不一致',
+      },
+    ]);
+    // a part not stated proves nothing: the sum is not checked
+    expect(failing((c) => (c.budget.expenditure.personnel = { budget: null, actual: null }))).toEqual([]);
+  });
+
+  it('budget.income-adds-up: 财政拨款收入 + 其他收入 = 本年收入合计', () => {
+    expect(failing((c) => (c.budget.income.other.budget = '0.5'))).toEqual([
+      {
+        ruleId: 'budget.income-adds-up',
+        severity: 'error',
+        findings: [
+          {
+            path: 'budget.income.total.budget',
+            message:
+              '年初预算数：财政拨款收入 180.2500 万元 + 其他收入 0.5000 万元 = 180.7500 万元，与填报的本年收入合计 180.2500 万元不一致',
           },
         ],
       },
     ]);
   });
 
-  it('budget.lines-sum-to-total adds exactly (47+82+1+2+2.82+5+10+10.336+18.49 = 178.646)', () => {
-    const amounts = ['47', '82', '1', '2', '2.82', '5', '10', '10.336', '18.49'];
-    expect(
+  it('budget.expenditure-within-income warns when 支出 exceeds 收入 and the carry-over', () => {
+    const spending = (carryover: string | null) =>
       failing((c) => {
-        c.budget.lines = amounts.map((amount, i) => ({ name: `项目${i}`, amount, documentNumber: '' }));
-        c.budget.projectBudgetTotal = '178.646';
-        c.budget.projectSpent = '178.646';
-      }),
-    ).toEqual([]);
-    expect(failing((c) => ((c.budget.lines = []), (c.budget.projectBudgetTotal = '178.65')))).toEqual([]);
-    const off = failing((c) => {
-      c.budget.lines = amounts.map((amount, i) => ({ name: `项目${i}`, amount, documentNumber: '' }));
-      c.budget.projectBudgetTotal = '178.65';
-      c.budget.projectSpent = '178.646';
-    });
-    expect(off[0].findings[0].message).toBe('项目预算明细合计 178.6460 万元，与填报的项目预算总额 178.6500 万元不一致');
+        c.budget.carryover = carryover;
+        c.budget.income.appropriation.actual = '176.3';
+        c.budget.income.total.actual = '177.5';
+      });
+    // exactly what was there: no warning
+    expect(spending('3.5')).toEqual([]);
+    expect(spending('3.4')[0].findings[0].message).toBe(
+      '本年支出合计 181.0000 万元，超过本年收入合计 177.5000 万元 + 年初结转结余 3.4000 万元，即 180.9000 万元，请核对或说明资金来源',
+    );
+    expect(spending(null)[0].findings[0].message).toBe(
+      '本年支出合计 181.0000 万元，超过本年收入合计 177.5000 万元（未填报年初结转结余），即 177.5000 万元，请核对或说明资金来源',
+    );
   });
 
-  it('budget.spent-within-budget', () => {
-    expect(failing((c) => (c.budget.projectSpent = '30.2501'))).toEqual([
+  it('staffing.actual-within-authorized warns per category', () => {
+    const result = failing((c) => {
+      c.basicInfo.staffing.categories = [
+        { category: '事业人员', authorized: 10, actual: 11 },
+        { category: '工勤人员', authorized: 2, actual: 1 },
+      ];
+    });
+    expect(result).toEqual([
       {
-        ruleId: 'budget.spent-within-budget',
-        severity: 'error',
+        ruleId: 'staffing.actual-within-authorized',
+        severity: 'warning',
         findings: [
-          { path: 'budget.projectSpent', message: '当年项目支出 30.2501 万元，超过项目预算总额 30.2500 万元' },
+          {
+            path: 'basicInfo.staffing.categories.0.actual',
+            message: '事业人员实有 11 人，超过编制数 10 人，请说明超编原因',
+          },
         ],
       },
+    ]);
+  });
+
+  it('scoreTable.funding-matches-budget: the 自评表 covers what section (二) covers', () => {
+    const result = failing((c) => (c.scoreTable.funding.total.initialBudget = '180'));
+    expect(result.find((r) => r.ruleId === 'scoreTable.funding-matches-budget')).toEqual({
+      ruleId: 'scoreTable.funding-matches-budget',
+      severity: 'error',
+      findings: [
+        {
+          path: 'scoreTable.funding.total.initialBudget',
+          message:
+            '绩效自评表年度资金总额的年初预算数 180.0000 万元，与（二）部门收支预决算情况中的本年支出合计的年初预算数 180.2500 万元不一致',
+        },
+      ],
+    });
+    // a report that states only project money (the sample) compares with 项目支出
+    const projectOnly = failing((c) => {
+      c.budget.expenditure.total = { budget: null, actual: null };
+    }).find((r) => r.ruleId === 'scoreTable.funding-matches-budget');
+    expect(projectOnly?.findings.map((f) => f.message)).toEqual([
+      '绩效自评表年度资金总额的年初预算数 180.2500 万元，与（二）部门收支预决算情况中的年初项目预算 30.2500 万元不一致',
+      '绩效自评表年度资金总额的全年执行数 181.0000 万元，与（二）部门收支预决算情况中的当年项目支出 29.5000 万元不一致',
     ]);
   });
 
@@ -133,10 +287,13 @@ describe('report rules', () => {
   it('assets.previous-year-matches-last-report compares with last year’s approved report', () => {
     const lastYear = validReport();
     lastYear.basicInfo.assets.current = { totalAssets: '100', totalLiabilities: '20', netAssets: '80' };
-    lastYear.basicInfo.staffing.headcount = 12;
+    lastYear.basicInfo.staffing.categories = [{ category: '事业人员', authorized: 14, actual: 12 }];
     expect(failing(() => undefined, { previousYear: { fiscalYear: 2024, content: lastYear } })).toEqual([]);
     lastYear.basicInfo.assets.current = { totalAssets: '100.5', totalLiabilities: '20', netAssets: '80.5' };
-    lastYear.basicInfo.staffing.headcount = 11;
+    lastYear.basicInfo.staffing.categories = [
+      { category: '事业人员', authorized: 14, actual: 10 },
+      { category: '工勤人员', authorized: 1, actual: 1 },
+    ];
     const result = failing(() => undefined, { previousYear: { fiscalYear: 2024, content: lastYear } });
     expect(result).toEqual([
       {
@@ -169,7 +326,8 @@ describe('report rules', () => {
         findings: [
           {
             path: 'scoreTable.funding.total.initialBudget',
-            message: '年初预算数：本年财政拨款、上年结转和其他资金合计 31.2500 万元，与年度资金总额 30.2500 万元不一致',
+            message:
+              '年初预算数：本年财政拨款、上年结转和其他资金合计 181.2500 万元，与年度资金总额 180.2500 万元不一致',
           },
         ],
       },
@@ -179,13 +337,13 @@ describe('report rules', () => {
   it('scoreTable.executed-within-budget', () => {
     const result = failing((c) => {
       c.scoreTable.funding.other = { initialBudget: '0', adjustedBudget: '1', executed: '2' };
-      c.scoreTable.funding.total = { initialBudget: '30.25', adjustedBudget: '31.25', executed: '31.5' };
-      c.scoreTable.funding.executionRate = '100.8';
+      c.scoreTable.funding.total = { initialBudget: '180.25', adjustedBudget: '184.8', executed: '185.8' };
+      c.scoreTable.funding.executionRate = '100.54';
     });
     expect(result.find((r) => r.ruleId === 'scoreTable.executed-within-budget')?.findings).toEqual([
       {
         path: 'scoreTable.funding.total.executed',
-        message: '年度资金总额的全年执行数 31.5000 万元，超过全年预算数 31.2500 万元',
+        message: '年度资金总额的全年执行数 185.8000 万元，超过全年预算数 184.8000 万元',
       },
       {
         path: 'scoreTable.funding.other.executed',
@@ -195,15 +353,15 @@ describe('report rules', () => {
   });
 
   it('scoreTable.execution-rate = executed ÷ adjusted budget', () => {
-    expect(failing((c) => (c.scoreTable.funding.executionRate = '97.5'))).toEqual([]); // 97.52… at 1 place
-    expect(failing((c) => (c.scoreTable.funding.executionRate = '97.53'))).toEqual([
+    expect(failing((c) => (c.scoreTable.funding.executionRate = '97.8'))).toEqual([]); // 97.837… at 1 place
+    expect(failing((c) => (c.scoreTable.funding.executionRate = '97.85'))).toEqual([
       {
         ruleId: 'scoreTable.execution-rate',
         severity: 'error',
         findings: [
           {
             path: 'scoreTable.funding.executionRate',
-            message: '执行率填报为 97.53%，按全年执行数 29.5000 万元 ÷ 全年预算数 30.2500 万元应为 97.52%',
+            message: '执行率填报为 97.85%，按全年执行数 181.0000 万元 ÷ 全年预算数 185.0000 万元应为 97.84%',
           },
         ],
       },
@@ -218,32 +376,32 @@ describe('report rules', () => {
         findings: [
           {
             path: 'scoreTable.funding.score',
-            message: '预算执行率得分填报为 10 分，按执行率 97.52% × 分值 10 分应为 9.75 分',
+            message: '预算执行率得分填报为 10 分，按执行率 97.84% × 分值 10 分应为 9.78 分',
           },
         ],
       },
       {
         ruleId: 'conclusion.score-equals-table',
         severity: 'error',
-        findings: [{ path: 'conclusion.totalScore', message: '总得分填报为 97.75 分，绩效自评表各项得分合计为 98 分' }],
+        findings: [{ path: 'conclusion.totalScore', message: '总得分填报为 97.78 分，绩效自评表各项得分合计为 98 分' }],
       },
     ]);
   });
 
   it('scoreTable.low-execution-explained warns below 90 %', () => {
     const result = failing((c) => {
-      c.scoreTable.funding.total.executed = '20';
-      c.scoreTable.funding.currentYearAppropriation.executed = '20';
-      c.scoreTable.funding.executionRate = '66.12';
-      c.scoreTable.funding.score = '6.61';
-      c.conclusion.totalScore = '94.61';
+      c.scoreTable.funding.total.adjustedBudget = '250';
+      c.scoreTable.funding.currentYearAppropriation.adjustedBudget = '248.8';
+      c.scoreTable.funding.executionRate = '72.4';
+      c.scoreTable.funding.score = '7.24';
+      c.conclusion.totalScore = '95.24';
     });
     expect(result).toEqual([
       {
         ruleId: 'scoreTable.low-execution-explained',
         severity: 'warning',
         findings: [
-          { path: 'scoreTable.funding.deviationNote', message: '执行率为 66.12%，低于 90%，请说明原因及改进措施' },
+          { path: 'scoreTable.funding.deviationNote', message: '执行率为 72.40%，低于 90%，请说明原因及改进措施' },
         ],
       },
     ]);
@@ -252,7 +410,7 @@ describe('report rules', () => {
   it('scoreTable.score-within-weight', () => {
     const result = failing((c) => {
       c.scoreTable.indicators[2].score = '10.5';
-      c.conclusion.totalScore = '98.25';
+      c.conclusion.totalScore = '98.28';
     });
     expect(result.find((r) => r.ruleId === 'scoreTable.score-within-weight')).toEqual({
       ruleId: 'scoreTable.score-within-weight',
@@ -271,7 +429,7 @@ describe('report rules', () => {
   it('scoreTable.indicator-score-formula warns when a quantitative score departs from the formula', () => {
     const result = failing((c) => {
       c.scoreTable.indicators[1].score = '40';
-      c.conclusion.totalScore = '99.75';
+      c.conclusion.totalScore = '99.78';
     });
     expect(result).toEqual([
       {
@@ -306,7 +464,7 @@ describe('report rules', () => {
         actual: '10',
         score: '40',
       };
-      c.conclusion.totalScore = '97.75';
+      c.conclusion.totalScore = '97.78';
     });
     expect(result[0].findings[0].message).toContain('按指标值 ÷ 完成值 × 分值应得 32.00 分');
   });
@@ -317,18 +475,18 @@ describe('report rules', () => {
         ruleId: 'conclusion.score-equals-table',
         severity: 'error',
         findings: [
-          { path: 'conclusion.totalScore', message: '总得分填报为 97.7 分，绩效自评表各项得分合计为 97.75 分' },
+          { path: 'conclusion.totalScore', message: '总得分填报为 97.7 分，绩效自评表各项得分合计为 97.78 分' },
         ],
       },
     ]);
   });
 
   it('conclusion.grade-matches-band: lower bounds included, so 89.5 is 良 and 90 is 优', () => {
-    const grade = (score: string, grade: ReportContent['conclusion']['grade'], bands?: GradeBand[]) =>
+    const grade = (score: string, grade: OverallReportContent['conclusion']['grade'], bands?: GradeBand[]) =>
       failing(
         (c) => {
           c.conclusion = { ...c.conclusion, totalScore: score, grade };
-          c.scoreTable.indicators[0].score = String(Number(score) - 57.75);
+          c.scoreTable.indicators[0].score = dec(score).minus('57.78').toString();
         },
         bands ? { gradeBands: bands } : {},
       ).filter((r) => r.ruleId === 'conclusion.grade-matches-band');
@@ -380,6 +538,8 @@ describe('report rules', () => {
   it('report.required-fields lists what is missing, each on its field', () => {
     const result = failing((c) => {
       c.basicInfo.functions = ['  '];
+      // an indicator not measured: its formula cannot be checked, but the field is required
+      c.scoreTable.indicators[1].actual = '';
       c.conclusion.grade = null;
       c.problems.measures = '';
     });
@@ -391,6 +551,7 @@ describe('report rules', () => {
           { path: 'basicInfo.functions', message: '请填写部门职能' },
           { path: 'conclusion.grade', message: '请填写评价等级' },
           { path: 'problems.measures', message: '请填写改进措施' },
+          { path: 'scoreTable.indicators.1.actual', message: '请填写第 2 个指标的实际完成值' },
         ],
       },
     ]);
@@ -420,12 +581,85 @@ describe('report rules', () => {
   });
 
   it('an empty draft is blocked, and says what to fill in', () => {
-    const summary = runChecks(
-      { ...validReport(), budget: { projectBudgetTotal: null, lines: [], projectSpent: null } },
-      contextFor(),
-    );
+    const draft = validReport();
+    draft.budget.expenditure.project = { budget: null, actual: null };
+    draft.budget.lines = [];
+    const summary = runChecks(draft, contextFor());
     expect(summary.blocking).toBe(true);
     expect(summary.errors).toBe(2);
     expect(summary.warnings).toBe(0);
+  });
+});
+
+describe('project table rules (项目支出绩效自评表)', () => {
+  const projectFailing = (mutate: (c: ProjectReportContent) => void, context: Partial<RuleContext> = {}) =>
+    failuresOf(checkProjectMutated(mutate, context));
+
+  it('the project fixture passes every rule', () => {
+    expect(projectFailing(() => undefined)).toEqual([]);
+  });
+
+  it('runs the 绩效自评表 and conclusion rules of the overall report, on the same paths', () => {
+    const ids = PROJECT_RULES.map((r) => r.id);
+    for (const id of OVERALL_RULES.map((r) => r.id).filter(
+      (i) => i.startsWith('scoreTable.') || i.startsWith('conclusion.'),
+    )) {
+      // the one overall-only table rule compares with section (二), which a project table does not have
+      if (id === 'scoreTable.funding-matches-budget') expect(ids).not.toContain(id);
+      else expect(ids).toContain(id);
+    }
+    expect(projectFailing((c) => (c.scoreTable.funding.score = '10')).map((r) => r.ruleId)).toEqual([
+      'scoreTable.execution-score',
+      'conclusion.score-equals-table',
+    ]);
+  });
+
+  it('report.required-fields names what a project table lacks, each on its field', () => {
+    expect(
+      projectFailing((c) => {
+        c.projectInfo.implementingUnit = ' ';
+        c.objectives.items[0].actual = '';
+        c.scoreTable.indicators[2].actual = '';
+        c.scoreTable.indicators[2].level2 = '';
+        c.preparers.phone = '';
+      }),
+    ).toEqual([
+      {
+        ruleId: 'report.required-fields',
+        severity: 'error',
+        findings: [
+          { path: 'projectInfo.implementingUnit', message: '请填写实施单位' },
+          { path: 'objectives.items.0.actual', message: '请填写第 1 项目标的实际完成情况' },
+          { path: 'scoreTable.indicators.2.actual', message: '请填写第 3 个指标的实际完成值' },
+          { path: 'scoreTable.indicators.2.level2', message: '请填写第 3 个指标的二级指标' },
+          { path: 'preparers.phone', message: '请填写联系电话' },
+        ],
+      },
+    ]);
+  });
+
+  it('a new project table is blocked until the table is filled in', () => {
+    const summary = runChecks(
+      emptyProjectContent({ departmentName: '某县文化馆', project: { code: 'X1', name: '某项目' } }),
+      contextFor(),
+    );
+    expect(summary.blocking).toBe(true);
+    expect(summary.results.find((r) => r.ruleId === 'report.required-fields')?.findings.map((f) => f.path)).toEqual([
+      'objectives.items',
+      'scoreTable.funding.total.adjustedBudget',
+      'scoreTable.funding.total.executed',
+      'scoreTable.indicators',
+      'conclusion.totalScore',
+      'conclusion.grade',
+      'preparers.preparer',
+      'preparers.phone',
+    ]);
+  });
+
+  it('last year’s report of another kind is not compared', () => {
+    const overall = validReport();
+    overall.basicInfo.assets.current = { totalAssets: '1', totalLiabilities: '0', netAssets: '1' };
+    expect(projectFailing(() => undefined, { previousYear: { fiscalYear: 2024, content: overall } })).toEqual([]);
+    expect(failing(() => undefined, { previousYear: { fiscalYear: 2024, content: validProjectReport() } })).toEqual([]);
   });
 });

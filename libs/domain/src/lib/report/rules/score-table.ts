@@ -3,6 +3,11 @@ import { executionRate, expectedFundingScore, expectedIndicatorScore, totalWeigh
 import type { FundingColumns, ScoreTablePart } from '../schema';
 import type { Finding, Rule } from './rule';
 
+/** What the 绩效自评表's rules read: every kind with a scoreTable part runs them. */
+export interface ScoredContent {
+  scoreTable: ScoreTablePart;
+}
+
 const ROWS = [
   { key: 'currentYearAppropriation', label: '本年财政拨款' },
   { key: 'carryover', label: '上年结转资金' },
@@ -17,7 +22,7 @@ const ALL_ROWS = [{ key: 'total', label: '年度资金总额' }, ...ROWS] as con
 
 const indicatorName = (t: ScoreTablePart, i: number) => `「${t.indicators[i].level3 || `第 ${i + 1} 个指标`}」`;
 
-export const SCORE_TABLE_RULES: Rule[] = [
+export const SCORE_TABLE_RULES: Rule<ScoredContent>[] = [
   {
     id: 'scoreTable.funding-rows-sum-to-total',
     severity: 'error',
