@@ -113,7 +113,10 @@ describe('web: a project table from new to approved, in a browser', () => {
 
       await type(editor, '总分', '100');
       await editor.getByRole('combobox', { name: '评价等级' }).click();
-      await editor.locator('.ant-select-dropdown').getByTitle('优秀', { exact: true }).click();
+      await editor
+        .locator('.ant-select-dropdown .ant-select-item-option')
+        .filter({ hasText: /^优秀$/ })
+        .click();
       await savedPart(editor, 'conclusion');
       await type(editor, '填表人', '孟荣敏');
       await type(editor, '联系电话', '0311-84912345');

@@ -34,7 +34,7 @@ describe('smoke: api + worker + cli as processes', () => {
     const seeded = await runApp('cli', env, ['seed:demo']);
     expect(seeded).toEqual({
       code: 0,
-      output: 'demo seed: 2 tenant(s), 7 department(s), 12 user(s), 5 report(s) created\n',
+      output: 'demo seed: 2 tenant(s), 7 department(s), 12 user(s), 8 report(s) created\n',
     });
     api = startApp('api', env);
     worker = startApp('worker', env);

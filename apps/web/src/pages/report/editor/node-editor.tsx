@@ -90,7 +90,8 @@ export function NodeEditor({ node, path, value, onChange, messagesOf }: NodeEdit
   );
   if (!node.label) return fields;
   return (
-    <fieldset id={fieldDomId(path)} tabIndex={-1} style={{ border: 0, padding: 0, margin: 0 }}>
+    // a fieldset is at least as wide as its content by default: a wide table inside (人员构成) must scroll, not the page
+    <fieldset id={fieldDomId(path)} tabIndex={-1} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
       <legend style={{ fontSize: 14, fontWeight: 600, marginBottom: 8 }}>{node.label}</legend>
       {fields}
       <FieldMessages path={path} messages={messagesOf(path)} />
