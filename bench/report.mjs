@@ -1,4 +1,5 @@
-// Report drafting throughput: the API's whole-report read, its checks and part writes, next to a
+// Report drafting throughput: the API's whole-report read, its checks and part writes — of a 部门整体
+// report and of a 项目支出绩效自评表 — next to a
 // baseline measured in the same run — a bare Fastify + pg server on the same database doing the
 // minimal equivalent SQL (no auth, no row-level security, no validation, no audit).
 // Usage: npm run bench:report   (builds api and cli first)
@@ -13,6 +14,8 @@ const DURATION_S = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || availableParallelism() * 2);
 const WARMUP_S = Math.min(2, DURATION_S);
 const PART = 'problems';
+const PROJECT_PART = 'preparers';
+const PROJECT_CODE = '13013324T000000000098';
 const USER = { username: 'zhaoxian.union.editor', password: 'evalflow-demo' };
 
 const READ_SQL = `SELECT part, content FROM report_parts WHERE report_id = $1`;
@@ -127,12 +130,22 @@ async function writerReports(api, token, count) {
   return ids;
 }
 
+/** One project table per writer: new projects of the department in 2024. */
+async function projectWriterReports(api, token, count) {
+  const ids = [];
+  for (let i = 1; i <= count; i++) {
+    const project = { code: `BENCH-${String(i).padStart(3, '0')}`, name: `基准测试项目${i}` };
+    ids.push((await call(api.base, 'POST', '/api/reports', token, { fiscalYear: 2024, kind: 'project', project })).id);
+  }
+  return ids;
+}
+
 /**
  * Part writes, each report written by at most one request at a time: a request takes a free report
  * and sends its current version in If-Match; the answer gives the next version back and frees it.
  * Contents alternate, so every successful write really changes the part.
  */
-async function writeRun(target, reportIds, contents, versions, token, duration) {
+async function writeRun(target, reportIds, part, contents, versions, token, duration) {
   const jobs = reportIds.map((id) => ({ id, version: versions.get(id), flip: 0, busy: false }));
   const result = await cannon({
     url: target.base,
@@ -147,7 +160,7 @@ async function writeRun(target, reportIds, contents, versions, token, duration) 
           context.job = job;
           return {
             ...request,
-            path: `${target.prefix}/${job.id}/parts/${PART}`,
+            path: `${target.prefix}/${job.id}/parts/${part}`,
             headers: {
               authorization: `Bearer ${token}`,
               'content-type': 'application/json',
@@ -175,11 +188,11 @@ async function writeRun(target, reportIds, contents, versions, token, duration) 
 }
 
 /** The part versions to start from, once writes still in flight from a finished run have landed. */
-async function partVersions(client, reportIds) {
+async function partVersions(client, reportIds, part) {
   await new Promise((r) => setTimeout(r, 500));
   const { rows } = await client.query(
     `SELECT report_id, version FROM report_parts WHERE part = $1 AND report_id = ANY($2::uuid[])`,
-    [PART, reportIds],
+    [part, reportIds],
   );
   return new Map(rows.map((r) => [r.report_id, r.version]));
 }
@@ -203,6 +216,18 @@ async function main() {
       JSON.stringify(c),
     );
     const writers = await writerReports(api, token, CONNECTIONS);
+    const projectId = (await call(api.base, 'GET', '/api/reports?fiscalYear=2024&kind=project', token)).items.find(
+      (r) => r.projectCode === PROJECT_CODE,
+    ).id;
+    const projectOriginal = (await call(api.base, 'GET', `/api/reports/${projectId}/parts/${PROJECT_PART}`, token))
+      .content;
+    const projectContents = [projectOriginal, { ...projectOriginal, phone: '0311-84900000' }].map((c) =>
+      JSON.stringify(c),
+    );
+    const projectWriters = await projectWriterReports(api, token, CONNECTIONS);
+    const projectBytes = (
+      await (await fetch(`${api.base}/api/reports/${projectId}`, { headers: auth(token) })).arrayBuffer()
+    ).byteLength;
     const whole = await fetch(`${api.base}/api/reports/${reportId}`, { headers: auth(token) });
     const reportBytes = (await whole.arrayBuffer()).byteLength;
 
@@ -210,6 +235,9 @@ async function main() {
       `report benchmark: ${DURATION_S} s per run (after ${WARMUP_S} s warm-up), ${CONNECTIONS} connections, ${availableParallelism()} cores`,
     );
     console.log(`report ${reportId} (${(reportBytes / 1024).toFixed(1)} KB as JSON); writes: part '${PART}'`);
+    console.log(
+      `project table ${projectId} (${(projectBytes / 1024).toFixed(1)} KB as JSON); writes: part '${PROJECT_PART}'`,
+    );
     console.log(`writers: ${writers.length} reports, each written by one request at a time\n`);
 
     const targets = {
@@ -218,13 +246,15 @@ async function main() {
     };
     const read = async (target, path, duration) =>
       cannon({ url: `${target.base}${path}`, headers: auth(token), duration, connections: CONNECTIONS });
-    const write = async (target, duration) => {
-      const before = await partVersions(owner, writers);
-      const result = await writeRun(target, writers, contents, before, token, duration);
-      const after = await partVersions(owner, writers);
+    const writeOf = (ids, part, bodies) => async (target, duration) => {
+      const before = await partVersions(owner, ids, part);
+      const result = await writeRun(target, ids, part, bodies, before, token, duration);
+      const after = await partVersions(owner, ids, part);
       // every counted write must have changed the part: versions move once per 2xx (plus in-flight ones)
-      return { ...result, advanced: writers.reduce((n, id) => n + after.get(id) - before.get(id), 0) };
+      return { ...result, advanced: ids.reduce((n, id) => n + after.get(id) - before.get(id), 0) };
     };
+    const write = writeOf(writers, PART, contents);
+    const writeProject = writeOf(projectWriters, PROJECT_PART, projectContents);
     const measure = async (run) => (await run(WARMUP_S), run(DURATION_S));
 
     const results = {};
@@ -238,6 +268,16 @@ async function main() {
     console.log(row('baseline GET (SELECT part, content)', results.baseRead));
     results.baseWrite = await measure((d) => write(targets.baseline, d));
     console.log(writeRow('baseline PUT (UPDATE … RETURNING)', results.baseWrite));
+    results.apiProject = await measure((d) => read(targets.api, `/api/reports/${projectId}`, d));
+    console.log(row('API GET /api/reports/:id (project table)', results.apiProject));
+    results.apiProjectChecks = await measure((d) => read(targets.api, `/api/reports/${projectId}/checks`, d));
+    console.log(row('API GET …/checks (project table)', results.apiProjectChecks));
+    results.apiProjectWrite = await measure((d) => writeProject(targets.api, d));
+    console.log(writeRow(`API PUT …/parts/${PROJECT_PART} (project)`, results.apiProjectWrite));
+    results.baseProjectRead = await measure((d) => read(targets.baseline, `/reports/${projectId}`, d));
+    console.log(row('baseline GET (project table)', results.baseProjectRead));
+    results.baseProjectWrite = await measure((d) => writeProject(targets.baseline, d));
+    console.log(writeRow('baseline PUT (project table)', results.baseProjectWrite));
 
     console.log(
       `\n${'scenario'.padEnd(22)} ${'API/s'.padStart(7)} ${'p50'.padStart(7)} ${'p99'.padStart(7)}   ${'base/s'.padStart(7)} ${'p50'.padStart(7)} ${'p99'.padStart(7)}   API/base`,
@@ -250,10 +290,28 @@ async function main() {
     line('GET whole report', rate(results.apiReport), results.apiReport, rate(results.baseRead), results.baseRead);
     line('GET checks', rate(results.apiChecks), results.apiChecks, rate(results.baseRead), results.baseRead);
     line(`PUT part (${PART})`, results.apiWrite.writes, results.apiWrite, results.baseWrite.writes, results.baseWrite);
-    console.log('(rates count 2xx answers only; both GET rows share the read baseline)');
+    const baseProject = rate(results.baseProjectRead);
+    line('GET project table', rate(results.apiProject), results.apiProject, baseProject, results.baseProjectRead);
+    line(
+      'GET project checks',
+      rate(results.apiProjectChecks),
+      results.apiProjectChecks,
+      baseProject,
+      results.baseProjectRead,
+    );
+    line(
+      `PUT project (${PROJECT_PART})`,
+      results.apiProjectWrite.writes,
+      results.apiProjectWrite,
+      results.baseProjectWrite.writes,
+      results.baseProjectWrite,
+    );
+    console.log('(rates count 2xx answers only; the GET rows of a report share its read baseline)');
     for (const [label, r] of [
       ['API', results.apiWrite],
       ['baseline', results.baseWrite],
+      ['API project', results.apiProjectWrite],
+      ['baseline project', results.baseProjectWrite],
     ]) {
       console.log(`${label} PUT: ${r['2xx']} × 2xx, ${r.stale} × 412, part versions advanced by ${r.advanced}`);
     }

@@ -127,12 +127,14 @@ describe('web: a project table from new to approved, in a browser', () => {
       await expectText(beside, '请填写第 2 个指标的实际完成值');
       await editor.getByText('还有 1 处错误，改正后才能提交').waitFor();
       expect(await editor.getByRole('button', { name: cjk('提交') }).isDisabled()).toBe(true);
-      await screenshot(editor, 'project-editor-error');
+      await beside.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(editor, 'project-editor-error');
 
       await type(editor, '绩效指标第2个 实际完成值', '95');
       await beside.waitFor({ state: 'detached' });
       await savedPart(editor, 'scoreTable');
-      await screenshot(editor, 'project-editor');
+      await editor.locator('#part-scoreTable').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(editor, 'project-editor');
       await editor.getByRole('button', { name: cjk('提交') }).click();
       await confirmIn(editor, '提交');
       await editor.getByText('已提交（第 1 版）').waitFor();
