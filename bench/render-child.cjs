@@ -2,7 +2,7 @@
 // N times with EvalFlow's renderer or with the bare library, and prints one JSON line.
 // Run by bench/render.mjs: node -r ts-node/register/transpile-only -r tsconfig-paths/register render-child.cjs <mode> <format> <n>
 const { performance } = require('node:perf_hooks');
-const { DEFAULT_GRADE_BANDS } = require('@evalflow/domain');
+const { DEFAULT_GRADE_BANDS, defaultTemplate } = require('@evalflow/domain');
 const { renderDocument, findFonts } = require('@evalflow/rendering');
 const { ZHAOXIAN_UNION_2024 } = require('@evalflow/samples');
 
@@ -15,6 +15,7 @@ const input = {
   gradeBands: DEFAULT_GRADE_BANDS,
   watermark: '草稿',
   approval: null,
+  template: defaultTemplate('department_overall'),
 };
 
 /** Every text of the report, in order: what the bare library lays out as plain paragraphs. */

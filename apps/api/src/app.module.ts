@@ -8,9 +8,11 @@ import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { IndicatorLibraryModule } from './indicator-library/indicator-library.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { DocumentsModule } from './documents/documents.module';
 import { ReportsModule } from './reports/reports.module';
+import { TemplatesModule } from './templates/templates.module';
 import { SettingsModule } from './settings/settings.module';
 import { SystemModule } from './system/system.module';
 import { TenantsModule } from './tenants/tenants.module';
@@ -44,6 +46,8 @@ export class AppModule {
         UsersModule,
         SettingsModule,
         ReportsModule,
+        TemplatesModule,
+        IndicatorLibraryModule,
         DocumentsModule,
         NotificationsModule,
         SystemModule,

@@ -14,6 +14,7 @@ import { AppModule } from './app.module';
 import { ErrorFilter } from './http/error-filter';
 import { setupOpenApi } from './http/openapi';
 import { installJsonBodyParser } from './http/json-body';
+import { installXlsxBodyParser } from './indicator-library/xlsx-body';
 import { installRequestContext, requestIdOf } from './http/request-context.hooks';
 import { createValidationPipe } from './http/validation';
 import { SpaFallback } from './http/web-static';
@@ -63,6 +64,7 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<N
   recordRoutes(app, fastify);
   installRequestContext(fastify, logger);
   installJsonBodyParser(fastify);
+  installXlsxBodyParser(fastify);
   await app.register(fastifyCookie);
   const spa = await SpaFallback.register(fastify, config.http.webDistDir);
 

@@ -24,3 +24,5 @@ export * from './lib/review/comments';
 export * from './lib/review/deadlines';
 export * from './lib/review/sign-off';
 export * from './lib/report/documents';
+export * from './lib/template';
+export * from './lib/indicator-library';

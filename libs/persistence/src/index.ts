@@ -17,3 +17,5 @@ export * from './lib/reports/revisions';
 export * from './lib/reports/transitions';
 export * from './lib/documents/documents';
 export * from './lib/documents/request-document';
+export * from './lib/templates/templates';
+export * from './lib/indicator-library/library';

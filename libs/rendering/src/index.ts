@@ -4,10 +4,19 @@ export {
   documentFileName,
   documentSubject,
   type DocumentFormat,
+  TEMPLATE_PREVIEW_WATERMARK,
   type RenderInput,
   type RenderOptions,
+  type RenderWatermark,
 } from './lib/render-input';
 export { findFonts, type FontFile, type FontPaths } from './lib/fonts';
 export { renderDocx } from './lib/docx/render-docx';
 export { renderPdf, uncoveredCharacters } from './lib/pdf/render-pdf';
 export { renderDocument } from './lib/render';
+export {
+  renderTemplatePreview,
+  previewInput,
+  TemplatePreviewRefused,
+  TEMPLATE_PREVIEW_LIMITS,
+  type TemplatePreviewOptions,
+} from './lib/preview';

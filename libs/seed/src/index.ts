@@ -1,2 +1,3 @@
 export * from './lib/demo-data';
 export * from './lib/seed-demo';
+export * from './lib/demo-library';

@@ -12,12 +12,13 @@ import {
   findPreviousYearApproved,
   findReport,
   loadContent,
+  loadPinnedTemplate,
   type PartRecord,
   type ReportRecord,
   type TenantTx,
 } from '@evalflow/persistence';
 import { assertCan } from '../access/object-checks';
-import type { PartView, ReportSummaryView } from './reports.dto';
+import type { PartView, PinnedTemplateView, ReportSummaryView } from './reports.dto';
 
 /** How the API shows the stored records of a report; access checks on them. Persistence is @evalflow/persistence. */
 export function toSummary(r: ReportRecord, bands: GradeBand[]): ReportSummaryView {
@@ -93,9 +94,34 @@ export function toPartView(p: PartRecord): PartView {
   };
 }
 
+/** The template version a report follows, as the report view shows it. */
+export async function pinnedTemplateOf(
+  tx: TenantTx,
+  report: Pick<ReportRecord, 'templateVersionId'>,
+): Promise<PinnedTemplateView> {
+  const v = await loadPinnedTemplate(tx, report.templateVersionId);
+  return {
+    versionId: v.id,
+    templateId: v.templateId,
+    version: v.version,
+    name: v.name,
+    builtin: v.tenantId === null,
+    definition: v.definition,
+  };
+}
+
+/** The grade bands a report is graded by: its template's own, else the county's. */
+export async function reportBands(
+  tx: TenantTx,
+  report: Pick<ReportRecord, 'templateVersionId'>,
+  countyBands: GradeBand[],
+): Promise<GradeBand[]> {
+  return (await loadPinnedTemplate(tx, report.templateVersionId)).definition.gradeBands ?? countyBands;
+}
+
 /**
- * Every rule of the report's kind on its current content, against the same department's (for a project:
- * the same project's) approved report of the year before.
+ * Every rule of the report's template on its current content, against the same department's (for a
+ * project: the same project's) approved report of the year before.
  */
 export async function checkReport(
   tx: TenantTx,
@@ -105,8 +131,9 @@ export async function checkReport(
   const content = await loadContent(tx, report);
   const previous = await findPreviousYearApproved(tx, report);
   const previousYear = previous && { fiscalYear: previous.fiscalYear, content: await loadContent(tx, previous) };
+  const { definition: template } = await loadPinnedTemplate(tx, report.templateVersionId);
   return {
-    checks: runChecks(content, { fiscalYear: report.fiscalYear, gradeBands, previousYear }),
+    checks: runChecks(content, { fiscalYear: report.fiscalYear, gradeBands, previousYear, template }),
     previous: previous && { id: previous.id, fiscalYear: previous.fiscalYear },
   };
 }

@@ -28,6 +28,7 @@ import {
   type ReportKind,
   type ReportPart,
   type ReportStatus,
+  type TemplateDefinition,
   type TransitionAction,
 } from '@evalflow/domain';
 import { PageQuery, toInteger } from '../http/page-query';
@@ -200,7 +201,18 @@ export class PrefillNoteView {
   @ApiProperty() note!: string;
 }
 
+export class PinnedTemplateView {
+  @ApiProperty({ description: '模板版本编号（报告创建时固定）' }) versionId!: string;
+  @ApiProperty() templateId!: string;
+  @ApiProperty({ description: '模板的版本号' }) version!: number;
+  @ApiProperty({ description: '模板名称' }) name!: string;
+  @ApiProperty({ description: '是否为系统内置模板' }) builtin!: boolean;
+  @ApiProperty({ type: Object, description: '模板定义：提纲、编号、指标体系、计分规则、适用规则、评价等级' })
+  definition!: TemplateDefinition;
+}
+
 export class ReportView extends ReportSummaryView {
+  @ApiProperty({ type: PinnedTemplateView, description: '本报告所依据的模板版本' }) template!: PinnedTemplateView;
   @ApiProperty({ type: Object, description: '各部分内容及其版本' }) parts!: Record<ReportPart, PartView>;
   @ApiProperty({ nullable: true, type: String, description: '预填所依据的上年报告' }) prefilledFrom!: string | null;
   @ApiProperty({ type: [PrefillNoteView] }) carriedOver!: PrefillNoteView[];

@@ -5,6 +5,7 @@ import {
   canSignOff,
   emptyProjectContent,
   emptyReportContent,
+  expandTitle,
   prefillFromPreviousYear,
   prefillProjectFromPreviousYear,
   summarizeReport,
@@ -17,15 +18,18 @@ import {
   type ProjectReportContent,
   type ReportContent,
   type ReportKind,
+  type TemplateDefinition,
 } from '@evalflow/domain';
 import {
   abilityFilter,
+  applicableTemplateVersion,
   findPreviousYearApproved,
   insertParts,
   insertReport,
   listReports,
   loadContent,
   loadParts,
+  loadPinnedTemplate,
   tenantOf,
   TenantDb,
   type ReportRecord,
@@ -36,7 +40,16 @@ import { AuditService } from '../audit/audit.service';
 import { fieldInvalid } from '../http/validation';
 import { loadSettings } from '../settings/grade-bands.store';
 import { decodeCursor, encodeCursor } from './report-keyset';
-import { checkReport, headSignOffOf, permittedReport, requireReport, toPartView, toSummary } from './report-store';
+import {
+  checkReport,
+  headSignOffOf,
+  permittedReport,
+  pinnedTemplateOf,
+  reportBands,
+  requireReport,
+  toPartView,
+  toSummary,
+} from './report-store';
 import type { CreateReportDto, ListReportsQuery, PartView, ReportPage, ReportView } from './reports.dto';
 
 const COLUMNS = { id: 'r.id', tenantId: 'r.tenant_id', departmentId: 'r.department_id', status: 'r.status' };
@@ -94,13 +107,17 @@ export class ReportsService {
         projectCode: project?.code ?? null,
       });
       const lastYear = previous && { fiscalYear: previous.fiscalYear, content: await loadContent(tx, previous) };
+      const templateVersionId = await applicableTemplateVersion(tx, dto.fiscalYear, kind);
+      const { definition: template } = await loadPinnedTemplate(tx, templateVersionId);
       const { content, carriedOver } = draftContent(kind, dept, dto.fiscalYear, project, lastYear);
+      applyTemplateHeader(content, template, dept.name, dto.fiscalYear);
       const inserted = await insertReport(tx, {
         departmentId,
         fiscalYear: dto.fiscalYear,
         kind,
         project: project ? { code: project.code, name: project.name } : null,
         schemaVersion: content.schemaVersion,
+        templateVersionId,
         summary: summarizeReport(content),
         prefilledFrom: previous?.id ?? null,
         carriedOver,
@@ -119,6 +136,7 @@ export class ReportsService {
           kind,
           projectCode: project?.code ?? null,
           prefilledFrom: previous?.id ?? null,
+          templateVersionId,
         },
       });
       return this.view(tx, principal, await requireReport(tx, inserted.id));
@@ -154,7 +172,9 @@ export class ReportsService {
         limit,
       });
       const { gradeBands } = await loadSettings(tx);
-      const items = rows.slice(0, limit).map((r) => toSummary(r, gradeBands));
+      const items = await Promise.all(
+        rows.slice(0, limit).map(async (r) => toSummary(r, await reportBands(tx, r, gradeBands))),
+      );
       const last = rows[limit - 1];
       return {
         items,
@@ -192,11 +212,13 @@ export class ReportsService {
 
   async view(tx: TenantTx, principal: Principal, report: ReportRecord): Promise<ReportView> {
     const { gradeBands, requireHeadSignOff } = await loadSettings(tx);
-    const summary = toSummary(report, gradeBands);
+    const template = await pinnedTemplateOf(tx, report);
+    const summary = toSummary(report, template.definition.gradeBands ?? gradeBands);
     const ownDepartment = summary.departmentId === principal.departmentId;
     const parts = await loadParts(tx, report);
     return {
       ...summary,
+      template,
       parts: Object.fromEntries(parts.map((p) => [p.part, toPartView(p)])) as Record<string, PartView>,
       prefilledFrom: report.prefilledFrom,
       carriedOver: report.carriedOver,
@@ -230,4 +252,11 @@ function draftContent(
   return lastYear
     ? prefillFromPreviousYear({ ...lastYear, content: lastYear.content as OverallReportContent }, input)
     : { content: emptyReportContent(input), carriedOver: [] };
+}
+
+/** A new 部门整体 report's 附件 label and title as the county's template for the year writes them. */
+function applyTemplateHeader(content: ReportContent, template: TemplateDefinition, department: string, year: number) {
+  if (content.kind !== 'department_overall') return;
+  content.header.attachmentLabel = template.document.attachmentLabel;
+  content.header.title = expandTitle(template.document.titlePattern, { departmentName: department, fiscalYear: year });
 }

@@ -30,7 +30,7 @@ import {
 } from '@evalflow/persistence';
 import { AuditService } from '../audit/audit.service';
 import { loadSettings } from '../settings/grade-bands.store';
-import { checkReport, permittedReport, requireReport, toSummary } from './report-store';
+import { checkReport, permittedReport, reportBands, requireReport, toSummary } from './report-store';
 import { listOpenComments } from './comment-store';
 import { ReportsService } from './reports.service';
 import type { DiffQuery, TransitionDto } from './transitions.dto';
@@ -65,7 +65,7 @@ export class TransitionsService {
   transition(principal: Principal, ability: AppAbility, id: string, dto: TransitionDto) {
     return this.db.tx(async (tx) => {
       const report = await permittedReport(tx, ability, id, { forUpdate: true });
-      const { gradeBands } = await loadSettings(tx);
+      const gradeBands = await reportBands(tx, report, (await loadSettings(tx)).gradeBands);
       const plan = await this.plan(tx, principal, report, dto);
       const from = report.status;
       const revision = plan.spec.freezesRevision ? await this.freeze(tx, principal, report) : null;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Role } from '@evalflow/domain';
+import { BUILTIN_TEMPLATES, type Role } from '@evalflow/domain';
 import type { TestDatabase } from '@evalflow/testing';
 import type { InjectOptions } from 'fastify';
+import { Workbook } from 'exceljs';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { declaredRoutes } from '../access/route-access.check';
 import { registeredRoutes } from '../bootstrap';
@@ -50,7 +51,11 @@ interface Fixture {
   document: { union: string; education: string; foreign: string };
   /** a notification for each signed-in actor, one for a colleague, one in the other county */
   notification: { byUser: Record<string, string>; colleague: string; foreign: string };
+  /** 赵县's own template (with a draft), a built-in, 栾城区's template: ids and a version of each */
+  template: Record<'own' | 'other' | 'foreign', { id: string; versionId: string }>;
   pingId: string;
+  /** a 指标库 entry of 赵县 and one of 栾城区, and a small workbook to import */
+  library: { own: string; foreign: string; file: Buffer };
   seq: number;
   /** years for reports created by the matrix, one per create */
   year: number;
@@ -112,6 +117,32 @@ const documentFor = (f: Fixture, scope: Scope) =>
 const threadFor = (f: Fixture, scope: Scope) =>
   scope === 'foreign' ? f.thread.foreign : scope === 'own' ? f.thread.union : f.thread.education;
 const tenantFor = (f: Fixture, scope: Scope) => (scope === 'foreign' ? f.tenant.foreign : f.tenant.own);
+/** own: the county's template; other: a built-in; foreign: the other county's template. */
+const templateFor = (f: Fixture, scope: Scope) => f.template[scope as 'own' | 'other' | 'foreign'];
+/** Templates are read by every county user: its own and the built-ins, never another county's. */
+const templateReaders = (): Record<Actor, Expectation> => ({
+  ...onlyFor(COUNTY_ROLES, { own: 200, other: 200, foreign: 404 }),
+});
+/** The If-Match of a template's draft as the API computes it: 0 while there is none. */
+const draftEtagOf = async (f: Fixture, id: string) =>
+  f.db.owner(
+    async (c) =>
+      (
+        await c.query(
+          `SELECT CASE WHEN draft IS NULL THEN 0 ELSE draft_version END AS v FROM report_templates WHERE id = $1`,
+          [id],
+        )
+      ).rows[0]?.v ?? 0,
+  );
+/** Gives a county template a draft (the built-in's definition) so that publishing and discarding have one. */
+const ensureDraft = (f: Fixture, id: string) =>
+  f.db.owner((c) =>
+    c.query(
+      `UPDATE report_templates t SET draft = v.definition, draft_version = t.draft_version + 1
+         FROM report_template_versions v WHERE t.id = $1 AND t.draft IS NULL AND v.id = $2`,
+      [id, BUILTIN_TEMPLATES[0].id],
+    ),
+  );
 const next = (f: Fixture) => ++f.seq;
 /** A route case that GETs one fixed URL, for every actor alike. */
 const getUrl = (url: string, expect: Record<Actor, Expectation>): RouteCase => ({
@@ -124,6 +155,26 @@ const getReport = (path = ''): RouteCase => ({
   scopes: ['own', 'other', 'foreign'],
   build: (f, _a, scope) => ({ method: 'GET', url: `/api/reports/${reportFor(f, scope)}${path}` }),
   expect: reportReaders(),
+});
+
+/** The 指标库 is read by every county user and curated by the county administrator and the finance bureau. */
+const LIBRARY_CURATORS: Role[] = ['tenant_admin', ...FINANCE];
+const libraryEntryFor = (f: Fixture, scope: Scope) => (scope === 'foreign' ? f.library.foreign : f.library.own);
+const libraryVersionOf = (f: Fixture, id: string): Promise<number> =>
+  f.db.owner(async (c) => (await c.query(`SELECT version FROM indicator_library WHERE id = $1`, [id])).rows[0].version);
+/** A change of a 指标库 entry of each place, with its current version as If-Match. */
+const libraryChange = (path: string, payload?: object): RouteCase => ({
+  scopes: ['own', 'foreign'],
+  build: async (f, _a, scope) => {
+    const id = libraryEntryFor(f, scope);
+    return {
+      method: path ? 'POST' : 'PATCH',
+      url: `/api/indicator-library/${id}${path}`,
+      headers: { 'if-match': `"${await libraryVersionOf(f, id)}"` },
+      ...(payload ? { payload } : {}),
+    };
+  },
+  expect: onlyFor(LIBRARY_CURATORS, { own: 200, foreign: 404 }),
 });
 
 const MATRIX: Record<string, RouteCase> = {
@@ -468,6 +519,36 @@ const MATRIX: Record<string, RouteCase> = {
     // someone else's notification, in the county or not, is answered as not found
     expect: onlyFor(COUNTY_ROLES, { own: 200, other: 404, foreign: 404 }),
   },
+  'GET /api/indicator-library': getUrl('/api/indicator-library', onlyFor(COUNTY_ROLES, 200)),
+  'GET /api/indicator-library/export': getUrl('/api/indicator-library/export', onlyFor(COUNTY_ROLES, 200)),
+  'GET /api/indicator-library/:id': {
+    scopes: ['own', 'foreign'],
+    build: (f, _a, scope) => ({ method: 'GET', url: `/api/indicator-library/${libraryEntryFor(f, scope)}` }),
+    expect: onlyFor(COUNTY_ROLES, { own: 200, foreign: 404 }),
+  },
+  'POST /api/indicator-library': {
+    scopes: ['-'],
+    build: (f) => ({
+      method: 'POST',
+      url: '/api/indicator-library',
+      payload: { level1: '产出指标', level2: '数量指标', level3: `矩阵指标 ${next(f)}`, nature: '>=' },
+    }),
+    expect: onlyFor(LIBRARY_CURATORS, 201),
+  },
+  'PATCH /api/indicator-library/:id': libraryChange('', { note: '矩阵修改' }),
+  'POST /api/indicator-library/:id/archive': libraryChange('/archive'),
+  'POST /api/indicator-library/:id/restore': libraryChange('/restore'),
+  'POST /api/indicator-library/import': {
+    scopes: ['-'],
+    // a preview writes nothing
+    build: (f) => ({
+      method: 'POST',
+      url: '/api/indicator-library/import?mode=preview',
+      payload: f.library.file,
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    }),
+    expect: onlyFor(LIBRARY_CURATORS, 200),
+  },
   'GET /api/settings': getUrl('/api/settings', onlyFor(COUNTY_ROLES, 200)),
   'GET /api/settings/deadlines': getUrl('/api/settings/deadlines', onlyFor(COUNTY_ROLES, 200)),
   'PUT /api/settings/deadlines/:fiscalYear': {
@@ -513,6 +594,78 @@ const MATRIX: Record<string, RouteCase> = {
       };
     },
     expect: onlyFor(['tenant_admin'], 200),
+  },
+
+  'GET /api/templates': getUrl('/api/templates', onlyFor(COUNTY_ROLES, 200)),
+  'GET /api/templates/publications': getUrl('/api/templates/publications', onlyFor(COUNTY_ROLES, 200)),
+  'GET /api/templates/versions/:versionId': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({ method: 'GET', url: `/api/templates/versions/${templateFor(f, scope).versionId}` }),
+    expect: templateReaders(),
+  },
+  'GET /api/templates/:id': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({ method: 'GET', url: `/api/templates/${templateFor(f, scope).id}` }),
+    expect: templateReaders(),
+  },
+  'POST /api/templates': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({
+      method: 'POST',
+      url: '/api/templates',
+      payload: { sourceVersionId: templateFor(f, scope).versionId, name: `复制的模板 ${next(f)}` },
+    }),
+    expect: onlyFor(['tenant_admin'], { own: 201, other: 201, foreign: 404 }),
+  },
+  'PUT /api/templates/:id/draft': {
+    scopes: ['own', 'other', 'foreign'],
+    build: async (f, _a, scope) => {
+      const { id } = templateFor(f, scope);
+      return {
+        method: 'PUT',
+        url: `/api/templates/${id}/draft`,
+        headers: { 'if-match': `"${await draftEtagOf(f, id)}"` },
+        payload: { definition: { ...BUILTIN_TEMPLATES[0].definition, name: `模板 ${next(f)}` } },
+      };
+    },
+    expect: onlyFor(['tenant_admin'], { own: 200, other: 403, foreign: 404 }),
+  },
+  'DELETE /api/templates/:id/draft': {
+    scopes: ['own', 'other', 'foreign'],
+    build: async (f, _a, scope) => {
+      const { id } = templateFor(f, scope);
+      await ensureDraft(f, id);
+      return {
+        method: 'DELETE',
+        url: `/api/templates/${id}/draft`,
+        headers: { 'if-match': `"${await draftEtagOf(f, id)}"` },
+      };
+    },
+    expect: onlyFor(['tenant_admin'], { own: 200, other: 403, foreign: 404 }),
+  },
+  'POST /api/templates/:id/publish': {
+    scopes: ['own', 'other', 'foreign'],
+    build: async (f, _a, scope) => {
+      const { id, versionId } = templateFor(f, scope);
+      await ensureDraft(f, id);
+      return {
+        method: 'POST',
+        url: `/api/templates/${id}/publish`,
+        headers: { 'if-match': `"${await draftEtagOf(f, id)}"` },
+        // a built-in is published as it is (its version); a county's template publishes its draft
+        payload: { fiscalYear: 2001 + (next(f) % 20), ...(scope === 'other' ? { versionId } : {}) },
+      };
+    },
+    expect: onlyFor(['tenant_admin'], { own: 200, other: 200, foreign: 404 }),
+  },
+  'POST /api/templates/preview': {
+    scopes: ['-'],
+    build: () => ({
+      method: 'POST',
+      url: '/api/templates/preview',
+      payload: { definition: BUILTIN_TEMPLATES[2].definition },
+    }),
+    expect: onlyFor(COUNTY_ROLES, 200),
   },
 
   'GET /api/audit-log': getUrl('/api/audit-log', onlyFor(['platform_admin', 'tenant_admin'], 200)),
@@ -627,11 +780,48 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
     for (const session of Object.values(f.sessions)) {
       if (session?.me.tenant) f.notification.byUser[session.me.user.id] = await notify(session.me.user.id);
     }
+    const countyTemplate = async (tenant: string, name: string) => {
+      const id = await idOf(
+        db,
+        `INSERT INTO report_templates (tenant_id, kind, name, draft, draft_version)
+         SELECT $1, 'department_overall', $2, definition, 1 FROM report_template_versions WHERE id = $3 RETURNING id`,
+        [tenant, name, BUILTIN_TEMPLATES[0].id],
+      );
+      const versionId = await idOf(
+        db,
+        `INSERT INTO report_template_versions (template_id, tenant_id, version, definition)
+         SELECT $1, $2, 1, definition FROM report_template_versions WHERE id = $3 RETURNING id`,
+        [id, tenant, BUILTIN_TEMPLATES[0].id],
+      );
+      return { id, versionId };
+    };
+    f.template = {
+      own: await countyTemplate(f.tenant.own, '赵县模板'),
+      other: { id: BUILTIN_TEMPLATES[0].templateId, versionId: BUILTIN_TEMPLATES[0].id },
+      foreign: await countyTemplate(f.tenant.foreign, '栾城区模板'),
+    };
     const ping = await as(
       f.app,
       f.sessions.platform_admin as Session,
     )({ method: 'POST', url: '/api/system/pings', payload: {} });
     f.pingId = ping.json().id;
+    const workbook = new Workbook();
+    workbook.addWorksheet('指标库').addRows([
+      ['一级指标', '二级指标', '三级指标', '计量单位', '指标性质', '建议指标值', '佐证材料', '说明'],
+      ['产出指标', '数量指标', '矩阵导入指标', '次', '≥', '3', '', ''],
+    ]);
+    f.library = {
+      own: await idOf(db, `SELECT id FROM indicator_library WHERE tenant_id = $1 AND level3 = '职工满意度'`, [
+        f.tenant.own,
+      ]),
+      foreign: await idOf(
+        db,
+        `INSERT INTO indicator_library (tenant_id, level1, level2, level3, nature)
+         VALUES ($1, '产出指标', '数量指标', '栾城区指标', '=') RETURNING id`,
+        [f.tenant.foreign],
+      ),
+      file: Buffer.from(await workbook.xlsx.writeBuffer()),
+    };
   });
 
   afterAll(async () => {
@@ -698,6 +888,23 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'AuditLogController.verify': 'read AuditLog',
       'PingController.create': 'manage System',
       'PingController.find': 'manage System',
+      'TemplatesController.list': 'read ReportTemplate',
+      'TemplatesController.publications': 'read ReportTemplate',
+      'TemplatesController.version': 'read ReportTemplate',
+      'TemplatesController.previewPdf': 'read ReportTemplate',
+      'TemplatesController.get': 'read ReportTemplate',
+      'TemplatesController.copy': 'create ReportTemplate',
+      'TemplatesController.saveDraft': 'update ReportTemplate',
+      'TemplatesController.discardDraft': 'update ReportTemplate',
+      'TemplatesController.publish': 'update ReportTemplate',
+      'IndicatorLibraryController.list': 'read IndicatorLibrary',
+      'IndicatorLibraryController.export': 'read IndicatorLibrary',
+      'IndicatorLibraryController.import': 'update IndicatorLibrary',
+      'IndicatorLibraryController.create': 'create IndicatorLibrary',
+      'IndicatorLibraryController.get': 'read IndicatorLibrary',
+      'IndicatorLibraryController.update': 'update IndicatorLibrary',
+      'IndicatorLibraryController.archive': 'update IndicatorLibrary',
+      'IndicatorLibraryController.restore': 'update IndicatorLibrary',
     });
   });
 

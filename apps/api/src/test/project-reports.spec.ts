@@ -296,23 +296,29 @@ describe('project tables (real API and PostgreSQL)', () => {
       indicators[2] = {
         ...indicators[2],
         actual: '基本实现',
-        score: '18',
+        score: '27',
         deviationNote: '个别劳模因病致困，需持续跟踪',
       };
       return { ...t, indicators };
     });
-    // 10 + 30 + 20 + 18 + 20: stated wrong first, the rule names both numbers
+    // 10 + 30 + 20 + 27 + 10: stated wrong first, the rule names both numbers
     await writePart(editor, city, 'conclusion', (c) => ({ ...c, totalScore: '96', grade: 'excellent' }));
     const wrong = (await call(editor, 'GET', `/api/reports/${city}/checks`)).json();
     expect(
       wrong.results.find((r: { ruleId: string }) => r.ruleId === 'conclusion.score-equals-table').findings,
-    ).toEqual([{ path: 'conclusion.totalScore', message: '总得分填报为 96 分，绩效自评表各项得分合计为 98 分' }]);
-    await writePart(editor, city, 'conclusion', (c) => ({ ...c, totalScore: '98' }));
+    ).toEqual([
+      {
+        path: 'conclusion.totalScore',
+        message: '总得分填报为 96 分，绩效自评表各项得分合计为 97 分',
+        remedy: '把总得分改为 97 分，或核对绩效自评表各项得分',
+      },
+    ]);
+    await writePart(editor, city, 'conclusion', (c) => ({ ...c, totalScore: '97' }));
     await writePart(editor, city, 'preparers', (p) => ({ ...p, filledOn: '2025-04-18' }));
     const submitted = await act(editor, city, 'submit');
     expect(submitted.statusCode).toBe(200);
     expect(submitted.json().revision).toMatchObject({ number: 1 });
-    expect(submitted.json().report).toMatchObject({ status: 'submitted', totalScore: '98.00', grade: 'excellent' });
+    expect(submitted.json().report).toMatchObject({ status: 'submitted', totalScore: '97.00', grade: 'excellent' });
 
     expect((await act(reviewer, city, 'start_review')).statusCode).toBe(200);
     // comments point at the table's own fields; a field of another kind's part is refused

@@ -4,17 +4,16 @@ import { JOBS, type RenderDocumentJobData } from '@evalflow/jobs';
 import {
   claimDocument,
   completeDocument,
-  documentContent,
   failDocumentAttempt,
   setDocumentProgress,
   TenantDb,
-  type DocumentSource,
 } from '@evalflow/persistence';
-import { renderDocument } from '@evalflow/rendering';
+import { renderDocument, type DocumentFormat, type RenderInput } from '@evalflow/rendering';
 import { DOCUMENT_STORAGE, type DocumentStorage } from '@evalflow/storage';
 import type { Job } from 'bullmq';
 import { createHash } from 'node:crypto';
 import type { JobHandler } from '../jobs/job-handler';
+import { renderInputOf } from './render-input';
 
 interface RenderResult {
   documentId: string;
@@ -44,7 +43,8 @@ export class RenderDocumentHandler implements JobHandler<RenderDocumentJobData, 
       if (!claimed) throw new Error(`document ${documentId} not found in its county`);
       if (claimed.done) return { documentId, sha256: claimed.sha256, sizeBytes: claimed.sizeBytes, rendered: false };
       if (job.data.holdMs) await new Promise((resolve) => setTimeout(resolve, job.data.holdMs));
-      const buffer = await this.render(job, claimed);
+      const input = await this.db.tx((tx) => renderInputOf(tx, claimed), tenantId);
+      const buffer = await this.render(job, claimed.format, input);
       const key = `tenants/${tenantId}/reports/${claimed.reportId}/${documentId}.${claimed.format}`;
       await this.storage.put(key, buffer, DOCUMENT_CONTENT_TYPES[claimed.format]);
       const sha256 = createHash('sha256').update(buffer).digest('hex');
@@ -63,29 +63,18 @@ export class RenderDocumentHandler implements JobHandler<RenderDocumentJobData, 
     }
   }
 
-  private render(job: Job<RenderDocumentJobData>, source: DocumentSource): Promise<Buffer> {
+  private render(job: Job<RenderDocumentJobData>, format: DocumentFormat, input: RenderInput): Promise<Buffer> {
     const { tenantId, documentId } = job.data;
     let reported = 0;
-    return renderDocument(
-      source.format,
-      {
-        content: documentContent(source),
-        fiscalYear: source.fiscalYear,
-        departmentName: source.departmentName,
-        gradeBands: source.gradeBands,
-        watermark: source.watermark,
-        approval: source.approval,
+    return renderDocument(format, input, {
+      onProgress: (percent) => {
+        // a few steps are enough for a progress bar; each is one small UPDATE
+        if (percent - reported < 10 || percent >= 100) return;
+        reported = percent;
+        void job.updateProgress(percent).catch(() => undefined);
+        const shown = Math.min(95, Math.round(percent));
+        void this.db.tx((tx) => setDocumentProgress(tx, documentId, shown), tenantId).catch(() => undefined);
       },
-      {
-        onProgress: (percent) => {
-          // a few steps are enough for a progress bar; each is one small UPDATE
-          if (percent - reported < 10 || percent >= 100) return;
-          reported = percent;
-          void job.updateProgress(percent).catch(() => undefined);
-          const shown = Math.min(95, Math.round(percent));
-          void this.db.tx((tx) => setDocumentProgress(tx, documentId, shown), tenantId).catch(() => undefined);
-        },
-      },
-    );
+    });
   }
 }

@@ -6,7 +6,9 @@ import { createLogger, PinoNestLogger } from '@evalflow/observability';
 import { appendOutbox, dataSourceOptions, setupDatabase, TenantDb } from '@evalflow/persistence';
 import { seedDemo } from '@evalflow/seed';
 import { TestDatabase } from '@evalflow/testing';
+import { BUILTIN_TEMPLATES, DEFAULT_GRADE_BANDS, type TemplateDefinition } from '@evalflow/domain';
 import type { Job } from 'bullmq';
+import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -129,4 +131,55 @@ describe('document rendering in the worker (real PostgreSQL, Redis and fonts)', 
     const [failed] = await owner(`SELECT status, error, attempts FROM documents WHERE id = $1`, [documentId]);
     expect(failed).toMatchObject({ status: 'failed', attempts: 2, error: expect.stringMatching(/^生成失败：/) });
   });
+  it('lays a document out by the template its report pins, graded by the template’s bands', async () => {
+    const handle = (documentId: string) =>
+      worker.get(RenderDocumentHandler).handle({
+        data: { tenantId: ids.tenant, documentId },
+        attemptsMade: 0,
+        opts: { attempts: 1 },
+        updateProgress: () => Promise.resolve(),
+      } as unknown as Job<RenderDocumentJobData>);
+    const documentXml = async (documentId: string) => {
+      const [doc] = await owner(`SELECT storage_key FROM documents WHERE id = $1`, [documentId]);
+      const zip = await JSZip.loadAsync(await readFile(join(storageDir, doc.storage_key)));
+      return (zip.file('word/document.xml') as JSZip.JSZipObject).async('string');
+    };
+
+    // the sample pins the 河北 built-in: 一、… and the county's bands
+    const hebei = await newDocument('docx');
+    await handle(hebei);
+    const hebeiXml = await documentXml(hebei);
+    expect(hebeiXml).toContain('一、部门基本情况');
+    expect(hebeiXml).toContain('等级为优');
+
+    // a county's version of the eight-part built-in with its own bands
+    const definition: TemplateDefinition = {
+      ...BUILTIN_TEMPLATES[1].definition,
+      gradeBands: DEFAULT_GRADE_BANDS.map((b) => ({
+        ...b,
+        label: { excellent: '甲等', good: '乙等', fair: '丙等', poor: '丁等' }[b.grade],
+      })),
+    };
+    const [template] = await owner(
+      `INSERT INTO report_templates (tenant_id, kind, name) VALUES ($1, 'department_overall', '八部分（测试）') RETURNING id`,
+      [ids.tenant],
+    );
+    const [version] = await owner(
+      `INSERT INTO report_template_versions (template_id, tenant_id, version, definition) VALUES ($1, $2, 1, $3) RETURNING id`,
+      [template.id, ids.tenant, JSON.stringify(definition)],
+    );
+    const [{ pinned }] = await owner(`SELECT template_version_id AS pinned FROM reports WHERE id = $1`, [ids.report]);
+    await owner(`UPDATE reports SET template_version_id = $1 WHERE id = $2`, [version.id, ids.report]);
+    try {
+      const eightPart = await newDocument('docx');
+      await handle(eightPart);
+      const xml = await documentXml(eightPart);
+      expect(xml).toContain('第一部分 部门概况');
+      expect(xml).toContain('第八部分 评价工作组');
+      expect(xml).not.toContain('一、部门基本情况');
+      expect(xml).toContain('等级为甲等');
+    } finally {
+      await owner(`UPDATE reports SET template_version_id = $1 WHERE id = $2`, [pinned, ids.report]);
+    }
+  }, 60000);
 });

@@ -1,10 +1,12 @@
 import { zhaoxianProvincialRelief2024, ZHAOXIAN_UNION_2024 } from '@evalflow/samples';
 import { ZHAOXIAN_UNION_STORED_V1 } from '@evalflow/samples/testing';
+import { defaultBuiltin } from '@evalflow/domain';
 import { TestDatabase } from '@evalflow/testing';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../lib/data-source-options';
 import { claimDocument, documentContent } from '../lib/documents/documents';
 import { ReportKinds1764120000000 } from '../lib/migrations/1764120000000-report-kinds';
+import { Templates1764130000000 } from '../lib/migrations/1764130000000-templates';
 import { loadContent, loadParts } from '../lib/reports/parts';
 import { findReport, insertReport } from '../lib/reports/reports';
 import { findRevision } from '../lib/reports/revisions';
@@ -88,11 +90,15 @@ describe('the report-kinds migration (schema v1 → v2, real PostgreSQL)', () =>
     db = await TestDatabase.create(setupDatabase);
     owner = new DataSource(dataSourceOptions({ url: db.ownerUrl, poolSize: 1, applicationName: 'kinds-test' }));
     await owner.initialize();
-    // back to the schema before report kinds, with a version-1 report in it, then forward again
+    // back to the schema before report kinds (and templates), with a version-1 report in it, then forward again
+    await owner.undoLastMigration({ transaction: 'each' });
     await owner.undoLastMigration({ transaction: 'each' });
     ids = await arrangeV1(db);
     const applied = await owner.runMigrations({ transaction: 'each' });
-    expect(applied.map((m) => m.name)).toEqual([new ReportKinds1764120000000().name]);
+    expect(applied.map((m) => m.name)).toEqual([
+      new ReportKinds1764120000000().name,
+      new Templates1764130000000().name,
+    ]);
     app = new DataSource(dataSourceOptions({ url: db.appUrl, poolSize: 2, applicationName: 'kinds-test' }));
     await app.initialize();
     tenantDb = new TenantDb(app);
@@ -161,6 +167,7 @@ describe('the report-kinds migration (schema v1 → v2, real PostgreSQL)', () =>
             kind: 'project',
             project: { code, name: project.projectInfo.name },
             schemaVersion: 1,
+            templateVersionId: defaultBuiltin('project').id,
             summary: { totalScore: null, grade: null, executionRate: null },
           }),
         ids.tenantId,
@@ -182,6 +189,7 @@ describe('the report-kinds migration (schema v1 → v2, real PostgreSQL)', () =>
             kind: 'department_overall',
             project: null,
             schemaVersion: 2,
+            templateVersionId: defaultBuiltin('department_overall').id,
             summary: { totalScore: null, grade: null, executionRate: null },
           }),
         ids.tenantId,
@@ -211,6 +219,7 @@ describe('the report-kinds migration (schema v1 → v2, real PostgreSQL)', () =>
   });
 
   it('reverts only without losing a fact: refused while project tables exist, else back to version 1 exactly', async () => {
+    await owner.undoLastMigration({ transaction: 'each' }); // templates
     await expect(owner.undoLastMigration({ transaction: 'each' })).rejects.toThrow(/project tables/);
     await db.owner((c) => c.query(`DELETE FROM reports WHERE kind = 'project'`));
     await owner.undoLastMigration({ transaction: 'each' });

@@ -7,6 +7,7 @@ import {
   type DocumentWatermark,
   type GradeBand,
   type ReportContent,
+  type TemplateDefinition,
 } from '@evalflow/domain';
 import type { FontPaths } from './fonts';
 
@@ -21,14 +22,26 @@ export type DocumentFormat = DomainDocumentFormat;
 
 export const CONTENT_TYPES: Record<DocumentFormat, string> = DOCUMENT_CONTENT_TYPES;
 
+/** What the template editor's preview is marked with: it is no report's document. */
+export const TEMPLATE_PREVIEW_WATERMARK = '模板预览';
+
+/** A stored document's watermark (the domain's), or the template preview's, which is never stored. */
+export type RenderWatermark = DocumentWatermark | typeof TEMPLATE_PREVIEW_WATERMARK;
+
 export interface RenderInput {
   /** either kind: a 部门整体 report or a 项目支出绩效自评表 (content.kind) */
   content: ReportContent;
+  /**
+   * The template version the report pins, of the content's kind: the outline (headings, their numbering,
+   * which sections and in what order), the title pattern, the 附件 label and the 绩效自评表's title.
+   */
+  template: TemplateDefinition;
   fiscalYear: number;
   departmentName: string;
+  /** the template's grade bands, else the county's */
   gradeBands: GradeBand[];
   /** null on an approved revision; otherwise 草稿 (draft content) or 送审稿 (a submitted revision) */
-  watermark: DocumentWatermark | null;
+  watermark: RenderWatermark | null;
   approval: { approverName: string; approvedAt: string /* ISO */ } | null;
 }
 

@@ -1,4 +1,4 @@
-import type { ProjectReportContent } from '@evalflow/domain';
+import { defaultTemplate, type ProjectReportContent } from '@evalflow/domain';
 import { zhaoxianProvincialRelief2024 } from '@evalflow/samples';
 import { squash } from '@evalflow/samples/testing';
 import type { RenderInput } from '../lib/render-input';
@@ -10,6 +10,7 @@ export type ProjectInput = RenderInput & { content: ProjectReportContent };
 export function projectInput(content: ProjectReportContent, overrides: Partial<ProjectInput> = {}): ProjectInput {
   return {
     content,
+    template: defaultTemplate('project'),
     fiscalYear: 2024,
     departmentName: '赵县总工会',
     gradeBands: ZHAOXIAN_BANDS,
@@ -50,9 +51,9 @@ export function provincialFacts(): string[] {
     '产出指标数量指标帮扶救助资金发放金额≥10.336万元10.336万元2020',
     '质量指标资金发放准确率100%100%1515',
     '时效指标节假日前发放到位春节前发放到位春节前发放到位1515',
-    '效益指标社会效益指标困难职工生活困难得到缓解有效缓解基本实现2018部分困难职工家庭因病致困，帮扶后仍有困难；下一年度加强动态跟踪',
-    '满意度指标服务对象满意度指标受助职工满意度≥90%95%2020',
-    '总分10098',
+    '效益指标社会效益指标困难职工生活困难得到缓解有效缓解基本实现3027部分困难职工家庭因病致困，帮扶后仍有困难；下一年度加强动态跟踪',
+    '满意度指标服务对象满意度指标受助职工满意度≥90%95%1010',
+    '总分10097',
     '评价等级优秀',
     '填表人：孟荣敏联系电话：0311-84912345填报日期：2025年4月15日',
     '单位负责人：杜力伟财务负责人：孟荣敏',

@@ -1,4 +1,4 @@
-import { DEFAULT_GRADE_BANDS, type GradeBand, type OverallReportContent } from '@evalflow/domain';
+import { DEFAULT_GRADE_BANDS, defaultTemplate, type GradeBand, type OverallReportContent } from '@evalflow/domain';
 import { ZHAOXIAN_UNION_2024 } from '@evalflow/samples';
 import {
   NUMBER,
@@ -31,6 +31,7 @@ export type OverallInput = RenderInput & { content: OverallReportContent };
 export function sampleInput(overrides: Partial<OverallInput> = {}): OverallInput {
   return {
     content: structuredClone(ZHAOXIAN_UNION_2024),
+    template: defaultTemplate('department_overall'),
     fiscalYear: SAMPLE_FISCAL_YEAR,
     departmentName: '赵县总工会',
     gradeBands: ZHAOXIAN_BANDS,

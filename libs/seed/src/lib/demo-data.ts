@@ -1,3 +1,4 @@
+import { ZHAOXIAN_TEMPLATES, type DemoTemplate } from './demo-templates';
 import type { DepartmentKind, GradeBand, ReportContent, ReportPart, Role, TransitionAction } from '@evalflow/domain';
 import {
   luanchengUnionSports2024,
@@ -6,6 +7,7 @@ import {
   zhaoxianProvincialRelief2024,
   zhaoxianUnion2023,
 } from '@evalflow/samples';
+import { ZHAOXIAN_LIBRARY, type DemoLibraryEntry } from './demo-library';
 
 /** The demo's one password, for demo logins only. */
 export const DEMO_PASSWORD = 'evalflow-demo';
@@ -39,6 +41,10 @@ export interface DemoTenant {
   reports?: DemoReport[];
   /** 填报截止日期 per fiscal year */
   deadlines?: Array<{ fiscalYear: number; dueOn: string }>;
+  /** the county's 指标库 */
+  indicatorLibrary?: DemoLibraryEntry[];
+  /** the county's own forms, each published for its year */
+  templates?: DemoTemplate[];
 }
 
 export interface DemoComment {
@@ -140,6 +146,8 @@ export const DEMO_TENANTS: DemoTenant[] = [
     ],
     users: countyUsers('zhaoxian', '赵县', '赵县总工会', '赵县财政局'),
     gradeBands: HEBEI_GRADE_BANDS,
+    indicatorLibrary: ZHAOXIAN_LIBRARY,
+    templates: ZHAOXIAN_TEMPLATES,
     reports: [
       // last year's, approved: the source of this year's prefill and year-over-year checks
       {

@@ -21,6 +21,7 @@ async function snapshot(db: TestDatabase) {
       'comment_threads',
       'comments',
       'report_deadlines',
+      'indicator_library',
     ]) {
       out[table] = (await c.query(`SELECT * FROM ${table} ORDER BY 1, 2`)).rows;
     }
@@ -45,7 +46,14 @@ describe('demo seed (real PostgreSQL)', () => {
 
   it('creates the two demo counties with their departments and the twelve logins', async () => {
     const report = await seedDemo(owner, hasher);
-    expect(report).toEqual({ tenantsCreated: 2, departmentsCreated: 7, usersCreated: 12, reportsCreated: 8 });
+    expect(report).toEqual({
+      tenantsCreated: 2,
+      departmentsCreated: 7,
+      usersCreated: 12,
+      reportsCreated: 8,
+      libraryEntriesCreated: 22,
+      templatesCreated: 1,
+    });
     const tenants = await owner.query(`SELECT name, region_code, city, province FROM tenants ORDER BY region_code`);
     expect(tenants).toEqual([
       { name: '栾城区', region_code: '130111', city: '石家庄市', province: '河北省' },
@@ -198,7 +206,7 @@ describe('demo seed (real PostgreSQL)', () => {
         code: '13013324T000000000098',
         name: '2024年困难职工及劳模帮扶救助专项资金（省级）',
         status: 'submitted',
-        total_score: '98.00',
+        total_score: '97.00',
         execution_rate: '100.00',
         schema_version: 1,
         parts,
@@ -210,7 +218,7 @@ describe('demo seed (real PostgreSQL)', () => {
         code: '13011124T000000000301',
         name: '职工文体活动经费',
         status: 'in_review',
-        total_score: '96.54',
+        total_score: '95.04',
         execution_rate: '95.38',
         schema_version: 1,
         parts,
@@ -225,6 +233,22 @@ describe('demo seed (real PostgreSQL)', () => {
     expect(signOffs.sign_offs).toEqual({ head: null, team: null });
   });
 
+  it('gives 赵县 a 指标库 with the sample’s indicators (one archived), and 栾城区 none', async () => {
+    const rows: Array<{ county: string; level1: string; level3: string; nature: string; active: boolean }> =
+      await owner.query(`
+      SELECT t.name AS county, l.level1, l.level3, l.nature, l.active
+        FROM indicator_library l JOIN tenants t ON t.id = l.tenant_id ORDER BY l.level1, l.level2, l.level3`);
+    expect(new Set(rows.map((r) => r.county))).toEqual(new Set(['赵县']));
+    expect(rows).toHaveLength(22);
+    expect(rows.filter((r) => !r.active).map((r) => r.level3)).toEqual(['会员保险覆盖人数']);
+    const names = rows.map((r) => r.level3);
+    for (const sample of ['上解市总工会经费', '职工满意度', '资金发放准确率', '受益对象满意度', '预算管理水平']) {
+      expect(names).toContain(sample);
+    }
+    expect(new Set(rows.map((r) => r.level1))).toEqual(new Set(['产出指标', '效益指标', '满意度指标']));
+    expect(new Set(rows.map((r) => r.nature))).toEqual(new Set(['=', '>=', '<=', 'qualitative']));
+  });
+
   it('stores the demo password as argon2id, never in clear', async () => {
     const [{ password_hash }] = await owner.query(`SELECT password_hash FROM users WHERE username = 'zhaoxian.admin'`);
     expect(password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
@@ -235,7 +259,14 @@ describe('demo seed (real PostgreSQL)', () => {
   it('running it again changes nothing', async () => {
     const before = await snapshot(db);
     const report = await seedDemo(owner, hasher);
-    expect(report).toEqual({ tenantsCreated: 0, departmentsCreated: 0, usersCreated: 0, reportsCreated: 0 });
+    expect(report).toEqual({
+      tenantsCreated: 0,
+      departmentsCreated: 0,
+      usersCreated: 0,
+      reportsCreated: 0,
+      libraryEntriesCreated: 0,
+      templatesCreated: 0,
+    });
     expect(await snapshot(db)).toEqual(before);
   });
 });

@@ -3,6 +3,9 @@ import { summarizeReport, TRANSITIONS, type ReportContent, type ReportStatus } f
 import {
   enterTenant,
   insertParts,
+  insertLibraryEntry,
+  archiveLibraryEntry,
+  applicableTemplateVersion,
   insertReport,
   insertRevision,
   insertTransition,
@@ -19,12 +22,16 @@ import {
   type DemoStep,
   type DemoUser,
 } from './demo-data';
+import type { DemoLibraryEntry } from './demo-library';
+import { ensureTemplate } from './demo-templates';
 
 export interface SeedReport {
   tenantsCreated: number;
   departmentsCreated: number;
   usersCreated: number;
   reportsCreated: number;
+  libraryEntriesCreated: number;
+  templatesCreated: number;
 }
 
 /**
@@ -34,7 +41,14 @@ export interface SeedReport {
  * and its reports through the same typed store as the API.
  */
 export async function seedDemo(owner: DataSource, hasher: PasswordHasher): Promise<SeedReport> {
-  const report: SeedReport = { tenantsCreated: 0, departmentsCreated: 0, usersCreated: 0, reportsCreated: 0 };
+  const report: SeedReport = {
+    tenantsCreated: 0,
+    departmentsCreated: 0,
+    usersCreated: 0,
+    reportsCreated: 0,
+    libraryEntriesCreated: 0,
+    templatesCreated: 0,
+  };
   const passwordHash = await hasher.hash(DEMO_PASSWORD);
   await owner.transaction(async (em) => {
     await ensureUser(em, DEMO_PLATFORM_ADMIN, null, new Map(), passwordHash, report);
@@ -79,6 +93,12 @@ export async function seedDemo(owner: DataSource, hasher: PasswordHasher): Promi
           [tenantId, d.fiscalYear, d.dueOn],
         );
       }
+      for (const entry of tenant.indicatorLibrary ?? []) {
+        report.libraryEntriesCreated += await ensureLibraryEntry(tx, entry);
+      }
+      for (const t of tenant.templates ?? []) {
+        report.templatesCreated += await ensureTemplate(tx, t);
+      }
       for (const r of tenant.reports ?? []) {
         report.reportsCreated += await ensureReport(tx, departmentIds.get(r.departmentKey) as string, r);
       }
@@ -112,6 +132,15 @@ async function ensureUser(
   }
 }
 
+/** A 指标库 entry unless the county has one with its names (archived after it is added, when the demo says so). */
+async function ensureLibraryEntry(tx: TenantTx, entry: DemoLibraryEntry): Promise<number> {
+  const { active, ...fields } = entry;
+  const inserted = await insertLibraryEntry(tx, fields, null);
+  if (!inserted.created) return 0;
+  if (active === false) await archiveLibraryEntry(tx, inserted.entry.id, inserted.entry.version, null);
+  return 1;
+}
+
 /** The state a report ends in after these steps. */
 function statusAfter(steps: DemoStep[] = []): ReportStatus {
   return steps.reduce<ReportStatus>((_, step) => TRANSITIONS[step.action].to, 'draft');
@@ -129,6 +158,7 @@ async function ensureReport(tx: TenantTx, departmentId: string, r: DemoReport): 
     kind: content.kind,
     project: content.kind === 'project' ? { code: content.projectInfo.code, name: content.projectInfo.name } : null,
     schemaVersion: content.schemaVersion,
+    templateVersionId: await applicableTemplateVersion(tx, r.fiscalYear, content.kind),
     summary: summarizeReport(content),
     status: statusAfter(r.steps),
   });

@@ -6,6 +6,7 @@ import {
   dataSourceOptions,
   enterTenant,
   insertParts,
+  applicableTemplateVersion,
   insertReport as storeReport,
   setupDatabase,
 } from '@evalflow/persistence';
@@ -148,6 +149,7 @@ export async function insertReport(
         kind: body.kind,
         project: body.kind === 'project' ? { code: body.projectInfo.code, name: body.projectInfo.name } : null,
         schemaVersion: body.schemaVersion,
+        templateVersionId: await applicableTemplateVersion(tx, fiscalYear, body.kind),
         summary: summarizeReport(body),
         status,
       });

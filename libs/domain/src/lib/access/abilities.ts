@@ -23,7 +23,9 @@ export type SubjectName =
   | 'System'
   | 'Report'
   | 'TenantSettings'
-  | 'Notification';
+  | 'Notification'
+  | 'ReportTemplate'
+  | 'IndicatorLibrary';
 /** The fields rules may name, per subject. */
 interface SubjectFields {
   Tenant: { id: string };
@@ -34,6 +36,9 @@ interface SubjectFields {
   Report: { id: string; tenantId: string; departmentId: string; status: string };
   TenantSettings: { tenantId: string };
   Notification: { userId: string };
+  /** a county's template (built-ins have tenantId null and are read by every county) */
+  ReportTemplate: { tenantId: string | null };
+  IndicatorLibrary: { tenantId: string };
 }
 type TaggedSubject = {
   [N in SubjectName]: Partial<SubjectFields[N]> & ForcedSubject<N> & Record<string, unknown>;
@@ -94,17 +99,23 @@ const ROLE_RULES: Record<Role, (b: Builder, p: Principal) => void> = {
     cannot('update', 'User', ['roles', 'active'], { id: p.userId });
     can('read', 'AuditLog', { tenantId: p.tenantId });
     can('update', 'TenantSettings', { tenantId: p.tenantId });
-    // administers people, not content: no report access
+    // the county's forms: the finance bureau's yearly notice, configured by the county's administrator
+    can(['create', 'update'], 'ReportTemplate', { tenantId: p.tenantId });
+    can(['create', 'update'], 'IndicatorLibrary', { tenantId: p.tenantId });
+    // administers people and forms, not content: no report access
   },
   finance_reviewer: ({ can }, p) => {
     can('read', 'Tenant', { id: p.tenantId });
     can('read', 'Department', { tenantId: p.tenantId });
     can(['read', 'review'], 'Report', { tenantId: p.tenantId });
+    // the finance bureau curates the 指标库
+    can(['create', 'update'], 'IndicatorLibrary', { tenantId: p.tenantId });
   },
   finance_approver: ({ can }, p) => {
     can('read', 'Tenant', { id: p.tenantId });
     can('read', 'Department', { tenantId: p.tenantId });
     can(['read', 'review'], 'Report', { tenantId: p.tenantId });
+    can(['create', 'update'], 'IndicatorLibrary', { tenantId: p.tenantId });
   },
   dept_editor: (b, p) => departmentDrafting(b, p),
   dept_head: (b, p) => departmentDrafting(b, p),
@@ -131,6 +142,9 @@ export function defineAbilityFor(principal: Principal): AppAbility {
     builder.can('read', 'User', USER_SELF_FIELDS, { id: principal.userId });
     // grade bands are needed wherever a score is shown
     builder.can('read', 'TenantSettings', { tenantId: principal.tenantId });
+    // the forms and the 指标库 are read wherever a report is written or reviewed
+    builder.can('read', 'ReportTemplate', { tenantId: { $in: [principal.tenantId, null] } });
+    builder.can('read', 'IndicatorLibrary', { tenantId: principal.tenantId });
     // one's own inbox, and no one else's
     builder.can(['read', 'update'], 'Notification', { userId: principal.userId });
   }

@@ -18,4 +18,19 @@ describe('error catalogue', () => {
     });
     expect(withDetails.kind).toBe('invalid');
   });
+
+  it('answers the 指标库’s failures with their own codes and statuses', () => {
+    expect(ERROR_CATALOGUE.LIBRARY_ENTRY_NOT_FOUND.kind).toBe('not_found');
+    expect(ERROR_CATALOGUE.LIBRARY_ENTRY_EXISTS.kind).toBe('conflict');
+    expect(ERROR_CATALOGUE.LIBRARY_IMPORT_INVALID.kind).toBe('invalid');
+    expect(ERROR_CATALOGUE.LIBRARY_FILE_INVALID.kind).toBe('invalid');
+    expect(ERROR_CATALOGUE.LIBRARY_FILE_TYPE.kind).toBe('unsupported_media_type');
+    expect(ERROR_CATALOGUE.LIBRARY_FILE_TOO_LARGE.kind).toBe('payload_too_large');
+    const exists = new AppError('LIBRARY_ENTRY_EXISTS', { existingId: 'x' });
+    expect(exists.toBody()).toEqual({
+      code: 'LIBRARY_ENTRY_EXISTS',
+      message: '指标库中已有一级、二级、三级指标都相同的指标',
+      details: { existingId: 'x' },
+    });
+  });
 });

@@ -84,6 +84,26 @@ export const ERROR_CATALOGUE = {
   DOCUMENT_NOT_READY: { kind: 'conflict', message: '文档尚未生成完成，请稍后再下载' },
   DOCUMENT_FORMAT_INVALID: { kind: 'invalid', message: '文档格式只能是 docx 或 pdf' },
   DEADLINE_INVALID: { kind: 'invalid', message: '截止日期不正确' },
+  // 指标库
+  LIBRARY_ENTRY_NOT_FOUND: { kind: 'not_found', message: '指标库中没有该指标' },
+  LIBRARY_ENTRY_EXISTS: { kind: 'conflict', message: '指标库中已有一级、二级、三级指标都相同的指标' },
+  LIBRARY_IMPORT_INVALID: {
+    kind: 'invalid',
+    message: '导入文件中有错误，请按提示逐行改正后重新导入；本次未导入任何指标',
+  },
+  LIBRARY_FILE_INVALID: { kind: 'invalid', message: '无法读取该文件，请上传 Excel 工作簿（.xlsx）' },
+  LIBRARY_FILE_TYPE: {
+    kind: 'unsupported_media_type',
+    message:
+      '请以 Excel 工作簿（.xlsx）上传指标库，Content-Type 为 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  LIBRARY_FILE_TOO_LARGE: { kind: 'payload_too_large', message: '文件过大：指标库文件不能超过 2 MB、2000 行指标' },
+  // templates
+  TEMPLATE_NOT_FOUND: { kind: 'not_found', message: '模板不存在' },
+  TEMPLATE_INVALID: { kind: 'invalid', message: '模板设置不正确，请检查标出的项' },
+  TEMPLATE_BUILTIN_READONLY: { kind: 'forbidden', message: '系统内置模板不能修改，请先复制为本县模板' },
+  TEMPLATE_NO_DRAFT: { kind: 'conflict', message: '模板没有待发布的草稿，请先修改并保存' },
+  TEMPLATE_KIND_MISMATCH: { kind: 'invalid', message: '模板的报告类型不能更改' },
   // concurrency
   CONFLICT: { kind: 'conflict', message: '数据已被他人修改，请刷新后重试' },
   VERSION_MISMATCH: { kind: 'precondition_failed', message: '数据已被他人修改，请查看最新内容后再提交' },

@@ -69,6 +69,7 @@ describe('arithmetic rules (property-based)', () => {
             {
               path: 'budget.expenditure.project.budget',
               message: `项目预算明细合计 ${wan(exact)} 万元，与填报的年初项目预算 ${wan(stated)} 万元不一致`,
+              remedy: `核对各条预算明细的金额，或把年初项目预算改为 ${wan(exact)} 万元`,
             },
           ]);
         }),
@@ -106,6 +107,7 @@ describe('arithmetic rules (property-based)', () => {
               {
                 path: `budget.expenditure.basic.${column}`,
                 message: `${label}：人员经费 ${wan(a.units)} 万元 + 公用经费 ${wan(b.units)} 万元 = ${wan(a.units + b.units)} 万元，与填报的基本支出 ${wan(stated.units)} 万元不一致`,
+                remedy: `核对各分项，或把基本支出改为 ${wan(a.units + b.units)} 万元`,
               },
             ]);
           }
@@ -166,6 +168,7 @@ describe('arithmetic rules (property-based)', () => {
                 {
                   path: 'budget.expenditure.project.actual',
                   message: `各项目执行数合计 ${wan(exact)} 万元，与填报的当年项目支出 ${wan(stated.units)} 万元不一致`,
+                  remedy: `核对各条预算明细的执行数，或把当年项目支出改为 ${wan(exact)} 万元`,
                 },
               ]);
             }
@@ -304,6 +307,7 @@ describe('arithmetic rules (property-based)', () => {
                 {
                   path: 'scoreTable.funding.executionRate',
                   message: `执行率填报为 ${stated}%，按全年执行数 ${wan(executed.units)} 万元 ÷ 全年预算数 ${wan(budget.units)} 万元应为 ${twoPlaces}%`,
+                  remedy: `把执行率改为 ${twoPlaces}%，或核对全年预算数和全年执行数`,
                 },
               ],
             });
@@ -351,6 +355,7 @@ describe('arithmetic rules (property-based)', () => {
                 {
                   path: 'scoreTable.funding.score',
                   message: `预算执行率得分填报为 ${plain(stated, 2)} 分，按执行率 ${rate}% × 分值 ${plain(w, 2)} 分应为 ${fixed(expected, 2)} 分`,
+                  remedy: `把预算执行率得分改为 ${fixed(expected, 2)} 分`,
                 },
               ],
             });
@@ -413,6 +418,7 @@ describe('arithmetic rules (property-based)', () => {
                   {
                     path: 'scoreTable.funding.score',
                     message: `预算执行率得分 ${plain(funding[1], 2)} 分，超过其分值 ${plain(funding[0], 2)} 分`,
+                    remedy: `得分不能超过分值 ${plain(funding[0], 2)} 分`,
                   },
                 ]
               : []),
@@ -422,6 +428,7 @@ describe('arithmetic rules (property-based)', () => {
                     {
                       path: `scoreTable.indicators.${i}.score`,
                       message: `「指标${i + 1}」得分 ${plain(score, 2)} 分，超过其分值 ${plain(weight, 2)} 分`,
+                      remedy: `得分不能超过分值 ${plain(weight, 2)} 分`,
                     },
                   ]
                 : [],
@@ -495,6 +502,7 @@ describe('arithmetic rules (property-based)', () => {
                 {
                   path: 'conclusion.totalScore',
                   message: `总得分填报为 ${statedText} 分，绩效自评表各项得分合计为 ${plain(exact, 2)} 分`,
+                  remedy: `把总得分改为 ${plain(exact, 2)} 分，或核对绩效自评表各项得分`,
                 },
               ]);
             }
@@ -579,6 +587,7 @@ describe('arithmetic rules (property-based)', () => {
         {
           path: 'conclusion.grade',
           message: '总得分 89.99 分对应等级「良」（优 ≥ 90，良 ≥ 80，中 ≥ 60，差 ≥ 0），填报为「优」',
+          remedy: '把评价等级改为「良」',
         },
       ]);
     });

@@ -1,4 +1,5 @@
 import { emptyProjectContent, emptyReportContent } from './empty-report';
+import { defaultTemplate, type TemplateDefinition } from '../template';
 import type { OverallReportContent, ProjectReportContent, ReportContent } from './schema';
 import { runChecks, type CheckSummary } from './rules/index';
 import type { RuleContext, RuleResult } from './rules/rule';
@@ -180,8 +181,31 @@ export function validProjectReport(): ProjectReportContent {
   return c;
 }
 
+/**
+ * The sample's 河北 template with a framework the small fixture meets (产出 40, 效益 40): the fixture is
+ * about arithmetic, the framework rules have tests of their own.
+ */
+export const FIXTURE_TEMPLATE: TemplateDefinition = {
+  ...defaultTemplate('department_overall'),
+  framework: {
+    executionWeight: '10',
+    level1: [
+      { name: '产出指标', weight: '40', requiredLevel2: ['数量指标'] },
+      { name: '效益指标', weight: '40', requiredLevel2: [] },
+      { name: '满意度指标', weight: '10', requiredLevel2: [] },
+    ],
+    enforcement: 'error',
+  },
+};
+
 export function contextFor(overrides: Partial<RuleContext> = {}): RuleContext {
-  return { fiscalYear: 2025, gradeBands: DEFAULT_GRADE_BANDS, previousYear: null, ...overrides };
+  return {
+    fiscalYear: 2025,
+    gradeBands: DEFAULT_GRADE_BANDS,
+    previousYear: null,
+    template: FIXTURE_TEMPLATE,
+    ...overrides,
+  };
 }
 
 /** Runs every rule on the fixture changed by `mutate`. */

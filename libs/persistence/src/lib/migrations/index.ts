@@ -6,6 +6,7 @@ import { Notifications1764090000000 } from './1764090000000-notifications';
 import { Review1764100000000 } from './1764100000000-review';
 import { Documents1764110000000 } from './1764110000000-documents';
 import { ReportKinds1764120000000 } from './1764120000000-report-kinds';
+import { Templates1764130000000 } from './1764130000000-templates';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Review1764100000000,
   Documents1764110000000,
   ReportKinds1764120000000,
+  Templates1764130000000,
 ];

@@ -18,6 +18,8 @@ export interface ReportRecord {
   version: number;
   /** the schema version of the stored parts */
   schemaVersion: number;
+  /** the template version the report was created with and follows (report_template_versions) */
+  templateVersionId: string;
   totalScore: string | null;
   grade: GradeKey | null;
   executionRate: string | null;
@@ -37,7 +39,8 @@ export interface ReportRecord {
 const REPORT_SELECT = `
   SELECT r.id, r.tenant_id AS "tenantId", r.department_id AS "departmentId", d.name AS "departmentName",
          r.fiscal_year AS "fiscalYear", r.kind, r.project_code AS "projectCode", r.project_name AS "projectName",
-         r.status, r.version, r.schema_version AS "schemaVersion", r.total_score::text AS "totalScore", r.grade,
+         r.status, r.version, r.schema_version AS "schemaVersion",
+         r.template_version_id AS "templateVersionId", r.total_score::text AS "totalScore", r.grade,
          r.execution_rate::text AS "executionRate", r.prefilled_from AS "prefilledFrom",
          r.carried_over AS "carriedOver", r.created_at AS "createdAt", r.updated_at AS "updatedAt",
          to_char(dl.due_on, 'YYYY-MM-DD') AS "dueOn",
@@ -107,6 +110,8 @@ export interface NewReport {
   kind: ReportKind;
   project: { code: string; name: string } | null;
   schemaVersion: number;
+  /** the template version it follows: applicableTemplateVersion for a new report */
+  templateVersionId: string;
   summary: ReportSummary;
   status?: ReportStatus;
   prefilledFrom?: string | null;
@@ -130,8 +135,8 @@ export async function insertReport(
     tx,
     `INSERT INTO reports (tenant_id, department_id, fiscal_year, kind, project_code, project_name, status,
                           schema_version, total_score, grade, execution_rate, prefilled_from, carried_over,
-                          created_by, updated_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
+                          created_by, updated_by, template_version_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)
      ON CONFLICT ${conflict} DO NOTHING RETURNING id`,
     [
       tenantOf(tx),
@@ -148,6 +153,7 @@ export async function insertReport(
       report.prefilledFrom ?? null,
       JSON.stringify(report.carriedOver ?? []),
       report.createdBy ?? null,
+      report.templateVersionId,
     ],
   );
   if (inserted) return { created: true, id: inserted.id };

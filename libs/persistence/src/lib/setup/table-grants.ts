@@ -28,6 +28,11 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   comments: ['SELECT', 'INSERT'],
   report_deadlines: ['SELECT', 'INSERT', 'UPDATE'],
   documents: ['SELECT', 'INSERT', 'UPDATE'],
+  report_templates: ['SELECT', 'INSERT', 'UPDATE'],
+  // a published version is frozen: reports pin it
+  report_template_versions: ['SELECT', 'INSERT'],
+  template_publications: ['SELECT', 'INSERT', 'UPDATE'],
+  indicator_library: ['SELECT', 'INSERT', 'UPDATE'],
   schema_migrations: [],
 };
 
@@ -56,5 +61,9 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   comments: [],
   report_deadlines: [],
   documents: [],
+  report_templates: [],
+  report_template_versions: [],
+  template_publications: [],
+  indicator_library: [],
   schema_migrations: [],
 };

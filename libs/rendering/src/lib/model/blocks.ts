@@ -1,24 +1,23 @@
+import type { NumberedHeading } from '@evalflow/domain';
 import type { RenderInput } from '../render-input';
 import { BLANK, chineseDate, numbering, paragraphsOf } from './chinese';
 import type { Block, Span } from './document';
 
 /** Block constructors shared by the report kinds. */
 
-export const h1 = (n: number, text: string): Block => ({
-  kind: 'heading',
-  level: 1,
-  text: `${numbering.level1(n)}${text}`,
-});
-export const h2 = (n: number, text: string): Block => ({
-  kind: 'heading',
-  level: 2,
-  text: `${numbering.level2(n)}${text}`,
-});
-export const h3 = (n: number, text: string): Block => ({
-  kind: 'heading',
-  level: 3,
-  text: `${numbering.level3(n)}${text}`,
-});
+/**
+ * A heading as the template numbers it (「一、部门基本情况」「第一部分 部门概况」): the renderers set each level in
+ * its typeface — level 1 黑体, level 2 楷体, level 3 仿宋 — whatever the numbering.
+ */
+export const heading = (level: 1 | 2 | 3, text: string): Block => ({ kind: 'heading', level, text });
+export const h1 = (text: string): Block => heading(1, text);
+export const h2 = (text: string): Block => heading(2, text);
+export const h3 = (text: string): Block => heading(3, text);
+
+/** A heading of the template's outline, its number before its title; a deeper one than three set as level 3. */
+export const outlineHeading = (h: NumberedHeading): Block =>
+  [h1, h2, h3][Math.min(h.level, 3) - 1](`${h.number}${h.title}`);
+
 export const paragraph = (text: string): Block => ({ kind: 'paragraph', spans: [{ text }] });
 export const caption = (text: string): Block => ({
   kind: 'line',

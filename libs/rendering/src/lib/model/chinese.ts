@@ -1,22 +1,29 @@
-import { chinaDate, decimalsOf, formatWan } from '@evalflow/domain';
+import {
+  chinaDate,
+  chineseNumeral as domainChineseNumeral,
+  decimalsOf,
+  formatWan,
+  headingNumber,
+} from '@evalflow/domain';
 
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 99 → 九十九 (headings never run past 99). */
+/**
+ * 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 99 → 九十九: the domain's numeral, which templates number their
+ * headings with, refusing what no heading is numbered with (the domain's writes it in digits).
+ */
 export function chineseNumeral(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > 99) throw new RangeError(`no Chinese heading numeral for ${n}`);
-  if (n < 10) return DIGITS[n];
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
+  return domainChineseNumeral(n);
 }
 
-/** The heading numbering of GB/T 9704: 「一、」 「（一）」 「1.」 「（1）」. */
+/**
+ * The heading numbering of GB/T 9704 (「一、」 「（一）」 「1.」 「（1）」), as the domain's numbering styles write
+ * it: what the rendering numbers outside a template's outline with (list items, a form's goals).
+ */
 export const numbering = {
-  level1: (n: number) => `${chineseNumeral(n)}、`,
-  level2: (n: number) => `（${chineseNumeral(n)}）`,
-  level3: (n: number) => `${n}.`,
-  level4: (n: number) => `（${n}）`,
+  level1: (n: number) => headingNumber('chinese', n),
+  level2: (n: number) => headingNumber('chinese-paren', n),
+  level3: (n: number) => headingNumber('arabic', n),
+  level4: (n: number) => headingNumber('arabic-paren', n),
 };
 
 /** An ISO instant as the date a county office writes, in China time: 2025年5月6日. */

@@ -1,4 +1,4 @@
-import { REPORT_KIND_LABELS, type ProjectReportContent } from '@evalflow/domain';
+import { outlineSections, REPORT_KIND_LABELS, type NumberedHeading, type ProjectReportContent } from '@evalflow/domain';
 import type { RenderInput } from '../render-input';
 import { approvalBlock, oneLine } from './blocks';
 import { chineseDay, numbering } from './chinese';
@@ -10,15 +10,21 @@ import { cell, head, spanning, widened } from './table-cells';
  * The 项目支出绩效自评表 of 财预〔2020〕10号: the title and year, then one bordered table — 项目名称, 主管部门
  * and 实施单位, 项目资金, 年度总体目标, 绩效指标, 总分 and 评价等级 — and who filled it in. The 项目编码 is
  * not printed: the national form has no place for it (it identifies the report in the system, and the
- * document's name carries the project's name).
+ * document's name carries the project's name). The template the report pins gives the form's title, a 附件
+ * label above it when it has one, the 年度总体目标 block's label, and leaves out the optional blocks its
+ * outline does not name (年度总体目标, 填报信息); the blocks keep the national form's order.
  */
 export function buildProjectTable(c: ProjectReportContent, input: RenderInput): ReportDocument {
+  const def = input.template;
   const name = c.projectInfo.name.trim();
+  const sections = new Map(outlineSections(def).map(({ section, headings }) => [section, headings]));
+  const attachment = def.document.attachmentLabel.trim();
   const blocks: Block[] = [
-    { kind: 'title', size: 'form', lines: [REPORT_KIND_LABELS.project] },
+    ...(attachment ? [{ kind: 'attachment', text: attachment } satisfies Block] : []),
+    { kind: 'title', size: 'form', lines: [def.document.tableTitle] },
     { kind: 'line', spans: [{ text: `（${input.fiscalYear}年度）` }], align: 'center', size: 'small' },
-    { kind: 'table', table: formTable(c, input) },
-    ...preparerLines(c.preparers),
+    { kind: 'table', table: formTable(c, input, sections) },
+    ...(sections.has('preparers') ? preparerLines(c.preparers) : []),
     ...approvalBlock(input.approval, 'small'),
   ];
   return {
@@ -31,6 +37,9 @@ export function buildProjectTable(c: ProjectReportContent, input: RenderInput): 
   };
 }
 
+/** The outline's sections, each with the headings above it (the project outline has one level). */
+type Sections = Map<string, NumberedHeading[]>;
+
 /**
  * The form's grid, nine columns (relative widths, in characters of 五号): the labels of the row blocks
  * (项目资金, 年度总体目标, 绩效指标, two characters a line), then the indicators' 一级, 二级, 三级, 年度指标值,
@@ -42,7 +51,8 @@ const COLUMNS = GRID.length;
 
 type Row = Array<TableCell | null>;
 
-function formTable(c: ProjectReportContent, input: RenderInput): TableModel {
+function formTable(c: ProjectReportContent, input: RenderInput, sections: Sections): TableModel {
+  const objectives = sections.get('objectives');
   const info = c.projectInfo;
   return {
     widths: GRID,
@@ -58,7 +68,7 @@ function formTable(c: ProjectReportContent, input: RenderInput): TableModel {
         ...spanning(cell(info.implementingUnit, 'left'), 4),
       ],
       ...fundingBlock(c),
-      ...objectivesBlock(c),
+      ...(objectives ? objectivesBlock(c, objectives[objectives.length - 1].title) : []),
       ...indicatorsBlock(c),
       [...spanning(head('总分'), 6), cell(totalWeight(c.scoreTable)), cell(c.conclusion.totalScore ?? ''), cell('')],
       [...spanning(head('评价等级'), 6), ...spanning(cell(gradeText(c.conclusion, input.gradeBands) ?? ''), 3)],
@@ -78,8 +88,11 @@ function fundingBlock(c: ProjectReportContent): Row[] {
   return labelled('项目资金（万元）', body);
 }
 
-/** 年度总体目标: 预期目标 beside 实际完成情况, one row a goal, numbered 1. 2. when there are several. */
-function objectivesBlock(c: ProjectReportContent): Row[] {
+/**
+ * 年度总体目标 (or the template's title for it): 预期目标 beside 实际完成情况, one row a goal, numbered 1. 2.
+ * when there are several.
+ */
+function objectivesBlock(c: ProjectReportContent, label: string): Row[] {
   const items = c.objectives.items;
   const numberedText = (text: string, i: number) => {
     const kept = oneLine(text);
@@ -89,7 +102,7 @@ function objectivesBlock(c: ProjectReportContent): Row[] {
     ...spanning(cell(numberedText(item.expected, i), 'left'), 4),
     ...spanning(cell(numberedText(item.actual, i), 'left'), 4),
   ]);
-  return labelled('年度总体目标', [[...spanning(head('预期目标'), 4), ...spanning(head('实际完成情况'), 4)], ...goals]);
+  return labelled(label, [[...spanning(head('预期目标'), 4), ...spanning(head('实际完成情况'), 4)], ...goals]);
 }
 
 /** 绩效指标: the 绩效自评表's indicator rows, 一级/二级 merged down their runs. */

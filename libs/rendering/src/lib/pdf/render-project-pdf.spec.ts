@@ -96,13 +96,13 @@ describe('renderPdf: the 项目支出绩效自评表', () => {
     expect(pdfInfo(city).Pages).toBe('1');
     expect(pdfInfo(luancheng).Pages).toBe('1');
     expect(
-      notInOrder(squash(pdfBody(pdfPages(city))), ['效益指标社会效益指标困难劳模生活得到改善明显改善20', '总分100']),
+      notInOrder(squash(pdfBody(pdfPages(city))), ['效益指标社会效益指标困难劳模生活得到改善明显改善30', '总分100']),
     ).toEqual([]);
     expect(
       notInOrder(squash(pdfBody(pdfPages(luancheng))), [
         '项目名称职工文体活动经费',
         '年度资金总额6.56.56.21095.38%9.54',
-        '总分10096.54',
+        '总分10095.04',
         '评价等级优秀',
         '填报日期：2025年4月20日',
       ]),

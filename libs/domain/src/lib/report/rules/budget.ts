@@ -19,6 +19,7 @@ function addsUp(
     findings.push({
       path: `${total.path}.${key}`,
       message: `${label}：${named} = ${formatWan(partsSum)} 万元，与填报的${total.label} ${formatWan(stated)} 万元不一致`,
+      remedy: `核对各分项，或把${total.label}改为 ${formatWan(partsSum)} 万元`,
     });
   }
   return findings;
@@ -41,6 +42,7 @@ export const BUDGET_RULES: Overall[] = [
             {
               path: 'budget.expenditure.project.budget',
               message: `项目预算明细合计 ${formatWan(total)} 万元，与填报的年初项目预算 ${formatWan(stated)} 万元不一致`,
+              remedy: `核对各条预算明细的金额，或把年初项目预算改为 ${formatWan(total)} 万元`,
             },
           ];
     },
@@ -69,6 +71,7 @@ export const BUDGET_RULES: Overall[] = [
         {
           path: 'budget.expenditure.project.actual',
           message: `各项目执行数合计 ${formatWan(total)} 万元，与填报的当年项目支出 ${formatWan(stated)} 万元不一致`,
+          remedy: `核对各条预算明细的执行数，或把当年项目支出改为 ${formatWan(total)} 万元`,
         },
       ];
     },

@@ -24,6 +24,7 @@ export const CONCLUSION_RULES: Rule<ConcludedContent>[] = [
             {
               path: 'conclusion.totalScore',
               message: `总得分填报为 ${conclusion.totalScore} 分，绩效自评表各项得分合计为 ${table.toString()} 分`,
+              remedy: `把总得分改为 ${table.toString()} 分，或核对绩效自评表各项得分`,
             },
           ];
     },
@@ -42,6 +43,7 @@ export const CONCLUSION_RULES: Rule<ConcludedContent>[] = [
         {
           path: 'conclusion.grade',
           message: `总得分 ${conclusion.totalScore} 分对应等级「${band.label}」（${range}），填报为「${gradeLabel(conclusion.grade, gradeBands)}」`,
+          remedy: `把评价等级改为「${band.label}」`,
         },
       ];
     },

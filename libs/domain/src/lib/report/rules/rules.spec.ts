@@ -46,6 +46,7 @@ describe('report rules', () => {
         {
           path: 'budget.expenditure.project.budget',
           message: '项目预算明细合计 30.2500 万元，与填报的年初项目预算 30.2600 万元不一致',
+          remedy: '核对各条预算明细的金额，或把年初项目预算改为 30.2500 万元',
         },
       ],
     });
@@ -82,6 +83,7 @@ describe('report rules', () => {
         {
           path: 'budget.expenditure.project.actual',
           message: '各项目执行数合计 29.6000 万元，与填报的当年项目支出 29.5000 万元不一致',
+          remedy: '核对各条预算明细的执行数，或把当年项目支出改为 29.6000 万元',
         },
       ],
     });
@@ -130,6 +132,7 @@ describe('report rules', () => {
             path: 'budget.expenditure.basic.actual',
             message:
               '决算数：人员经费 121.9000 万元 + 公用经费 29.7000 万元 = 151.6000 万元，与填报的基本支出 151.5000 万元不一致',
+            remedy: '核对各分项，或把基本支出改为 151.6000 万元',
           },
         ],
       },
@@ -142,6 +145,7 @@ describe('report rules', () => {
         path: 'budget.expenditure.total.budget',
         message:
           '年初预算数：基本支出 150.0000 万元 + 项目支出 30.2500 万元 = 180.2500 万元，与填报的本年支出合计 180.3000 万元不一致',
+        remedy: '核对各分项，或把本年支出合计改为 180.2500 万元',
       },
     ]);
     // a part not stated proves nothing: the sum is not checked
@@ -158,6 +162,7 @@ describe('report rules', () => {
             path: 'budget.income.total.budget',
             message:
               '年初预算数：财政拨款收入 180.2500 万元 + 其他收入 0.5000 万元 = 180.7500 万元，与填报的本年收入合计 180.2500 万元不一致',
+            remedy: '核对各分项，或把本年收入合计改为 180.7500 万元',
           },
         ],
       },
@@ -362,6 +367,7 @@ describe('report rules', () => {
           {
             path: 'scoreTable.funding.executionRate',
             message: '执行率填报为 97.85%，按全年执行数 181.0000 万元 ÷ 全年预算数 185.0000 万元应为 97.84%',
+            remedy: '把执行率改为 97.84%，或核对全年预算数和全年执行数',
           },
         ],
       },
@@ -377,13 +383,20 @@ describe('report rules', () => {
           {
             path: 'scoreTable.funding.score',
             message: '预算执行率得分填报为 10 分，按执行率 97.84% × 分值 10 分应为 9.78 分',
+            remedy: '把预算执行率得分改为 9.78 分',
           },
         ],
       },
       {
         ruleId: 'conclusion.score-equals-table',
         severity: 'error',
-        findings: [{ path: 'conclusion.totalScore', message: '总得分填报为 97.78 分，绩效自评表各项得分合计为 98 分' }],
+        findings: [
+          {
+            path: 'conclusion.totalScore',
+            message: '总得分填报为 97.78 分，绩效自评表各项得分合计为 98 分',
+            remedy: '把总得分改为 98 分，或核对绩效自评表各项得分',
+          },
+        ],
       },
     ]);
   });
@@ -401,7 +414,11 @@ describe('report rules', () => {
         ruleId: 'scoreTable.low-execution-explained',
         severity: 'warning',
         findings: [
-          { path: 'scoreTable.funding.deviationNote', message: '执行率为 72.40%，低于 90%，请说明原因及改进措施' },
+          {
+            path: 'scoreTable.funding.deviationNote',
+            message: '执行率为 72.40%，低于 90%，请说明原因及改进措施',
+            remedy: '在「偏差原因」中说明资金未执行的原因和改进措施；执行率达到 90% 后无须说明',
+          },
         ],
       },
     ]);
@@ -415,14 +432,24 @@ describe('report rules', () => {
     expect(result.find((r) => r.ruleId === 'scoreTable.score-within-weight')).toEqual({
       ruleId: 'scoreTable.score-within-weight',
       severity: 'error',
-      findings: [{ path: 'scoreTable.indicators.2.score', message: '「群众满意度」得分 10.5 分，超过其分值 10 分' }],
+      findings: [
+        {
+          path: 'scoreTable.indicators.2.score',
+          message: '「群众满意度」得分 10.5 分，超过其分值 10 分',
+          remedy: '得分不能超过分值 10 分',
+        },
+      ],
     });
   });
 
   it('scoreTable.weights-total-100', () => {
     const result = failing((c) => (c.scoreTable.indicators[0].weight = '45'));
     expect(result.find((r) => r.ruleId === 'scoreTable.weights-total-100')?.findings).toEqual([
-      { path: 'scoreTable.indicators', message: '预算执行率与各指标分值合计 105 分，应为 100 分' },
+      {
+        path: 'scoreTable.indicators',
+        message: '预算执行率与各指标分值合计 105 分，应为 100 分',
+        remedy: '按本年度指标体系分配分值：预算执行率 10、产出指标 40、效益指标 40、满意度指标 10',
+      },
     ]);
   });
 
@@ -439,6 +466,7 @@ describe('report rules', () => {
           {
             path: 'scoreTable.indicators.1.score',
             message: '「非遗项目普查完成率」指标值 100，完成值 95，按完成值 ÷ 指标值 × 分值应得 38.00 分，填报为 40 分',
+            remedy: '把得分改为 38.00 分，或核实完成值后在「偏差原因分析」中说明',
           },
         ],
       },
@@ -475,7 +503,11 @@ describe('report rules', () => {
         ruleId: 'conclusion.score-equals-table',
         severity: 'error',
         findings: [
-          { path: 'conclusion.totalScore', message: '总得分填报为 97.7 分，绩效自评表各项得分合计为 97.78 分' },
+          {
+            path: 'conclusion.totalScore',
+            message: '总得分填报为 97.7 分，绩效自评表各项得分合计为 97.78 分',
+            remedy: '把总得分改为 97.78 分，或核对绩效自评表各项得分',
+          },
         ],
       },
     ]);
@@ -500,6 +532,7 @@ describe('report rules', () => {
           {
             path: 'conclusion.grade',
             message: '总得分 89.5 分对应等级「良」（优 ≥ 90，良 ≥ 80，中 ≥ 60，差 ≥ 0），填报为「优」',
+            remedy: '把评价等级改为「良」',
           },
         ],
       },

@@ -36,6 +36,8 @@ export const indicatorSchema = z.strictObject({
   deviationNote: text(2000),
   /** what proves the value (documents, records) */
   evidence: text(1000),
+  /** the 指标库 entry the row was picked from, if any (the row keeps its own copy of the texts) */
+  libraryEntryId: z.uuid({ error: '指标库条目编号无效' }).nullable().optional(),
 });
 
 export const scoreTableSchema = z.strictObject({

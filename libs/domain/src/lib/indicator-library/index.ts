@@ -1,0 +1,3 @@
+export * from './entry';
+export * from './natures';
+export * from './sheet';
