@@ -31,4 +31,21 @@ describe('apiCall', () => {
       message: '文档尚未生成完成',
     });
   });
+
+  it('sends a file as it is, with its own content type', async () => {
+    const fetchMock = vi.fn().mockResolvedValue(new Response('{"ok":true}', { status: 200 }));
+    vi.stubGlobal('fetch', fetchMock);
+    const file = new Blob(['PK'], { type: 'application/octet-stream' });
+
+    await apiCall('/indicator-library/import?mode=preview', {
+      method: 'POST',
+      rawBody: { data: file, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    });
+
+    const init = fetchMock.mock.calls[0]?.[1];
+    expect(init?.body).toBe(file);
+    expect(init?.headers).toMatchObject({
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
+  });
 });

@@ -25,6 +25,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is, with its own content type (a file upload); instead of `body`. */
+  rawBody?: { data: Blob; contentType: string };
   headers?: Record<string, string>;
   signal?: AbortSignal;
   /** 'blob' for a file download: a successful answer's bytes as a Blob (errors are still JSON). */
@@ -47,7 +49,7 @@ const NETWORK_ERROR: ApiErrorBody = { code: 'NETWORK_ERROR', message: '无法连
 
 /** One call to the API without credentials of its own (login, refresh and logout use the cookie). */
 export async function apiCall<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-  const { method = 'GET', body, headers, signal, responseType = 'json' } = options;
+  const { method = 'GET', body, rawBody, headers, signal, responseType = 'json' } = options;
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
@@ -55,9 +57,10 @@ export async function apiCall<T>(path: string, options: RequestOptions = {}): Pr
       headers: {
         accept: responseType === 'blob' ? '*/*' : 'application/json',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(rawBody === undefined ? {} : { 'content-type': rawBody.contentType }),
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: rawBody?.data ?? (body === undefined ? undefined : JSON.stringify(body)),
       credentials: 'same-origin',
       signal,
     });

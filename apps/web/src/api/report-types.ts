@@ -10,6 +10,7 @@ import type {
   ReportKind,
   ReportPart,
   ReportStatus,
+  TemplateDefinition,
   TransitionAction,
 } from '@evalflow/domain';
 
@@ -68,8 +69,21 @@ export interface HeadSignOff {
   current: boolean;
 }
 
+/** The template version a report pinned when it was created: its outline, framework, scoring, rules and bands. */
+export interface PinnedTemplateView {
+  versionId: string;
+  templateId: string;
+  version: number;
+  name: string;
+  /** One of the built-in templates every county starts from. */
+  builtin: boolean;
+  definition: TemplateDefinition;
+}
+
 /** The whole report (GET /api/reports/:id). */
 export interface ReportView extends ReportSummaryView {
+  /** The county's form the report follows (its parts, their headings, the checks and the scoring). */
+  template: PinnedTemplateView;
   /** The parts of the report's kind (partsOf), by part. */
   parts: Partial<Record<ReportPart, PartView>>;
   prefilledFrom: string | null;

@@ -26,6 +26,15 @@ const DashboardPage = lazy(() =>
   import('../pages/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })),
 );
 const SettingsPage = lazy(() => import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
+const IndicatorLibraryPage = lazy(() =>
+  import('../pages/indicator-library/indicator-library-page').then((m) => ({ default: m.IndicatorLibraryPage })),
+);
+const TemplatesPage = lazy(() =>
+  import('../pages/templates/templates-page').then((m) => ({ default: m.TemplatesPage })),
+);
+const TemplateEditorPage = lazy(() =>
+  import('../pages/templates/template-editor-page').then((m) => ({ default: m.TemplateEditorPage })),
+);
 
 const readsReports = (p: Permissions) => p.draftReports || p.reviewReports;
 
@@ -123,6 +132,30 @@ export function App() {
           element={
             <Allowed when={(p) => p.manageSettings}>
               <SettingsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="templates"
+          element={
+            <Allowed when={(p) => p.readTemplates}>
+              <TemplatesPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="templates/:id"
+          element={
+            <Allowed when={(p) => p.readTemplates}>
+              <TemplateEditorPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="indicator-library"
+          element={
+            <Allowed when={(p) => p.readIndicatorLibrary}>
+              <IndicatorLibraryPage />
             </Allowed>
           }
         />

@@ -19,6 +19,14 @@ export interface Permissions {
   manageSettings: boolean;
   /** Has an inbox of notifications. */
   notifications: boolean;
+  /** Reads the county's 指标库: every county user. */
+  readIndicatorLibrary: boolean;
+  /** Adds, edits, archives and imports the county's 指标库 entries: the county administrator and the finance bureau. */
+  curateIndicatorLibrary: boolean;
+  /** Reads the county's report templates (报告模板): every county user. */
+  readTemplates: boolean;
+  /** Copies, edits and publishes the county's report templates: the county administrator. */
+  manageTemplates: boolean;
 }
 
 /** Stands for "some department other than the user's own" in object checks. */
@@ -50,5 +58,11 @@ export function permissionsOf(ability: AppAbility, me: MeView): Permissions {
       ability.can('review', tagged('Report', { tenantId: me.tenant.id, departmentId: OTHER_DEPARTMENT })),
     manageSettings: ability.can('update', 'TenantSettings') && me.tenant !== null,
     notifications: ability.can('read', 'Notification'),
+    readIndicatorLibrary:
+      me.tenant !== null && ability.can('read', tagged('IndicatorLibrary', { tenantId: me.tenant.id })),
+    curateIndicatorLibrary:
+      me.tenant !== null && ability.can('update', tagged('IndicatorLibrary', { tenantId: me.tenant.id })),
+    readTemplates: me.tenant !== null && ability.can('read', tagged('ReportTemplate', { tenantId: me.tenant.id })),
+    manageTemplates: me.tenant !== null && ability.can('update', tagged('ReportTemplate', { tenantId: me.tenant.id })),
   };
 }

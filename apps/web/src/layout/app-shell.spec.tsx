@@ -45,7 +45,7 @@ describe('AppShell menu', () => {
   it('offers a department editor its reports and the bell with its unread count', async () => {
     const result = await menuLabelsFor(PRINCIPALS.deptEditor);
     session = result.session;
-    expect(result.labels).toEqual(['首页', '我的报告']);
+    expect(result.labels).toEqual(['首页', '我的报告', '报告模板', '指标库']);
     expect(result.labels).not.toContain('县（区）管理');
     // the header says who and where
     expect(screen.getByText('李编制')).toBeTruthy();
@@ -58,12 +58,12 @@ describe('AppShell menu', () => {
   it('offers a county administrator its departments, users, audit log and settings', async () => {
     const result = await menuLabelsFor(PRINCIPALS.tenantAdmin);
     session = result.session;
-    expect(result.labels).toEqual(['首页', '部门管理', '用户管理', '审计日志', '设置']);
+    expect(result.labels).toEqual(['首页', '部门管理', '用户管理', '报告模板', '指标库', '审计日志', '设置']);
   });
 
   it('offers the finance bureau its county overview as home, the review queue and a read-only department list', async () => {
     const result = await menuLabelsFor(PRINCIPALS.financeReviewer);
     session = result.session;
-    expect(result.labels).toEqual(['县级概览', '待审报告', '部门']);
+    expect(result.labels).toEqual(['县级概览', '待审报告', '部门', '报告模板', '指标库']);
   });
 });

@@ -2,11 +2,13 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   BankOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   HomeOutlined,
+  ProfileOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -34,6 +36,10 @@ export function navItemsFor(permissions: Permissions): NavItem[] {
     items.push({ path: '/departments', label: '部门', icon: <ApartmentOutlined /> });
   }
   if (permissions.manageUsers) items.push({ path: '/users', label: '用户管理', icon: <TeamOutlined /> });
+  if (permissions.readTemplates) items.push({ path: '/templates', label: '报告模板', icon: <ProfileOutlined /> });
+  if (permissions.readIndicatorLibrary) {
+    items.push({ path: '/indicator-library', label: '指标库', icon: <BookOutlined /> });
+  }
   if (permissions.readAuditLog) items.push({ path: '/audit-log', label: '审计日志', icon: <AuditOutlined /> });
   if (permissions.manageSettings) items.push({ path: '/settings', label: '设置', icon: <SettingOutlined /> });
   return items;

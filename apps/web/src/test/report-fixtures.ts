@@ -1,11 +1,23 @@
 import {
+  BUILTIN_TEMPLATES,
+  defaultBuiltin,
   emptyProjectContent,
   emptyReportContent,
   splitContent,
+  type BuiltinTemplate,
   type ReportContent,
+  type ReportKind,
   type ReportPart,
+  type TemplateDefinition,
 } from '@evalflow/domain';
-import type { ChecksView, CommentThread, DocumentView, PartView, ReportView } from '../api/report-types';
+import type {
+  ChecksView,
+  CommentThread,
+  DocumentView,
+  PartView,
+  PinnedTemplateView,
+  ReportView,
+} from '../api/report-types';
 import { TENANT, UNION } from './session-fixtures';
 
 export const REPORT_ID = 'cccccccc-0000-4000-8000-000000000001';
@@ -24,6 +36,26 @@ export function checksView(overrides: Partial<ChecksView> = {}): ChecksView {
     ...overrides,
   };
 }
+
+/** A built-in template as a report pins it (GET /api/reports/:id's template). */
+export function pinnedTemplate(builtin: BuiltinTemplate, definition?: TemplateDefinition): PinnedTemplateView {
+  return {
+    versionId: builtin.id,
+    templateId: builtin.templateId,
+    version: builtin.version,
+    name: builtin.definition.name,
+    builtin: true,
+    definition: JSON.parse(JSON.stringify(definition ?? builtin.definition)) as TemplateDefinition,
+  };
+}
+
+/** The kind's default built-in (河北 部门整体 2024, the national 项目支出绩效自评表): what a report follows unless told. */
+export const defaultPinnedTemplate = (kind: ReportKind) => pinnedTemplate(defaultBuiltin(kind));
+
+/** The built-in 「第一部分」…「第八部分」 部门整体 template: another order, 执行率 worth 20, total capped below 80 %. */
+export const EIGHT_PART_TEMPLATE = BUILTIN_TEMPLATES.find(
+  (t) => t.definition.kind === 'department_overall' && !t.isDefault,
+) as BuiltinTemplate;
 
 /** A content's parts as GET /api/reports/:id lists them, each at version 1. */
 function partsOf(content: ReportContent): Partial<Record<ReportPart, PartView>> {
@@ -57,6 +89,7 @@ function viewOf(content: ReportContent, overrides: Partial<ReportView>): ReportV
     updatedAt: '2025-04-01T08:00:00.000Z',
     deadline: { dueOn: '2025-04-30', state: 'met', daysLeft: 10 },
     openComments: 1,
+    template: defaultPinnedTemplate(content.kind),
     parts: partsOf(content),
     prefilledFrom: null,
     carriedOver: [],

@@ -1,10 +1,11 @@
 import { Badge, Card, Col, Flex, Row, Tag } from 'antd';
-import { partLabel, partsOf, type ReportPart } from '@evalflow/domain';
+import type { ReportPart } from '@evalflow/domain';
 import type { ApiClient } from '../../api/client';
 import type { ChecksView, CommentThread, ReportView } from '../../api/report-types';
 import { findingsByPart } from './checks/check-findings';
 import type { ThreadPermissions } from './comments/comment-thread-card';
 import { PartContent } from './content/part-content';
+import { reportOutline } from './fields/part-headings';
 import { PartSide } from './part-side';
 
 interface ReportContentProps extends ThreadPermissions {
@@ -16,22 +17,26 @@ interface ReportContentProps extends ThreadPermissions {
   onThreadChange: (thread: CommentThread) => void;
 }
 
-/** The report part by part (the parts of its kind), read-only; beside each part its failed checks and comment threads. */
+/**
+ * The report part by part, read-only, as its template orders and titles the parts (a part it leaves out
+ * is not shown); beside each part its failed checks and comment threads.
+ */
 export function ReportContent({ api, report, checks, threads, canStart, onThreadChange, ...can }: ReportContentProps) {
   const { kind } = report;
+  const outline = reportOutline(kind, report.template?.definition);
   const findings = findingsByPart(kind, checks);
   const threadsOf = (part: ReportPart) => threads.filter((t) => t.part === part);
   return (
     <Flex vertical gap={16}>
-      {partsOf(kind).map((part) => {
+      {outline.parts.map((part) => {
         const partFindings = findings.get(part) ?? [];
         const partThreads = threadsOf(part);
         const openThreads = partThreads.filter((t) => t.status === 'open').length;
         const errors = partFindings.filter((f) => f.severity === 'error').length;
         const hasSide = partFindings.length > 0 || partThreads.length > 0 || canStart;
-        const title = partLabel(kind, part);
+        const { title, name } = outline.heading(part);
         return (
-          <section key={part} id={`part-${part}`} aria-label={title}>
+          <section key={part} id={`part-${part}`} aria-label={name}>
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={hasSide ? 15 : 24}>
                 <Card

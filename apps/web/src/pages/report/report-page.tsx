@@ -172,6 +172,8 @@ export function ReportPage() {
             children: editable ? (
               <ReportEditor
                 kind={r.kind}
+                template={r.template?.definition}
+                api={session}
                 editor={editor}
                 checks={live.checks}
                 gradeBands={live.gradeBands}

@@ -9,6 +9,8 @@ export interface PartFinding {
   /** The field concerned, e.g. budget.expenditure.project.budget. */
   path: string;
   message: string;
+  /** What would change the result (把得分改为 36.00 分…), where the rule can tell. */
+  remedy?: string;
 }
 
 /** The failed checks' findings by the part their field lies in, errors before warnings. */

@@ -16,6 +16,11 @@ export function PartFindings({ kind, findings }: { kind: ReportKind; findings: P
             {f.severity === 'error' ? '错误' : '提示'} · {fieldLabelOf(kind, f.path)}
           </Typography.Text>
           <Typography.Paragraph style={{ margin: 0, fontSize: 13 }}>{f.message}</Typography.Paragraph>
+          {f.remedy && (
+            <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
+              如何改正：{f.remedy}
+            </Typography.Paragraph>
+          )}
         </div>
       ))}
     </Flex>

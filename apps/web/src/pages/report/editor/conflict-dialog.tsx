@@ -6,10 +6,13 @@ import { DateTime } from '../../../components/date-time';
 import { describePath } from '../fields/field-paths';
 import type { DiffRow } from '../review/diff-rows';
 import { conflictFields, mergePicks, type Side } from './conflict-merge';
+import { useGradeBands } from './grade-bands-context';
 
 interface ConflictDialogProps {
   kind: ReportKind;
   part: ReportPart;
+  /** The part's heading in the report's template; the kind's usual label when not given. */
+  title?: string;
   conflict: PartConflict;
   mine: unknown;
   /** Ends the conflict with this content (theirs, mine, or a merge). */
@@ -21,9 +24,10 @@ interface ConflictDialogProps {
  * and the user keeps theirs, keeps mine (saved over theirs), or picks per field. The local draft
  * stays until one is chosen.
  */
-export function ConflictDialog({ kind, part, conflict, mine, onResolve }: ConflictDialogProps) {
+export function ConflictDialog({ kind, part, title, conflict, mine, onResolve }: ConflictDialogProps) {
   const theirs = conflict.current;
-  const fields = conflictFields(kind, part, mine, theirs.content);
+  const bands = useGradeBands();
+  const fields = conflictFields(kind, part, mine, theirs.content, bands);
   const [picks, setPicks] = useState<Record<string, Side>>(() =>
     Object.fromEntries(fields.map((f) => [f.key, 'mine' as Side])),
   );
@@ -31,7 +35,7 @@ export function ConflictDialog({ kind, part, conflict, mine, onResolve }: Confli
     <Modal
       open
       width={920}
-      title={`${partLabel(kind, part)}：内容已被他人修改`}
+      title={`${title ?? partLabel(kind, part)}：内容已被他人修改`}
       closable={false}
       maskClosable={false}
       keyboard={false}

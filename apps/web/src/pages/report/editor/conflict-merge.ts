@@ -1,4 +1,4 @@
-import { diffContent, jsonEqual, type ReportKind, type ReportPart } from '@evalflow/domain';
+import { diffContent, jsonEqual, type GradeBand, type ReportKind, type ReportPart } from '@evalflow/domain';
 import { diffRows, type DiffRow } from '../review/diff-rows';
 
 export type Side = 'mine' | 'theirs';
@@ -14,8 +14,14 @@ export interface ConflictField {
 const recordOf = (v: unknown): Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
-/** The fields where my draft and their saved version differ, each with its field-level diff (theirs → mine). */
-export function conflictFields(kind: ReportKind, part: ReportPart, mine: unknown, theirs: unknown): ConflictField[] {
+/** The fields where my draft and their saved version differ, each with its field-level diff (theirs → mine); grades in `bands`' words. */
+export function conflictFields(
+  kind: ReportKind,
+  part: ReportPart,
+  mine: unknown,
+  theirs: unknown,
+  bands?: GradeBand[],
+): ConflictField[] {
   const m = recordOf(mine);
   const t = recordOf(theirs);
   return [...new Set([...Object.keys(t), ...Object.keys(m)])]
@@ -23,7 +29,7 @@ export function conflictFields(kind: ReportKind, part: ReportPart, mine: unknown
     .map((key) => ({
       key,
       path: `${part}.${key}`,
-      rows: diffRows(kind, diffContent(t[key], m[key], `${part}.${key}`)),
+      rows: diffRows(kind, diffContent(t[key], m[key], `${part}.${key}`), bands),
     }));
 }
 

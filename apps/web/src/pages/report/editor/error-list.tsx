@@ -1,6 +1,6 @@
-import { AimOutlined } from '@ant-design/icons';
+import { AimOutlined, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Alert, Button, Flex, Typography } from 'antd';
-import type { ReportKind, ShapeProblem } from '@evalflow/domain';
+import type { ReportKind, ReportPart, ShapeProblem } from '@evalflow/domain';
 import type { PartFinding } from '../checks/check-findings';
 import { pathLabel } from '../fields/field-paths';
 import { jumpToField } from './field-dom';
@@ -9,38 +9,86 @@ interface ErrorListProps {
   kind: ReportKind;
   findings: PartFinding[];
   problems: ShapeProblem[];
+  /** A part's heading as the report's template gives it; the kind's usual label without it. */
+  partName?: (part: ReportPart) => string;
 }
 
-/** Every error that blocks submission, each with a jump to its field. */
-export function ErrorList({ kind, findings, problems }: ErrorListProps) {
-  const errors = [
+interface Entry {
+  path: string;
+  message: string;
+  remedy?: string;
+}
+
+function EntryList({
+  kind,
+  label,
+  severity,
+  entries,
+  partName,
+}: {
+  kind: ReportKind;
+  label: string;
+  severity: 'error' | 'warning';
+  entries: Entry[];
+  partName?: (part: ReportPart) => string;
+}) {
+  if (entries.length === 0) return null;
+  const type = severity === 'error' ? 'danger' : 'warning';
+  return (
+    <Flex vertical gap={4} role="list" aria-label={label}>
+      {entries.map((e, i) => {
+        const where = pathLabel(kind, e.path, partName);
+        return (
+          <Flex key={`${e.path}-${i}`} role="listitem" gap={8} align="baseline" wrap data-severity={severity}>
+            <Typography.Text type={type} strong style={{ whiteSpace: 'nowrap' }}>
+              {severity === 'error' ? <CloseCircleFilled /> : <ExclamationCircleFilled />}{' '}
+              {severity === 'error' ? '错误' : '提示'}
+            </Typography.Text>
+            <Button
+              size="small"
+              type="link"
+              icon={<AimOutlined />}
+              style={{ paddingInline: 0 }}
+              onClick={() => jumpToField(e.path)}
+              aria-label={`定位到${where}`}
+            >
+              {where}
+            </Button>
+            <Typography.Text type={severity === 'warning' ? 'secondary' : undefined} title={e.remedy}>
+              {e.message}
+            </Typography.Text>
+          </Flex>
+        );
+      })}
+    </Flex>
+  );
+}
+
+/**
+ * Every error that blocks submission, then every warning (提示, which does not), each with a jump to its
+ * field; under the field itself each one says what would change it.
+ */
+export function ErrorList({ kind, findings, problems, partName }: ErrorListProps) {
+  const errors: Entry[] = [
     ...problems.map((p) => ({ path: p.path, message: p.message })),
-    ...findings.filter((f) => f.severity === 'error').map((f) => ({ path: f.path, message: f.message })),
+    ...findings.filter((f) => f.severity === 'error'),
   ];
-  if (errors.length === 0) return null;
+  const warnings: Entry[] = findings.filter((f) => f.severity === 'warning');
+  if (errors.length === 0 && warnings.length === 0) return null;
+  const title =
+    errors.length > 0
+      ? `还有 ${errors.length} 处错误，改正后才能提交${warnings.length ? `；另有 ${warnings.length} 处提示（不阻止提交）` : ''}`
+      : `有 ${warnings.length} 处提示（不阻止提交）`;
   return (
     <Alert
-      type="error"
+      type={errors.length > 0 ? 'error' : 'warning'}
       showIcon
       style={{ marginBottom: 16 }}
-      title={`还有 ${errors.length} 处错误，改正后才能提交`}
+      title={title}
       description={
-        <Flex vertical gap={4} role="list" aria-label="错误列表" style={{ maxHeight: 240, overflow: 'auto' }}>
-          {errors.map((e, i) => (
-            <Flex key={`${e.path}-${i}`} role="listitem" gap={8} align="baseline" wrap>
-              <Button
-                size="small"
-                type="link"
-                icon={<AimOutlined />}
-                style={{ paddingInline: 0 }}
-                onClick={() => jumpToField(e.path)}
-                aria-label={`定位到${pathLabel(kind, e.path)}`}
-              >
-                {pathLabel(kind, e.path)}
-              </Button>
-              <Typography.Text>{e.message}</Typography.Text>
-            </Flex>
-          ))}
+        <Flex vertical gap={8} style={{ maxHeight: 320, overflow: 'auto' }}>
+          <EntryList kind={kind} label="错误列表" severity="error" entries={errors} partName={partName} />
+          <EntryList kind={kind} label="提示列表" severity="warning" entries={warnings} partName={partName} />
         </Flex>
       }
     />

@@ -12,24 +12,34 @@ export function FieldMessages({ path, messages }: { path: string; messages: Fiel
   return (
     <Flex vertical gap={2} id={messagesId(path)} data-field-messages={path}>
       {messages.map((m, i) => (
-        <Typography.Text key={i} type={m.severity === 'error' ? 'danger' : 'warning'} style={{ fontSize: 13 }}>
-          {m.severity === 'error' ? <CloseCircleFilled /> : <ExclamationCircleFilled />} {m.text}
-        </Typography.Text>
+        <Flex key={i} vertical data-severity={m.severity}>
+          <Typography.Text type={m.severity === 'error' ? 'danger' : 'warning'} style={{ fontSize: 13 }}>
+            {m.severity === 'error' ? <CloseCircleFilled /> : <ExclamationCircleFilled />} {m.text}
+          </Typography.Text>
+          {m.remedy && (
+            <Typography.Text type="secondary" style={{ fontSize: 12, paddingInlineStart: 18 }}>
+              如何改正：{m.remedy}
+            </Typography.Text>
+          )}
+        </Flex>
       ))}
     </Flex>
   );
 }
 
-/** A labelled field: its label, its input, and what the checks say about it. */
+/** A labelled field: its label, its input, what is computed beside it, and what the checks say about it. */
 export function FieldShell({
   path,
   label,
   messages,
+  addon,
   children,
 }: {
   path: string;
   label: string;
   messages: FieldMessage[];
+  /** Under the input: what the field should hold by the template's rules (应得 7.50), a tag. */
+  addon?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -38,6 +48,7 @@ export function FieldShell({
         <Typography.Text type="secondary">{label}</Typography.Text>
       </label>
       {children}
+      {addon}
       <FieldMessages path={path} messages={messages} />
     </Flex>
   );

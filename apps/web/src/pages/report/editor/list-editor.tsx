@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import type { ListNode } from '../fields/field-nodes';
+import { useFieldAddons } from './editor-context';
 import { emptyValue } from './empty-value';
 import { fieldDomId } from './field-dom';
 import type { MessagesOf } from './field-messages';
@@ -26,6 +27,7 @@ interface ListEditorProps {
  * 绩效指标), paragraphs as text areas (部门职能); rows can be added, removed and moved.
  */
 export function ListEditor({ node, path, value, onChange, messagesOf }: ListEditorProps) {
+  const addons = useFieldAddons();
   const rows = Array.isArray(value) ? (value as unknown[]) : [];
   const rowName = (i: number) => `${node.label}第${i + 1}${node.unit}`;
   const actions = (i: number) => (
@@ -104,6 +106,7 @@ export function ListEditor({ node, path, value, onChange, messagesOf }: ListEdit
                     describedBy={messages.length ? messagesId(fieldPath) : undefined}
                     onChange={(v) => onChange(replaceRow(rows, i, { ...row, [key]: v }))}
                   />
+                  {addons?.field?.(fieldPath)}
                   <FieldMessages
                     path={fieldPath}
                     messages={column === 0 ? [...messagesOf(`${path}.${i}`), ...messages] : messages}
@@ -120,9 +123,13 @@ export function ListEditor({ node, path, value, onChange, messagesOf }: ListEdit
   return (
     <Flex vertical gap={8} id={fieldDomId(path)} tabIndex={-1} role="group" aria-label={node.label}>
       <Typography.Text strong>{node.label}</Typography.Text>
+      {addons?.listHeader?.(path)}
       {body}
       <FieldMessages path={path} messages={messagesOf(path)} />
-      <div>{add}</div>
+      <Flex gap={8} wrap>
+        {add}
+        {addons?.listActions?.(path, rows, onChange)}
+      </Flex>
     </Flex>
   );
 }

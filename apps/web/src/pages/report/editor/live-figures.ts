@@ -12,6 +12,7 @@ import {
   SCORE_PATTERN,
   sum,
   sumIfAll,
+  totalCapFor,
   totalScore,
   totalWeight,
   yearEndHeadcount,
@@ -22,6 +23,7 @@ import {
   type PlannedActual,
   type ReportPart,
   type ScoreTablePart,
+  type TemplateDefinition,
 } from '@evalflow/domain';
 import { formatMoney } from '../fields/format';
 
@@ -114,14 +116,19 @@ const validScores = (t: ScoreTablePart) =>
     (v) => v === null || SCORE_PATTERN.test(v),
   );
 
-/** The 绩效自评表 of either kind: 执行率, what the 预算执行率 row earns, the weights, 总分 and its grade. */
-function scoreFigures(t: ScoreTablePart, bands: GradeBand[]): Figure[] {
+/**
+ * The 绩效自评表 of either kind: 执行率, what the 预算执行率 row earns, the weights, 总分 and its grade, and
+ * the cap on the total when the template's scoring caps it at this 执行率.
+ */
+function scoreFigures(t: ScoreTablePart, bands: GradeBand[], template: TemplateDefinition | undefined): Figure[] {
   const { adjustedBudget, executed } = t.funding.total;
   const amounts = isMoney(adjustedBudget) && isMoney(executed);
-  const figures: Figure[] = [
-    { label: '执行率（全年执行数 ÷ 全年预算数）', value: amounts ? pct(executionRate(t)) : '—' },
-  ];
-  if (!validScores(t)) return figures;
+  const rate = amounts ? executionRate(t) : null;
+  const figures: Figure[] = [{ label: '执行率（全年执行数 ÷ 全年预算数）', value: amounts ? pct(rate) : '—' }];
+  const cap = rate !== null && template ? totalCapFor(rate, template.scoring.totalCaps) : null;
+  const capped: Figure[] =
+    cap === null ? [] : [{ label: '总分上限（按本年度执行率规则）', value: `${cap.toString()} 分` }];
+  if (!validScores(t)) return [...figures, ...capped];
   const fundingScore = amounts ? expectedFundingScore(t) : null;
   const score = totalScore(t);
   figures.push({
@@ -131,7 +138,7 @@ function scoreFigures(t: ScoreTablePart, bands: GradeBand[]): Figure[] {
   figures.push({ label: '分值合计', value: `${totalWeight(t).toFixed(2)} 分` });
   figures.push({ label: '总分（各项得分之和）', value: `${score.toFixed(2)} 分` });
   figures.push({ label: '对应评价等级', value: bandFor(score.toFixed(2), bands).label });
-  return figures;
+  return [...figures, ...capped];
 }
 
 /**
@@ -142,6 +149,7 @@ export function liveFigures(
   part: ReportPart,
   drafts: Partial<Record<ReportPart, unknown>>,
   bands: GradeBand[],
+  template?: TemplateDefinition,
 ): Figure[] {
   try {
     switch (part) {
@@ -154,7 +162,7 @@ export function liveFigures(
         ];
       case 'scoreTable':
       case 'conclusion':
-        return scoreFigures(drafts.scoreTable as ScoreTablePart, bands);
+        return scoreFigures(drafts.scoreTable as ScoreTablePart, bands, template);
       default:
         return [];
     }

@@ -1,5 +1,6 @@
 import { Button, Col, Flex, Row, Typography } from 'antd';
 import type { FieldNode } from '../fields/field-nodes';
+import { useFieldAddons } from './editor-context';
 import { emptyValue } from './empty-value';
 import { FigureTableEditor } from './figure-table-editor';
 import { fieldDomId } from './field-dom';
@@ -25,13 +26,14 @@ function spanOf(node: FieldNode, path: string): { xs: number; md: number; xl: nu
 
 /** Edits one field, group or list of a part, shaped like the content (fields/field-labels.ts). */
 export function NodeEditor({ node, path, value, onChange, messagesOf }: NodeEditorProps) {
+  const addons = useFieldAddons();
   if (node.type === 'list') {
     return <ListEditor node={node} path={path} value={value} onChange={onChange} messagesOf={messagesOf} />;
   }
   if (node.type === 'field') {
     const messages = messagesOf(path);
     return (
-      <FieldShell path={path} label={node.label} messages={messages}>
+      <FieldShell path={path} label={node.label} messages={messages} addon={addons?.field?.(path)}>
         <FieldInput
           path={path}
           kind={node.kind}

@@ -1,18 +1,24 @@
 import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import { Card, Col, Descriptions, Flex, Row } from 'antd';
-import { jsonEqual, partLabel, type ReportKind, type ReportPart } from '@evalflow/domain';
+import { jsonEqual, type ReportKind, type ReportPart, type ScoreTablePart } from '@evalflow/domain';
 import type { PartFinding } from '../checks/check-findings';
 import { partNode } from '../fields/field-labels';
 import { ConflictDialog } from './conflict-dialog';
+import { FieldAddonsContext, useEditorEnvironment } from './editor-context';
 import { messagesByPath } from './field-messages';
 import type { Figure } from './live-figures';
 import { NodeEditor } from './node-editor';
 import type { PartSaveState } from './save-state';
 import { SaveStatus } from './save-status';
+import { scoreTableAddons } from './score-table-addons';
 
 interface PartEditorCardProps {
   kind: ReportKind;
   part: ReportPart;
+  /** The card's title, as the report's template numbers it (一、部门基本情况 · （二）部门收支预决算情况). */
+  title: string;
+  /** The part's own heading, naming its region (（二）部门收支预决算情况). */
+  name: string;
   draft: unknown;
   state: PartSaveState;
   figures: Figure[];
@@ -32,6 +38,8 @@ interface PartEditorCardProps {
 const unchanged = (a: PartEditorCardProps, b: PartEditorCardProps) =>
   a.kind === b.kind &&
   a.part === b.part &&
+  a.title === b.title &&
+  a.name === b.name &&
   a.draft === b.draft &&
   a.state === b.state &&
   a.side === b.side &&
@@ -45,6 +53,8 @@ const unchanged = (a: PartEditorCardProps, b: PartEditorCardProps) =>
 export const PartEditorCard = memo(function PartEditorCard({
   kind,
   part,
+  title,
+  name,
   draft,
   state,
   figures,
@@ -58,18 +68,30 @@ export const PartEditorCard = memo(function PartEditorCard({
     const node = partNode(kind, part);
     return node && { ...node, label: '' };
   }, [kind, part]);
-  const title = partLabel(kind, part);
+  const environment = useEditorEnvironment();
+  // the 绩效自评表 under the report's template: computed scores, the framework, 从指标库选取
+  const addons = useMemo(
+    () =>
+      part === 'scoreTable' && environment && draft !== null && typeof draft === 'object'
+        ? scoreTableAddons(draft as ScoreTablePart, environment.template, environment.api)
+        : null,
+    [part, draft, environment],
+  );
   const messagesOf = useMemo(() => messagesByPath(findings, state.problems), [findings, state.problems]);
   const onEdit = useCallback((content: unknown) => edit(part, content), [edit, part]);
   const onResolve = useCallback((content: unknown) => resolve(part, content), [resolve, part]);
   const onRetry = useCallback(() => retry(part), [retry, part]);
   return (
-    <section id={`part-${part}`} aria-label={title}>
+    <section id={`part-${part}`} aria-label={name}>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={side ? 15 : 24}>
           <Card title={title} extra={<SaveStatus state={state} onRetry={onRetry} />}>
             <Flex vertical gap={16}>
-              {root && <NodeEditor node={root} path={part} value={draft} onChange={onEdit} messagesOf={messagesOf} />}
+              {root && (
+                <FieldAddonsContext.Provider value={addons}>
+                  <NodeEditor node={root} path={part} value={draft} onChange={onEdit} messagesOf={messagesOf} />
+                </FieldAddonsContext.Provider>
+              )}
               {figures.length > 0 && (
                 <Descriptions
                   size="small"
@@ -97,6 +119,7 @@ export const PartEditorCard = memo(function PartEditorCard({
           key={state.conflict.current.version}
           kind={kind}
           part={part}
+          title={title}
           conflict={state.conflict}
           mine={draft}
           onResolve={onResolve}

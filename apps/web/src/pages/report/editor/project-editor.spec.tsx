@@ -19,7 +19,16 @@ const BANDS = DEFAULT_GRADE_BANDS.map((b) =>
 function Harness({ api, report }: { api: ApiClient; report: ReportView }) {
   const editor = useReportDrafts(api, report, true, () => undefined, 10);
   const live = useLiveChecks(api, report, editor.drafts, CHECKS, true);
-  return <ReportEditor kind={report.kind} editor={editor} checks={live.checks} gradeBands={live.gradeBands} />;
+  return (
+    <ReportEditor
+      kind={report.kind}
+      template={report.template.definition}
+      api={api}
+      editor={editor}
+      checks={live.checks}
+      gradeBands={live.gradeBands}
+    />
+  );
 }
 
 /** Answers the settings and part writes; `onPut` may throw to answer 409 or 400. */

@@ -25,7 +25,16 @@ function Harness({
 }) {
   const editor = useReportDrafts(api, report, enabled, () => undefined, delay);
   const live = useLiveChecks(api, report, editor.drafts, CHECKS, enabled);
-  return <ReportEditor kind={report.kind} editor={editor} checks={live.checks} gradeBands={live.gradeBands} />;
+  return (
+    <ReportEditor
+      kind={report.kind}
+      template={report.template.definition}
+      api={api}
+      editor={editor}
+      checks={live.checks}
+      gradeBands={live.gradeBands}
+    />
+  );
 }
 
 const AMOUNTS = ['47', '0', '1', '2', '2.82', '5', '10', '10.336', '18.49'];

@@ -19,10 +19,11 @@ const assemble = (kind: ReportKind, parts: Partial<Record<ReportPart, unknown>>)
   assembleContent(kind, parts, SCHEMA_VERSIONS[kind]);
 
 /**
- * The server's rules run here on the draft as it is typed, with the context the server builds:
- * the county's grade bands and the approved report of the previous year (the department's, or for a
- * project table the same project's), which the server's checks name. Until those load, or should a
- * half-typed draft trip a rule, the server's last checks stand.
+ * The server's rules run here on the draft as it is typed, with the context the server builds: the
+ * template the report pinned (which rules apply, with which parameters and severities; its parts), its
+ * grade bands (the template's own, else the county's) and the approved report of the previous year (the
+ * department's, or for a project table the same project's), which the server's checks name. Until those
+ * load, or should a half-typed draft trip a rule, the server's last checks stand.
  */
 export function useLiveChecks(
   api: ApiClient,
@@ -41,7 +42,13 @@ export function useLiveChecks(
       [api, previousId],
     ),
   );
-  const gradeBands: GradeBand[] = settings.data?.gradeBands ?? DEFAULT_GRADE_BANDS;
+  // (a report answered without its template, from before templates, follows the kind's default)
+  const template = report?.template?.definition;
+  const countyBands = settings.data?.gradeBands;
+  const gradeBands: GradeBand[] = useMemo(
+    () => template?.gradeBands ?? countyBands ?? DEFAULT_GRADE_BANDS,
+    [template, countyBands],
+  );
 
   const checks = useMemo(() => {
     if (!enabled || !report || !drafts || !serverChecks) return serverChecks;
@@ -61,11 +68,12 @@ export function useLiveChecks(
         fiscalYear: report.fiscalYear,
         gradeBands,
         previousYear,
+        template,
       });
       return { ...serverChecks, ...summary };
     } catch {
       return serverChecks;
     }
-  }, [enabled, report, drafts, serverChecks, previousId, previous.data, previous.error, gradeBands]);
+  }, [enabled, report, drafts, serverChecks, previousId, previous.data, previous.error, gradeBands, template]);
   return { checks, gradeBands };
 }

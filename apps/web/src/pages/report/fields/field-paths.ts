@@ -48,10 +48,14 @@ export function describePath(kind: ReportKind, path: string): PathDescription {
   return { part: head, partLabel: partLabel(kind, head), fieldLabel: pieces.join(' · '), node };
 }
 
-/** The part and field of a path in one line: （二）部门收支预决算情况 › 项目预算明细 第3行 · 年初预算数. */
-export function pathLabel(kind: ReportKind, path: string): string {
+/**
+ * The part and field of a path in one line: （二）部门收支预决算情况 › 项目预算明细 第3行 · 年初预算数. The part is
+ * named by `partName` when given (the heading the report's template gives it).
+ */
+export function pathLabel(kind: ReportKind, path: string, partName?: (part: ReportPart) => string): string {
   const described = describePath(kind, path);
-  return described.fieldLabel ? `${described.partLabel} › ${described.fieldLabel}` : described.partLabel;
+  const part = described.part && partName ? partName(described.part) : described.partLabel;
+  return described.fieldLabel ? `${part} › ${described.fieldLabel}` : part;
 }
 
 /** Only the field inside its part (the part is shown around it); the part's name for the part itself. */

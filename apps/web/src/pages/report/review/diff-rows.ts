@@ -1,4 +1,4 @@
-import { partsOf, type ReportKind } from '@evalflow/domain';
+import { partsOf, type GradeBand, type ReportKind } from '@evalflow/domain';
 import type { DiffChange } from '../../../api/report-types';
 import { describePath } from '../fields/field-paths';
 import { formatValue } from '../fields/field-values';
@@ -18,9 +18,10 @@ export const CHANGE_LABELS: Record<DiffChange['kind'], string> = { changed: '修
 
 /**
  * The changes between two revisions of a report of this kind as rows a reviewer reads: where (in
- * Chinese, in the order of the kind's parts), what kind of change, before → after.
+ * Chinese, in the order of the kind's parts), what kind of change, before → after; a grade in `bands`' words
+ * (the county's or the template's), 优/良/中/差 without them.
  */
-export function diffRows(reportKind: ReportKind, changes: DiffChange[]): DiffRow[] {
+export function diffRows(reportKind: ReportKind, changes: DiffChange[], bands?: GradeBand[]): DiffRow[] {
   const parts: readonly string[] = partsOf(reportKind);
   const partOrder = (path: string) => {
     const index = parts.indexOf(path.split('.')[0]);
@@ -37,8 +38,8 @@ export function diffRows(reportKind: ReportKind, changes: DiffChange[]): DiffRow
         kindLabel: CHANGE_LABELS[change.kind],
         partLabel,
         fieldLabel: fieldLabel || '（整个部分）',
-        before: change.kind === 'added' ? '' : formatValue(node, change.from),
-        after: change.kind === 'removed' ? '' : formatValue(node, change.to),
+        before: change.kind === 'added' ? '' : formatValue(node, change.from, bands),
+        after: change.kind === 'removed' ? '' : formatValue(node, change.to, bands),
       };
     });
 }

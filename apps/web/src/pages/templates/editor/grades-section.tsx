@@ -1,0 +1,88 @@
+import { Flex, Input, Radio, Table, Typography } from 'antd';
+import { DEFAULT_GRADE_BANDS, GRADE_KEYS, type GradeBand, type GradeKey } from '@evalflow/domain';
+import { fieldId, setIn } from '../definition-edit';
+import { ProblemText } from '../problems';
+import { NumberText } from './row-actions';
+import type { SectionProps } from './section-props';
+
+const GRADE_NAMES = Object.fromEntries(DEFAULT_GRADE_BANDS.map((b) => [b.grade, b.label])) as Record<GradeKey, string>;
+
+/** 评价等级: the county's own bands (本县设置), or four bands of the template's own. */
+export function GradesSection({ def, update, problems }: SectionProps) {
+  const own = def.gradeBands !== null;
+  const bands: GradeBand[] = def.gradeBands ?? DEFAULT_GRADE_BANDS;
+  return (
+    <Flex vertical gap={12}>
+      <Radio.Group
+        id={fieldId(['gradeBands'])}
+        aria-label="评价等级划分"
+        value={own ? 'own' : 'county'}
+        onChange={(e) =>
+          update((d) => ({
+            ...d,
+            gradeBands: e.target.value === 'own' ? DEFAULT_GRADE_BANDS.map((b) => ({ ...b })) : null,
+          }))
+        }
+        options={[
+          { value: 'county', label: '使用本县设置（设置 › 评价等级划分）' },
+          { value: 'own', label: '本模板自定义等级' },
+        ]}
+      />
+      <ProblemText messages={problems.at(['gradeBands'])} />
+      {own ? (
+        <Table<GradeBand & { index: number }>
+          size="small"
+          pagination={false}
+          rowKey="grade"
+          dataSource={GRADE_KEYS.map((grade) => {
+            const index = bands.findIndex((b) => b.grade === grade);
+            return { ...(bands[index] ?? { grade, label: GRADE_NAMES[grade], min: '' }), index };
+          })}
+          columns={[
+            { title: '等级', dataIndex: 'grade', width: 80, render: (g: GradeKey) => GRADE_NAMES[g] },
+            {
+              title: '显示名称',
+              key: 'label',
+              render: (_, band) => {
+                const path = ['gradeBands', band.index, 'label'];
+                const messages = problems.under(path);
+                return (
+                  <div style={{ width: 160 }}>
+                    <Input
+                      id={fieldId(path)}
+                      aria-label={`${GRADE_NAMES[band.grade]}的显示名称`}
+                      value={band.label}
+                      maxLength={10}
+                      status={messages.length ? 'error' : undefined}
+                      onChange={(e) => update((d) => setIn(d, path, e.target.value))}
+                    />
+                    <ProblemText messages={messages} />
+                  </div>
+                );
+              },
+            },
+            {
+              title: '得分下限（含）',
+              key: 'min',
+              render: (_, band) => (
+                <NumberText
+                  path={['gradeBands', band.index, 'min']}
+                  label={`${GRADE_NAMES[band.grade]}的得分下限`}
+                  value={band.min}
+                  suffix="分"
+                  problems={problems}
+                  onChange={(v) => update((d) => setIn(d, ['gradeBands', band.index, 'min'], v))}
+                  width={130}
+                />
+              ),
+            },
+          ]}
+        />
+      ) : (
+        <Typography.Text type="secondary">
+          按本县（区）在「设置」中规定的评价等级划分评定等级；本县未设置时为优 ≥90、良 ≥80、中 ≥60、差 &lt;60。
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+}
