@@ -201,9 +201,10 @@ describe('the report-kinds migration (schema v1 → v2, real PostgreSQL)', () =>
     await db.owner(async (c) => {
       const insert = (kind: string, code: string | null, name: string | null) =>
         c.query(
-          `INSERT INTO reports (tenant_id, department_id, fiscal_year, kind, project_code, project_name, schema_version)
-           VALUES ($1, $2, 2030, $3, $4, $5, 1)`,
-          [ids.tenantId, ids.departmentId, kind, code, name],
+          `INSERT INTO reports (tenant_id, department_id, fiscal_year, kind, project_code, project_name, schema_version,
+                                template_version_id)
+           VALUES ($1, $2, 2030, $3, $4, $5, 1, $6)`,
+          [ids.tenantId, ids.departmentId, kind, code, name, defaultBuiltin('project').id],
         );
       await expect(insert('project', null, null)).rejects.toThrow(/reports_project_key_present/);
       await expect(insert('department_overall', 'X1', '某项目')).rejects.toThrow(/reports_project_key_present/);

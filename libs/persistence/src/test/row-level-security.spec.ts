@@ -1,3 +1,4 @@
+import { defaultBuiltin } from '@evalflow/domain';
 import { randomUUID } from 'node:crypto';
 import { RequestContext } from '@evalflow/observability';
 import { TestDatabase } from '@evalflow/testing';
@@ -163,9 +164,9 @@ describe('row-level security (real PostgreSQL, application role)', () => {
   it("a report and its parts are invisible to another tenant, and cannot be filed under another tenant's department", async () => {
     const reportId = await tenantDb.tx(async (em) => {
       const [{ id }] = await em.query(
-        `INSERT INTO reports (tenant_id, department_id, fiscal_year, kind, schema_version)
-         VALUES ($1, $2, 2024, 'department_overall', 1) RETURNING id`,
-        [ids.a, ids.deptA],
+        `INSERT INTO reports (tenant_id, department_id, fiscal_year, kind, schema_version, template_version_id)
+         VALUES ($1, $2, 2024, 'department_overall', 1, $3) RETURNING id`,
+        [ids.a, ids.deptA, defaultBuiltin('department_overall').id],
       );
       await em.query(`INSERT INTO report_parts (report_id, tenant_id, part, content) VALUES ($1, $2, 'team', '{}')`, [
         id,
@@ -181,9 +182,9 @@ describe('row-level security (real PostgreSQL, application role)', () => {
       tenantDb.tx(
         (em) =>
           em.query(
-            `INSERT INTO reports (tenant_id, department_id, fiscal_year, kind, schema_version)
-             VALUES ($1, $2, 2024, 'department_overall', 1)`,
-            [ids.a, ids.deptB],
+            `INSERT INTO reports (tenant_id, department_id, fiscal_year, kind, schema_version, template_version_id)
+             VALUES ($1, $2, 2024, 'department_overall', 1, $3)`,
+            [ids.a, ids.deptB, defaultBuiltin('department_overall').id],
           ),
         ids.a,
       ),
