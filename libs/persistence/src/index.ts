@@ -19,3 +19,4 @@ export * from './lib/documents/documents';
 export * from './lib/documents/request-document';
 export * from './lib/templates/templates';
 export * from './lib/indicator-library/library';
+export * from './lib/like-pattern';

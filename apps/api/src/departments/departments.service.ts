@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, checkRoleAssignment, isRole, type AppAbility, type Principal } from '@evalflow/domain';
-import { abilityFilter, TenantDb } from '@evalflow/persistence';
+import { abilityFilter, containsPattern, TenantDb } from '@evalflow/persistence';
 import type { EntityManager } from 'typeorm';
 import { assertCan, assertFieldsPermitted, sentFields } from '../access/object-checks';
 import { AuditService } from '../audit/audit.service';
-import { containsPattern } from '../http/like-pattern';
 import { mapUniqueViolation } from '../http/pg-errors';
 import { versionMismatch } from '../http/versioning';
 import type { CreateDepartmentDto, DepartmentView, ListDepartmentsQuery, UpdateDepartmentDto } from './departments.dto';

@@ -21,10 +21,10 @@ import {
   TemplateSummaryView,
   TemplateVersionView,
 } from './templates.dto';
-import { draftEtag, TemplatesService } from './templates.service';
+import { TemplatesService } from './templates.service';
 
-const etagOfDetail = (reply: FastifyReply, view: TemplateDetailView) =>
-  setEtag(reply, draftEtag({ draft: view.draftDefinition, draftVersion: view.draft?.version ?? 0 }));
+/** The draft's version is the template's If-Match: 0 while it has no draft. */
+const etagOfDetail = (reply: FastifyReply, view: TemplateDetailView) => setEtag(reply, view.draft?.version ?? 0);
 
 @ApiTags('报告模板')
 @ApiBearerAuth()

@@ -13,11 +13,10 @@ import {
   type Principal,
   type Role,
 } from '@evalflow/domain';
-import { abilityFilter, TenantDb } from '@evalflow/persistence';
+import { abilityFilter, containsPattern, TenantDb } from '@evalflow/persistence';
 import type { EntityManager } from 'typeorm';
 import { assertCan, assertFieldsPermitted, sentFields } from '../access/object-checks';
 import { AuditService } from '../audit/audit.service';
-import { containsPattern } from '../http/like-pattern';
 import { mapUniqueViolation } from '../http/pg-errors';
 import { fieldInvalid } from '../http/validation';
 import { versionMismatch } from '../http/versioning';

@@ -31,6 +31,14 @@ const FOUR_GRADES: TemplateDefinition['scoring']['qualitative'] = [
   { label: '未达成', minShare: '0', maxShare: '59' },
 ];
 
+/** 财预〔2020〕10号's scoring with the four qualitative grades: no cap on the total, 完成值/指标值 × 分值. */
+const PROPORTIONAL_SCORING: TemplateDefinition['scoring'] = {
+  totalCaps: [],
+  quantitative: 'proportional',
+  deviationBands: [],
+  qualitative: FOUR_GRADES,
+};
+
 /** 河北 (the 赵县总工会 sample, 2024): six sections numbered 一、（一）1., the 自评表 as 附件. */
 const HEBEI_OVERALL_2024: TemplateDefinition = {
   kind: 'department_overall',
@@ -86,12 +94,7 @@ const HEBEI_OVERALL_2024: TemplateDefinition = {
     ],
     enforcement: 'error',
   },
-  scoring: {
-    totalCaps: [],
-    quantitative: 'proportional',
-    deviationBands: [],
-    qualitative: FOUR_GRADES,
-  },
+  scoring: PROPORTIONAL_SCORING,
   rules: {},
   gradeBands: null,
 };
@@ -187,12 +190,7 @@ const NATIONAL_PROJECT: TemplateDefinition = {
     ],
     enforcement: 'warning',
   },
-  scoring: {
-    totalCaps: [],
-    quantitative: 'proportional',
-    deviationBands: [],
-    qualitative: FOUR_GRADES,
-  },
+  scoring: PROPORTIONAL_SCORING,
   rules: {},
   gradeBands: null,
 };

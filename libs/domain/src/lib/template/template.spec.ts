@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { OVERALL_PARTS } from '../report/parts';
 import { BUILTIN_TEMPLATES, defaultTemplate } from './builtins';
 import type { TemplateDefinition } from './definition';
 import { headingNumber } from './numbering';
@@ -51,18 +52,8 @@ describe('templates', () => {
 
   it('orders and titles the parts from the outline; a part the outline leaves out is omitted', () => {
     const def = hebei();
-    expect(templateParts(def)).toEqual([
-      'header',
-      'basicInfo',
-      'budget',
-      'goals',
-      'selfEvaluation',
-      'results',
-      'conclusion',
-      'problems',
-      'team',
-      'scoreTable',
-    ]);
+    // the sample's outline keeps the catalogue's order
+    expect(templateParts(def)).toEqual([...OVERALL_PARTS]);
     expect(templatePartTitles(def)).toMatchObject({
       basicInfo: '一、部门基本情况 · （一）部门概况',
       budget: '一、部门基本情况 · （二）部门收支预决算情况',

@@ -11,7 +11,7 @@ import { HEADER_RULES } from './header';
 import { INDICATOR_LINT_RULES, OVERALL_LINT_RULES } from './indicator-lint';
 import { OVERALL_REQUIRED_RULES, PROJECT_REQUIRED_RULES } from './required';
 import { RESULT_RULES } from './results';
-import type { Rule, RuleContext, RuleResult } from './rule';
+import type { Rule, RuleContext, RuleResult, Severity } from './rule';
 import { SCORE_TABLE_RULES } from './score-table';
 import { STAFFING_RULES } from './staffing';
 
@@ -48,8 +48,15 @@ export const RULES_BY_KIND: { department_overall: typeof OVERALL_RULES; project:
 };
 
 /** The rules of a kind, as the template editor lists them (ids, severities, titles, parameters). */
-export function rulesOf(kind: ReportKind): ReadonlyArray<Pick<Rule, 'id' | 'severity' | 'title' | 'group' | 'params'>> {
+export function rulesOf(
+  kind: ReportKind,
+): ReadonlyArray<Pick<Rule, 'id' | 'severity' | 'severityOf' | 'title' | 'group' | 'params'>> {
   return RULES_BY_KIND[kind];
+}
+
+/** The severity a rule has under a template when the template sets none for it (the framework's, for its rules). */
+export function defaultSeverity(rule: Pick<Rule, 'severity' | 'severityOf'>, template: TemplateDefinition): Severity {
+  return rule.severityOf?.(template) ?? rule.severity;
 }
 
 export interface CheckSummary {
@@ -77,7 +84,7 @@ function run<C>(rules: Rule<C>[], content: C, context: RuleContext<C>): RuleResu
     const findings = rule
       .check(content, context, ruleParams(rule, template))
       .filter((f) => !omitted.has(f.path.split('.')[0]));
-    const severity = setting?.severity ?? rule.severityOf?.(template) ?? rule.severity;
+    const severity = setting?.severity ?? defaultSeverity(rule, template);
     return [{ ruleId: rule.id, severity, title: rule.title, passed: findings.length === 0, findings }];
   });
 }
