@@ -5,7 +5,6 @@ import {
   canSignOff,
   emptyProjectContent,
   emptyReportContent,
-  expandTitle,
   prefillFromPreviousYear,
   prefillProjectFromPreviousYear,
   summarizeReport,
@@ -37,6 +36,7 @@ import {
 } from '@evalflow/persistence';
 import { assertCan } from '../access/object-checks';
 import { AuditService } from '../audit/audit.service';
+import { assertFiscalYearNotLater } from '../http/fiscal-year';
 import { fieldInvalid } from '../http/validation';
 import { loadSettings } from '../settings/grade-bands.store';
 import { decodeCursor, encodeCursor } from './report-keyset';
@@ -94,9 +94,7 @@ export class ReportsService {
     if (kind !== 'project' && dto.project) {
       throw fieldInvalid('project', 'kind', '只有项目支出绩效自评表需要填写项目；请把 kind 设为 project');
     }
-    if (dto.fiscalYear > new Date().getFullYear() + 1) {
-      throw new AppError('REPORT_YEAR_INVALID', { fiscalYear: dto.fiscalYear }, '年度不能晚于明年');
-    }
+    assertFiscalYearNotLater(dto.fiscalYear);
     const project = dto.project && { ...dto.project, code: dto.project.code, name: dto.project.name.trim() };
     return this.db.tx(async (tx) => {
       const dept = await this.budgetDepartment(tx, ability, departmentId);
@@ -109,8 +107,7 @@ export class ReportsService {
       const lastYear = previous && { fiscalYear: previous.fiscalYear, content: await loadContent(tx, previous) };
       const templateVersionId = await applicableTemplateVersion(tx, dto.fiscalYear, kind);
       const { definition: template } = await loadPinnedTemplate(tx, templateVersionId);
-      const { content, carriedOver } = draftContent(kind, dept, dto.fiscalYear, project, lastYear);
-      applyTemplateHeader(content, template, dept.name, dto.fiscalYear);
+      const { content, carriedOver } = draftContent(kind, dept, dto.fiscalYear, project, lastYear, template.document);
       const inserted = await insertReport(tx, {
         departmentId,
         fiscalYear: dto.fiscalYear,
@@ -236,6 +233,7 @@ function draftContent(
   fiscalYear: number,
   project: ProjectIdentity | undefined,
   lastYear: { fiscalYear: number; content: ReportContent } | null,
+  document: TemplateDefinition['document'],
 ): { content: ReportContent; carriedOver: PrefillNote[] } {
   if (kind === 'project') {
     if (!project) throw fieldInvalid('project', 'isDefined', '请填写项目编码和项目名称');
@@ -248,15 +246,9 @@ function draftContent(
     departmentName: dept.name,
     fiscalYear,
     orgUnit: { nature: dept.unitNature, level: dept.unitLevel, fundingForm: dept.fundingForm },
+    document,
   };
   return lastYear
     ? prefillFromPreviousYear({ ...lastYear, content: lastYear.content as OverallReportContent }, input)
     : { content: emptyReportContent(input), carriedOver: [] };
-}
-
-/** A new 部门整体 report's 附件 label and title as the county's template for the year writes them. */
-function applyTemplateHeader(content: ReportContent, template: TemplateDefinition, department: string, year: number) {
-  if (content.kind !== 'department_overall') return;
-  content.header.attachmentLabel = template.document.attachmentLabel;
-  content.header.title = expandTitle(template.document.titlePattern, { departmentName: department, fiscalYear: year });
 }

@@ -1,3 +1,4 @@
+import { expandTitle } from '../template/outline';
 import {
   OVERALL_SCHEMA_VERSION,
   PROJECT_SCHEMA_VERSION,
@@ -29,18 +30,29 @@ export function emptyScoreTable(): ScoreTablePart {
 }
 
 /** A new 部门整体 draft: everything empty but what the system knows (department, year, its own org unit). */
+/** What a county's template says of a new report's heading: its 附件 label and its title's pattern. */
+export interface DraftDocument {
+  attachmentLabel: string;
+  titlePattern: string;
+}
+
+/** The sample's title (河北): 「2024年度整体支出绩效自评报告」 under 「赵县总工会部门」. */
+const DEFAULT_TITLE_PATTERN = '{年度}年度整体支出绩效自评报告';
+
 export function emptyReportContent(input: {
   departmentName: string;
   fiscalYear: number;
   orgUnit?: { nature: string | null; level: string | null; fundingForm: string | null };
+  /** the template's heading; without one, the sample's title and no 附件 label */
+  document?: DraftDocument;
 }): OverallReportContent {
   return {
     kind: 'department_overall',
     schemaVersion: OVERALL_SCHEMA_VERSION,
     header: {
-      attachmentLabel: '',
+      attachmentLabel: input.document?.attachmentLabel ?? '',
       departmentName: input.departmentName,
-      title: `${input.fiscalYear}年度整体支出绩效自评报告`,
+      title: expandTitle(input.document?.titlePattern ?? DEFAULT_TITLE_PATTERN, input),
       policyIssuer: '',
       policyTitle: '',
       policyNumber: '',

@@ -30,7 +30,9 @@ export function prefillFromPreviousYear(
 
   draft.header = {
     ...last.header,
-    title: `${input.fiscalYear}年度整体支出绩效自评报告`,
+    // the year's template decides the heading; without one, last year's 附件 label stays
+    title: draft.header.title,
+    attachmentLabel: input.document ? draft.header.attachmentLabel : last.header.attachmentLabel,
     departmentName: input.departmentName,
   };
   carry('header', `标题以外的依据文件、原则沿用${from}`);

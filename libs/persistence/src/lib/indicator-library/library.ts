@@ -1,3 +1,4 @@
+import { containsPattern } from '../like-pattern';
 import type { IndicatorNature, LibraryEntryFields } from '@evalflow/domain';
 import { rowOf, rowsOf, tenantOf, type TenantTx } from '../tenant-tx';
 
@@ -43,11 +44,6 @@ export interface LibraryListQuery {
   active?: boolean | 'all';
   after?: LibraryPosition;
   limit: number;
-}
-
-/** A user's text as a LIKE pattern that matches it literally (%, _ and \ escaped), as the API's searches do. */
-function containsPattern(text: string): string {
-  return `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** One page of entries in the list's order, plus one more row when there is a next page. */
@@ -131,6 +127,12 @@ const fieldParams = (e: LibraryEntryFields) => [
  * Adds an entry unless the county has one with the same names: answers the new entry, or the id of
  * the one holding the names.
  */
+/** How many entries the county's 指标库 holds, archived ones included. */
+export async function countLibraryEntries(tx: TenantTx): Promise<number> {
+  const row = await rowOf<{ count: number }>(tx, `SELECT count(*)::int AS count FROM indicator_library`);
+  return row?.count ?? 0;
+}
+
 export async function insertLibraryEntry(
   tx: TenantTx,
   entry: LibraryEntryFields,
