@@ -1,10 +1,4 @@
-import {
-  documentContent,
-  findReport,
-  loadPinnedTemplate,
-  type DocumentSource,
-  type TenantTx,
-} from '@evalflow/persistence';
+import { documentContent, loadPinnedTemplate, type DocumentSource, type TenantTx } from '@evalflow/persistence';
 import type { RenderInput } from '@evalflow/rendering';
 
 /**
@@ -13,9 +7,7 @@ import type { RenderInput } from '@evalflow/rendering';
  * claim has committed, so content or a template that cannot be read fails the attempt like a render.
  */
 export async function renderInputOf(tx: TenantTx, source: DocumentSource): Promise<RenderInput> {
-  const report = await findReport(tx, source.reportId);
-  if (!report) throw new Error(`report ${source.reportId} not found in its county`);
-  const { definition } = await loadPinnedTemplate(tx, report.templateVersionId);
+  const { definition } = await loadPinnedTemplate(tx, source.templateVersionId);
   return {
     content: documentContent(source),
     template: definition,

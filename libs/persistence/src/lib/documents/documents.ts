@@ -126,6 +126,8 @@ export interface DocumentSource {
   fiscalYear: number;
   departmentName: string;
   gradeBands: GradeBand[];
+  /** the template version the report pins: its layout and, when it has them, its grade bands */
+  templateVersionId: string;
   watermark: DocumentWatermark | null;
   approval: { approverName: string; approvedAt: string } | null;
 }
@@ -167,12 +169,13 @@ export async function claimDocument(tx: TenantTx, documentId: string): Promise<C
     revisionContent: Record<string, unknown> | null;
     revisionSchemaVersion: number | null;
     reportSchemaVersion: number;
+    templateVersionId: string;
     gradeBands: GradeBand[] | null;
   }>(
     tx,
     `SELECT r.fiscal_year AS "fiscalYear", d.name AS "departmentName", r.kind,
             v.content AS "revisionContent", v.schema_version AS "revisionSchemaVersion",
-            r.schema_version AS "reportSchemaVersion",
+            r.schema_version AS "reportSchemaVersion", r.template_version_id AS "templateVersionId",
             (SELECT s.grade_bands FROM tenant_settings s) AS "gradeBands"
        FROM documents doc JOIN reports r ON r.id = doc.report_id JOIN departments d ON d.id = r.department_id
        LEFT JOIN report_revisions v ON v.id = doc.revision_id
@@ -194,6 +197,7 @@ export async function claimDocument(tx: TenantTx, documentId: string): Promise<C
     fiscalYear: source.fiscalYear,
     departmentName: source.departmentName,
     gradeBands: source.gradeBands ?? DEFAULT_GRADE_BANDS,
+    templateVersionId: source.templateVersionId,
     watermark: doc.watermark,
     approval: doc.approval,
   };
