@@ -5,6 +5,7 @@ import {
   countImportActions,
   ERROR_CATALOGUE,
   LIBRARY_IMPORT_MAX_ROWS,
+  LIBRARY_MAX_ENTRIES,
   libraryEntryChanges,
   librarySheetRows,
   parseLibrarySheet,
@@ -17,6 +18,7 @@ import {
 } from '@evalflow/domain';
 import {
   allLibraryEntries,
+  countLibraryEntries,
   findLibraryEntriesByKeys,
   findLibraryEntry,
   findLibraryEntryByKey,
@@ -88,6 +90,19 @@ function invalidEntry(problems: LibraryEntryProblem[]): AppError {
   );
 }
 
+/** Refuses what would take the county's 指标库 past LIBRARY_MAX_ENTRIES. */
+async function assertRoomFor(tx: TenantTx, added: number): Promise<void> {
+  if (added === 0) return;
+  const held = await countLibraryEntries(tx);
+  if (held + added > LIBRARY_MAX_ENTRIES) {
+    throw new AppError(
+      'LIBRARY_FULL',
+      { max: LIBRARY_MAX_ENTRIES, held, added },
+      `本县指标库已有 ${held} 条，再添加 ${added} 条将超过 ${LIBRARY_MAX_ENTRIES} 条的上限；本次未添加任何指标`,
+    );
+  }
+}
+
 function checked(input: object): LibraryEntryFields {
   const result = checkLibraryEntry(input);
   if (!result.ok) throw invalidEntry(result.problems);
@@ -138,6 +153,7 @@ export class IndicatorLibraryService {
     assertCan(ability, 'create', SUBJECT, { tenantId });
     const fields = checked(dto);
     return this.db.tx(async (tx) => {
+      await assertRoomFor(tx, 1);
       const inserted = await insertLibraryEntry(tx, fields, principal.userId);
       if (!inserted.created) throw new AppError('LIBRARY_ENTRY_EXISTS', { existingId: inserted.existingId });
       await this.audit.record(tx, {
@@ -260,6 +276,7 @@ export class IndicatorLibraryService {
           `导入文件中有 ${sheet.errors.length} 处错误，请按提示逐行改正后重新导入；本次未导入任何指标`,
         );
       }
+      await assertRoomFor(tx, plan.filter((row) => row.action === 'create').length);
       const done = await this.applyPlan(tx, plan, principal.userId);
       const counts = countImportActions(done);
       await this.audit.record(tx, {

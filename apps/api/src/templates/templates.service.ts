@@ -25,6 +25,7 @@ import {
 } from '@evalflow/persistence';
 import { assertCan } from '../access/object-checks';
 import { AuditService } from '../audit/audit.service';
+import { assertFiscalYearNotLater } from '../http/fiscal-year';
 import { versionMismatch } from '../http/versioning';
 import type {
   CopyTemplateDto,
@@ -35,6 +36,9 @@ import type {
   TemplateSummaryView,
   TemplateVersionView,
 } from './templates.dto';
+
+/** Templates a county keeps at most: each year's notice is a new version of one, not a new template. */
+export const COUNTY_TEMPLATES_MAX = 50;
 
 /** The If-Match version of a template's draft: 0 while it has none. */
 export function draftEtag(t: Pick<TemplateRecord, 'draft' | 'draftVersion'>): number {
@@ -114,6 +118,8 @@ export class TemplatesService {
   copy(principal: Principal, ability: AppAbility, dto: CopyTemplateDto): Promise<TemplateDetailView> {
     return this.db.tx(async (tx) => {
       assertCan(ability, 'create', 'ReportTemplate', { tenantId: tenantOf(tx) });
+      const own = (await listTemplates(tx)).filter((t) => t.tenantId !== null).length;
+      if (own >= COUNTY_TEMPLATES_MAX) throw new AppError('TEMPLATE_LIMIT_REACHED', { max: COUNTY_TEMPLATES_MAX });
       const source = await findTemplateVersion(tx, dto.sourceVersionId);
       if (!source) throw new AppError('TEMPLATE_NOT_FOUND', undefined, '要复制的模板版本不存在');
       const name = dto.name.trim();
@@ -181,9 +187,7 @@ export class TemplatesService {
     ifMatch: number,
     dto: PublishDto,
   ): Promise<PublishResultView> {
-    if (dto.fiscalYear > new Date().getFullYear() + 1) {
-      throw new AppError('REPORT_YEAR_INVALID', { fiscalYear: dto.fiscalYear }, '年度不能晚于明年');
-    }
+    assertFiscalYearNotLater(dto.fiscalYear);
     return this.db.tx(async (tx) => {
       const template = await this.requireTemplate(tx, id, true);
       assertCan(ability, 'update', 'ReportTemplate', { tenantId: tenantOf(tx) });

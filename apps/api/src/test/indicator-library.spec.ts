@@ -540,5 +540,34 @@ describe('indicator library (real API and PostgreSQL)', () => {
       await expectError(await upload(admin, 'apply', await xlsx([HEADER])), 400, 'LIBRARY_IMPORT_INVALID');
       expect(await snapshot()).toEqual(before);
     });
+
+    it('holds at most 5000 entries a county: a create or an import past it is refused whole (409)', async () => {
+      const tenantId = await db.owner(
+        async (c) => (await c.query(`SELECT id FROM tenants WHERE region_code = '130111'`)).rows[0].id as string,
+      );
+      await db.owner((c) =>
+        c.query(
+          `INSERT INTO indicator_library (tenant_id, level1, level2, level3, nature)
+           SELECT $1, '产出指标', '数量指标', '批量指标' || g, '>=' FROM generate_series(1, 4999 - (
+             SELECT count(*) FROM indicator_library WHERE tenant_id = $1)) g`,
+          [tenantId],
+        ),
+      );
+      const entry = { level1: '产出指标', level2: '质量指标', level3: '第五千条', unit: '%', nature: '>=' };
+      expect((await call(foreignAdmin, 'POST', '/api/indicator-library', entry)).statusCode).toBe(201);
+      const full = await call(foreignAdmin, 'POST', '/api/indicator-library', { ...entry, level3: '第五千零一条' });
+      expect(full.statusCode).toBe(409);
+      expect(full.json().code).toBe('LIBRARY_FULL');
+      const rows: Cell[][] = [HEADER, ['效益指标', '社会效益指标', '新指标', '%', '>=', '', '', '']];
+      const imported = await upload(foreignAdmin, 'apply', await xlsx(rows));
+      expect(imported.statusCode).toBe(409);
+      expect(imported.json()).toMatchObject({ code: 'LIBRARY_FULL', details: { max: 5000, held: 5000, added: 1 } });
+      const count = await db.owner(
+        async (c) =>
+          (await c.query(`SELECT count(*)::int AS n FROM indicator_library WHERE tenant_id = $1`, [tenantId])).rows[0]
+            .n,
+      );
+      expect(count).toBe(5000);
+    });
   });
 });

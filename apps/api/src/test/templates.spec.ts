@@ -104,6 +104,19 @@ describe('report templates (real API and PostgreSQL)', () => {
     expect((await call(foreignAdmin, 'GET', `/api/templates/${view.id}`)).statusCode).toBe(404);
   });
 
+  it('keeps at most 50 templates a county: the 51st copy is refused', async () => {
+    await db.owner((c) =>
+      c.query(
+        `INSERT INTO report_templates (tenant_id, kind, name)
+         SELECT t.id, 'department_overall', '栾城区模板 ' || g FROM tenants t, generate_series(1, 50) g
+          WHERE t.region_code = '130111'`,
+      ),
+    );
+    const res = await call(foreignAdmin, 'POST', '/api/templates', { sourceVersionId: HEBEI.id, name: '第五十一个' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'TEMPLATE_LIMIT_REACHED', details: { max: 50 } });
+  });
+
   describe('bad templates are refused with the field named, and nothing is written', () => {
     let id: string;
     beforeAll(async () => {

@@ -4,6 +4,7 @@ import {
   insertTemplateVersion,
   listTemplates,
   publishForYear,
+  saveTemplateDraft,
   type TenantTx,
 } from '@evalflow/persistence';
 
@@ -49,7 +50,8 @@ export async function ensureTemplate(tx: TenantTx, t: DemoTemplate): Promise<num
     userId: null,
   });
   const versionId = await insertTemplateVersion(tx, { templateId: id, version: 1, definition, userId: null });
-  await tx.query(`UPDATE report_templates SET draft = NULL, draft_version = draft_version + 1 WHERE id = $1`, [id]);
+  // published as it was copied: nothing left to edit
+  await saveTemplateDraft(tx, id, 1, null, null);
   await publishForYear(tx, {
     fiscalYear: t.fiscalYear,
     kind: definition.kind,

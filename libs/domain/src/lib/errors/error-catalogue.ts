@@ -97,12 +97,14 @@ export const ERROR_CATALOGUE = {
     message:
       '请以 Excel 工作簿（.xlsx）上传指标库，Content-Type 为 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   },
+  LIBRARY_FULL: { kind: 'conflict', message: '本县指标库已满（最多 5000 条，含已停用的），不能再添加' },
   LIBRARY_FILE_TOO_LARGE: { kind: 'payload_too_large', message: '文件过大：指标库文件不能超过 2 MB、2000 行指标' },
   // templates
   TEMPLATE_NOT_FOUND: { kind: 'not_found', message: '模板不存在' },
   TEMPLATE_INVALID: { kind: 'invalid', message: '模板设置不正确，请检查标出的项' },
   TEMPLATE_BUILTIN_READONLY: { kind: 'forbidden', message: '系统内置模板不能修改，请先复制为本县模板' },
   TEMPLATE_NO_DRAFT: { kind: 'conflict', message: '模板没有待发布的草稿，请先修改并保存' },
+  TEMPLATE_LIMIT_REACHED: { kind: 'conflict', message: '本县模板已达 50 个的上限，请在已有模板上修改' },
   TEMPLATE_KIND_MISMATCH: { kind: 'invalid', message: '模板的报告类型不能更改' },
   // concurrency
   CONFLICT: { kind: 'conflict', message: '数据已被他人修改，请刷新后重试' },

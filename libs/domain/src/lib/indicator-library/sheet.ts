@@ -19,6 +19,8 @@ import { readNature } from './natures';
 export const LIBRARY_SHEET_NAME = '指标库';
 /** An import holds at most this many entries (rows below the header that are not blank). */
 export const LIBRARY_IMPORT_MAX_ROWS = 2000;
+/** Entries a county's 指标库 holds at most, archived ones included: what a list, an export or a picker handles. */
+export const LIBRARY_MAX_ENTRIES = 5000;
 /** An import file is at most this large. */
 export const LIBRARY_FILE_MAX_BYTES = 2 * 1024 * 1024;
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -134,7 +134,7 @@ export async function saveTemplateDraft(
   id: string,
   expected: number,
   draft: TemplateDefinition | null,
-  userId: string,
+  userId: string | null,
 ): Promise<number | null> {
   const row = await rowOf<{ draftVersion: number }>(
     tx,
