@@ -1,3 +1,4 @@
+import { defaultBuiltin } from '@evalflow/domain';
 import { MIGRATIONS, setupDatabase } from '@evalflow/persistence';
 import { TestDatabase } from '@evalflow/testing';
 import { runCommand, USAGE } from './commands';
@@ -63,6 +64,23 @@ describe('cli commands (real PostgreSQL)', () => {
   });
 
   it('migrate:revert refuses to lose project tables; without them it reverts the newest migration; migrate applies it again', async () => {
+    // the newest migration first: it keeps a county's own templates and 指标库
+    await expect(runCommand('migrate:revert', db.config(), out, err)).rejects.toThrow(
+      /cannot revert templates: county .* has \d+ templates and \d+ 指标库 entries of its own/,
+    );
+    await db.owner(async (c) => {
+      await c.query(`DELETE FROM template_publications`);
+      await c.query(`UPDATE reports SET template_version_id = $1 WHERE kind = 'department_overall'`, [
+        defaultBuiltin('department_overall').id,
+      ]);
+      // published versions are frozen against the application and the owner alike: an operator lifts it on purpose
+      await c.query(`ALTER TABLE report_template_versions DISABLE TRIGGER report_template_versions_frozen`);
+      await c.query(`DELETE FROM report_template_versions WHERE tenant_id IS NOT NULL`);
+      await c.query(`ALTER TABLE report_template_versions ENABLE TRIGGER report_template_versions_frozen`);
+      await c.query(`DELETE FROM report_templates WHERE tenant_id IS NOT NULL`);
+      await c.query(`DELETE FROM indicator_library`);
+    });
+    expect(await runCommand('migrate:revert', db.config(), out, err)).toBe(0);
     await expect(runCommand('migrate:revert', db.config(), out, err)).rejects.toThrow(
       /cannot revert report kinds: county .* has \d+ project tables/,
     );
@@ -76,7 +94,7 @@ describe('cli commands (real PostgreSQL)', () => {
     expect(await runCommand('migrate:revert', db.config(), out, err)).toBe(0);
     lines.length = 0;
     expect(await runCommand('migrate', db.config(), out, err)).toBe(0);
-    const newest = new MIGRATIONS[MIGRATIONS.length - 1]().name;
-    expect(lines[0]).toMatch(new RegExp(`1 migration\\(s\\) applied \\(${newest}\\)$`));
+    const reapplied = MIGRATIONS.slice(-2).map((m) => new m().name);
+    expect(lines[0]).toMatch(new RegExp(`2 migration\\(s\\) applied \\(${reapplied.join(', ')}\\)$`));
   });
 });

@@ -122,7 +122,21 @@ export class Templates1764130000000 implements MigrationInterface {
     await isolateByTenant(q, 'indicator_library');
   }
 
+  /** Reverts only what loses nothing: refused while any county has a template of its own or a 指标库. */
   async down(q: QueryRunner): Promise<void> {
+    for (const { id } of (await q.query(`SELECT id FROM tenants ORDER BY id`)) as Array<{ id: string }>) {
+      await q.query(`SELECT set_config('app.tenant_id', $1, true)`, [id]);
+      const [{ templates, entries }] = await q.query(
+        `SELECT (SELECT count(*)::int FROM report_templates WHERE tenant_id IS NOT NULL) AS templates,
+                (SELECT count(*)::int FROM indicator_library) AS entries`,
+      );
+      if (templates > 0 || entries > 0) {
+        throw new Error(
+          `cannot revert templates: county ${id} has ${templates} templates and ${entries} 指标库 entries of its own`,
+        );
+      }
+    }
+    await q.query(`SELECT set_config('app.tenant_id', '', true)`);
     await q.query(`DROP TABLE indicator_library`);
     await q.query(`ALTER TABLE reports DROP COLUMN template_version_id`);
     await q.query(`DROP TABLE template_publications`);
