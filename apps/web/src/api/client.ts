@@ -84,6 +84,9 @@ export async function apiCall<T>(path: string, options: RequestOptions = {}): Pr
   return { data: data as T, status: response.status, etag: response.headers.get('etag') };
 }
 
+/** The If-Match header naming `version` (the API answers 412 when it is no longer the current one). */
+export const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+
 /** A change to what `path` names, based on `version`: sent with If-Match (the API answers 412 if it is stale). */
 export async function patchVersion<T>(api: ApiClient, path: string, version: number, changes: object): Promise<T> {
   return sendVersioned<T>(api, 'PATCH', path, version, changes);
@@ -101,7 +104,7 @@ async function sendVersioned<T>(
   version: number,
   body: object,
 ): Promise<T> {
-  return (await api.request<T>(path, { method, body, headers: { 'if-match': `"${version}"` } })).data;
+  return (await api.request<T>(path, { method, body, headers: ifMatch(version) })).data;
 }
 
 /** A query string from the filled-in parameters only. */

@@ -5,7 +5,7 @@ import {
   type LibraryEntryView,
   type LibraryImportResult,
 } from '@evalflow/domain';
-import { patchVersion, queryString, type ApiClient } from './client';
+import { ifMatch, patchVersion, queryString, type ApiClient } from './client';
 
 export type { LibraryEntryView, LibraryImportResult };
 
@@ -66,7 +66,7 @@ export async function setLibraryEntryActive(
   active: boolean,
 ): Promise<LibraryEntryView> {
   const path = entryPath(id, active ? '/restore' : '/archive');
-  return (await api.request<LibraryEntryView>(path, { method: 'POST', headers: { 'if-match': `"${version}"` } })).data;
+  return (await api.request<LibraryEntryView>(path, { method: 'POST', headers: ifMatch(version) })).data;
 }
 
 /** The county's active entries as an .xlsx workbook. */

@@ -1,5 +1,5 @@
 import type { ReportKind, TemplateDefinition, TemplateProblem } from '@evalflow/domain';
-import { ApiError, queryString, type ApiClient, type ApiResponse } from './client';
+import { ApiError, ifMatch, queryString, type ApiClient, type ApiResponse } from './client';
 import type {
   PublishResult,
   TemplateDetail,
@@ -10,7 +10,6 @@ import type {
 } from './template-types';
 
 const templatePath = (id: string, rest = '') => `/templates/${encodeURIComponent(id)}${rest}`;
-const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
 
 /** The draft's version an answer names: its ETag ("3"), else the draft's own, else 0 (no draft). */
 function versioned({ data, etag }: ApiResponse<TemplateDetail>): VersionedTemplate {

@@ -10,8 +10,8 @@ import {
   renderWithSession,
   signedInSession,
 } from '../../test/session-fixtures';
+import { libraryEntry } from '../../test/library-fixtures';
 import { IndicatorLibraryPage } from './indicator-library-page';
-import { libraryEntry } from './library-fixtures';
 
 const accuracy = libraryEntry();
 const satisfaction = libraryEntry({

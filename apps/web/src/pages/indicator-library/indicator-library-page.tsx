@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Select, Space, Typography, type TableColumnsType } from 'antd';
 import type { IndicatorNature } from '@evalflow/domain';
@@ -13,7 +13,7 @@ import { permissionsOf } from '../../auth/permissions';
 import { useSession, useSignedIn } from '../../auth/session-context';
 import { CursorTable } from '../../components/data-table';
 import { DateTime } from '../../components/date-time';
-import { FilterBar, SearchFilter } from '../../components/filter-bar';
+import { FilterBar } from '../../components/filter-bar';
 import { PageHeader } from '../../components/page-header';
 import { useConfirmedUpdate } from '../../hooks/use-confirmed-update';
 import { useCursorList } from '../../hooks/use-cursor-list';
@@ -21,7 +21,8 @@ import { useModalTarget } from '../../hooks/use-modal-target';
 import { saveBlob } from '../report/documents/save-blob';
 import { LibraryEntryDrawer } from './library-entry-drawer';
 import { LibraryImportModal } from './library-import-modal';
-import { ActiveTag, level1Options, NATURE_OPTIONS, NatureTag } from './library-labels';
+import { Level1Filter, LibrarySearch } from './library-filters';
+import { ActiveTag, NATURE_OPTIONS, NatureTag } from './library-labels';
 
 /**
  * 指标库: the county's performance indicators, which departments pick into their 绩效自评表. Every
@@ -51,7 +52,6 @@ export function IndicatorLibraryPage() {
     [session, q, level1, nature, withArchived],
   );
   const list = useCursorList<LibraryEntryView>(loadPage);
-  const seenLevel1 = useMemo(() => [...new Set(list.items.map((e) => e.level1))], [list.items]);
 
   const download = async () => {
     setExporting(true);
@@ -167,22 +167,8 @@ export function IndicatorLibraryPage() {
         }
       />
       <FilterBar onRefresh={list.reload}>
-        <SearchFilter
-          placeholder="指标名称、计量单位或指标值"
-          aria-label="查找指标"
-          maxLength={100}
-          onSearch={setQ}
-          style={{ width: 260 }}
-        />
-        <Select<string>
-          allowClear
-          placeholder="一级指标"
-          aria-label="一级指标"
-          value={level1}
-          onChange={setLevel1}
-          options={level1Options(seenLevel1)}
-          style={{ width: 140 }}
-        />
+        <LibrarySearch onSearch={setQ} />
+        <Level1Filter entries={list.items} value={level1} onChange={setLevel1} />
         <Select<IndicatorNature>
           allowClear
           placeholder="指标性质"

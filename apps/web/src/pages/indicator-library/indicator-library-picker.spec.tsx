@@ -4,8 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { indicatorFromLibrary } from '@evalflow/domain';
 import type { LibraryEntryView } from '../../api/indicator-library-api';
 import { fakeApi, type FakeCall } from '../../test/fake-api';
+import { libraryEntry } from '../../test/library-fixtures';
 import { IndicatorLibraryPicker } from './indicator-library-picker';
-import { libraryEntry } from './library-fixtures';
 
 const accuracy = libraryEntry();
 const arrival = libraryEntry({ level2: '时效指标', level3: '资金到位率' });

@@ -1,11 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Button, Flex, Modal, Select, Space, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Modal, Space, Typography, type TableColumnsType } from 'antd';
 import type { ApiClient } from '../../api/client';
 import { listLibrary, type LibraryEntryView } from '../../api/indicator-library-api';
 import { CursorTable } from '../../components/data-table';
-import { SearchFilter } from '../../components/filter-bar';
 import { useCursorList } from '../../hooks/use-cursor-list';
-import { level1Options, NatureTag } from './library-labels';
+import { Level1Filter, LibrarySearch } from './library-filters';
+import { IndicatorCell, NatureTag } from './library-labels';
 
 export interface IndicatorLibraryPickerProps {
   api: ApiClient;
@@ -44,7 +44,6 @@ export function IndicatorLibraryPicker({
     [api, q, level1],
   );
   const list = useCursorList<LibraryEntryView>(loadPage);
-  const seenLevel1 = useMemo(() => [...new Set(list.items.map((e) => e.level1))], [list.items]);
   const already = useMemo(() => new Set(pickedIds), [pickedIds]);
 
   const toggle = (entry: LibraryEntryView, on: boolean) =>
@@ -66,19 +65,16 @@ export function IndicatorLibraryPicker({
       title: '指标',
       key: 'indicator',
       render: (_, e) => (
-        <>
-          <div>
-            {e.level3}
-            {already.has(e.id) && (
+        <IndicatorCell
+          entry={e}
+          after={
+            already.has(e.id) && (
               <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
                 （已添加）
               </Typography.Text>
-            )}
-          </div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {e.level1} / {e.level2}
-          </Typography.Text>
-        </>
+            )
+          }
+        />
       ),
     },
     {
@@ -116,22 +112,8 @@ export function IndicatorLibraryPicker({
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
-        <SearchFilter
-          placeholder="指标名称、计量单位或指标值"
-          aria-label="查找指标"
-          maxLength={100}
-          onSearch={setQ}
-          style={{ width: 260 }}
-        />
-        <Select<string>
-          allowClear
-          placeholder="一级指标"
-          aria-label="一级指标"
-          value={level1}
-          onChange={setLevel1}
-          options={level1Options(seenLevel1)}
-          style={{ width: 140 }}
-        />
+        <LibrarySearch onSearch={setQ} />
+        <Level1Filter entries={list.items} value={level1} onChange={setLevel1} />
       </Space>
       <CursorTable<LibraryEntryView>
         list={list}

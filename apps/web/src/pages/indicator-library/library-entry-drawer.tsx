@@ -2,6 +2,7 @@ import { App, AutoComplete, Button, Drawer, Flex, Form, Input, Select } from 'an
 import {
   LIBRARY_FIELD_LABELS,
   LIBRARY_TEXT_LIMITS,
+  libraryEntryChanges,
   type IndicatorNature,
   type LibraryTextField,
 } from '@evalflow/domain';
@@ -105,9 +106,7 @@ export function LibraryEntryDrawer({ entry, open, onClose, afterClose, onSaved }
         onSaved(created);
       } else {
         const changes: LibraryEntryChanges = {};
-        for (const field of [...TEXT_FIELDS, 'nature'] as const) {
-          if (values[field] !== base[field]) Object.assign(changes, { [field]: values[field] });
-        }
+        for (const field of libraryEntryChanges(base, values)) Object.assign(changes, { [field]: values[field] });
         await saveChanges(changes, () => updateLibraryEntry(session, base.id, base.version, changes));
       }
       onClose();

@@ -15,16 +15,20 @@ import {
   type TableColumnsType,
 } from 'antd';
 import {
+  LIBRARY_COLUMNS,
   LIBRARY_FIELD_LABELS,
   LIBRARY_FILE_MAX_BYTES,
   LIBRARY_IMPORT_MAX_ROWS,
   type LibraryImportAction,
   type LibraryImportResult,
   type LibrarySheetError,
+  XLSX_CONTENT_TYPE,
 } from '@evalflow/domain';
 import { ApiError, messageOf, type ApiClient } from '../../api/client';
 import { importLibrary } from '../../api/indicator-library-api';
-import { NatureTag } from './library-labels';
+import { IndicatorCell, NatureTag } from './library-labels';
+
+const MAX_SIZE = `${LIBRARY_FILE_MAX_BYTES / (1024 * 1024)} MB`;
 
 const ACTION_TAGS: Record<LibraryImportAction, { color: string; label: string }> = {
   create: { color: 'green', label: '新增' },
@@ -96,16 +100,7 @@ const COLUMNS: TableColumnsType<PreviewLine> = [
     title: '指标',
     key: 'indicator',
     render: (_, line) =>
-      line.action === 'error' ? (
-        '—'
-      ) : (
-        <>
-          <div>{line.level3}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {line.level1} / {line.level2}
-          </Typography.Text>
-        </>
-      ),
+      line.action === 'error' ? '—' : <IndicatorCell entry={line} />,
   },
   {
     title: '性质',
@@ -156,7 +151,7 @@ export function LibraryImportModal({ api, open, onClose, afterClose, onImported 
     setPreview(undefined);
     setFailure(undefined);
     if (chosen.size > LIBRARY_FILE_MAX_BYTES) {
-      setFailure('文件过大：指标库文件不能超过 2 MB');
+      setFailure(`文件过大：指标库文件不能超过 ${MAX_SIZE}`);
       return;
     }
     setChecking(true);
@@ -191,14 +186,14 @@ export function LibraryImportModal({ api, open, onClose, afterClose, onImported 
 
   const errors = preview?.errors.length ?? 0;
   const changes = preview ? preview.counts.create + preview.counts.update : 0;
-  const blocked = !preview || errors > 0 || changes === 0;
-  const reason = !preview
+  // why 确认导入 is off, if it is
+  const blocked = !preview
     ? '请先选择文件'
     : errors
       ? '请先改正文件中的错误'
       : changes === 0
         ? '没有需要导入的变化'
-        : '';
+        : undefined;
 
   return (
     <Modal
@@ -211,8 +206,8 @@ export function LibraryImportModal({ api, open, onClose, afterClose, onImported 
       footer={
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>取消</Button>
-          <Tooltip title={reason}>
-            <Button type="primary" disabled={blocked} loading={applying} onClick={() => void apply()}>
+          <Tooltip title={blocked}>
+            <Button type="primary" disabled={blocked !== undefined} loading={applying} onClick={() => void apply()}>
               确认导入
             </Button>
           </Tooltip>
@@ -221,7 +216,7 @@ export function LibraryImportModal({ api, open, onClose, afterClose, onImported 
     >
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Upload.Dragger
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept={`.xlsx,${XLSX_CONTENT_TYPE}`}
           multiple={false}
           showUploadList={false}
           disabled={checking || applying}
@@ -237,8 +232,8 @@ export function LibraryImportModal({ api, open, onClose, afterClose, onImported 
             {file ? `已选择：${file.name}（点击或拖入以更换）` : '点击或将 Excel 文件拖到这里'}
           </p>
           <p className="ant-upload-hint">
-            .xlsx 格式，不超过 2 MB、{LIBRARY_IMPORT_MAX_ROWS} 行；表头为
-            一级指标、二级指标、三级指标、计量单位、指标性质、建议指标值、佐证材料、说明（可先导出作为模板）
+            .xlsx 格式，不超过 {MAX_SIZE}、{LIBRARY_IMPORT_MAX_ROWS} 行；表头为
+            {LIBRARY_COLUMNS.map((c) => c.header).join('、')}（可先导出作为模板）
           </p>
         </Upload.Dragger>
         {checking && <Alert type="info" showIcon title="正在检查文件…" />}

@@ -1,5 +1,7 @@
-import { Tag } from 'antd';
+import type { ReactNode } from 'react';
+import { Tag, Typography } from 'antd';
 import { INDICATOR_NATURES, NATURE_DESCRIPTIONS, NATURE_LABELS, type IndicatorNature } from '@evalflow/domain';
+import type { LibraryEntryView } from '../../api/indicator-library-api';
 
 /** The 一级指标 of the 绩效指标体系, offered in the filter even before the library uses them. */
 export const STANDARD_LEVEL1 = ['产出指标', '成本指标', '效益指标', '满意度指标'];
@@ -22,8 +24,23 @@ export function ActiveTag({ active }: { active: boolean }) {
   return active ? <Tag color="green">启用</Tag> : <Tag>已停用</Tag>;
 }
 
-/** The 一级指标 choices: the standard ones, then any others the rows use. */
-export function level1Options(seen: readonly string[]): Array<{ value: string; label: string }> {
-  const names = [...STANDARD_LEVEL1, ...seen.filter((n) => !STANDARD_LEVEL1.includes(n)).sort()];
-  return [...new Set(names)].map((value) => ({ value, label: value }));
+/** An indicator as one cell: its 三级指标 (with what follows it), its 一级 / 二级 under it. */
+export function IndicatorCell({
+  entry,
+  after,
+}: {
+  entry: Pick<LibraryEntryView, 'level1' | 'level2' | 'level3'>;
+  after?: ReactNode;
+}) {
+  return (
+    <>
+      <div>
+        {entry.level3}
+        {after}
+      </div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {entry.level1} / {entry.level2}
+      </Typography.Text>
+    </>
+  );
 }

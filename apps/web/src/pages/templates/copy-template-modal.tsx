@@ -1,5 +1,6 @@
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
+import type { TemplateSummary } from '../../api/template-types';
 import { copyTemplate } from '../../api/templates-api';
 import { useSession } from '../../auth/session-context';
 import { FormAlerts } from '../../components/form-alerts';
@@ -11,6 +12,16 @@ export interface CopySource {
   versionId: string;
   version: number;
   builtin: boolean;
+}
+
+/** What copying `template` starts from: its latest version; none while it has never been published. */
+export function copySourceOf(
+  template: Pick<TemplateSummary, 'name' | 'builtin' | 'latestVersion'>,
+): CopySource | undefined {
+  const latest = template.latestVersion;
+  return latest
+    ? { name: template.name, versionId: latest.id, version: latest.version, builtin: template.builtin }
+    : undefined;
 }
 
 interface CopyValues {

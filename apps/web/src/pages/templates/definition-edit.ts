@@ -5,6 +5,7 @@ import {
   type SectionSpec,
   type TemplateDefinition,
 } from '@evalflow/domain';
+import { moveRow, removeRow } from '../../components/row-moves';
 
 /** A place in a definition: keys and indices, outermost first. */
 export type Path = ReadonlyArray<string | number>;
@@ -29,17 +30,6 @@ export const dotted = (path: Path): string => path.map(String).join('.');
 /** A DOM id for a place, to jump to it from the list of problems. */
 export const fieldId = (path: Path | string): string =>
   'tpl-' + (typeof path === 'string' ? path : dotted(path)).replace(/[^A-Za-z0-9_-]/g, '-');
-
-/** `items` with the one at `index` swapped with its neighbour `delta` (−1 up, +1 down) away. */
-export function move<T>(items: readonly T[], index: number, delta: -1 | 1): T[] {
-  const to = index + delta;
-  if (to < 0 || to >= items.length) return [...items];
-  const copy = [...items];
-  [copy[index], copy[to]] = [copy[to], copy[index]];
-  return copy;
-}
-
-export const removeAt = <T>(items: readonly T[], index: number): T[] => items.filter((_, i) => i !== index);
 
 // --- the outline: a heading is named by its indices from the top ([0, 1] = the first heading's second child)
 
@@ -79,11 +69,11 @@ export function addHeading(
 
 /** The heading removed with its sub-headings; their sections become unassigned. */
 export function removeHeading(outline: OutlineNode[], at: readonly number[]) {
-  return changeSiblings(outline, at.slice(0, -1), (siblings) => removeAt(siblings, at[at.length - 1]));
+  return changeSiblings(outline, at.slice(0, -1), (siblings) => removeRow(siblings, at[at.length - 1]));
 }
 
 export function moveHeading(outline: OutlineNode[], at: readonly number[], delta: -1 | 1) {
-  return changeSiblings(outline, at.slice(0, -1), (siblings) => move(siblings, at[at.length - 1], delta));
+  return changeSiblings(outline, at.slice(0, -1), (siblings) => moveRow(siblings, at[at.length - 1], delta));
 }
 
 export function renameHeading(outline: OutlineNode[], at: readonly number[], title: string) {
@@ -101,7 +91,7 @@ export function unassignSection(outline: OutlineNode[], at: readonly number[], s
 }
 
 export function moveSection(outline: OutlineNode[], at: readonly number[], index: number, delta: -1 | 1) {
-  return changeNode(outline, at, (n) => ({ ...n, sections: move(n.sections, index, delta) }));
+  return changeNode(outline, at, (n) => ({ ...n, sections: moveRow(n.sections, index, delta) }));
 }
 
 /** Every section the outline places, in reading order. */

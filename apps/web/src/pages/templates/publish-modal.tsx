@@ -1,21 +1,18 @@
 import { useCallback, useState } from 'react';
 import { Alert, Flex, Form, InputNumber, Modal, Select, Spin, Typography } from 'antd';
-import { REPORT_KIND_LABELS } from '@evalflow/domain';
+import { REPORT_KIND_LABELS, type TemplateProblem } from '@evalflow/domain';
 import { messageOf } from '../../api/client';
 import type { PublishResult, TemplateDetail } from '../../api/template-types';
 import { isTemplateConflict, listPublications, publishTemplate, templateProblemsOf } from '../../api/templates-api';
 import { useSession } from '../../auth/session-context';
 import { formatDateTime } from '../../components/date-time';
 import { useRemote } from '../../hooks/use-remote';
-import type { TemplateProblem } from '@evalflow/domain';
-
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2100;
+import { isFiscalYear, MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from './fiscal-year';
 
 /** What the year's reports of the kind follow now, to say what publishing replaces. */
 function CurrentPublication({ template, fiscalYear }: { template: TemplateDetail; fiscalYear: number }) {
   const session = useSession();
-  const valid = Number.isInteger(fiscalYear) && fiscalYear >= MIN_YEAR && fiscalYear <= MAX_YEAR;
+  const valid = isFiscalYear(fiscalYear);
   const current = useRemote(
     useCallback(
       (signal: AbortSignal) => (valid ? listPublications(session, fiscalYear, signal) : Promise.resolve([])),
@@ -69,11 +66,11 @@ export function PublishModal({
   const [publishing, setPublishing] = useState(false);
   const [error, setError] = useState<string>();
   const kindLabel = REPORT_KIND_LABELS[template.kind];
-  const yearOk = Number.isInteger(fiscalYear) && fiscalYear >= MIN_YEAR && fiscalYear <= MAX_YEAR;
+  const yearOk = isFiscalYear(fiscalYear);
 
   const publish = async () => {
     if (!yearOk) {
-      setError('请填写 2000–2100 之间的年度');
+      setError(`请填写 ${MIN_FISCAL_YEAR}–${MAX_FISCAL_YEAR} 之间的年度`);
       return;
     }
     setPublishing(true);
@@ -125,8 +122,8 @@ export function PublishModal({
         >
           <InputNumber<number>
             id="publish-fiscal-year"
-            min={MIN_YEAR}
-            max={MAX_YEAR}
+            min={MIN_FISCAL_YEAR}
+            max={MAX_FISCAL_YEAR}
             precision={0}
             value={fiscalYear}
             onChange={(v) => setFiscalYear(v ?? NaN)}

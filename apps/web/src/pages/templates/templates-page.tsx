@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { defaultBuiltin, REPORT_KIND_LABELS, REPORT_KINDS, type ReportKind } from '@evalflow/domain';
 import type { TemplatePublication, TemplateSummary } from '../../api/template-types';
 import { listPublications, listTemplates } from '../../api/templates-api';
+import { permissionsOf } from '../../auth/permissions';
 import { useSession, useSignedIn } from '../../auth/session-context';
 import { DataTable } from '../../components/data-table';
 import { DateTime, formatDateTime } from '../../components/date-time';
@@ -12,8 +13,8 @@ import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useModalTarget } from '../../hooks/use-modal-target';
 import { useRemote } from '../../hooks/use-remote';
-import { CopyTemplateModal, type CopySource } from './copy-template-modal';
-import { canEditTemplates, defaultFiscalYear } from './template-permissions';
+import { CopyTemplateModal, copySourceOf, type CopySource } from './copy-template-modal';
+import { defaultFiscalYear } from './fiscal-year';
 
 /** A template's name with what it is: 系统内置 or the county's own. */
 export function TemplateName({ template }: { template: Pick<TemplateSummary, 'name' | 'builtin'> }) {
@@ -93,16 +94,11 @@ function YearPublications({ now }: { now?: Date }) {
 export function TemplatesPage({ now }: { now?: Date }) {
   const session = useSession();
   const { me, ability } = useSignedIn();
-  const canEdit = canEditTemplates(ability, me);
+  const canEdit = permissionsOf(ability, me).manageTemplates;
   const templates = useRemote(
     useCallback((signal: AbortSignal) => listTemplates(session, undefined, signal), [session]),
   );
   const copy = useModalTarget<CopySource>();
-
-  const copySource = (t: TemplateSummary): CopySource | undefined =>
-    t.latestVersion
-      ? { name: t.name, versionId: t.latestVersion.id, version: t.latestVersion.version, builtin: t.builtin }
-      : undefined;
 
   return (
     <Flex vertical gap={16} style={{ maxWidth: 1200 }}>
@@ -198,7 +194,7 @@ export function TemplatesPage({ now }: { now?: Date }) {
                   key: 'actions',
                   width: canEdit ? 150 : 80,
                   render: (_, t) => {
-                    const source = copySource(t);
+                    const source = copySourceOf(t);
                     return (
                       <Space size={0}>
                         <Link

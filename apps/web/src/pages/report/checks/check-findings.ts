@@ -1,6 +1,9 @@
 import { isPartOf, partsOf, type ReportKind, type ReportPart, type Severity } from '@evalflow/domain';
 import type { ChecksView } from '../../../api/report-types';
 
+/** A rule's severity as the user reads it: an 错误 blocks submitting, a 提示 does not. */
+export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '提示' };
+
 export interface PartFinding {
   ruleId: string;
   severity: Severity;

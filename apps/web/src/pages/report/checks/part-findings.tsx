@@ -2,7 +2,7 @@ import { CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Flex, Typography } from 'antd';
 import type { ReportKind } from '@evalflow/domain';
 import { fieldLabelOf } from '../fields/field-paths';
-import type { PartFinding } from './check-findings';
+import { SEVERITY_LABELS, type PartFinding } from './check-findings';
 
 /** The failed checks of one part, each with the field it concerns. */
 export function PartFindings({ kind, findings }: { kind: ReportKind; findings: PartFinding[] }) {
@@ -13,7 +13,7 @@ export function PartFindings({ kind, findings }: { kind: ReportKind; findings: P
         <div key={`${f.ruleId}-${f.path}-${i}`} role="listitem" data-severity={f.severity}>
           <Typography.Text type={f.severity === 'error' ? 'danger' : 'warning'}>
             {f.severity === 'error' ? <CloseCircleFilled /> : <ExclamationCircleFilled />}{' '}
-            {f.severity === 'error' ? '错误' : '提示'} · {fieldLabelOf(kind, f.path)}
+            {SEVERITY_LABELS[f.severity]} · {fieldLabelOf(kind, f.path)}
           </Typography.Text>
           <Typography.Paragraph style={{ margin: 0, fontSize: 13 }}>{f.message}</Typography.Paragraph>
           {f.remedy && (

@@ -1,6 +1,6 @@
 import { Descriptions, Table } from 'antd';
-import type { FundingColumns, Indicator, ScoreTablePart } from '@evalflow/domain';
-import { formatMoney, formatPercent, NATURE_LABELS, textOrDash } from '../fields/format';
+import { NATURE_LABELS, type FundingColumns, type Indicator, type ScoreTablePart } from '@evalflow/domain';
+import { formatMoney, formatPercent, textOrDash } from '../fields/format';
 import { Subsection } from './paragraphs';
 import { indexed, type Indexed } from './indexed-rows';
 

@@ -1,7 +1,7 @@
 import { AimOutlined, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Alert, Button, Flex, Typography } from 'antd';
 import type { ReportKind, ReportPart, ShapeProblem } from '@evalflow/domain';
-import type { PartFinding } from '../checks/check-findings';
+import { SEVERITY_LABELS, type PartFinding } from '../checks/check-findings';
 import { pathLabel } from '../fields/field-paths';
 import { jumpToField } from './field-dom';
 
@@ -42,7 +42,7 @@ function EntryList({
           <Flex key={`${e.path}-${i}`} role="listitem" gap={8} align="baseline" wrap data-severity={severity}>
             <Typography.Text type={type} strong style={{ whiteSpace: 'nowrap' }}>
               {severity === 'error' ? <CloseCircleFilled /> : <ExclamationCircleFilled />}{' '}
-              {severity === 'error' ? '错误' : '提示'}
+              {SEVERITY_LABELS[severity]}
             </Typography.Text>
             <Button
               size="small"

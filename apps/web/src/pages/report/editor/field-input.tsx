@@ -1,7 +1,6 @@
 import { Input, InputNumber, Select } from 'antd';
-import { dec, INDICATOR_NATURES } from '@evalflow/domain';
+import { dec, INDICATOR_NATURES, NATURE_LABELS } from '@evalflow/domain';
 import type { ValueKind } from '../fields/field-nodes';
-import { NATURE_LABELS } from '../fields/format';
 import { fieldDomId } from './field-dom';
 import { useGradeBands } from './grade-bands-context';
 import { MoneyInput } from './money-input';

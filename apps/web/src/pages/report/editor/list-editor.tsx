@@ -7,8 +7,8 @@ import { fieldDomId } from './field-dom';
 import type { MessagesOf } from './field-messages';
 import { FieldInput } from './field-input';
 import { FieldMessages, messagesId, statusOf } from './field-shell';
-import { RowActions } from './row-actions';
-import { moveRow, removeRow, replaceRow } from './row-moves';
+import { RowActions } from '../../../components/row-actions';
+import { moveRow, removeRow, replaceRow } from '../../../components/row-moves';
 import { isLongText } from './value-kinds';
 
 type Row = Record<string, unknown>;

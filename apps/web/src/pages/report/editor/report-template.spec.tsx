@@ -9,9 +9,9 @@ import {
 } from '@evalflow/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, type ApiClient } from '../../../api/client';
-import type { LibraryEntryView } from '../../../api/indicator-library-api';
 import type { PartView, ReportView } from '../../../api/report-types';
 import { fakeApi, type FakeCall } from '../../../test/fake-api';
+import { libraryEntry } from '../../../test/library-fixtures';
 import {
   checksView,
   defaultPinnedTemplate,
@@ -21,7 +21,6 @@ import {
   projectReportView,
   reportView,
 } from '../../../test/report-fixtures';
-import { TENANT } from '../../../test/session-fixtures';
 import { ReportContent } from '../report-content';
 import { ErrorList } from './error-list';
 import { ReportEditor } from './report-editor';
@@ -43,22 +42,7 @@ function Harness({ api, report }: { api: ApiClient; report: ReportView }) {
   );
 }
 
-const ENTRY: LibraryEntryView = {
-  id: 'abababab-0000-4000-8000-000000000001',
-  tenantId: TENANT.id,
-  level1: '产出指标',
-  level2: '质量指标',
-  level3: '资金发放准确率',
-  unit: '%',
-  nature: '=',
-  suggestedTarget: '100',
-  suggestedEvidence: '银行代发明细',
-  note: '',
-  active: true,
-  version: 1,
-  createdAt: '2026-01-05T08:00:00.000Z',
-  updatedAt: '2026-01-05T08:00:00.000Z',
-};
+const ENTRY = libraryEntry();
 
 /** Answers the county's settings (the default bands), the 指标库 and part writes. */
 function api() {
@@ -350,8 +334,8 @@ describe('the error list', () => {
 });
 
 describe('the read-only report', { timeout: 60_000 }, () => {
-  it('shows the parts as the template orders and titles them', async () => {
-    const report = { ...reportView(), template: pinnedTemplate(EIGHT_PART_TEMPLATE) };
+  /** The report read-only, without threads or the right to start one. */
+  const renderContent = (report: ReportView) =>
     render(
       <AntApp>
         <ReportContent
@@ -366,26 +350,15 @@ describe('the read-only report', { timeout: 60_000 }, () => {
         />
       </AntApp>,
     );
+
+  it('shows the parts as the template orders and titles them', async () => {
+    renderContent({ ...reportView(), template: pinnedTemplate(EIGHT_PART_TEMPLATE) });
     expect(sections()).toEqual([...EIGHT_PARTS.slice(0, 8), '第八部分 评价工作组', EIGHT_PARTS[8]]);
     expect(cardTitles()).toEqual(sections());
   });
 
   it('follows the kind’s default for a template of another kind', () => {
-    const report = { ...draftProject(), template: defaultPinnedTemplate('department_overall') };
-    render(
-      <AntApp>
-        <ReportContent
-          api={api()}
-          report={report}
-          checks={checksView()}
-          threads={[]}
-          canStart={false}
-          onThreadChange={() => undefined}
-          canReply={false}
-          canResolve={false}
-        />
-      </AntApp>,
-    );
+    renderContent({ ...draftProject(), template: defaultPinnedTemplate('department_overall') });
     expect(sections()).toEqual(['项目基本信息', '年度总体目标', '项目资金和绩效指标', '总分和评价等级', '填报信息']);
   });
 });

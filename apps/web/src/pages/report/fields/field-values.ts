@@ -1,7 +1,14 @@
-import { GRADE_KEYS, gradeLabel, type GradeBand, type GradeKey, type IndicatorNature } from '@evalflow/domain';
+import {
+  GRADE_KEYS,
+  gradeLabel,
+  NATURE_LABELS,
+  type GradeBand,
+  type GradeKey,
+  type IndicatorNature,
+} from '@evalflow/domain';
 import { formatDate } from '../../../components/date-time';
 import type { FieldNode, ValueKind } from './field-nodes';
-import { EMPTY, formatMoney, formatPercent, NATURE_LABELS } from './format';
+import { EMPTY, formatMoney, formatPercent } from './format';
 
 const isBlank = (value: unknown) =>
   value === null || value === undefined || (typeof value === 'string' && value.trim() === '');

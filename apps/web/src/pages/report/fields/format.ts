@@ -1,4 +1,4 @@
-import { decimalsOf, formatWan, MONEY_PATTERN, type IndicatorNature } from '@evalflow/domain';
+import { decimalsOf, formatWan, MONEY_PATTERN } from '@evalflow/domain';
 
 /** Shown for a field left empty. */
 export const EMPTY = '—';
@@ -22,10 +22,3 @@ export function textOrDash(value: string | number | null | undefined): string {
   const text = String(value);
   return text.trim() === '' ? EMPTY : text;
 }
-
-export const NATURE_LABELS: Record<IndicatorNature, string> = {
-  '=': '＝',
-  '>=': '≥',
-  '<=': '≤',
-  qualitative: '定性',
-};

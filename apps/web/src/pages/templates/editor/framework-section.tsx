@@ -1,7 +1,9 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Radio, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, Radio, Select, Table, Tag, Typography } from 'antd';
 import { dec, SCORE_PATTERN, type Framework, type FrameworkLevel1 } from '@evalflow/domain';
-import { fieldId, move, removeAt, setIn, type Path } from '../definition-edit';
+import { RowActions } from '../../../components/row-actions';
+import { moveRow, removeRow } from '../../../components/row-moves';
+import { fieldId, setIn, type Path } from '../definition-edit';
 import { Field, ProblemText } from '../problems';
 import type { SectionProps } from './section-props';
 
@@ -132,39 +134,14 @@ export function FrameworkSection({ def, update, problems, readOnly }: SectionPro
                   key: 'actions',
                   width: 110,
                   render: (_: unknown, row: FrameworkLevel1 & { index: number }) => (
-                    <Flex>
-                      <Tooltip title="上移">
-                        <Button
-                          size="small"
-                          type="text"
-                          icon={<ArrowUpOutlined />}
-                          aria-label={`上移 ${rowName(row, row.index)}`}
-                          disabled={row.index === 0}
-                          onClick={() => setLevel1((rows) => move(rows, row.index, -1))}
-                        />
-                      </Tooltip>
-                      <Tooltip title="下移">
-                        <Button
-                          size="small"
-                          type="text"
-                          icon={<ArrowDownOutlined />}
-                          aria-label={`下移 ${rowName(row, row.index)}`}
-                          disabled={row.index === framework.level1.length - 1}
-                          onClick={() => setLevel1((rows) => move(rows, row.index, 1))}
-                        />
-                      </Tooltip>
-                      <Tooltip title="删除">
-                        <Button
-                          size="small"
-                          type="text"
-                          danger
-                          icon={<DeleteOutlined />}
-                          aria-label={`删除 ${rowName(row, row.index)}`}
-                          disabled={framework.level1.length <= 1}
-                          onClick={() => setLevel1((rows) => removeAt(rows, row.index))}
-                        />
-                      </Tooltip>
-                    </Flex>
+                    <RowActions
+                      name={rowName(row, row.index)}
+                      index={row.index}
+                      count={framework.level1.length}
+                      onMove={(delta) => setLevel1((rows) => moveRow(rows, row.index, delta))}
+                      onRemove={() => setLevel1((rows) => removeRow(rows, row.index))}
+                      removeDisabled={framework.level1.length <= 1}
+                    />
                   ),
                 },
               ]),

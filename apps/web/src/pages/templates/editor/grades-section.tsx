@@ -1,11 +1,9 @@
 import { Flex, Input, Radio, Table, Typography } from 'antd';
-import { DEFAULT_GRADE_BANDS, GRADE_KEYS, type GradeBand, type GradeKey } from '@evalflow/domain';
+import { DEFAULT_GRADE_BANDS, GRADE_KEYS, gradeLabel, type GradeBand, type GradeKey } from '@evalflow/domain';
 import { fieldId, setIn } from '../definition-edit';
 import { ProblemText } from '../problems';
-import { NumberText } from './row-actions';
+import { NumberText } from './number-text';
 import type { SectionProps } from './section-props';
-
-const GRADE_NAMES = Object.fromEntries(DEFAULT_GRADE_BANDS.map((b) => [b.grade, b.label])) as Record<GradeKey, string>;
 
 /** 评价等级: the county's own bands (本县设置), or four bands of the template's own. */
 export function GradesSection({ def, update, problems }: SectionProps) {
@@ -36,10 +34,10 @@ export function GradesSection({ def, update, problems }: SectionProps) {
           rowKey="grade"
           dataSource={GRADE_KEYS.map((grade) => {
             const index = bands.findIndex((b) => b.grade === grade);
-            return { ...(bands[index] ?? { grade, label: GRADE_NAMES[grade], min: '' }), index };
+            return { ...(bands[index] ?? { grade, label: gradeLabel(grade), min: '' }), index };
           })}
           columns={[
-            { title: '等级', dataIndex: 'grade', width: 80, render: (g: GradeKey) => GRADE_NAMES[g] },
+            { title: '等级', dataIndex: 'grade', width: 80, render: (g: GradeKey) => gradeLabel(g) },
             {
               title: '显示名称',
               key: 'label',
@@ -50,7 +48,7 @@ export function GradesSection({ def, update, problems }: SectionProps) {
                   <div style={{ width: 160 }}>
                     <Input
                       id={fieldId(path)}
-                      aria-label={`${GRADE_NAMES[band.grade]}的显示名称`}
+                      aria-label={`${gradeLabel(band.grade)}的显示名称`}
                       value={band.label}
                       maxLength={10}
                       status={messages.length ? 'error' : undefined}
@@ -67,7 +65,7 @@ export function GradesSection({ def, update, problems }: SectionProps) {
               render: (_, band) => (
                 <NumberText
                   path={['gradeBands', band.index, 'min']}
-                  label={`${GRADE_NAMES[band.grade]}的得分下限`}
+                  label={`${gradeLabel(band.grade)}的得分下限`}
                   value={band.min}
                   suffix="分"
                   problems={problems}

@@ -1,6 +1,5 @@
-import type { ReactNode } from 'react';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, SubnodeOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { PlusOutlined, SubnodeOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import {
   NUMBERING_STYLE_LABELS,
   NUMBERING_STYLES,
@@ -9,6 +8,7 @@ import {
   type NumberingStyle,
   type OutlineNode,
 } from '@evalflow/domain';
+import { IconAction, RowActions } from '../../../components/row-actions';
 import {
   addHeading,
   assignSection,
@@ -150,22 +150,12 @@ interface HeadingEditorProps {
   readOnly: boolean;
 }
 
-function HeadingEditor({
-  node,
-  numbered,
-  at,
-  siblings,
-  kind,
-  unassigned,
-  changeOutline,
-  problems,
-  readOnly,
-}: HeadingEditorProps) {
+/** One heading: its title with its number, its buttons, the sections under it, then its sub-headings. */
+function HeadingEditor(props: HeadingEditorProps) {
+  const { node, numbered, at, siblings, changeOutline, problems, readOnly } = props;
   const path = outlinePath(at);
   const key = dotted(path);
-  // 「标题 1.2」: the heading's place, which stays meaningful whatever its title
-  const name = `标题 ${at.map((i) => i + 1).join('.')}`;
-  const index = at[at.length - 1];
+  const name = headingName(at);
   const depth = at.length;
   const messages = [
     ...problems.at(key),
@@ -173,19 +163,6 @@ function HeadingEditor({
     ...problems.under(`${key}.sections`),
     ...problems.at(`${key}.children`),
   ];
-  const action = (label: string, icon: ReactNode, onClick: () => void, disabled = false, danger = false) => (
-    <Tooltip title={label}>
-      <Button
-        size="small"
-        type="text"
-        icon={icon}
-        aria-label={`${label} ${name}`}
-        disabled={disabled}
-        danger={danger}
-        onClick={onClick}
-      />
-    </Tooltip>
-  );
 
   return (
     <li
@@ -207,86 +184,90 @@ function HeadingEditor({
           style={{ flex: 1 }}
         />
         {!readOnly && (
-          <Flex gap={0}>
-            {action('上移', <ArrowUpOutlined />, () => changeOutline((o) => moveHeading(o, at, -1)), index === 0)}
-            {action(
-              '下移',
-              <ArrowDownOutlined />,
-              () => changeOutline((o) => moveHeading(o, at, 1)),
-              index === siblings - 1,
+          <RowActions
+            name={name}
+            index={at[at.length - 1]}
+            count={siblings}
+            onMove={(delta) => changeOutline((o) => moveHeading(o, at, delta))}
+            onRemove={() => changeOutline((o) => removeHeading(o, at))}
+          >
+            {depth < MAX_DEPTH && (
+              <IconAction
+                verb="添加下级标题"
+                name={name}
+                icon={<SubnodeOutlined />}
+                onClick={() => changeOutline((o) => addHeading(o, at))}
+              />
             )}
-            {depth < MAX_DEPTH &&
-              action('添加下级标题', <SubnodeOutlined />, () => changeOutline((o) => addHeading(o, at)))}
-            {action('删除', <DeleteOutlined />, () => changeOutline((o) => removeHeading(o, at)), false, true)}
-          </Flex>
+          </RowActions>
         )}
       </Flex>
       <ProblemText messages={messages} />
-      <Flex vertical gap={4} style={{ margin: '6px 0 0 16px' }}>
-        {node.sections.map((s, k) => (
-          <Flex key={s} align="center" gap={4}>
-            <Tag color="blue" style={{ margin: 0 }}>
-              内容
-            </Tag>
-            <span>{sectionTitle(kind, s)}</span>
-            {!readOnly && (
-              <>
-                {node.sections.length > 1 &&
-                  action(
-                    `上移内容块「${sectionTitle(kind, s)}」于`,
-                    <ArrowUpOutlined />,
-                    () => changeOutline((o) => moveSection(o, at, k, -1)),
-                    k === 0,
-                  )}
-                {node.sections.length > 1 &&
-                  action(
-                    `下移内容块「${sectionTitle(kind, s)}」于`,
-                    <ArrowDownOutlined />,
-                    () => changeOutline((o) => moveSection(o, at, k, 1)),
-                    k === node.sections.length - 1,
-                  )}
-                {action(
-                  `移出内容块「${sectionTitle(kind, s)}」自`,
-                  <DeleteOutlined />,
-                  () => changeOutline((o) => unassignSection(o, at, s)),
-                  false,
-                  true,
-                )}
-              </>
-            )}
-          </Flex>
-        ))}
-        {!readOnly && unassigned.length > 0 && (
-          <Select<string>
-            aria-label={`向${name}添加内容块`}
-            placeholder="添加内容块…"
-            value={null}
-            size="small"
-            style={{ width: 280 }}
-            onChange={(s) => changeOutline((o) => assignSection(o, at, s))}
-            options={unassigned.map((s) => ({ value: s, label: sectionTitle(kind, s) }))}
-          />
-        )}
-      </Flex>
+      <HeadingSections {...props} name={name} />
       {node.children.length > 0 && (
         <ul style={{ listStyle: 'none', padding: 0, margin: '0 0 0 16px' }}>
           {node.children.map((child, i) => (
             <HeadingEditor
+              {...props}
               key={i}
               node={child}
               numbered={numbered.children[i]}
               at={[...at, i]}
               siblings={node.children.length}
-              kind={kind}
-              unassigned={unassigned}
-              changeOutline={changeOutline}
-              problems={problems}
-              readOnly={readOnly}
             />
           ))}
         </ul>
       )}
     </li>
+  );
+}
+
+/** 「标题 1.2」: a heading's place, which stays meaningful whatever its title. */
+const headingName = (at: readonly number[]) => `标题 ${at.map((i) => i + 1).join('.')}`;
+
+/** The sections under a heading, in their order, and a select to add one not yet placed. */
+function HeadingSections({
+  node,
+  at,
+  kind,
+  unassigned,
+  changeOutline,
+  readOnly,
+  name,
+}: HeadingEditorProps & { name: string }) {
+  const sections = node.sections;
+  return (
+    <Flex vertical gap={4} style={{ margin: '6px 0 0 16px' }}>
+      {sections.map((s, k) => (
+        <Flex key={s} align="center" gap={4}>
+          <Tag color="blue" style={{ margin: 0 }}>
+            内容
+          </Tag>
+          <span>{sectionTitle(kind, s)}</span>
+          {!readOnly && (
+            <RowActions
+              name={`内容块「${sectionTitle(kind, s)}」（${name}）`}
+              index={k}
+              count={sections.length}
+              onMove={sections.length > 1 ? (delta) => changeOutline((o) => moveSection(o, at, k, delta)) : undefined}
+              removeVerb="移出"
+              onRemove={() => changeOutline((o) => unassignSection(o, at, s))}
+            />
+          )}
+        </Flex>
+      ))}
+      {!readOnly && unassigned.length > 0 && (
+        <Select<string>
+          aria-label={`向${name}添加内容块`}
+          placeholder="添加内容块…"
+          value={null}
+          size="small"
+          style={{ width: 280 }}
+          onChange={(s) => changeOutline((o) => assignSection(o, at, s))}
+          options={unassigned.map((s) => ({ value: s, label: sectionTitle(kind, s) }))}
+        />
+      )}
+    </Flex>
   );
 }
 

@@ -1,5 +1,6 @@
 import { Button, Flex, Input, Select, Switch, Table, Typography } from 'antd';
-import { rulesOf, type RuleSetting, type Severity, type TemplateDefinition } from '@evalflow/domain';
+import { defaultSeverity, rulesOf, type RuleSetting, type Severity } from '@evalflow/domain';
+import { SEVERITY_LABELS } from '../../report/checks/check-findings';
 import { fieldId } from '../definition-edit';
 import { ProblemText } from '../problems';
 import type { SectionProps } from './section-props';
@@ -21,16 +22,9 @@ const GROUP_OF_PREFIX: Record<string, string> = {
 };
 export const LINT_GROUP = '指标质量提示';
 
-const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '提示' };
-
 export function groupOf(rule: Pick<RuleInfo, 'id' | 'group'>): string {
   if (rule.group === 'lint') return LINT_GROUP;
   return GROUP_OF_PREFIX[rule.id.split('.')[0]] ?? '其他';
-}
-
-/** The rule's own severity, or the framework's enforcement for the framework's rules. */
-function defaultSeverity(rule: RuleInfo, def: TemplateDefinition): Severity {
-  return rule.id.startsWith('framework.') ? def.framework.enforcement : rule.severity;
 }
 
 /** A rule's setting with `patch`, or none when that is the rule's default (on, own severity, default params). */
@@ -168,7 +162,7 @@ export function RulesSection({ def, update, problems, readOnly }: SectionProps) 
                     options={[
                       {
                         value: 'default',
-                        label: rule.id.startsWith('framework.')
+                        label: rule.severityOf
                           ? `默认（随指标体系：${SEVERITY_LABELS[defaultSeverity(rule, def)]}）`
                           : `默认（${SEVERITY_LABELS[rule.severity]}）`,
                       },

@@ -1,9 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Divider, Flex, Input, Radio, Typography } from 'antd';
 import type { ScoringSettings } from '@evalflow/domain';
-import { fieldId, move, removeAt, setIn, type Path } from '../definition-edit';
+import { RowActions } from '../../../components/row-actions';
+import { moveRow, removeRow } from '../../../components/row-moves';
+import { fieldId, setIn, type Path } from '../definition-edit';
 import { Field, ProblemText } from '../problems';
-import { NumberText, RowActions } from './row-actions';
+import { NumberText } from './number-text';
 import type { SectionProps } from './section-props';
 
 const MAX_ROWS = { totalCaps: 10, deviationBands: 10, qualitative: 8 } as const;
@@ -54,7 +56,7 @@ export function ScoringSection({ def, update, problems, readOnly }: SectionProps
               name={`总分上限 ${i + 1}`}
               index={i}
               count={scoring.totalCaps.length}
-              onRemove={() => setList('totalCaps', (rows) => removeAt(rows, i))}
+              onRemove={() => setList('totalCaps', (rows) => removeRow(rows, i))}
             />
           )}
         </Flex>
@@ -113,8 +115,8 @@ export function ScoringSection({ def, update, problems, readOnly }: SectionProps
                   name={`偏差档次 ${i + 1}`}
                   index={i}
                   count={scoring.deviationBands.length}
-                  onMove={(delta) => setList('deviationBands', (rows) => move(rows, i, delta))}
-                  onRemove={() => setList('deviationBands', (rows) => removeAt(rows, i))}
+                  onMove={(delta) => setList('deviationBands', (rows) => moveRow(rows, i, delta))}
+                  onRemove={() => setList('deviationBands', (rows) => removeRow(rows, i))}
                 />
               )}
             </Flex>
@@ -171,8 +173,8 @@ export function ScoringSection({ def, update, problems, readOnly }: SectionProps
                 name={name}
                 index={i}
                 count={scoring.qualitative.length}
-                onMove={(delta) => setList('qualitative', (rows) => move(rows, i, delta))}
-                onRemove={() => setList('qualitative', (rows) => removeAt(rows, i))}
+                onMove={(delta) => setList('qualitative', (rows) => moveRow(rows, i, delta))}
+                onRemove={() => setList('qualitative', (rows) => removeRow(rows, i))}
               />
             )}
           </Flex>

@@ -1,5 +1,5 @@
-import type { LibraryEntryView } from '../../api/indicator-library-api';
-import { TENANT } from '../../test/session-fixtures';
+import type { LibraryEntryView } from '../api/indicator-library-api';
+import { TENANT } from './session-fixtures';
 
 let seq = 0;
 
