@@ -1,16 +1,31 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { AppConfig } from '@evalflow/config';
 import type { AppAbility, Principal } from '@evalflow/domain';
-import { abilityFilter, PlatformDb, TenantDb, verifyAuditChains, type ChainReport } from '@evalflow/persistence';
+import {
+  abilityFilter,
+  deriveAuditHeadKey,
+  PlatformDb,
+  TenantDb,
+  verifyAuditChains,
+  type ChainReport,
+} from '@evalflow/persistence';
 import type { EntityManager } from 'typeorm';
 import type { AuditEntryView, AuditPage, ListAuditQuery } from './audit.dto';
 
 /** Reading the audit trail: a county's administrator its county's, the platform operator the platform's. */
 @Injectable()
 export class AuditLogService {
+  /** signs verified chain heads; derived from JWT_REFRESH_SECRET (see deriveAuditHeadKey) */
+  private readonly headKey: Buffer;
+
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly platform: PlatformDb,
-  ) {}
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.headKey = deriveAuditHeadKey(config.get('auth', { infer: true }).refreshSecret);
+  }
 
   list(principal: Principal, ability: AppAbility, query: ListAuditQuery): Promise<AuditPage> {
     const filter = abilityFilter(ability, 'read', 'AuditLog', { tenantId: 'a.tenant_id' });
@@ -47,12 +62,16 @@ export class AuditLogService {
     return principal.tenantId ? this.tenantDb.tx(read) : this.platform.tx(read);
   }
 
-  /** Verifies the caller's own chain: a county's administrator its county's, the platform operator the platform's. */
+  /**
+   * Verifies the caller's own chain: a county's administrator its county's, the platform operator the
+   * platform's. An intact chain's head comes signed, for the auditor to write down and compare later.
+   */
   async verify(principal: Principal): Promise<ChainReport> {
     const tenantId = principal.tenantId;
+    const options = { headKey: this.headKey };
     const reports = tenantId
-      ? await this.tenantDb.tx((em) => verifyAuditChains((sql, p) => em.query(sql, p), tenantId))
-      : await this.platform.tx((em) => verifyAuditChains((sql, p) => em.query(sql, p), null));
-    return reports[0] ?? { tenantId, entries: 0, firstBroken: null };
+      ? await this.tenantDb.tx((em) => verifyAuditChains((sql, p) => em.query(sql, p), tenantId, options))
+      : await this.platform.tx((em) => verifyAuditChains((sql, p) => em.query(sql, p), null, options));
+    return reports[0] ?? { tenantId, entries: 0, firstBroken: null, lastPosition: null, head: null, signedHead: null };
   }
 }

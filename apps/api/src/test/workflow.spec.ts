@@ -1,5 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { dataSourceOptions, TenantDb, verifyAuditChains } from '@evalflow/persistence';
+import {
+  dataSourceOptions,
+  deriveAuditHeadKey,
+  signChainHead,
+  TenantDb,
+  verifyAuditChains,
+} from '@evalflow/persistence';
 import type { TestDatabase } from '@evalflow/testing';
 import { DataSource } from 'typeorm';
 import { as, idOf, unionReport2024, loginAll, startSeededApi, type Session } from './support/harness';
@@ -343,6 +349,13 @@ describe('report workflow (real API and PostgreSQL)', () => {
     const verification = () => as(app, admin)({ method: 'GET', url: '/api/audit-log/verification' });
     const ok = (await verification()).json();
     expect(ok).toMatchObject({ firstBroken: null, entries: expect.any(Number) });
+    // the intact chain's head comes signed with the key derived from the refresh secret
+    expect(ok.head).toEqual({
+      chain: ok.tenantId,
+      position: ok.entries,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(ok.signedHead).toEqual(signChainHead(deriveAuditHeadKey(db.config().auth.refreshSecret), ok.head));
     const tenant = await idOf(db, `SELECT tenant_id AS id FROM reports WHERE id = $1`, [id]);
     const forged = await idOf(
       db,
@@ -353,6 +366,7 @@ describe('report workflow (real API and PostgreSQL)', () => {
     expect((await verification()).json()).toMatchObject({
       tenantId: tenant,
       firstBroken: { id: forged, reason: 'hash_mismatch' },
+      signedHead: null,
     });
   });
 

@@ -5,8 +5,8 @@ import { TestDatabase } from '@evalflow/testing';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../lib/data-source-options';
 import { claimDocument, documentContent } from '../lib/documents/documents';
+import { MIGRATIONS } from '../lib/migrations';
 import { ReportKinds1764120000000 } from '../lib/migrations/1764120000000-report-kinds';
-import { Templates1764130000000 } from '../lib/migrations/1764130000000-templates';
 import { loadContent, loadParts } from '../lib/reports/parts';
 import { findReport, insertReport } from '../lib/reports/reports';
 import { findRevision } from '../lib/reports/revisions';
@@ -14,6 +14,8 @@ import { setupDatabase } from '../lib/setup/database-setup';
 import { TenantDb } from '../lib/tenant-db';
 
 const V1_2024 = ZHAOXIAN_UNION_STORED_V1['2024'];
+/** report kinds and every migration after it (templates, …), oldest first */
+const sinceReportKinds = MIGRATIONS.slice(MIGRATIONS.indexOf(ReportKinds1764120000000));
 
 /** A version-1 report of the sample as the database held it before the migration: parts, a revision, a comment, a return, a draft document. */
 async function arrangeV1(db: TestDatabase) {
@@ -90,15 +92,12 @@ describe('the report-kinds migration (schema v1 → v2, real PostgreSQL)', () =>
     db = await TestDatabase.create(setupDatabase);
     owner = new DataSource(dataSourceOptions({ url: db.ownerUrl, poolSize: 1, applicationName: 'kinds-test' }));
     await owner.initialize();
-    // back to the schema before report kinds (and templates), with a version-1 report in it, then forward again
-    await owner.undoLastMigration({ transaction: 'each' });
-    await owner.undoLastMigration({ transaction: 'each' });
+    // back to the schema before report kinds (and the migrations after it), with a version-1 report in it,
+    // then forward again
+    for (let i = 0; i < sinceReportKinds.length; i++) await owner.undoLastMigration({ transaction: 'each' });
     ids = await arrangeV1(db);
     const applied = await owner.runMigrations({ transaction: 'each' });
-    expect(applied.map((m) => m.name)).toEqual([
-      new ReportKinds1764120000000().name,
-      new Templates1764130000000().name,
-    ]);
+    expect(applied.map((m) => m.name)).toEqual(sinceReportKinds.map((m) => new m().name));
     app = new DataSource(dataSourceOptions({ url: db.appUrl, poolSize: 2, applicationName: 'kinds-test' }));
     await app.initialize();
     tenantDb = new TenantDb(app);
@@ -220,7 +219,8 @@ describe('the report-kinds migration (schema v1 → v2, real PostgreSQL)', () =>
   });
 
   it('reverts only without losing a fact: refused while project tables exist, else back to version 1 exactly', async () => {
-    await owner.undoLastMigration({ transaction: 'each' }); // templates
+    // templates and the migrations after it
+    for (let i = 1; i < sinceReportKinds.length; i++) await owner.undoLastMigration({ transaction: 'each' });
     await expect(owner.undoLastMigration({ transaction: 'each' })).rejects.toThrow(/project tables/);
     await db.owner((c) => c.query(`DELETE FROM reports WHERE kind = 'project'`));
     await owner.undoLastMigration({ transaction: 'each' });

@@ -7,6 +7,10 @@ import { Review1764100000000 } from './1764100000000-review';
 import { Documents1764110000000 } from './1764110000000-documents';
 import { ReportKinds1764120000000 } from './1764120000000-report-kinds';
 import { Templates1764130000000 } from './1764130000000-templates';
+import { AuditChainHeads1764140000000 } from './1764140000000-audit-chain-heads';
+import { DocumentLimits1764150000000 } from './1764150000000-document-limits';
+import { LoginThrottleRefusals1764160000000 } from './1764160000000-login-throttle-refusals';
+import { IdempotencyKeys1764170000000 } from './1764170000000-idempotency-keys';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -19,4 +23,8 @@ export const MIGRATIONS = [
   Documents1764110000000,
   ReportKinds1764120000000,
   Templates1764130000000,
+  AuditChainHeads1764140000000,
+  DocumentLimits1764150000000,
+  LoginThrottleRefusals1764160000000,
+  IdempotencyKeys1764170000000,
 ];

@@ -12,6 +12,8 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   users: ['SELECT', 'INSERT', 'UPDATE'],
   user_roles: ['SELECT', 'INSERT', 'DELETE'],
   audit_log: ['SELECT', 'INSERT'],
+  // written only by the audit_log trigger (SECURITY DEFINER); read by verification, own county only (RLS)
+  audit_chain_heads: ['SELECT'],
   auth_sessions: [],
   refresh_tokens: [],
   login_throttle: [],
@@ -33,6 +35,7 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   report_template_versions: ['SELECT', 'INSERT'],
   template_publications: ['SELECT', 'INSERT', 'UPDATE'],
   indicator_library: ['SELECT', 'INSERT', 'UPDATE'],
+  idempotency_keys: [],
   schema_migrations: [],
 };
 
@@ -46,6 +49,8 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   users: ['SELECT', 'INSERT', 'UPDATE'],
   user_roles: ['SELECT', 'INSERT'],
   audit_log: ['SELECT', 'INSERT'],
+  // written only by the audit_log trigger; read to verify the platform's chain
+  audit_chain_heads: ['SELECT'],
   auth_sessions: ['SELECT', 'INSERT', 'UPDATE'],
   refresh_tokens: ['SELECT', 'INSERT', 'UPDATE'],
   login_throttle: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
@@ -65,5 +70,7 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   report_template_versions: [],
   template_publications: [],
   indicator_library: [],
+  // the API's edge: a retried POST gets its first answer
+  idempotency_keys: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   schema_migrations: [],
 };
