@@ -12,6 +12,8 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // the render thread's entry: render-thread.js beside main.js (see documents/document-renderer.ts)
+      additionalEntryPoints: [{ entryName: 'render-thread', entryPath: './src/documents/render-thread.ts' }],
       tsConfig: './tsconfig.app.json',
       optimization: false,
       outputHashing: 'none',

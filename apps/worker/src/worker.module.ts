@@ -7,6 +7,7 @@ import { PersistenceModule } from '@evalflow/persistence';
 import { PingHandler } from './jobs/ping.handler';
 import { SystemProcessor } from './jobs/system.processor';
 import { documentStorageProvider } from '@evalflow/storage';
+import { DocumentRenderer, documentRendererOptionsProvider } from './documents/document-renderer';
 import { DocumentsWorker } from './documents/documents-worker.service';
 import { RenderDocumentHandler } from './documents/render-document.handler';
 import { MailModule } from './mail/mail.module';
@@ -17,6 +18,10 @@ import { Inbox } from './notifications/inbox';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { ReportTransitionedHandler } from './notifications/report-transitioned.handler';
 import { OutboxRelay } from './outbox/outbox-relay.service';
+import { StuckWorkSweeper } from './recovery/stuck-work-sweeper.service';
+import { SweepStuckWorkHandler } from './recovery/sweep-stuck-work.handler';
+import { sweeperOptionsProvider } from './recovery/sweeper-options';
+import { SweeperScheduler } from './recovery/sweeper-scheduler.service';
 
 @Module({})
 export class WorkerModule {
@@ -39,7 +44,7 @@ export class WorkerModule {
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
         BullModule.registerQueue({ name: QUEUES.system }, { name: QUEUES.notifications }, { name: QUEUES.documents }),
-        HealthModule.register({ redisUrl: config.redis.url }),
+        HealthModule.register({ redisUrl: config.redis.url, redisRequired: true }),
         MailModule,
       ],
       providers: [
@@ -52,9 +57,15 @@ export class WorkerModule {
         DeadlineScheduler,
         NotificationsProcessor,
         documentStorageProvider,
+        documentRendererOptionsProvider,
+        DocumentRenderer,
         RenderDocumentHandler,
         DocumentsWorker,
         OutboxRelay,
+        sweeperOptionsProvider,
+        StuckWorkSweeper,
+        SweepStuckWorkHandler,
+        SweeperScheduler,
         QueueErrorLogger,
       ],
     };

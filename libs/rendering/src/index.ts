@@ -14,6 +14,22 @@ export { renderDocx } from './lib/docx/render-docx';
 export { renderPdf, uncoveredCharacters } from './lib/pdf/render-pdf';
 export { renderDocument } from './lib/render';
 export {
+  DEFAULT_RENDER_LIMITS,
+  estimatePages,
+  RenderLimitExceeded,
+  type RenderLimitKind,
+  type RenderLimits,
+} from './lib/limits';
+export {
+  IsolatedRenderer,
+  RendererClosed,
+  RenderThreadFailed,
+  type IsolatedRendererOptions,
+  type IsolationLimits,
+  type RenderThreadEntry,
+} from './lib/isolation/isolated-renderer';
+export { serveRenderRequests, type RenderThreadHooks } from './lib/isolation/render-thread';
+export {
   renderTemplatePreview,
   previewInput,
   TemplatePreviewRefused,

@@ -16,6 +16,8 @@ export interface DocumentView {
   sizeBytes: number | null;
   fileName: string;
   error: string | null;
+  /** why it failed, stable (DOCUMENT_FAILURE_CODES); null unless failed */
+  errorCode: string | null;
   createdAt: string;
   finishedAt: string | null;
 }
@@ -35,6 +37,7 @@ export function toDocumentView(r: DocumentRecord): DocumentView {
     sizeBytes: r.sizeBytes,
     fileName: documentFileName(r, r.format),
     error: r.error,
+    errorCode: r.status === 'failed' ? r.errorCode : null,
     createdAt: r.createdAt.toISOString(),
     finishedAt: r.finishedAt ? r.finishedAt.toISOString() : null,
   };

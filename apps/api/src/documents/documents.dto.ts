@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { DOCUMENT_FORMATS, DOCUMENT_STATUSES, type DocumentFormat } from '@evalflow/domain';
+import { DOCUMENT_FAILURE_CODES, DOCUMENT_FORMATS, DOCUMENT_STATUSES, type DocumentFormat } from '@evalflow/domain';
 
 export class RequestDocumentDto {
   @ApiProperty({ enum: DOCUMENT_FORMATS })
@@ -22,7 +22,15 @@ export class DocumentView {
   @ApiProperty({ nullable: true, type: String }) sha256!: string | null;
   @ApiProperty({ nullable: true, type: Number }) sizeBytes!: number | null;
   @ApiProperty({ example: '赵县总工会2024年度整体支出绩效自评报告.pdf' }) fileName!: string;
-  @ApiProperty({ nullable: true, type: String }) error!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: '生成失败的原因（给用户看的中文说明）' }) error!:
+    | string
+    | null;
+  @ApiProperty({
+    nullable: true,
+    enum: DOCUMENT_FAILURE_CODES,
+    description: '生成失败的原因代码（稳定）：页数、大小、时间或内存超限，多次中断后停止，或其他失败',
+  })
+  errorCode!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) finishedAt!: string | null;
 }

@@ -135,4 +135,57 @@ describe('documents (real API and PostgreSQL)', () => {
       `render.${id}.r1-approved.docx.t2.g1`,
     ]);
   });
+
+  it('asked for again: a render in progress is the same document; one stuck past the bound, or failed at a limit, renders anew', async () => {
+    const docx = () => call(editor, 'POST', `/reports/${id}/documents`, { format: 'docx' });
+    const jobIds = async () =>
+      (
+        await owner(`SELECT job_id FROM outbox WHERE job_id LIKE $1 ORDER BY id`, [`render.${id}.r1-approved.docx%`])
+      ).map((j: { job_id: string }) => j.job_id);
+    const [doc] = await owner(`SELECT id FROM documents WHERE edition = 'r1-approved' AND format = 'docx'`);
+    const before = await jobIds();
+    expect(before).toEqual([`render.${id}.r1-approved.docx.t2`, `render.${id}.r1-approved.docx.t2.g1`]);
+
+    // rendering, last news a minute ago: in progress, not queued again
+    await owner(
+      `UPDATE documents SET status = 'rendering', attempts = 1, queued_at = now() - interval '2 minutes',
+                            started_at = now() - interval '1 minute' WHERE id = $1`,
+      [doc.id],
+    );
+    expect((await docx()).json()).toMatchObject({ id: doc.id, status: 'rendering' });
+    expect(await jobIds()).toEqual(before);
+
+    // rendering with no news for an hour (its job lost): queued anew, under the next generation's job id
+    await owner(
+      `UPDATE documents SET queued_at = now() - interval '2 hours', started_at = now() - interval '1 hour' WHERE id = $1`,
+      [doc.id],
+    );
+    const stuck = await docx();
+    expect(stuck.json()).toMatchObject({ id: doc.id, status: 'queued', progress: 0, error: null, errorCode: null });
+    expect(await jobIds()).toEqual([...before, `render.${id}.r1-approved.docx.t2.g2`]);
+    const [requeued] = await owner(`SELECT attempts, redrives, started_at FROM documents WHERE id = $1`, [doc.id]);
+    expect(requeued).toEqual({ attempts: 0, redrives: 0, started_at: null });
+
+    // failed at a limit: users see why (message and code); asked for again, it renders anew
+    await owner(
+      `UPDATE documents SET status = 'failed', error = '文档超过 300 页，请精简内容后重试', error_code = 'DOCUMENT_TOO_MANY_PAGES'
+        WHERE id = $1`,
+      [doc.id],
+    );
+    expect((await call(reviewer, 'GET', `/documents/${doc.id}`)).json()).toMatchObject({
+      status: 'failed',
+      error: '文档超过 300 页，请精简内容后重试',
+      errorCode: 'DOCUMENT_TOO_MANY_PAGES',
+    });
+    expect((await docx()).json()).toMatchObject({ id: doc.id, status: 'queued', error: null, errorCode: null });
+    expect(await jobIds()).toEqual([
+      ...before,
+      `render.${id}.r1-approved.docx.t2.g2`,
+      `render.${id}.r1-approved.docx.t2.g3`,
+    ]);
+
+    // queued a moment ago: the same document, no new job
+    expect((await docx()).json()).toMatchObject({ id: doc.id, status: 'queued' });
+    expect(await jobIds()).toHaveLength(before.length + 2);
+  });
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DOCUMENT_CONTENT_TYPES } from '@evalflow/domain';
+import { DOCUMENT_CONTENT_TYPES, DOCUMENT_FAILURE_MESSAGES, type DocumentFailureCode } from '@evalflow/domain';
 import { JOBS, type RenderDocumentJobData } from '@evalflow/jobs';
 import {
   claimDocument,
@@ -8,11 +8,12 @@ import {
   setDocumentProgress,
   TenantDb,
 } from '@evalflow/persistence';
-import { renderDocument, type DocumentFormat, type RenderInput } from '@evalflow/rendering';
+import { RenderLimitExceeded, type DocumentFormat, type RenderInput } from '@evalflow/rendering';
 import { DOCUMENT_STORAGE, type DocumentStorage } from '@evalflow/storage';
-import type { Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import { createHash } from 'node:crypto';
 import type { JobHandler } from '../jobs/job-handler';
+import { DocumentRenderer } from './document-renderer';
 import { renderInputOf } from './render-input';
 
 interface RenderResult {
@@ -23,8 +24,10 @@ interface RenderResult {
 }
 
 /**
- * Renders one document and stores it under a key made of its id: a re-run after a crash or a
- * retry overwrites the same object and updates the same row, so there is exactly one document.
+ * Renders one document (in the render thread, within its limits) and stores it under a key made of its
+ * id: a re-run after a crash or a retry overwrites the same object and updates the same row, so there is
+ * exactly one document. A document over a limit (pages, size, time, memory) fails at once with the message
+ * its users read and a stable code, and its job is not retried (UnrecoverableError): it would fail again.
  */
 @Injectable()
 export class RenderDocumentHandler implements JobHandler<RenderDocumentJobData, RenderResult> {
@@ -34,6 +37,7 @@ export class RenderDocumentHandler implements JobHandler<RenderDocumentJobData, 
   constructor(
     private readonly db: TenantDb,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
+    private readonly renderer: DocumentRenderer,
   ) {}
 
   async handle(job: Job<RenderDocumentJobData>): Promise<RenderResult> {
@@ -55,26 +59,30 @@ export class RenderDocumentHandler implements JobHandler<RenderDocumentJobData, 
       return { documentId, sha256, sizeBytes: buffer.length, rendered: true };
     } catch (error) {
       // content that cannot be read is as failed as content that cannot be rendered
-      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      const message = String((error as Error).message ?? error).slice(0, 500);
-      this.logger.warn({ msg: 'render failed', documentId, final, error: message });
-      await this.db.tx((tx) => failDocumentAttempt(tx, { documentId, final, message }), tenantId);
-      throw error;
+      const limit = error instanceof RenderLimitExceeded ? error : null;
+      const final = limit !== null || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const reason = String((error as Error).message ?? error).slice(0, 500);
+      const failure: { message: string; code?: DocumentFailureCode } = limit
+        ? { message: limit.message, code: limit.code }
+        : final
+          ? { message: DOCUMENT_FAILURE_MESSAGES.DOCUMENT_RENDER_FAILED(reason), code: 'DOCUMENT_RENDER_FAILED' }
+          : { message: reason };
+      this.logger.warn({ msg: 'render failed', documentId, final, code: failure.code, error: reason });
+      await this.db.tx((tx) => failDocumentAttempt(tx, { documentId, final, ...failure }), tenantId);
+      throw limit ? new UnrecoverableError(limit.message) : error;
     }
   }
 
   private render(job: Job<RenderDocumentJobData>, format: DocumentFormat, input: RenderInput): Promise<Buffer> {
     const { tenantId, documentId } = job.data;
     let reported = 0;
-    return renderDocument(format, input, {
-      onProgress: (percent) => {
-        // a few steps are enough for a progress bar; each is one small UPDATE
-        if (percent - reported < 10 || percent >= 100) return;
-        reported = percent;
-        void job.updateProgress(percent).catch(() => undefined);
-        const shown = Math.min(95, Math.round(percent));
-        void this.db.tx((tx) => setDocumentProgress(tx, documentId, shown), tenantId).catch(() => undefined);
-      },
+    return this.renderer.render(format, input, (percent) => {
+      // a few steps are enough for a progress bar; each is one small UPDATE
+      if (percent - reported < 10 || percent >= 100) return;
+      reported = percent;
+      void job.updateProgress(percent).catch(() => undefined);
+      const shown = Math.min(95, Math.round(percent));
+      void this.db.tx((tx) => setDocumentProgress(tx, documentId, shown), tenantId).catch(() => undefined);
     });
   }
 }

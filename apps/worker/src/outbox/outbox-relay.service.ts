@@ -54,6 +54,31 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  /**
+   * One pass now, after the pass in progress if there is one (a row written just now may have been
+   * committed after that pass looked): what the sweeper queued anew leaves at once.
+   */
+  async flush() {
+    while (this.running) await this.running.catch(() => undefined);
+    return this.tick();
+  }
+
+  /**
+   * The sweeper's pass over rows pending for longer than `pendingForMs`: each is tried on its own and a
+   * failure is recorded on its row, so a row that no send accepts holds up none behind it.
+   */
+  async relayStale(pendingForMs: number, batchSize = 100) {
+    return relayOutboxOnce(
+      (work) => this.platform.tx(work),
+      (row) => this.send(row),
+      batchSize,
+      {
+        pendingForMs,
+        keepGoing: true,
+      },
+    );
+  }
+
   private async send(row: PendingOutboxRow): Promise<void> {
     const queue = this.queues[row.queue as QueueName];
     if (!queue) throw new UnroutableOutboxRow(`outbox row ${row.id} names unknown queue "${row.queue}"`);

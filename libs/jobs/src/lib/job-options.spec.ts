@@ -23,7 +23,7 @@ describe('queues', () => {
   it('assigns every job name to exactly one known queue', () => {
     const queues = Object.values(QUEUES) as string[];
     for (const job of Object.values(JOBS)) expect(queues).toContain(job.queue);
-    expect(jobsOfQueue(QUEUES.system)).toEqual(['ping']);
+    expect(jobsOfQueue(QUEUES.system)).toEqual(['ping', 'recovery.sweep']);
   });
 });
 

@@ -5,7 +5,7 @@
 export const QUEUES = {
   /** Rendering of official DOCX/PDF documents. */
   documents: 'documents',
-  /** Small operational jobs (diagnostics). */
+  /** Small operational jobs (diagnostics, the sweeper of stuck work). */
   system: 'system',
   /** In-app notifications and e-mail about report events and deadlines. */
   notifications: 'notifications',
@@ -20,6 +20,8 @@ export const JOBS = {
   renderDocument: { name: 'document.render', queue: QUEUES.documents },
   /** repeated by a job scheduler: reminds departments of deadlines DUE_SOON_DAYS ahead */
   deadlineReminders: { name: 'deadlines.remind', queue: QUEUES.notifications },
+  /** repeated by a job scheduler: re-drives documents and outbox rows whose jobs were lost or failed */
+  sweepStuckWork: { name: 'recovery.sweep', queue: QUEUES.system },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
@@ -78,6 +80,9 @@ export interface CommentAddedJobData {
 export interface DeadlineRemindersJobData {
   today?: string;
 }
+
+/** The sweeper's tick (no data: it looks at what is stuck now). */
+export type SweepStuckWorkJobData = Record<string, never>;
 
 /** Renders one document row (its edition, format and template version say what). */
 export interface RenderDocumentJobData {

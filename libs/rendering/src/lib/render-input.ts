@@ -10,6 +10,7 @@ import {
   type TemplateDefinition,
 } from '@evalflow/domain';
 import type { FontPaths } from './fonts';
+import type { RenderLimits } from './limits';
 
 /**
  * The layout's version, part of every stored document's identity (a new layout renders anew). It is
@@ -50,6 +51,11 @@ export interface RenderOptions {
   fonts?: FontPaths;
   /** 0–100, rising */
   onProgress?: (percent: number) => void;
+  /**
+   * Pages and bytes a document may have (DEFAULT_RENDER_LIMITS where absent); over either, the render
+   * rejects with RenderLimitExceeded. Time and memory are bounded by running it in a thread (IsolatedRenderer).
+   */
+  limits?: Partial<RenderLimits>;
 }
 
 /** What a document's name is made of: the kind, the department, the year and, for a project table, the project. */

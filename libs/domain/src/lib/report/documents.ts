@@ -21,6 +21,37 @@ export const DOCUMENT_CONTENT_TYPES: Record<DocumentFormat, string> = {
 };
 export type DocumentWatermark = '草稿' | '送审稿';
 
+/**
+ * Why a document failed, kept on its row beside the Chinese message its users see: a limit of the
+ * renderer (pages, size, time, memory), a render given up after its job was lost too often, or any
+ * other failure of its last attempt. Stable once deployed.
+ */
+export const DOCUMENT_FAILURE_CODES = [
+  'DOCUMENT_TOO_MANY_PAGES',
+  'DOCUMENT_TOO_LARGE',
+  'DOCUMENT_RENDER_TIMEOUT',
+  'DOCUMENT_RENDER_OUT_OF_MEMORY',
+  'DOCUMENT_RENDER_ABANDONED',
+  'DOCUMENT_RENDER_FAILED',
+] as const;
+export type DocumentFailureCode = (typeof DOCUMENT_FAILURE_CODES)[number];
+
+/** 50 MB, 1.5 MB, 200 KB */
+function byteSize(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? `${Math.round(mb * 10) / 10} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** The message a failed document shows, by its code (the bound it passed, where it has one). */
+export const DOCUMENT_FAILURE_MESSAGES = {
+  DOCUMENT_TOO_MANY_PAGES: (maxPages: number) => `文档超过 ${maxPages} 页，请精简内容后重试`,
+  DOCUMENT_TOO_LARGE: (maxBytes: number) => `文档超过 ${byteSize(maxBytes)}，请精简内容后重试`,
+  DOCUMENT_RENDER_TIMEOUT: (seconds: number) => `文档生成超时（${seconds} 秒），请稍后重试或精简内容`,
+  DOCUMENT_RENDER_OUT_OF_MEMORY: () => '文档生成所需内存超过上限，请精简内容后重试',
+  DOCUMENT_RENDER_ABANDONED: () => '文档生成多次中断，已停止；请稍后重新生成',
+  DOCUMENT_RENDER_FAILED: (reason: string) => `生成失败：${reason}`,
+} as const satisfies Record<DocumentFailureCode, (...args: never[]) => string>;
+
 export function isDocumentFormat(value: unknown): value is DocumentFormat {
   return typeof value === 'string' && (DOCUMENT_FORMATS as readonly string[]).includes(value);
 }

@@ -2,6 +2,7 @@ import {
   DEFAULT_GRADE_BANDS,
   DOCUMENT_TEMPLATE_VERSION,
   upcastStoredContent,
+  type DocumentFailureCode,
   type DocumentFormat,
   type DocumentStatus,
   type DocumentWatermark,
@@ -26,6 +27,8 @@ export interface DocumentRecord {
   sha256: string | null;
   sizeBytes: number | null;
   storageKey: string | null;
+  /** why it failed, stable (DOCUMENT_FAILURE_CODES); null unless failed */
+  errorCode: string | null;
   error: string | null;
   createdAt: Date;
   finishedAt: Date | null;
@@ -40,6 +43,7 @@ const DOCUMENT_SELECT = `
   SELECT doc.id, doc.report_id AS "reportId", doc.format, doc.edition, v.number AS "revisionNumber",
          doc.template_version AS "templateVersion", doc.watermark, doc.status, doc.progress, doc.sha256,
          doc.size_bytes::int AS "sizeBytes", doc.storage_key AS "storageKey", doc.error,
+         doc.error_code AS "errorCode",
          doc.created_at AS "createdAt", doc.finished_at AS "finishedAt",
          r.fiscal_year AS "fiscalYear", d.name AS "departmentName", r.kind, r.project_name AS "projectName"
     FROM documents doc
@@ -70,13 +74,29 @@ export interface DocumentRequest {
 }
 
 /**
- * One row per (edition, format, template version): a new request adds it (answering `generation` 0),
- * a failed one is queued again (its generation raised, so its job gets a new id), any other is left
- * as it is (null: nothing to queue).
+ * How long a document may sit queued or rendering without news (since it was queued or its last attempt
+ * started) before it counts as stuck: far beyond a render's time limit (120 s) times its attempts and their
+ * back-off, so a render in progress, or waiting its turn behind others, is never taken for stuck.
+ */
+export const DOCUMENT_STUCK_AFTER_MS = 15 * 60_000;
+
+/** The SQL condition of a stuck document (its row as `alias`, the bound in milliseconds as parameter `bound`). */
+function stuckCondition(alias: string, bound: string): string {
+  return `${alias}.status IN ('queued', 'rendering')
+          AND GREATEST(${alias}.queued_at, COALESCE(${alias}.started_at, ${alias}.queued_at))
+              < now() - make_interval(secs => ${bound}::double precision / 1000)`;
+}
+
+/**
+ * One row per (edition, format, template version): a new request adds it (answering `generation` 0);
+ * a failed one, or one stuck (queued or rendering without news for longer than `stuckAfterMs`), is queued
+ * again (its generation raised, so its job gets a new id); any other — a render in progress, a finished
+ * one — is left as it is (null: nothing to queue).
  */
 export function upsertDocumentRequest(
   tx: TenantTx,
   request: DocumentRequest,
+  stuckAfterMs = DOCUMENT_STUCK_AFTER_MS,
 ): Promise<{ id: string; generation: number } | null> {
   return rowOf(
     tx,
@@ -84,8 +104,9 @@ export function upsertDocumentRequest(
                             watermark, approval, requested_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT ON CONSTRAINT documents_edition_key DO UPDATE
-       SET status = 'queued', progress = 0, error = NULL, attempts = 0, generation = documents.generation + 1
-       WHERE documents.status = 'failed'
+       SET status = 'queued', progress = 0, error = NULL, error_code = NULL, attempts = 0, redrives = 0,
+           queued_at = now(), started_at = NULL, generation = documents.generation + 1
+       WHERE documents.status = 'failed' OR (${stuckCondition('documents', '$11')})
      RETURNING id, generation`,
     [
       tenantOf(tx),
@@ -98,6 +119,7 @@ export function upsertDocumentRequest(
       request.watermark,
       request.approval ? JSON.stringify(request.approval) : null,
       request.requestedBy,
+      stuckAfterMs,
     ],
   );
 }
@@ -223,22 +245,89 @@ export async function completeDocument(
 ): Promise<void> {
   await tx.query(
     `UPDATE documents SET status = 'done', progress = 100, storage_key = $2, sha256 = $3, size_bytes = $4,
-                          error = NULL, finished_at = now()
+                          error = NULL, error_code = NULL, finished_at = now()
       WHERE id = $1`,
     [done.documentId, done.storageKey, done.sha256, done.sizeBytes],
   );
 }
 
-/** A failed attempt: queued again while attempts remain, failed (with the reason shown to users) after the last. */
+/**
+ * A failed attempt: queued again while attempts remain (the reason kept for operators), failed after the
+ * last — or at once for a limit no retry can pass — with the message its users read and a stable code.
+ */
 export async function failDocumentAttempt(
   tx: TenantTx,
-  failure: { documentId: string; final: boolean; message: string },
+  failure: { documentId: string; final: boolean; message: string; code?: DocumentFailureCode },
 ): Promise<void> {
-  await tx.query(`UPDATE documents SET status = $2, error = $3 WHERE id = $1 AND status <> 'done'`, [
+  await tx.query(`UPDATE documents SET status = $2, error = $3, error_code = $4 WHERE id = $1 AND status <> 'done'`, [
     failure.documentId,
     failure.final ? 'failed' : 'queued',
-    failure.final ? `生成失败：${failure.message}` : failure.message,
+    failure.message,
+    failure.final ? (failure.code ?? 'DOCUMENT_RENDER_FAILED') : null,
   ]);
+}
+
+/** A document queued or rendering, as the sweeper sees it: enough to name its job. */
+export interface UnfinishedDocument {
+  id: string;
+  reportId: string;
+  edition: string;
+  format: DocumentFormat;
+  templateVersion: number;
+  generation: number;
+  status: 'queued' | 'rendering';
+  /** how often the sweeper has queued it again since it was last asked for */
+  redrives: number;
+}
+
+/**
+ * The county's documents stuck for longer than `idleForMs` (queued or rendering, no news since), locked
+ * for the caller's transaction; rows another sweeper holds are passed over (SKIP LOCKED).
+ */
+export function lockStuckDocuments(
+  tx: TenantTx,
+  options: { idleForMs: number; limit: number },
+): Promise<UnfinishedDocument[]> {
+  return rowsOf<UnfinishedDocument>(
+    tx,
+    `SELECT doc.id, doc.report_id AS "reportId", doc.edition, doc.format, doc.template_version AS "templateVersion",
+            doc.generation, doc.status, doc.redrives
+       FROM documents doc
+      WHERE ${stuckCondition('doc', '$1')}
+      ORDER BY doc.queued_at
+      LIMIT $2
+      FOR UPDATE SKIP LOCKED`,
+    [options.idleForMs, options.limit],
+  );
+}
+
+/**
+ * Queued anew by the sweeper: a new generation (its job gets a new id), attempts from zero, the
+ * re-drive counted. Answers the new generation; null when the row is no longer unfinished.
+ */
+export async function markDocumentRedriven(tx: TenantTx, doc: UnfinishedDocument): Promise<number | null> {
+  const row = await rowOf<{ generation: number }>(
+    tx,
+    `UPDATE documents SET status = 'queued', progress = 0, attempts = 0, error = NULL, error_code = NULL,
+                          queued_at = now(), started_at = NULL, generation = generation + 1, redrives = redrives + 1
+      WHERE id = $1 AND generation = $2 AND status IN ('queued', 'rendering')
+      RETURNING generation`,
+    [doc.id, doc.generation],
+  );
+  return row?.generation ?? null;
+}
+
+/** Given up by the sweeper (its job lost too often): failed, with the message its users read. */
+export async function abandonDocument(
+  tx: TenantTx,
+  doc: Pick<UnfinishedDocument, 'id' | 'generation'>,
+  failure: { message: string; code: DocumentFailureCode },
+): Promise<void> {
+  await tx.query(
+    `UPDATE documents SET status = 'failed', error = $3, error_code = $4
+      WHERE id = $1 AND generation = $2 AND status IN ('queued', 'rendering')`,
+    [doc.id, doc.generation, failure.message, failure.code],
+  );
 }
 
 /** Progress only rises, and only while rendering. */

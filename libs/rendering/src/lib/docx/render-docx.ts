@@ -33,6 +33,7 @@ import {
   TABLE_PITCH,
   TITLE_PITCH,
 } from '../layout';
+import { assertBytesWithin, assertPagesWithin, renderLimitsOf } from '../limits';
 import { buildReportDocument } from '../model/build';
 import type { Align, Block, ReportDocument, Span, TableModel, Typeface } from '../model/document';
 import type { RenderInput, RenderOptions } from '../render-input';
@@ -54,7 +55,10 @@ const HEADING_TYPEFACE: Record<1 | 2 | 3, Typeface> = { 1: 'heading', 2: 'kai', 
 /** The editable DOCX of a report: the same blocks as the PDF, in the fonts county offices have. */
 export async function renderDocx(input: RenderInput, options: RenderOptions = {}): Promise<Buffer> {
   options.onProgress?.(0);
+  const limits = renderLimitsOf(options.limits);
   const document = buildReportDocument(input);
+  // the reader's word processor lays the DOCX out: held to the estimate of its pages
+  assertPagesWithin(document, limits);
   options.onProgress?.(20);
   const docx = new Document({
     title: document.title,
@@ -72,6 +76,7 @@ export async function renderDocx(input: RenderInput, options: RenderOptions = {}
   });
   options.onProgress?.(50);
   const buffer = await Packer.toBuffer(docx);
+  assertBytesWithin(buffer.length, limits);
   options.onProgress?.(100);
   return buffer;
 }

@@ -14,6 +14,13 @@ import {
   TEXT_WIDTH_PT,
   TITLE_PITCH,
 } from '../layout';
+import {
+  assertBytesWithin,
+  assertPagesWithin,
+  renderLimitsOf,
+  RenderLimitExceeded,
+  type RenderLimits,
+} from '../limits';
 import { buildReportDocument } from '../model/build';
 import {
   blockTexts,
@@ -74,15 +81,22 @@ class Faces {
 
 const mm = (value: number) => value * PT_PER_MM;
 
-/** The PDF of a report: A4 after GB/T 9704, fonts embedded (subset), page numbers 「- 1 -」, the watermark. */
+/**
+ * The PDF of a report: A4 after GB/T 9704, fonts embedded (subset), page numbers 「- 1 -」, the watermark.
+ * Held to its limits: the estimate of its pages before anything is laid out, then each page as pdfmake
+ * adds it (the layout stops at the first page over the limit), then the bytes as they are written.
+ */
 export async function renderPdf(input: RenderInput, options: RenderOptions = {}): Promise<Buffer> {
   const progress = progressReporter(options.onProgress);
   progress(0);
+  const limits = renderLimitsOf(options.limits);
+  // refused on its estimate before the fonts are even parsed
+  const document = buildReportDocument(input);
+  assertPagesWithin(document, limits);
   const fonts = options.fonts ?? findFonts();
   const faces = new Faces(fonts);
-  const document = buildReportDocument(input);
   progress(10);
-  const definition = pdfDefinition(document, new Typesetter(faces));
+  const definition = pdfDefinition(document, new Typesetter(faces), limits);
   const printer = new PdfPrinter(fontDescriptors(fonts), NO_FILES, urlResolver(), denyAll);
   const pdf = await printer.createPdfKitDocument(definition, {
     // pages are rendered after layout: 20–95 %
@@ -90,8 +104,29 @@ export async function renderPdf(input: RenderInput, options: RenderOptions = {})
   });
   const buffer = await new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
-    pdf.on('data', (chunk) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    let size = 0;
+    let over = false;
+    pdf.on('data', (chunk) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > limits.maxBytes) {
+        over = true;
+        chunks.length = 0;
+        reject(new RenderLimitExceeded('bytes', limits.maxBytes));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    pdf.on('end', () => {
+      if (over) return;
+      const whole = Buffer.concat(chunks);
+      try {
+        assertBytesWithin(whole.length, limits);
+        resolve(whole);
+      } catch (error) {
+        reject(error);
+      }
+    });
     pdf.on('error', reject);
     pdf.end();
   });
@@ -210,7 +245,18 @@ const INDENT = 2 * (SIZE.body + BODY_CHARACTER_SPACING);
 const HEADING_TYPEFACE: Record<1 | 2 | 3, Typeface> = { 1: 'heading', 2: 'kai', 3: 'body' };
 const PAGE_NUMBER_STYLE = 'pageNumber';
 
-function pdfDefinition(document: ReportDocument, typesetter: Typesetter): TDocumentDefinitions {
+/**
+ * Stops the layout at the first page over the limit: pdfmake asks for each page's background as it adds
+ * the page (every pass of its layout starts again at page 1).
+ */
+function pageCounter(limits: RenderLimits): (page: number) => null {
+  return (page) => {
+    if (page > limits.maxPages) throw new RenderLimitExceeded('pages', limits.maxPages);
+    return null;
+  };
+}
+
+function pdfDefinition(document: ReportDocument, typesetter: Typesetter, limits: RenderLimits): TDocumentDefinitions {
   const content: Content[] = [];
   let breakBefore = false;
   /** headings and captions waiting for what follows them */
@@ -256,6 +302,7 @@ function pdfDefinition(document: ReportDocument, typesetter: Typesetter): TDocum
     },
     defaultStyle: { font: FAMILY.body, fontSize: SIZE.body },
     content,
+    background: pageCounter(limits),
     // 「- 1 -」: odd pages to the right, even pages to the left, one character in from the text block
     footer: (page: number) => ({
       style: PAGE_NUMBER_STYLE,
