@@ -9,14 +9,16 @@ if (!(await checkServices())) process.exit(1);
 if (!ensureSystemPackages(['fonts'])) process.exit(1);
 
 const PORT = process.env.PORT || '3000';
-const env = { ...process.env, ...NX_ENV, PORT };
+// The demo is the one place that runs as development: its published logins, its development JWT
+// secrets and a refresh cookie without Secure (plain http://localhost). Everything else defaults to production.
+const env = { ...process.env, ...NX_ENV, PORT, NODE_ENV: 'development' };
 
 console.log('▶ building api, worker, cli and web …');
 await runOrExit('npx', ['nx', 'run-many', '--target=build', '--projects=api,worker,cli,web', '--outputStyle=static']);
 console.log('▶ migrating the database …');
-await runOrExit('node', ['dist/apps/cli/main.js', 'migrate']);
+await runOrExit('node', ['dist/apps/cli/main.js', 'migrate'], env);
 console.log('▶ seeding the demo …');
-await runOrExit('node', ['dist/apps/cli/main.js', 'seed:demo']);
+await runOrExit('node', ['dist/apps/cli/main.js', 'seed:demo'], env);
 
 const children = ['api', 'worker'].map((name) =>
   spawn('node', [`dist/apps/${name}/main.js`], { stdio: ['ignore', 'inherit', 'inherit'], env }),

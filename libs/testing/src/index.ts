@@ -1,2 +1,3 @@
 export * from './lib/test-database';
 export * from './lib/app-processes';
+export * from './lib/tcp-proxy';

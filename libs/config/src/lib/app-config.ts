@@ -1,7 +1,29 @@
+/** Requests a minute allowed per user (signed in) or per client address (not signed in). */
+export interface RateLimits {
+  /** sign-in, token refresh, password changes: per address */
+  auth: number;
+  /** renders, imports, exports, previews: the costly ones */
+  costly: number;
+  /** other POST/PUT/PATCH/DELETE (autosave is one every 1.5 s at most) */
+  writes: number;
+  /** GET */
+  reads: number;
+}
+
 /** The validated, typed configuration shared by api, worker and cli. */
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
-  http: { host: string; port: number; webDistDir: string; trustProxy: boolean };
+  http: {
+    host: string;
+    port: number;
+    webDistDir: string;
+    /** proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, loopback…); empty: none */
+    trustProxy: string[];
+    /** a request must arrive whole within this long (slow-client defence); answers 408 otherwise */
+    requestTimeoutMs: number;
+    /** requests a minute per user (or per address before sign-in), by route family; state in Redis */
+    rateLimits: RateLimits;
+  };
   worker: {
     healthPort: number;
     concurrency: number;
@@ -11,6 +33,10 @@ export interface AppConfig {
     /** how long a job's lock lasts; a worker that dies is noticed (its job "stalled") after about this long */
     lockMs: number;
   };
+  /** one document render's bounds (in a worker thread): past one, the document fails with a message */
+  render: { maxPages: number; maxBytes: number; timeoutMs: number; maxHeapMb: number };
+  /** how often the worker looks for stuck documents and outbox rows (0: never) */
+  sweepEveryMs: number;
   /** e-mail: no mail server here, so a log line or an .eml file per message */
   mail: { transport: 'log' | 'file'; dir: string; from: string };
   database: {

@@ -1,8 +1,18 @@
 import { ConfigError, loadConfig, loadConfigOrExit } from './load-config';
 
+const DEV = { NODE_ENV: 'development' };
+const SECRETS = {
+  JWT_ACCESS_SECRET: '3f9c2a7e1b8d4f60a5c9e2b7d1f48a3c6e0b9d2f',
+  JWT_REFRESH_SECRET: '8b1e4d7a2c9f0e5b3a6d8c1f4e7b2a9d0c5f3e8a',
+};
+
 describe('loadConfig', () => {
-  it('works on this machine with no variables set', () => {
-    const config = loadConfig({});
+  it('is production unless told otherwise, and then needs real secrets', () => {
+    expect(() => loadConfig({})).toThrow(/JWT_ACCESS_SECRET must be set in production/);
+  });
+
+  it('works on this machine in development with no other variables set', () => {
+    const config = loadConfig({ NODE_ENV: 'development' });
     expect(config.http.port).toBe(3000);
     expect(config.database.url).toBe('postgres://evalflow_app@127.0.0.1:5432/evalflow');
     expect(config.database.migrationUrl).toBe('postgres://postgres@127.0.0.1:5432/evalflow');
@@ -10,18 +20,30 @@ describe('loadConfig', () => {
     expect(config.queue.prefix).toBe('evalflow');
     expect(config.auth.accessTtlSeconds).toBe(900);
     expect(config.env).toBe('development');
+    expect(config.http.trustProxy).toEqual([]);
+    expect(config.http.requestTimeoutMs).toBe(30000);
+    expect(config.http.rateLimits).toEqual({ auth: 30, costly: 20, writes: 300, reads: 1200 });
+    expect(config.render).toEqual({ maxPages: 300, maxBytes: 52428800, timeoutMs: 120000, maxHeapMb: 512 });
+    expect(config.sweepEveryMs).toBe(60000);
+    expect(loadConfig({ ...DEV, SWEEP_EVERY_MS: '0' }).sweepEveryMs).toBe(0);
   });
 
   it('reads and converts the variables it is given', () => {
-    const config = loadConfig({ PORT: '8080', DATABASE_POOL_SIZE: '3', TRUST_PROXY: 'true', LOG_LEVEL: 'debug' });
+    const config = loadConfig({
+      ...DEV,
+      PORT: '8080',
+      DATABASE_POOL_SIZE: '3',
+      TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,loopback',
+      LOG_LEVEL: 'debug',
+    });
     expect(config.http.port).toBe(8080);
     expect(config.database.poolSize).toBe(3);
-    expect(config.http.trustProxy).toBe(true);
+    expect(config.http.trustProxy).toEqual(['10.0.0.0/8', '192.168.1.7', 'loopback']);
     expect(config.log.level).toBe('debug');
   });
 
   it('treats an empty value as unset', () => {
-    expect(loadConfig({ PORT: '  ' }).http.port).toBe(3000);
+    expect(loadConfig({ ...DEV, PORT: '  ' }).http.port).toBe(3000);
   });
 
   it.each([
@@ -38,10 +60,16 @@ describe('loadConfig', () => {
     ['NODE_ENV', 'staging', /NODE_ENV must be development, test or production/],
     ['JWT_ACCESS_SECRET', 'short', /JWT_ACCESS_SECRET must be at least 32 characters long$/],
     ['JWT_ACCESS_TTL_SECONDS', '3600', /JWT_ACCESS_TTL_SECONDS must be at most 900/],
+    ['TRUST_PROXY', 'true', /TRUST_PROXY must list the proxies to trust/],
+    ['TRUST_PROXY', '10.0.0.0/33', /TRUST_PROXY has "10.0.0.0\/33", which is neither an address/],
+    ['TRUST_PROXY', 'proxy.local', /TRUST_PROXY has "proxy.local"/],
+    ['REQUEST_TIMEOUT_MS', '0', /REQUEST_TIMEOUT_MS must be at least 1/],
+    ['RENDER_MAX_PAGES', '6000', /RENDER_MAX_PAGES must be at most 5000/],
+    ['SWEEP_EVERY_MS', '100', /SWEEP_EVERY_MS must be 0 \(off\) or between 5000 and 3600000/],
   ])('names %s when it is %s', (name, value, pattern) => {
-    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...DEV, [name]: value })).toThrow(ConfigError);
     try {
-      loadConfig({ [name]: value });
+      loadConfig({ ...DEV, [name]: value });
     } catch (error) {
       const problems = (error as ConfigError).problems;
       expect(problems).toHaveLength(1);
@@ -50,26 +78,50 @@ describe('loadConfig', () => {
   });
 
   it('never echoes a secret value', () => {
-    expect(() => loadConfig({ JWT_REFRESH_SECRET: 'hunter2' })).toThrow(/JWT_REFRESH_SECRET must be at least 32/);
-    expect(() => loadConfig({ JWT_REFRESH_SECRET: 'hunter2' })).not.toThrow(/hunter2/);
+    expect(() => loadConfig({ ...DEV, JWT_REFRESH_SECRET: 'hunter2' })).toThrow(
+      /JWT_REFRESH_SECRET must be at least 32/,
+    );
+    expect(() => loadConfig({ ...DEV, JWT_REFRESH_SECRET: 'hunter2' })).not.toThrow(/hunter2/);
   });
 
   it('lists every bad variable in one message', () => {
-    expect(() => loadConfig({ PORT: '0', REDIS_URL: 'x' })).toThrow(/^Invalid configuration: PORT .*; REDIS_URL .*$/);
+    expect(() => loadConfig({ ...DEV, PORT: '0', REDIS_URL: 'x' })).toThrow(
+      /^Invalid configuration: PORT .*; REDIS_URL .*$/,
+    );
   });
 
   it('refuses the development secrets in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_ACCESS_SECRET must be set in production/);
-    const ok = loadConfig({
-      NODE_ENV: 'production',
-      JWT_ACCESS_SECRET: 'a'.repeat(40),
-      JWT_REFRESH_SECRET: 'b'.repeat(40),
-    });
+    const ok = loadConfig({ NODE_ENV: 'production', ...SECRETS });
     expect(ok.env).toBe('production');
   });
 
+  it.each([
+    ['a'.repeat(40), /JWT_ACCESS_SECRET has fewer than 12 distinct characters/],
+    ['please-change-me-before-going-live-0123', /JWT_ACCESS_SECRET looks like a placeholder/],
+  ])('refuses a guessable secret in production: %s', (value, pattern) => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ...SECRETS, JWT_ACCESS_SECRET: value })).toThrow(pattern);
+    // development takes it (its own machine, its own risk)
+    expect(loadConfig({ NODE_ENV: 'development', ...SECRETS, JWT_ACCESS_SECRET: value }).env).toBe('development');
+  });
+
+  it.each([
+    ['postgres://evalflow_app:evalflow-app@db.internal/evalflow', /DATABASE_URL uses a password from the examples/],
+    ['postgres://evalflow_app@db.internal/evalflow', /DATABASE_URL needs a password in production/],
+    ['postgres://evalflow_app:short@db.internal/evalflow', /DATABASE_URL needs a password of at least 12/],
+  ])('refuses a weak database password in production: %s', (url, pattern) => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ...SECRETS, DATABASE_URL: url })).toThrow(pattern);
+  });
+
+  it('takes a strong database password, and a local database without one, in production', () => {
+    const strong = 'postgres://evalflow_app:Vq7rT2mX9kLp4sWz@db.internal/evalflow';
+    expect(loadConfig({ NODE_ENV: 'production', ...SECRETS, DATABASE_URL: strong }).database.url).toBe(strong);
+    const local = 'postgres://evalflow_app@127.0.0.1:5432/evalflow';
+    expect(loadConfig({ NODE_ENV: 'production', ...SECRETS, DATABASE_URL: local }).database.url).toBe(local);
+  });
+
   it('refuses the same secret for access and refresh tokens', () => {
-    expect(() => loadConfig({ JWT_ACCESS_SECRET: 'c'.repeat(40), JWT_REFRESH_SECRET: 'c'.repeat(40) })).toThrow(
+    expect(() => loadConfig({ ...DEV, JWT_ACCESS_SECRET: 'c'.repeat(40), JWT_REFRESH_SECRET: 'c'.repeat(40) })).toThrow(
       /JWT_REFRESH_SECRET must differ/,
     );
   });
@@ -77,11 +129,12 @@ describe('loadConfig', () => {
 
 describe('loadConfigOrExit', () => {
   it('stores documents in a local directory unless S3 is chosen, and then needs every S3 setting', () => {
-    expect(loadConfig({}).storage).toEqual({ driver: 'local', dir: 'var/storage', s3: null });
-    expect(() => loadConfig({ STORAGE_DRIVER: 's3', S3_BUCKET: 'docs' })).toThrow(
+    expect(loadConfig(DEV).storage).toEqual({ driver: 'local', dir: 'var/storage', s3: null });
+    expect(() => loadConfig({ ...DEV, STORAGE_DRIVER: 's3', S3_BUCKET: 'docs' })).toThrow(
       'S3_ENDPOINT must be set when STORAGE_DRIVER=s3; S3_ACCESS_KEY_ID must be set when STORAGE_DRIVER=s3',
     );
     const s3 = {
+      ...DEV,
       STORAGE_DRIVER: 's3',
       S3_ENDPOINT: 'http://minio:9000',
       S3_BUCKET: 'docs',
@@ -99,7 +152,7 @@ describe('loadConfigOrExit', () => {
     expect(() => loadConfig({ ...s3, S3_ENDPOINT: 'minio:9000' })).toThrow(
       'S3_ENDPOINT must be an http:// or https:// URL',
     );
-    expect(() => loadConfig({ STORAGE_DRIVER: 'ftp' })).toThrow('STORAGE_DRIVER must be local or s3');
+    expect(() => loadConfig({ ...DEV, STORAGE_DRIVER: 'ftp' })).toThrow('STORAGE_DRIVER must be local or s3');
   });
 
   it('prints one line naming the variable and exits with a non-zero code', () => {
@@ -108,7 +161,7 @@ describe('loadConfigOrExit', () => {
       throw new Error(`exit ${code}`);
     }) as unknown as (code: number) => never;
     try {
-      expect(() => loadConfigOrExit({ DATABASE_URL: 'nonsense' }, exit)).toThrow('exit 78');
+      expect(() => loadConfigOrExit({ ...DEV, DATABASE_URL: 'nonsense' }, exit)).toThrow('exit 78');
       expect(write).toHaveBeenCalledTimes(1);
       const line = String(write.mock.calls[0][0]);
       expect(line.trimEnd().split('\n')).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { AppConfig } from './app-config';
 
@@ -39,21 +40,86 @@ const urlWithScheme = (schemes: string[], fallback: string) =>
 
 const secret = (fallback: string) => z.string().min(32, 'must be at least 32 characters long').default(fallback);
 
-const booleanFlag = (fallback: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
-    .default(fallback ? 'true' : 'false')
-    .transform((v) => v === 'true' || v === '1');
+/**
+ * A secret an attacker cannot guess: 32+ characters (checked above) with at least 12 distinct ones and no
+ * word that marks a placeholder. `openssl rand -hex 32` passes; "change-me-change-me-…" does not.
+ */
+export function weakSecretReason(value: string): string | null {
+  if (new Set(value).size < 12) return 'has fewer than 12 distinct characters (use e.g. openssl rand -hex 32)';
+  if (/change.?me|example|secret|password|evalflow|dev-only|placeholder/i.test(value))
+    return 'looks like a placeholder (use e.g. openssl rand -hex 32)';
+  return null;
+}
+
+/** Passwords that ship in examples and must never reach production. */
+const KNOWN_PASSWORDS = new Set([
+  'postgres',
+  'password',
+  'evalflow',
+  'evalflow-app',
+  'evalflow-platform',
+  'evalflow-owner',
+]);
+
+/**
+ * TRUST_PROXY: whose X-Forwarded-For to believe. Unset or "false": nobody (the socket's address counts).
+ * Otherwise a comma-separated list of proxy addresses or CIDR ranges, or the names loopback, linklocal,
+ * uniquelocal. "true" (believe anyone) is refused: a client could then pick its own address and dodge
+ * the login throttle, or spend a whole office's budget.
+ */
+const trustedProxies = z
+  .string()
+  .default('false')
+  .transform((value, ctx) => {
+    if (value === 'false' || value === '0') return [];
+    if (value === 'true' || value === '1') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must list the proxies to trust (addresses, CIDR ranges, loopback…), not true: true lets any client pick its own address',
+      });
+      return z.NEVER;
+    }
+    const entries = value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+    const bad = entries.find((entry) => !isProxyEntry(entry));
+    if (bad) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `has "${bad}", which is neither an address, a CIDR range nor loopback/linklocal/uniquelocal`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
+function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, bits, extra] = entry.split('/');
+  if (extra !== undefined) return false;
+  const v = isIP(address);
+  if (!v) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (v === 4 ? 32 : 128);
+}
 
 const envSchema = z.object({
   NODE_ENV: z
     .enum(['development', 'test', 'production'], {
       error: 'must be development, test or production',
     })
-    .default('development'),
+    .default('production'),
   HOST: z.string().min(1, 'must not be empty').default('0.0.0.0'),
   PORT: port(3000),
-  TRUST_PROXY: booleanFlag(false),
+  TRUST_PROXY: trustedProxies,
+  REQUEST_TIMEOUT_MS: positiveInt(30000, 600000),
+  RATE_LIMIT_AUTH_PER_MINUTE: positiveInt(30, 100000),
+  RATE_LIMIT_COSTLY_PER_MINUTE: positiveInt(20, 100000),
+  RATE_LIMIT_WRITES_PER_MINUTE: positiveInt(300, 100000),
+  RATE_LIMIT_READS_PER_MINUTE: positiveInt(1200, 100000),
   WEB_DIST_DIR: z.string().min(1).default('dist/apps/web'),
   WORKER_HEALTH_PORT: port(3001),
   WORKER_CONCURRENCY: positiveInt(4, 64),
@@ -93,6 +159,15 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "-" or "_"')
     .default(''),
   WORKER_LOCK_MS: positiveInt(30000, 600000),
+  RENDER_MAX_PAGES: positiveInt(300, 5000),
+  RENDER_MAX_BYTES: positiveInt(50 * 1024 * 1024, 500 * 1024 * 1024),
+  RENDER_TIMEOUT_MS: positiveInt(120000, 30 * 60000),
+  RENDER_MAX_HEAP_MB: positiveInt(512, 4096),
+  SWEEP_EVERY_MS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .refine((n) => n === 0 || (n >= 5000 && n <= 3600000), 'must be 0 (off) or between 5000 and 3600000')
+    .default(60000),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -115,6 +190,21 @@ function withoutEmpty(env: Record<string, string | undefined>): Record<string, s
     if (value !== undefined && value.trim() !== '') out[key] = value.trim();
   }
   return out;
+}
+
+/**
+ * In production a database reached over the network needs a real password; a local socket or
+ * 127.0.0.1 may rely on the server's own authentication (peer, trust on a private host).
+ */
+function weakDatabasePassword(value: string): string | null {
+  const url = new URL(value);
+  const local = ['127.0.0.1', 'localhost', '[::1]', ''].includes(url.hostname);
+  const password = decodeURIComponent(url.password);
+  if (!password) return local ? null : 'needs a password in production for a database on another host';
+  if (KNOWN_PASSWORDS.has(password.toLowerCase()))
+    return 'uses a password from the examples; choose your own (e.g. openssl rand -hex 16)';
+  if (!local && password.length < 12) return 'needs a password of at least 12 characters in production';
+  return null;
 }
 
 function describe(value: unknown): string {
@@ -142,6 +232,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems.push('JWT_ACCESS_SECRET must be set in production (the development default is refused)');
     if (e.JWT_REFRESH_SECRET === DEV_REFRESH_SECRET)
       problems.push('JWT_REFRESH_SECRET must be set in production (the development default is refused)');
+    for (const name of ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET'] as const) {
+      const reason = e[name] === DEV_ACCESS_SECRET || e[name] === DEV_REFRESH_SECRET ? null : weakSecretReason(e[name]);
+      if (reason) problems.push(`${name} ${reason}`);
+    }
+    for (const name of ['DATABASE_URL', 'DATABASE_PLATFORM_URL', 'DATABASE_MIGRATION_URL'] as const) {
+      const reason = weakDatabasePassword(e[name]);
+      if (reason && name in input) problems.push(`${name} ${reason}`);
+    }
     if (problems.length) throw new ConfigError(problems);
   }
   if (e.STORAGE_DRIVER === 's3') {
@@ -160,7 +258,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return {
     env: e.NODE_ENV,
-    http: { host: e.HOST, port: e.PORT, webDistDir: e.WEB_DIST_DIR, trustProxy: e.TRUST_PROXY },
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      webDistDir: e.WEB_DIST_DIR,
+      trustProxy: e.TRUST_PROXY,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      rateLimits: {
+        auth: e.RATE_LIMIT_AUTH_PER_MINUTE,
+        costly: e.RATE_LIMIT_COSTLY_PER_MINUTE,
+        writes: e.RATE_LIMIT_WRITES_PER_MINUTE,
+        reads: e.RATE_LIMIT_READS_PER_MINUTE,
+      },
+    },
     worker: {
       healthPort: e.WORKER_HEALTH_PORT,
       concurrency: e.WORKER_CONCURRENCY,
@@ -168,6 +278,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       deadlineReminderEveryMs: e.DEADLINE_REMINDER_EVERY_MS,
       lockMs: e.WORKER_LOCK_MS,
     },
+    render: {
+      maxPages: e.RENDER_MAX_PAGES,
+      maxBytes: e.RENDER_MAX_BYTES,
+      timeoutMs: e.RENDER_TIMEOUT_MS,
+      maxHeapMb: e.RENDER_MAX_HEAP_MB,
+    },
+    sweepEveryMs: e.SWEEP_EVERY_MS,
     mail: { transport: e.MAIL_TRANSPORT, dir: e.MAIL_DIR, from: e.MAIL_FROM },
     database: {
       url: e.DATABASE_URL,

@@ -23,6 +23,7 @@ function baseConfig(): AppConfig {
     DATABASE_MIGRATION_URL: process.env['DATABASE_MIGRATION_URL'],
     DATABASE_PLATFORM_URL: process.env['DATABASE_PLATFORM_URL'],
     REDIS_URL: process.env['REDIS_URL'],
+    NODE_ENV: 'test',
   });
 }
 
@@ -53,6 +54,17 @@ async function dropStaleDatabases(ownerUrl: string): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * Tests drive one user at machine speed; the rate limiter's own tests set their limits. Redis keeps
+ * the counters per queue prefix, so runs never share them.
+ */
+const UNTHROTTLED = {
+  RATE_LIMIT_AUTH_PER_MINUTE: '100000',
+  RATE_LIMIT_COSTLY_PER_MINUTE: '100000',
+  RATE_LIMIT_WRITES_PER_MINUTE: '100000',
+  RATE_LIMIT_READS_PER_MINUTE: '100000',
+};
 
 /**
  * A fresh, migrated PostgreSQL database and a BullMQ prefix of its own, so test files and
@@ -103,6 +115,7 @@ export class TestDatabase {
       NODE_ENV: 'test',
       WEB_DIST_DIR: '/nonexistent',
       DATABASE_POOL_SIZE: '4',
+      ...UNTHROTTLED,
       ...overrides,
     });
   }
@@ -116,6 +129,7 @@ export class TestDatabase {
       REDIS_URL: this.redisUrl,
       QUEUE_PREFIX: this.queuePrefix,
       NODE_ENV: 'test',
+      ...UNTHROTTLED,
       ...overrides,
     };
   }
