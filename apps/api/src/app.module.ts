@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { BullModule } from '@nestjs/bullmq';
 import { appConfigModule, type AppConfig } from '@evalflow/config';
 import { DEFAULT_JOB_OPTIONS, QueueErrorLogger, redisConnectionOptions } from '@evalflow/jobs';
@@ -17,6 +18,7 @@ import { SettingsModule } from './settings/settings.module';
 import { SystemModule } from './system/system.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UsersModule } from './users/users.module';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 
 @Module({})
 export class AppModule {
@@ -37,7 +39,7 @@ export class AppModule {
           prefix: config.queue.prefix,
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
-        HealthModule.register({ redisUrl: config.redis.url }),
+        HealthModule.register({ redisUrl: config.redis.url, redisRequired: false }),
         AuditModule,
         AccessModule,
         AuthModule,
@@ -52,7 +54,7 @@ export class AppModule {
         NotificationsModule,
         SystemModule,
       ],
-      providers: [QueueErrorLogger],
+      providers: [QueueErrorLogger, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };
   }
 }

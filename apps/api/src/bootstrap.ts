@@ -18,6 +18,9 @@ import { installXlsxBodyParser } from './indicator-library/xlsx-body';
 import { installRequestContext, requestIdOf } from './http/request-context.hooks';
 import { createValidationPipe } from './http/validation';
 import { SpaFallback } from './http/web-static';
+import { installRateLimit } from './http/rate-limit';
+import { installSecurityHeaders } from './http/security-headers';
+import { TokenService } from './auth/tokens';
 
 const routeTables = new WeakMap<NestFastifyApplication, Array<{ method: string; url: string }>>();
 
@@ -43,8 +46,15 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<N
     // Access lines come from our onResponse hook, through the context-aware root logger.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: (req: IncomingMessage) => requestIdOf(req),
-    trustProxy: config.http.trustProxy,
+    // only the listed proxies' X-Forwarded-For counts; none listed: the socket's own address
+    trustProxy: config.http.trustProxy.length ? config.http.trustProxy : false,
     bodyLimit: 5 * 1024 * 1024,
+    // a client has this long to send its whole request (slow-loris defence: 408, socket closed)
+    requestTimeout: config.http.requestTimeoutMs,
+    // Node checks for overdue requests every 30 s unless told: check often enough for the limit to hold
+    http: { connectionsCheckingInterval: Math.max(50, Math.min(5000, Math.floor(config.http.requestTimeoutMs / 2))) },
+    // idle keep-alive sockets close after this (above common proxies' 60 s, so they close first)
+    keepAliveTimeout: 72_000,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
@@ -66,6 +76,23 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<N
   installJsonBodyParser(fastify);
   installXlsxBodyParser(fastify);
   await app.register(fastifyCookie);
+  await installSecurityHeaders(fastify, config.env === 'production');
+  const tokens = app.get(TokenService);
+  const limiterRedis = await installRateLimit(fastify, {
+    limits: config.http.rateLimits,
+    redisUrl: config.redis.url,
+    prefix: config.queue.prefix,
+    userOf: (request) => {
+      const header = request.headers.authorization;
+      if (!header?.startsWith('Bearer ')) return null;
+      try {
+        return tokens.verifyAccess(header.slice(7)).sub;
+      } catch {
+        return null;
+      }
+    },
+  });
+  fastify.addHook('onClose', async () => void limiterRedis.disconnect());
   const spa = await SpaFallback.register(fastify, config.http.webDistDir);
 
   app.setGlobalPrefix('api');

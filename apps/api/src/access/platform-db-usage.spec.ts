@@ -14,8 +14,12 @@ const ALLOWED = [
   'apps/api/src/tenants/tenants.service.ts',
   'apps/api/src/audit/audit-log.service.ts',
   'apps/api/src/access/denial-recorder.ts',
+  // idempotency keys per user (its only grant beyond sign-in's tables is idempotency_keys)
+  'apps/api/src/http/idempotency.interceptor.ts',
   // reads pending jobs of every county (ids only; it has no grant on report tables)
   'apps/worker/src/outbox/outbox-relay.service.ts',
+  // the outbox rows of stuck work and the list of counties; each county's documents in its own tenant transaction
+  'apps/worker/src/recovery/stuck-work-sweeper.service.ts',
   // lists the counties to remind (tenants only); each county's data is read in its own tenant transaction
   'apps/worker/src/notifications/deadline-reminders.handler.ts',
 ];

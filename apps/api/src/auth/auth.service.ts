@@ -46,27 +46,25 @@ export class AuthService {
 
   async login(usernameInput: string, password: string, client: ClientInfo): Promise<IssuedTokens> {
     const username = usernameInput.trim().toLowerCase();
-    const keys = throttleKeys(username, client.ip);
-    try {
-      await this.throttle.assertNotLocked(keys);
-    } catch (error) {
-      await this.recordLogin(null, null, username, 'denied', { reason: 'throttled' });
-      throw error;
-    }
     const [user] = await this.platform.query<LoginRow>(
       `SELECT u.id, u.tenant_id, u.username, u.password_hash, u.active, u.token_version, t.status AS tenant_status
          FROM users u LEFT JOIN tenants t ON t.id = u.tenant_id WHERE u.username = $1`,
       [username],
     );
+    // counted before the password is checked, so parallel guesses get no extra tries; refusals are not audited
+    const reservation = await this.throttle.reserve(throttleKeys(username, client.ip));
     this.dummyHash ??= this.hasher.hash('timing-equaliser-not-a-password');
     const valid = await this.hasher.verify(user?.password_hash ?? (await this.dummyHash), password);
     if (!user || !valid) {
-      await this.throttle.recordFailure(keys);
       await this.recordLogin(user?.tenant_id ?? null, user?.id ?? null, username, 'failure', {
         reason: user ? 'wrong_password' : 'unknown_user',
       });
+      for (const lock of this.throttle.lockAuditDetails(reservation)) {
+        await this.recordLockStarted(lock['kind'] === 'account' ? (user?.tenant_id ?? null) : null, username, lock);
+      }
       throw new AppError('INVALID_CREDENTIALS');
     }
+    await this.throttle.release(reservation);
     if (!user.active) {
       await this.recordLogin(user.tenant_id, user.id, username, 'denied', { reason: 'account_disabled' });
       throw new AppError('ACCOUNT_DISABLED');
@@ -75,7 +73,6 @@ export class AuthService {
       await this.recordLogin(user.tenant_id, user.id, username, 'denied', { reason: 'tenant_suspended' });
       throw new AppError('TENANT_SUSPENDED');
     }
-    await this.throttle.recordSuccess(keys);
     const rehash = this.hasher.needsRehash(user.password_hash) ? await this.hasher.hash(password) : null;
     const opened = await this.platform.tx(async (em) => {
       await em.query(
@@ -128,16 +125,18 @@ export class AuthService {
 
   /** Changes the caller's own password and ends its other sessions. */
   async changePassword(principal: SessionPrincipal, current: string, next: string, client: ClientInfo): Promise<void> {
-    const keys = throttleKeys(principal.username, client.ip);
-    await this.throttle.assertNotLocked(keys);
+    const reservation = await this.throttle.reserve(throttleKeys(principal.username, client.ip));
     const [row] = await this.platform.query<{ password_hash: string }>(
       `SELECT password_hash FROM users WHERE id = $1`,
       [principal.userId],
     );
     if (!row || !(await this.hasher.verify(row.password_hash, current))) {
-      await this.throttle.recordFailure(keys);
+      for (const lock of this.throttle.lockAuditDetails(reservation)) {
+        await this.recordLockStarted(lock['kind'] === 'account' ? principal.tenantId : null, principal.username, lock);
+      }
       throw new AppError('CURRENT_PASSWORD_WRONG', [{ field: 'currentPassword', message: '当前密码不正确' }]);
     }
+    await this.throttle.release(reservation);
     const problems = checkPasswordPolicy(next, { username: principal.username, currentPassword: current });
     if (problems.length) {
       throw new AppError(
@@ -205,6 +204,24 @@ export class AuthService {
         targetId: userId ?? undefined,
         outcome,
         actor: { userId, username: username.slice(0, 64) },
+        details,
+      }),
+    );
+  }
+
+  /** One entry per lock: how many failures led to it, until when, and how many tries the previous one refused. */
+  private recordLockStarted(
+    tenantId: string | null,
+    username: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    return this.platform.tx((em) =>
+      this.audit.record(em, {
+        tenantId,
+        action: 'auth.login.locked',
+        targetType: 'login_throttle',
+        outcome: 'denied',
+        actor: { userId: null, username: username.slice(0, 64) },
         details,
       }),
     );

@@ -3,6 +3,10 @@ import { AppError, ERROR_CATALOGUE, type ErrorBody, type ErrorCode } from '@eval
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { STATUS_OF_KIND } from './error-status';
+import { isDatabaseUnavailable } from './pg-errors';
+
+/** How soon a client may retry while PostgreSQL is away (it usually restarts within seconds). */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 import type { DenialRecorder } from '../access/denial-recorder';
 import type { SpaFallback } from './web-static';
 
@@ -52,6 +56,17 @@ export function toErrorResponse(exception: unknown): { status: number; body: Err
       unexpected: false,
     };
   }
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      body: {
+        code: 'DATABASE_UNAVAILABLE',
+        message: ERROR_CATALOGUE.DATABASE_UNAVAILABLE.message,
+        details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+      },
+      unexpected: false,
+    };
+  }
   return {
     status: HttpStatus.INTERNAL_SERVER_ERROR,
     body: { code: 'INTERNAL_ERROR', message: ERROR_CATALOGUE.INTERNAL_ERROR.message },
@@ -84,6 +99,9 @@ export class ErrorFilter implements ExceptionFilter {
     if (routeMissing) {
       body.code = 'ROUTE_NOT_FOUND';
       body.message = ERROR_CATALOGUE.ROUTE_NOT_FOUND.message;
+    }
+    if (body.code === 'DATABASE_UNAVAILABLE') {
+      this.logger.warn({ err: exception, method: request.method, url: request.url }, 'database unavailable');
     }
     if (unexpected) {
       this.logger.error({ err: exception, method: request.method, url: request.url }, 'unhandled error');

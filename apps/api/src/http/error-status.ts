@@ -12,6 +12,8 @@ export const STATUS_OF_KIND: Record<ErrorKind, number> = {
   payload_too_large: HttpStatus.PAYLOAD_TOO_LARGE,
   unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  request_timeout: HttpStatus.REQUEST_TIMEOUT,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   internal: HttpStatus.INTERNAL_SERVER_ERROR,
 };

@@ -18,6 +18,8 @@ export class SpaFallback {
       prefix: '/',
       wildcard: false,
       index: ['index.html'],
+      // the .br and .gz twins the web build writes (apps/web/build/precompress.ts)
+      preCompressed: true,
       setHeaders(reply, path) {
         // Vite names bundles by content hash: cache them for a year, never index.html.
         void reply.header(

@@ -125,6 +125,56 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
       expect(left).toBe(0);
     });
 
+    it('counts a guess before checking it: a parallel burst gets no more tries than a sequence', async () => {
+      const burst = await Promise.all(
+        Array.from({ length: 16 }, (_, i) => attempt('luancheng.finance.reviewer', `burst-${i}`, `10.6.0.${i}`)),
+      );
+      const statuses = burst.map((r) => r.statusCode).sort();
+      expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(11);
+    });
+
+    it('audits one entry per lock, with the count of refused tries, instead of one entry per refused try', async () => {
+      const username = 'luancheng.health.editor';
+      const countOf = async (action: string) => (await auditOf(action, username)).length;
+      for (let i = 0; i < 5; i++) expect((await attempt(username, `wrong-${i}`, `10.5.0.${i}`)).statusCode).toBe(401);
+      expect(await countOf('auth.login')).toBe(5);
+      const [lock] = await auditOf('auth.login.locked', username);
+      const luancheng = await idOf(db, `SELECT id FROM tenants WHERE region_code = '130111'`);
+      expect(lock).toMatchObject({
+        tenant_id: luancheng,
+        outcome: 'denied',
+        details: { kind: 'account', failures: 5, refusedDuringPreviousLock: 0 },
+      });
+      for (let i = 0; i < 7; i++)
+        expect((await attempt(username, 'evalflow-demo', `10.5.1.${i}`)).statusCode).toBe(429);
+      expect(await countOf('auth.login')).toBe(5);
+      expect(await countOf('auth.login.locked')).toBe(1);
+      // the lock runs out; the next failure starts a longer one, whose entry says how many were refused before
+      await db.owner((c) => c.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second'`));
+      expect((await attempt(username, 'wrong-again', '10.5.2.1')).statusCode).toBe(401);
+      const locks = await auditOf('auth.login.locked', username);
+      expect(locks).toHaveLength(2);
+      expect(locks[1].details).toMatchObject({ kind: 'account', failures: 6, refusedDuringPreviousLock: 7 });
+    });
+
+    it('gives an office its attempt back on a successful sign-in', async () => {
+      const address = '10.4.4.4';
+      for (let i = 0; i < 11; i++) await attempt(`office.typo.${i}`, 'Typo-password1', address);
+      // 11 of 12 used; 5 colleagues sign in from the same office without using any up
+      for (const name of [
+        'zhaoxian.admin',
+        'zhaoxian.union.editor',
+        'zhaoxian.union.head',
+        'luancheng.admin',
+        'luancheng.union.head',
+      ]) {
+        expect((await attempt(name, 'evalflow-demo', address)).statusCode).toBe(200);
+      }
+      expect((await attempt('office.typo.last', 'Typo-password1', address)).statusCode).toBe(401);
+      expect((await attempt('zhaoxian.admin', 'evalflow-demo', address)).statusCode).toBe(429);
+    });
+
     it('locks unknown usernames the same way (the answer reveals nothing)', async () => {
       for (let i = 0; i < 5; i++) await attempt('ghost.user', 'x', `10.8.0.${i}`);
       const res = await attempt('ghost.user', 'x', '10.8.1.1');

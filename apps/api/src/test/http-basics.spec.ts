@@ -28,7 +28,11 @@ describe('API HTTP basics (in-process, real PostgreSQL and Redis)', () => {
   it('GET /api/health answers ok', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok' });
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      dependencies: { database: { status: 'up' }, redis: { status: 'up' } },
+    });
+    expect(res.json()).not.toHaveProperty('degraded');
   });
 
   it('GET /api/ready reports PostgreSQL and Redis up', async () => {
@@ -140,13 +144,20 @@ describe('API when Redis is unreachable', () => {
     await close?.();
   });
 
-  it('reports not ready, naming Redis, with 503', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/ready' });
-    expect(res.statusCode).toBe(503);
-    expect(res.json()).toMatchObject({
-      code: 'NOT_READY',
-      message: '服务未就绪：Redis不可达',
-      details: { status: 'error', details: { database: { status: 'up' }, redis: { status: 'down' } } },
+  it('stays ready (drafts, reviews and submissions need only PostgreSQL) and reports Redis as degraded', async () => {
+    const ready = await app.inject({ method: 'GET', url: '/api/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({
+      status: 'ok',
+      details: { database: { status: 'up' }, redis: { status: 'down' } },
+      degraded: ['Redis'],
+    });
+    const health = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toMatchObject({
+      status: 'degraded',
+      dependencies: { database: { status: 'up' }, redis: { status: 'down' } },
+      degraded: ['Redis'],
     });
   });
 

@@ -12,6 +12,17 @@ import {
 import { RedisHealthIndicator } from './redis-health.indicator';
 
 const startedAt = Date.now();
+const HEALTH_OPTIONS = Symbol('HEALTH_OPTIONS');
+
+export interface HealthOptions {
+  redisUrl: string;
+  /**
+   * Whether this process can serve without Redis. The API can: drafts, reviews and submissions go
+   * through PostgreSQL (jobs wait in the outbox), so it stays ready and reports itself degraded.
+   * The worker cannot: its jobs live in Redis.
+   */
+  redisRequired: boolean;
+}
 const DEPENDENCY_LABELS: Record<string, string> = { database: 'PostgreSQL 数据库', redis: 'Redis' };
 
 @ApiTags('运维')
@@ -21,25 +32,43 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     @Inject(RedisHealthIndicator) private readonly redis: RedisHealthIndicator,
+    @Inject(HEALTH_OPTIONS) private readonly options: HealthOptions,
   ) {}
 
   @Get('health')
   @Public('liveness probe for the orchestrator')
-  @ApiOperation({ summary: '存活检查（进程是否在运行）' })
-  liveness() {
-    return { status: 'ok', uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) };
+  @ApiOperation({ summary: '存活检查（进程是否在运行），并报告各依赖的状态（degraded：部分依赖不可达）' })
+  async liveness() {
+    const [database, redis] = await Promise.all([
+      this.db.pingCheck('database', { timeout: 1500 }).catch(() => ({ database: { status: 'down' } })),
+      this.redis.pingCheck('redis'),
+    ]);
+    const dependencies = { ...database, ...redis } as Record<string, { status: string; message?: string }>;
+    const down = Object.keys(dependencies).filter((key) => dependencies[key].status !== 'up');
+    return {
+      status: down.length ? 'degraded' : 'ok',
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      dependencies,
+      ...(down.length ? { degraded: down.map((key) => DEPENDENCY_LABELS[key] ?? key) } : {}),
+    };
   }
 
   @Get('ready')
   @Public('readiness probe for the orchestrator')
   @HealthCheck()
-  @ApiOperation({ summary: '就绪检查（PostgreSQL 与 Redis 是否可达）' })
+  @ApiOperation({ summary: '就绪检查（能否提供服务：PostgreSQL 必需；Redis 仅后台任务进程必需）' })
   async readiness() {
     try {
-      return await this.health.check([
+      const result = await this.health.check([
         () => this.db.pingCheck('database', { timeout: 1500 }),
-        () => this.redis.pingCheck('redis'),
+        ...(this.options.redisRequired ? [() => this.redis.pingCheck('redis')] : []),
       ]);
+      if (this.options.redisRequired) return result;
+      const redis = (await this.redis.pingCheck('redis')) as Record<string, { status: string }>;
+      const details = { ...result.details, ...redis };
+      return redis['redis'].status === 'up'
+        ? { ...result, info: { ...result.info, ...redis }, details }
+        : { ...result, details, degraded: [DEPENDENCY_LABELS['redis']] };
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       // Keep terminus' per-dependency report as the details of the one error body.
@@ -50,14 +79,18 @@ export class HealthController {
   }
 }
 
-/** GET /health (liveness) and GET /ready (PostgreSQL and Redis), shared by api and worker. */
+/**
+ * GET /health (liveness, with each dependency's state) and GET /ready (what this process needs to
+ * serve), shared by api and worker.
+ */
 export class HealthModule {
-  static register(options: { redisUrl: string }): DynamicModule {
+  static register(options: HealthOptions): DynamicModule {
     return {
       module: HealthModule,
       imports: [TerminusModule.forRoot({ logger: false, errorLogStyle: 'json' })],
       controllers: [HealthController],
       providers: [
+        { provide: HEALTH_OPTIONS, useValue: options },
         {
           provide: RedisHealthIndicator,
           inject: [HealthIndicatorService],

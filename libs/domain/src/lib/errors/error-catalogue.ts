@@ -13,6 +13,8 @@ export type ErrorKind =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'too_many_requests'
+  | 'unprocessable'
+  | 'request_timeout'
   | 'unavailable'
   | 'internal';
 
@@ -115,6 +117,18 @@ export const ERROR_CATALOGUE = {
   },
   // load and infrastructure
   TOO_MANY_REQUESTS: { kind: 'too_many_requests', message: '请求过于频繁，请稍后再试' },
+  RATE_LIMITED: { kind: 'too_many_requests', message: '请求过于频繁，请稍后再试' },
+  REQUEST_TIMEOUT: { kind: 'request_timeout', message: '请求发送超时，请检查网络后重试' },
+  DATABASE_UNAVAILABLE: { kind: 'unavailable', message: '数据库暂时不可用，请稍后重试；已保存的内容不会丢失' },
+  IDEMPOTENCY_KEY_INVALID: {
+    kind: 'invalid',
+    message: 'Idempotency-Key 请求头应为 8–128 个字母、数字、“-”或“_”',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    kind: 'unprocessable',
+    message: '同一个 Idempotency-Key 已用于内容不同的请求，请为新的请求换一个',
+  },
+  IDEMPOTENCY_IN_PROGRESS: { kind: 'conflict', message: '相同的请求正在处理中，请稍候再试' },
   SERVICE_UNAVAILABLE: { kind: 'unavailable', message: '服务暂时不可用，请稍后重试' },
   NOT_READY: { kind: 'unavailable', message: '服务未就绪：依赖的数据库或 Redis 不可达' },
   QUEUE_UNAVAILABLE: { kind: 'unavailable', message: '后台任务队列暂时不可用，请稍后重试' },
