@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { nxViteTsPaths } from '@nx/vite/plugins/nx-tsconfig-paths.plugin';
+import { precompress } from './build/precompress';
 
 export default defineConfig(() => ({
   root: import.meta.dirname,
@@ -16,7 +17,7 @@ export default defineConfig(() => ({
     port: 4300,
     host: 'localhost',
   },
-  plugins: [react(), nxViteTsPaths()],
+  plugins: [react(), nxViteTsPaths(), precompress(`${import.meta.dirname}/../../dist/apps/web`)],
   build: {
     outDir: '../../dist/apps/web',
     emptyOutDir: true,

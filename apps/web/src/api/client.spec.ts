@@ -48,4 +48,32 @@ describe('apiCall', () => {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     });
   });
+
+  it('sends a POST again after a network failure, with the same Idempotency-Key, so nothing is created twice', async () => {
+    vi.useFakeTimers();
+    try {
+      const fetchMock = vi
+        .fn()
+        .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+        .mockResolvedValueOnce(new Response('{"id":"c1"}', { status: 201 }));
+      vi.stubGlobal('fetch', fetchMock);
+      const sent = apiCall<{ id: string }>('/reports/r1/comment-threads', { method: 'POST', body: { text: '请补充' } });
+      await vi.runAllTimersAsync();
+      expect((await sent).data).toEqual({ id: 'c1' });
+      const keys = fetchMock.mock.calls.map((call) => call[1]?.headers?.['idempotency-key']);
+      expect(keys).toHaveLength(2);
+      expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+      expect(keys[1]).toBe(keys[0]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not send a GET twice on its own, nor give a GET a key', async () => {
+    const fetchMock = vi.fn().mockRejectedValue(new TypeError('Failed to fetch'));
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(apiCall('/reports')).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(fetchMock.mock.calls[0]?.[1]?.headers).not.toHaveProperty('idempotency-key');
+  });
 });

@@ -47,27 +47,40 @@ export interface ApiClient {
 
 const NETWORK_ERROR: ApiErrorBody = { code: 'NETWORK_ERROR', message: '无法连接服务器，请检查网络后重试' };
 
+/** Waits before a POST is sent again after a network failure (its Idempotency-Key makes that safe). */
+const POST_RETRY_DELAYS_MS = [400, 1500];
+
 /** One call to the API without credentials of its own (login, refresh and logout use the cookie). */
 export async function apiCall<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
   const { method = 'GET', body, rawBody, headers, signal, responseType = 'json' } = options;
-  let response: Response;
-  try {
-    response = await fetch(`/api${path}`, {
-      method,
-      headers: {
-        accept: responseType === 'blob' ? '*/*' : 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(rawBody === undefined ? {} : { 'content-type': rawBody.contentType }),
-        ...headers,
-      },
-      body: rawBody?.data ?? (body === undefined ? undefined : JSON.stringify(body)),
-      credentials: 'same-origin',
-      signal,
-    });
-  } catch (error) {
-    // a cancelled request is not a network failure: let the caller see the abort
-    if (signal?.aborted) throw error;
-    throw new ApiError(0, NETWORK_ERROR);
+  // A POST that creates (a comment, a reply, a render) carries a key: if the answer is lost on the way
+  // and the request is sent again, the API answers with the first result instead of creating twice.
+  // Sign-in and token refresh are never sent twice (a refresh token is single-use).
+  const retryable = method === 'POST' && !path.startsWith('/auth/');
+  const idempotency: Record<string, string> = retryable ? { 'idempotency-key': crypto.randomUUID() } : {};
+  let response: Response | undefined;
+  for (let attempt = 0; !response; attempt++) {
+    try {
+      response = await fetch(`/api${path}`, {
+        method,
+        headers: {
+          accept: responseType === 'blob' ? '*/*' : 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(rawBody === undefined ? {} : { 'content-type': rawBody.contentType }),
+          ...idempotency,
+          ...headers,
+        },
+        body: rawBody?.data ?? (body === undefined ? undefined : JSON.stringify(body)),
+        credentials: 'same-origin',
+        signal,
+      });
+    } catch (error) {
+      // a cancelled request is not a network failure: let the caller see the abort
+      if (signal?.aborted) throw error;
+      const delay = retryable ? POST_RETRY_DELAYS_MS[attempt] : undefined;
+      if (delay === undefined) throw new ApiError(0, NETWORK_ERROR);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
   }
   if (response.ok && responseType === 'blob') {
     return { data: (await response.blob()) as T, status: response.status, etag: response.headers.get('etag') };
