@@ -45,7 +45,7 @@ describe('web: a project table from new to approved, in a browser', () => {
   };
 
   step('the editor starts a 项目支出绩效自评表 for a new project from 新建报告', async () => {
-    editor = await users.as('zhaoxian.union.editor');
+    editor = users.keep(await users.as('zhaoxian.union.editor'));
     await editor.getByRole('menuitem', { name: '我的报告' }).click();
     await editor.getByRole('button', { name: /新建报告/ }).click();
     const dialog = editor.getByRole('dialog', { name: '新建绩效自评报告' });
@@ -128,13 +128,13 @@ describe('web: a project table from new to approved, in a browser', () => {
       await editor.getByText('还有 1 处错误，改正后才能提交').waitFor();
       expect(await editor.getByRole('button', { name: cjk('提交') }).isDisabled()).toBe(true);
       await beside.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await screenshot(editor, 'project-editor-error');
+      await screenshot(editor, 'project-editor-error');
 
       await type(editor, '绩效指标第2个 实际完成值', '95');
       await beside.waitFor({ state: 'detached' });
       await savedPart(editor, 'scoreTable');
       await editor.locator('#part-scoreTable').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await screenshot(editor, 'project-editor');
+      await screenshot(editor, 'project-editor');
       await editor.getByRole('button', { name: cjk('提交') }).click();
       await confirmIn(editor, '提交');
       await editor.getByText('已提交（第 1 版）').waitFor();

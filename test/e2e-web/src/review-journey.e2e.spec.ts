@@ -39,7 +39,7 @@ describe('web: the review journey in a browser', () => {
   const step = stepsOf(() => users);
 
   step('the editor signs in, finds the 2024 draft under 我的报告 and submits it', async () => {
-    editor = await users.anonymous('zhaoxian.union.editor');
+    editor = users.keep(await users.anonymous('zhaoxian.union.editor'));
     await screenshot(editor, 'login');
     await users.signIn(editor, 'zhaoxian.union.editor');
 

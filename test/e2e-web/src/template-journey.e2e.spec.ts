@@ -47,7 +47,7 @@ describe('web: a county template from copy to a report that follows it, in a bro
   const step = stepsOf(() => users);
 
   step('the administrator copies the built-in 河北 部门整体 template under a name of the county’s', async () => {
-    admin = await users.as('zhaoxian.admin');
+    admin = users.keep(await users.as('zhaoxian.admin'));
     await admin.getByRole('menuitem', { name: '报告模板' }).click();
     await admin.getByRole('heading', { name: '报告模板' }).waitFor();
     await admin.getByRole('button', { name: `复制「${BUILTIN}」`, exact: true }).click();
@@ -124,7 +124,7 @@ describe('web: a county template from copy to a report that follows it, in a bro
   step(
     'the 赵县总工会 editor starts the 2025 部门整体 report: its parts and framework are the template’s',
     async () => {
-      editor = await users.as('zhaoxian.union.editor');
+      editor = users.keep(await users.as('zhaoxian.union.editor'));
       await editor.getByRole('menuitem', { name: '我的报告' }).click();
       await editor.getByRole('button', { name: /新建报告/ }).click();
       const dialog = editor.getByRole('dialog', { name: '新建绩效自评报告' });

@@ -43,6 +43,9 @@ const ALWAYS_EXPECTED: Expected[] = [failedResponse(401, '/api/auth/refresh')];
 export class Users {
   private readonly contexts: BrowserContext[] = [];
   private problems: BrowserProblem[] = [];
+  /** contexts the running step opened, and those a journey keeps across steps */
+  private stepContexts: BrowserContext[] = [];
+  private readonly kept = new Set<BrowserContext>();
 
   constructor(
     private readonly browser: Browser,
@@ -59,6 +62,7 @@ export class Users {
     });
     context.setDefaultTimeout(15000);
     this.contexts.push(context);
+    this.stepContexts.push(context);
     const page = await context.newPage();
     page.on('console', (msg) => {
       if (msg.type() === 'error') this.problems.push({ user, text: msg.text(), url: msg.location().url });
@@ -81,6 +85,28 @@ export class Users {
 
   async as(username: string, viewport = VIEWPORT): Promise<Page> {
     return this.signIn(await this.anonymous(username, viewport), username);
+  }
+
+  /** A page the journey goes on using in later steps: not closed when the step that opened it ends. */
+  keep(page: Page): Page {
+    this.kept.add(page.context());
+    return page;
+  }
+
+  beginStep(): void {
+    this.stepContexts = [];
+  }
+
+  /**
+   * Closes what the step opened and did not keep, before its problems are read: a page left open
+   * could still be loading, and its late 403 would be counted against the next step.
+   */
+  async endStep(): Promise<void> {
+    for (const context of this.stepContexts.filter((c) => !this.kept.has(c))) {
+      await context.close();
+      this.contexts.splice(this.contexts.indexOf(context), 1);
+    }
+    this.stepContexts = [];
   }
 
   /** The problems since the last call that no `expected` accepts (and forgets them all). */

@@ -3,17 +3,24 @@ import { cjk, type Users } from './browser';
 
 /** The steps of a journey, as each user clicks them: shared by the browser suites. */
 
-/** A test whose failure leaves a picture of every open page (tmp/e2e-web/failures). */
+/**
+ * A test whose failure leaves a picture of every open page (tmp/e2e-web/failures). Each step owns the
+ * pages it opens: they are closed when it ends (unless kept with users.keep), so nothing they still
+ * load can be counted against the next step.
+ */
 export function stepsOf(users: () => Users) {
   return (name: string, fn: () => Promise<void>, timeout?: number) =>
     it(
       name,
       async () => {
+        users().beginStep();
         try {
           await fn();
         } catch (error) {
           await users().snapshotAll(name);
           throw error;
+        } finally {
+          await users().endStep();
         }
       },
       timeout,
