@@ -46,8 +46,12 @@ export async function installRateLimit(fastify: FastifyInstance, options: RateLi
     enableOfflineQueue: false,
     connectTimeout: 1000,
     commandTimeout: 500,
+    lazyConnect: true,
   });
   redis.on('error', () => undefined); // a down Redis is reported by /api/health, not by every request
+  // Ready before the first request is counted (an offline queue would let the first ones through
+  // uncounted); a Redis that is down fails this at once (or after connectTimeout), and is retried behind.
+  await redis.connect().catch(() => undefined);
   const familyOf = (request: FastifyRequest) => routeFamily(request.method, request.url.split('?')[0]);
   await fastify.register(fastifyRateLimit, {
     global: true,

@@ -107,6 +107,41 @@ describe('HTTP protections (real API, PostgreSQL and Redis)', () => {
   });
 });
 
+describe('the client address behind a proxy', () => {
+  const signIn = (app: NestFastifyApplication, forwardedFor: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-for': forwardedFor },
+      payload: { username: 'zhaoxian.admin', password: 'evalflow-demo' },
+    });
+
+  it('is the socket’s unless TRUST_PROXY lists the proxy: a client cannot choose its own', async () => {
+    const { app, close } = await startSeededApi({ RATE_LIMIT_AUTH_PER_MINUTE: '2' });
+    try {
+      expect((await signIn(app, '203.0.113.1')).statusCode).toBe(200);
+      expect((await signIn(app, '203.0.113.2')).statusCode).toBe(200);
+      // a new X-Forwarded-For each time does not make a new client
+      expect((await signIn(app, '203.0.113.3')).statusCode).toBe(429);
+    } finally {
+      await close();
+    }
+  });
+
+  it('is the forwarded one when the request came through a listed proxy', async () => {
+    // inject's requests come from 127.0.0.1: the proxy
+    const { app, close } = await startSeededApi({ RATE_LIMIT_AUTH_PER_MINUTE: '2', TRUST_PROXY: 'loopback' });
+    try {
+      for (let i = 0; i < 2; i++) expect((await signIn(app, '203.0.113.1')).statusCode).toBe(200);
+      expect((await signIn(app, '203.0.113.1')).statusCode).toBe(429);
+      // another office behind the same proxy is not locked out
+      expect((await signIn(app, '203.0.113.2')).statusCode).toBe(200);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('production headers', () => {
   let close: () => Promise<unknown>;
   let app: NestFastifyApplication;
