@@ -59,8 +59,8 @@ try {
     // move one point between the first two 一级 indicators, back and forth: weights still total 100
     const [a, b] = definition.framework.level1;
     const step = i % 2 === 0 ? 1 : -1;
-    a.weight += step;
-    b.weight -= step;
+    a.weight = String(Number(a.weight) + step); // scores are decimal strings
+    b.weight = String(Number(b.weight) - step);
     const saved = await timed(() =>
       call(api.base, 'PUT', `/api/templates/${copy.id}/draft`, token, { definition }, detail.draft?.version ?? 0),
     );
