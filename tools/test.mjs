@@ -22,4 +22,24 @@ const code = await run('npx', [
 console.log(
   `\nnpm test: ${code === 0 ? 'all suites passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`,
 );
-process.exit(code);
+if (code !== 0) process.exit(code);
+
+// Last, the short fault suite against the built apps (its own database, queue prefix and ports), only after
+// every suite passed, and only for a whole run (`npm test -- <nx options>` narrows to some projects).
+if (process.argv.length > 2) {
+  console.log('npm test: fault suite skipped (a narrowed run); `node tools/faults/run.mjs --short` runs it');
+  process.exit(0);
+}
+const faultsStarted = Date.now();
+let faults = await run('npx', [
+  'nx',
+  'run-many',
+  '--target=build',
+  '--projects=api,worker,cli',
+  '--outputStyle=static',
+]);
+if (faults === 0) faults = await run('node', ['tools/faults/run.mjs', '--short']);
+console.log(
+  `\nnpm test: fault suite (short) ${faults === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - faultsStarted) / 1000)} s`,
+);
+process.exit(faults);
