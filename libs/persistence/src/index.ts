@@ -20,3 +20,4 @@ export * from './lib/documents/request-document';
 export * from './lib/templates/templates';
 export * from './lib/indicator-library/library';
 export * from './lib/like-pattern';
+export * from './lib/idempotency-claim';

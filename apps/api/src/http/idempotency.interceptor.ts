@@ -1,22 +1,27 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { AppError } from '@evalflow/domain';
-import { PlatformDb } from '@evalflow/persistence';
+import { RequestContext } from '@evalflow/observability';
+import { PlatformDb, type IdempotencyClaim } from '@evalflow/persistence';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 
 const HEADER = 'idempotency-key';
 const KEY_FORMAT = /^[A-Za-z0-9_-]{8,128}$/;
-/** A claim whose request never finished (its process died) may be taken over after this long. */
-const ABANDONED_AFTER_SECONDS = 60;
+/**
+ * A retry may take over a claim whose request has not committed after this long (its client gave up on
+ * it): the claim's token changes, so the first request, should it still be running, cannot commit.
+ */
+const TAKE_OVER_AFTER_SECONDS = 5;
 /** Keys are remembered for a day; older ones are forgotten on the way. */
 const KEPT_FOR = '1 day';
 
 interface KeyRow {
   request_hash: Buffer;
   status_code: number | null;
-  response: unknown;
+  response: { body: unknown; headers: Record<string, string> } | null;
+  committed_at: Date | null;
 }
 
 /** The headers a handler sets that belong to its answer (the version and where the new thing is). */
@@ -44,8 +49,11 @@ function canonical(value: unknown): string {
 /**
  * Idempotency-Key on POST: the first request with a key runs and its answer is kept; a retry with the
  * same key and the same request gets that answer again (header Idempotent-Replayed: true) instead of
- * a second comment, reply or render; the same key with another request is refused (422). A failed
- * request leaves no answer behind (writes are all or none), so its retry runs afresh. Per user; a day.
+ * a second comment, reply or render; the same key with another request is refused (422). Per user; a day.
+ *
+ * The write and the key's "committed" mark share the request's tenant transaction (TenantDb.tx marks
+ * the claim), so a lost answer never lets a retry write twice: a retry of a committed request whose
+ * answer could not be kept is told so (409 IDEMPOTENCY_ANSWER_LOST), and a failed one runs afresh.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -60,57 +68,79 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     // the status Nest will send (it applies @HttpCode after interceptors): what a replay must send too
     const status: number = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
-    return from(this.run({ userId: request.principal.userId, key, status }, request, reply, next));
-  }
-
-  private async run(
-    claim: { userId: string; key: string; status: number },
-    request: FastifyRequest,
-    reply: FastifyReply,
-    next: CallHandler,
-  ): Promise<unknown> {
+    const { userId, tenantId } = request.principal;
     const hash = createHash('sha256')
       .update(`${request.method} ${request.url.split('?')[0]}\n${canonical(request.body)}`)
       .digest();
-    const { userId, key, status } = claim;
-    const claimed = await this.claim(userId, key, hash);
-    if (!claimed) {
-      const [row] = await this.platform.query<KeyRow>(
-        `SELECT request_hash, status_code, response FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
-        [userId, key],
-      );
-      if (!row) return this.run(claim, request, reply, next); // forgotten meanwhile: a fresh claim
-      if (!row.request_hash.equals(hash)) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-      if (row.status_code === null) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
-      const stored = row.response as { body: unknown; headers: Record<string, string> };
-      void reply.status(row.status_code).headers(stored.headers).header('idempotent-replayed', 'true');
-      return stored.body;
-    }
+    return from(this.run({ userId, key, token: randomUUID() }, tenantId, hash, status, reply, next));
+  }
+
+  private async run(
+    claim: IdempotencyClaim,
+    tenantId: string | null,
+    hash: Buffer,
+    status: number,
+    reply: FastifyReply,
+    next: CallHandler,
+  ): Promise<unknown> {
+    if (!(await this.claim(claim, tenantId, hash))) return this.answerAgain(claim, hash, reply);
+    const context = RequestContext.current();
+    if (context) context.idempotencyClaim = claim;
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
       await this.platform.query(
-        `UPDATE idempotency_keys SET status_code = $3, response = $4, completed_at = now()
-          WHERE user_id = $1 AND key = $2`,
-        [userId, key, status, JSON.stringify({ body: body ?? null, headers: replayedHeaders(reply) })],
+        `UPDATE idempotency_keys SET status_code = $4, response = $5
+          WHERE user_id = $1 AND key = $2 AND claim_token = $3`,
+        [
+          claim.userId,
+          claim.key,
+          claim.token,
+          status,
+          JSON.stringify({ body: body ?? null, headers: replayedHeaders(reply) }),
+        ],
       );
       return body;
     } catch (error) {
-      await this.platform.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [userId, key]);
+      // nothing committed: forget the claim so the retry runs (if this fails too, the retry takes it over)
+      await this.platform
+        .query(
+          `DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND claim_token = $3 AND committed_at IS NULL`,
+          [claim.userId, claim.key, claim.token],
+        )
+        .catch(() => undefined);
       throw error;
+    } finally {
+      if (context) context.idempotencyClaim = undefined;
     }
   }
 
-  /** Claims the key for this request; false when another request holds or held it. */
-  private async claim(userId: string, key: string, hash: Buffer): Promise<boolean> {
+  /** Claims the key (or takes over a stale claim that never committed); false when it is held or done. */
+  private async claim(claim: IdempotencyClaim, tenantId: string | null, hash: Buffer): Promise<boolean> {
     await this.platform.query(`DELETE FROM idempotency_keys WHERE created_at < now() - $1::interval`, [KEPT_FOR]);
     const taken = await this.platform.query(
-      `INSERT INTO idempotency_keys AS k (user_id, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, key) DO UPDATE SET created_at = now()
-         WHERE k.status_code IS NULL AND k.request_hash = EXCLUDED.request_hash
-           AND k.created_at < now() - make_interval(secs => $4)
+      `INSERT INTO idempotency_keys AS k (user_id, key, tenant_id, claim_token, request_hash)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (user_id, key) DO UPDATE SET claim_token = EXCLUDED.claim_token, created_at = now()
+         WHERE k.committed_at IS NULL AND k.request_hash = EXCLUDED.request_hash
+           AND k.created_at < now() - make_interval(secs => $6)
        RETURNING 1`,
-      [userId, key, hash, ABANDONED_AFTER_SECONDS],
+      [claim.userId, claim.key, tenantId, claim.token, hash, TAKE_OVER_AFTER_SECONDS],
     );
     return taken.length > 0;
+  }
+
+  private async answerAgain(claim: IdempotencyClaim, hash: Buffer, reply: FastifyReply): Promise<unknown> {
+    const [row] = await this.platform.query<KeyRow>(
+      `SELECT request_hash, status_code, response, committed_at FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+      [claim.userId, claim.key],
+    );
+    if (!row) throw new AppError('IDEMPOTENCY_IN_PROGRESS', { retryAfterSeconds: 1 }); // forgotten meanwhile
+    if (!row.request_hash.equals(hash)) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    if (row.status_code !== null && row.response) {
+      void reply.status(row.status_code).headers(row.response.headers).header('idempotent-replayed', 'true');
+      return row.response.body;
+    }
+    if (row.committed_at) throw new AppError('IDEMPOTENCY_ANSWER_LOST');
+    throw new AppError('IDEMPOTENCY_IN_PROGRESS', { retryAfterSeconds: TAKE_OVER_AFTER_SECONDS });
   }
 }

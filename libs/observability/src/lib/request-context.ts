@@ -11,6 +11,11 @@ export interface RequestContextStore {
   username?: string;
   jobId?: string;
   clientIp?: string;
+  /**
+   * The Idempotency-Key this request claimed: every tenant transaction of the request that writes
+   * marks it committed before it commits (see TenantDb.tx), so a write and its mark land together.
+   */
+  idempotencyClaim?: { userId: string; key: string; token: string };
 }
 
 const storage = new AsyncLocalStorage<RequestContextStore>();

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RequestContext } from '@evalflow/observability';
 import type { DataSource } from 'typeorm';
+import { markClaimCommitted } from './idempotency-claim';
 import { enterTenant, type TenantTx } from './tenant-tx';
 
 export class MissingTenantError extends Error {
@@ -30,6 +31,11 @@ export class TenantDb {
 
   async tx<T>(work: (tx: TenantTx) => Promise<T>, tenantId = TenantDb.requireTenantId()): Promise<T> {
     if (!UUID.test(tenantId)) throw new MissingTenantError();
-    return this.dataSource.transaction(async (em) => work(await enterTenant(em, tenantId)));
+    return this.dataSource.transaction(async (em) => {
+      const result = await work(await enterTenant(em, tenantId));
+      const claim = RequestContext.current()?.idempotencyClaim;
+      if (claim) await markClaimCommitted(em, claim);
+      return result;
+    });
   }
 }

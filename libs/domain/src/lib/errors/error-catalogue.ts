@@ -129,6 +129,11 @@ export const ERROR_CATALOGUE = {
     message: '同一个 Idempotency-Key 已用于内容不同的请求，请为新的请求换一个',
   },
   IDEMPOTENCY_IN_PROGRESS: { kind: 'conflict', message: '相同的请求正在处理中，请稍候再试' },
+  IDEMPOTENCY_ANSWER_LOST: {
+    kind: 'conflict',
+    message: '这个请求已经处理完成，但结果未能送达；请刷新页面查看，不必重复提交',
+  },
+  IDEMPOTENCY_CLAIM_LOST: { kind: 'conflict', message: '相同的请求已由重试接手处理，本次未重复写入' },
   SERVICE_UNAVAILABLE: { kind: 'unavailable', message: '服务暂时不可用，请稍后重试' },
   NOT_READY: { kind: 'unavailable', message: '服务未就绪：依赖的数据库或 Redis 不可达' },
   QUEUE_UNAVAILABLE: { kind: 'unavailable', message: '后台任务队列暂时不可用，请稍后重试' },

@@ -35,7 +35,8 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   report_template_versions: ['SELECT', 'INSERT'],
   template_publications: ['SELECT', 'INSERT', 'UPDATE'],
   indicator_library: ['SELECT', 'INSERT', 'UPDATE'],
-  idempotency_keys: [],
+  // the request's own transaction marks its claim committed (own county only, RLS)
+  idempotency_keys: ['SELECT', 'UPDATE'],
   schema_migrations: [],
 };
 
