@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { benchDatabase, startApi } from './lib.mjs';
+import { benchDatabase, call, startApi } from './lib.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WEB = join(ROOT, 'dist/apps/web');
@@ -66,20 +66,6 @@ function printBundle({ files, initial }) {
 }
 
 // --------------------------------------------------------------------------------------------- browser
-
-async function call(base, method, path, token, body) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text);
-}
 
 /** Runs in every page before its own scripts: long tasks as they happen. */
 function collectLongTasks() {

@@ -8,6 +8,7 @@ import { PersistenceModule } from '@evalflow/persistence';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { IndicatorLibraryModule } from './indicator-library/indicator-library.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -48,6 +49,7 @@ export class AppModule {
         UsersModule,
         SettingsModule,
         ReportsModule,
+        DashboardModule,
         TemplatesModule,
         IndicatorLibraryModule,
         DocumentsModule,

@@ -20,4 +20,6 @@ export * from './lib/documents/request-document';
 export * from './lib/templates/templates';
 export * from './lib/indicator-library/library';
 export * from './lib/like-pattern';
+export * from './lib/dashboard/dashboard';
+export * from './lib/dashboard/dashboard-sql';
 export * from './lib/idempotency-claim';

@@ -89,7 +89,8 @@ describe('web: the review journey in a browser', () => {
     await reviewer.getByRole('heading', { name: '县级概览' }).waitFor();
     const union = reviewer.getByRole('row', { name: /赵县总工会/ });
     await expectText(union, '已提交');
-    await reviewer.getByRole('list', { name: '等级分布' }).waitFor();
+    // the charts come in a chunk of their own, after the figures; each is an image described in words
+    await reviewer.getByRole('img', { name: /^等级分布：/ }).waitFor();
     await screenshot(reviewer, 'dashboard');
     await reviewer.getByRole('menuitem', { name: '待审报告' }).click();
     const row = reviewer.getByRole('row', { name: /赵县总工会.*2024/ }).filter({ hasText: '部门整体' });

@@ -374,6 +374,8 @@ const MATRIX: Record<string, RouteCase> = {
     expect: onlyFor(['tenant_admin'], { sameDept: 204, otherDept: 204, foreign: 404 }),
   },
 
+  // 县级概览: every report of the caller's county, so the finance bureau only
+  'GET /api/dashboard': getUrl('/api/dashboard?fiscalYear=2024', onlyFor(FINANCE, 200)),
   'GET /api/reports': getUrl('/api/reports', onlyFor([...DEPT_STAFF, ...FINANCE], 200)),
   'POST /api/reports': {
     scopes: ['-'],
@@ -870,6 +872,7 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'DocumentsController.list': 'read Report',
       'DocumentsController.get': 'read Report',
       'DocumentsController.file': 'read Report',
+      'DashboardController.get': 'read Report',
       'ReportsController.list': 'read Report',
       'ReportsController.create': 'create Report',
       'ReportsController.get': 'read Report',

@@ -1,52 +1,37 @@
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Checkbox, Col, Row, Select, Skeleton, Typography } from 'antd';
 import type { ApiClient } from '../../api/client';
+import { getDashboard } from '../../api/dashboard-api';
 import { formatDate } from '../../components/date-time';
 import { FilterBar } from '../../components/filter-bar';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useRemote } from '../../hooks/use-remote';
-import {
-  filterRows,
-  gradeDistribution,
-  joinRows,
-  PROGRESS_LABELS,
-  PROGRESS_ORDER,
-  summarise,
-  type Progress,
-} from './dashboard-data';
-import { defaultYear, loadCountyBasics, loadYearReports, yearOptions } from './dashboard-load';
+import { filterRows, PROGRESS_LABELS, PROGRESS_ORDER, yearOptions, type Progress } from './dashboard-data';
 import { DepartmentTable } from './department-table';
-import { GradeChart } from './grade-chart';
 import { ProgressChart } from './progress-chart';
 import { SummaryCards } from './summary-cards';
 
+// the chart library is a chunk of its own, fetched once the figures are there
+const DashboardCharts = lazy(() => import('./dashboard-charts'));
+
 const PROGRESS_OPTIONS = PROGRESS_ORDER.map((p) => ({ value: p, label: PROGRESS_LABELS[p] }));
 
-/** 县级概览: every budget department of the county and its report of the chosen year. */
+/**
+ * 县级概览: every budget department of the county and its reports of the chosen year, with the
+ * figures and charts the server computed (GET /api/dashboard, one request a year).
+ */
 export function CountyDashboard({ api, countyName, now }: { api: ApiClient; countyName: string; now?: Date }) {
-  const loadBasics = useCallback((signal: AbortSignal) => loadCountyBasics(api, signal), [api]);
-  const basics = useRemote(loadBasics);
+  // undefined until the user picks one: the server opens the newest year with reports
   const [chosenYear, setChosenYear] = useState<number>();
-  const year = basics.data ? (chosenYear ?? defaultYear(basics.data.latestYear, now)) : undefined;
-
-  const loadReports = useCallback(
-    (signal: AbortSignal) =>
-      year === undefined ? new Promise<never>(() => undefined) : loadYearReports(api, year, signal),
-    [api, year],
-  );
-  const reports = useRemote(loadReports);
+  const load = useCallback((signal: AbortSignal) => getDashboard(api, chosenYear, signal), [api, chosenYear]);
+  const dashboard = useRemote(load);
+  const view = dashboard.data;
+  const year = view?.fiscalYear;
 
   const [progress, setProgress] = useState<Progress>();
   const [overdueOnly, setOverdueOnly] = useState(false);
-
-  const dueOn = basics.data?.deadlines.find((d) => d.fiscalYear === year)?.dueOn ?? null;
-  const rows = useMemo(
-    () => (basics.data && reports.data ? joinRows(basics.data.departments, reports.data, dueOn, now) : []),
-    [basics.data, reports.data, dueOn, now],
-  );
-  const summary = useMemo(() => summarise(rows), [rows]);
-  const grades = useMemo(() => gradeDistribution(rows, basics.data?.gradeBands ?? []), [rows, basics.data]);
+  const rows = useMemo(() => view?.departments ?? [], [view]);
   const shown = useMemo(() => filterRows(rows, { progress, overdueOnly }), [rows, progress, overdueOnly]);
 
   const header = (
@@ -56,41 +41,38 @@ export function CountyDashboard({ api, countyName, now }: { api: ApiClient; coun
         year === undefined
           ? `${countyName}各预算部门的绩效自评进度`
           : `${countyName} ${year} 年度各预算部门的绩效自评进度：${
-              dueOn ? `填报截止日期 ${formatDate(dueOn)}` : '本年度尚未设置填报截止日期'
+              view?.dueOn ? `填报截止日期 ${formatDate(view.dueOn)}` : '本年度尚未设置填报截止日期'
             }`
       }
     />
   );
-  if (basics.error !== undefined) {
+  if (!view) {
     return (
       <>
         {header}
-        <LoadError error={basics.error} onRetry={basics.reload} />
-      </>
-    );
-  }
-  if (!basics.data || year === undefined) {
-    return (
-      <>
-        {header}
-        <Skeleton active aria-busy="true" />
+        {dashboard.error !== undefined ? (
+          <LoadError error={dashboard.error} onRetry={dashboard.reload} />
+        ) : (
+          <Skeleton active aria-busy="true" />
+        )}
       </>
     );
   }
 
-  const loading = reports.loading && reports.error === undefined;
-  const ready = !loading && reports.error === undefined;
+  // a year being changed keeps the last figures on screen until the new ones arrive
+  const loading = dashboard.loading && dashboard.error === undefined;
+  const ready = !loading && dashboard.error === undefined;
   const filtered = progress !== undefined || overdueOnly;
   return (
     <>
       {header}
-      <FilterBar onRefresh={reports.reload}>
+      <FilterBar onRefresh={dashboard.reload}>
         <Select<number>
           aria-label="年度"
           style={{ width: 130 }}
-          value={year}
+          value={chosenYear ?? view.fiscalYear}
           onChange={(value) => setChosenYear(value)}
-          options={yearOptions(basics.data, now)}
+          options={yearOptions(view.years, view.fiscalYear, now)}
         />
         <Select<Progress>
           allowClear
@@ -105,22 +87,19 @@ export function CountyDashboard({ api, countyName, now }: { api: ApiClient; coun
           只看逾期
         </Checkbox>
       </FilterBar>
-      {reports.error !== undefined && <LoadError error={reports.error} onRetry={reports.reload} />}
+      {dashboard.error !== undefined && <LoadError error={dashboard.error} onRetry={dashboard.reload} />}
       {loading && <Skeleton active paragraph={{ rows: 3 }} aria-busy="true" />}
       {ready && (
         <>
-          <SummaryCards summary={summary} />
+          <SummaryCards summary={view.summary} />
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-            <Col xs={24} lg={12}>
-              <GradeChart
-                counts={grades}
-                unscored={rows.filter((r) => r.report && r.report.totalScore === null).length}
-              />
-            </Col>
-            <Col xs={24} lg={12}>
-              <ProgressChart byProgress={summary.byProgress} total={summary.departments} />
+            <Col xs={24}>
+              <ProgressChart byProgress={view.summary.byProgress} total={view.summary.departments} />
             </Col>
           </Row>
+          <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} aria-busy="true" />}>
+            <DashboardCharts view={view} />
+          </Suspense>
         </>
       )}
       {ready && filtered && (
@@ -132,7 +111,7 @@ export function CountyDashboard({ api, countyName, now }: { api: ApiClient; coun
         rows={ready ? shown : []}
         loading={loading}
         empty={
-          reports.error !== undefined
+          dashboard.error !== undefined
             ? '加载失败'
             : rows.length === 0
               ? '本县（区）还没有预算部门'

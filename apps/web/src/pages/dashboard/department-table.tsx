@@ -17,11 +17,11 @@ const byDecimal = (pick: (r: DashboardRow) => string | null | undefined) => (a: 
 
 const DEPARTMENT_COLUMN: TableColumnsType<DashboardRow>[number] = {
   title: '部门（单位）',
-  dataIndex: 'departmentName',
+  dataIndex: 'name',
   width: 220,
   ellipsis: true,
   fixed: 'left',
-  sorter: (a, b) => a.departmentName.localeCompare(b.departmentName, 'zh-CN'),
+  sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
 };
 
 /** The department's 部门整体支出绩效自评报告: its stage, deadline, score, grade, 执行率 and open comments. */
@@ -129,7 +129,7 @@ const COLUMNS: TableColumnsType<DashboardRow> = [
     fixed: 'right',
     render: (_, r) =>
       r.report ? (
-        <Link to={`/reports/${r.report.id}`} aria-label={`查看${r.departmentName}的部门整体支出绩效自评报告`}>
+        <Link to={`/reports/${r.report.id}`} aria-label={`查看${r.name}的部门整体支出绩效自评报告`}>
           {r.report.status === 'submitted' || r.report.status === 'in_review' ? '审核' : '查看'}
         </Link>
       ) : (

@@ -1,5 +1,5 @@
 import { Card, Flex, Statistic, Typography } from 'antd';
-import type { DashboardSummary } from './dashboard-data';
+import type { DashboardSummary } from '../../api/dashboard-api';
 
 interface Figure {
   key: string;

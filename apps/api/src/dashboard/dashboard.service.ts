@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import type { AppAbility, GradeBand } from '@evalflow/domain';
+import {
+  loadDashboardRecords,
+  loadDashboardYears,
+  loadPinnedTemplate,
+  tenantOf,
+  TenantDb,
+  type DashboardRecords,
+  type TenantTx,
+} from '@evalflow/persistence';
+import { assertCan } from '../access/object-checks';
+import { assertFiscalYearNotLater } from '../http/fiscal-year';
+import { loadSettings } from '../settings/grade-bands.store';
+import { bandsBestFirst, progressWeeks, statusCounts, yearFigures } from './dashboard-figures';
+import { departmentRows, summarise, toReportView } from './dashboard-rows';
+import type { DashboardView, ScatterPointView } from './dashboard.dto';
+
+/**
+ * 县级概览 of a county's year, computed on the server in one tenant transaction (row-level security
+ * applies): SQL aggregates the counts, grades and weeks; this assembles them with the departments' rows.
+ */
+@Injectable()
+export class DashboardService {
+  constructor(private readonly db: TenantDb) {}
+
+  get(ability: AppAbility, fiscalYear: number | undefined, now = new Date()): Promise<DashboardView> {
+    if (fiscalYear !== undefined) assertFiscalYearNotLater(fiscalYear, now);
+    return this.db.tx(async (tx) => {
+      // every report of the county, whatever its department: the finance bureau's view
+      assertCan(ability, 'read', 'Report', { tenantId: tenantOf(tx) });
+      const { gradeBands } = await loadSettings(tx);
+      const years = await loadDashboardYears(tx);
+      // without a year asked: the newest with reports, else last year
+      const year = fiscalYear ?? years.find((y) => y.hasReports)?.fiscalYear ?? now.getFullYear() - 1;
+      const records = await loadDashboardRecords(tx, year, gradeBands);
+      const bandsOf = await templateBands(tx, records, gradeBands);
+      return {
+        ...assemble(records, year, gradeBands, bandsOf, now),
+        years: years.map((y) => y.fiscalYear),
+      };
+    });
+  }
+}
+
+/** The bands each pinned template grades by (its own, else the county's), read once per template version. */
+async function templateBands(
+  tx: TenantTx,
+  records: DashboardRecords,
+  countyBands: GradeBand[],
+): Promise<Map<string, GradeBand[]>> {
+  const bands = new Map<string, GradeBand[]>();
+  for (const id of new Set(records.reports.map((r) => r.templateVersionId))) {
+    bands.set(id, (await loadPinnedTemplate(tx, id)).definition.gradeBands ?? countyBands);
+  }
+  return bands;
+}
+
+function assemble(
+  records: DashboardRecords,
+  fiscalYear: number,
+  countyBands: GradeBand[],
+  bandsOf: Map<string, GradeBand[]>,
+  now: Date,
+): Omit<DashboardView, 'years'> {
+  const reports = records.reports.map((r) => ({
+    departmentId: r.departmentId,
+    view: toReportView(r, bandsOf.get(r.templateVersionId) ?? countyBands, records.dueOn, now),
+  }));
+  const departments = departmentRows(records.departments, reports, records.dueOn, now);
+  const names = new Map(records.departments.map((d) => [d.id, d.name]));
+  const scatter: ScatterPointView[] = reports.flatMap(({ departmentId, view }) =>
+    view.totalScore !== null && view.executionRate !== null
+      ? [
+          {
+            reportId: view.id,
+            departmentName: names.get(departmentId) ?? '',
+            kind: view.kind,
+            projectName: view.projectName,
+            totalScore: view.totalScore,
+            executionRate: view.executionRate,
+          },
+        ]
+      : [],
+  );
+  return {
+    fiscalYear,
+    dueOn: records.dueOn,
+    gradeBands: bandsBestFirst(countyBands).map(({ grade, label, min }) => ({ grade, label, min })),
+    summary: summarise(departments),
+    statusCounts: statusCounts(records.figures, fiscalYear),
+    departments,
+    scatter,
+    progress: progressWeeks(records.weeks),
+    current: yearFigures(records.figures, fiscalYear, countyBands),
+    previous: yearFigures(records.figures, fiscalYear - 1, countyBands),
+  };
+}

@@ -1,0 +1,112 @@
+import type { GradeBand, GradeKey, ReportKind, ReportStatus } from '@evalflow/domain';
+import type { ApiClient } from './client';
+import type { ReportDeadline } from './report-types';
+
+/** A department's place in the year: the status of its 部门整体 report, or 未创建 ('missing') when it has none. */
+export type Progress = ReportStatus | 'missing';
+
+/** A report of the year as 县级概览 lists it (GET /api/dashboard). Scores and rates are exact decimal strings. */
+export interface DashboardReportView {
+  id: string;
+  kind: ReportKind;
+  projectCode: string | null;
+  projectName: string | null;
+  status: ReportStatus;
+  totalScore: string | null;
+  grade: GradeKey | null;
+  gradeLabel: string | null;
+  /** 执行率 in %, e.g. "98.50" */
+  executionRate: string | null;
+  deadline: ReportDeadline | null;
+  openComments: number;
+}
+
+/** A department's 项目支出绩效自评表 of the year, counted. */
+export interface ProjectTally {
+  total: number;
+  /** With the finance bureau: 已提交 or 审核中. */
+  submitted: number;
+  approved: number;
+  /** The tables the average is over: submitted, in review or approved, and scored. */
+  scored: number;
+  /** Their mean total score to two decimals (half up), or null when none is scored. */
+  averageScore: string | null;
+}
+
+export interface DashboardDepartmentView {
+  id: string;
+  name: string;
+  active: boolean;
+  progress: Progress;
+  /** The department's 部门整体支出绩效自评报告 of the year; never a project table. */
+  report: DashboardReportView | null;
+  /** The report's deadline, or for a department without a report the county's due date as of today. */
+  deadline: ReportDeadline | null;
+  projectReports: DashboardReportView[];
+  projects: ProjectTally;
+}
+
+/** The county's year: every figure but `projects` is of the 部门整体 reports. */
+export interface DashboardSummary {
+  departments: number;
+  byProgress: Record<Progress, number>;
+  overdue: number;
+  scored: number;
+  averageScore: string | null;
+  projects: Pick<ProjectTally, 'total' | 'submitted' | 'approved'>;
+}
+
+export interface GradeCount extends GradeBand {
+  count: number;
+}
+
+export interface ScatterPoint {
+  reportId: string;
+  departmentName: string;
+  kind: ReportKind;
+  projectName: string | null;
+  totalScore: string;
+  executionRate: string;
+}
+
+export interface ProgressWeek {
+  /** Monday of the week, YYYY-MM-DD (China Standard Time) */
+  weekStart: string;
+  submitted: number;
+  approved: number;
+  submittedTotal: number;
+  approvedTotal: number;
+}
+
+/** A year's 部门整体 reports: averages over those with a value, and the grade distribution. */
+export interface YearFigures {
+  fiscalYear: number;
+  reports: number;
+  scored: number;
+  averageScore: string | null;
+  rated: number;
+  averageExecutionRate: string | null;
+  grades: GradeCount[];
+}
+
+export interface DashboardView {
+  fiscalYear: number;
+  /** Years with a report or a deadline, newest first. */
+  years: number[];
+  dueOn: string | null;
+  /** The county's bands, best first. */
+  gradeBands: GradeBand[];
+  summary: DashboardSummary;
+  statusCounts: Array<{ kind: ReportKind; status: ReportStatus; count: number }>;
+  departments: DashboardDepartmentView[];
+  scatter: ScatterPoint[];
+  progress: ProgressWeek[];
+  current: YearFigures;
+  previous: YearFigures;
+}
+
+/** 县级概览 of a year in one request; without a year, the server opens the newest with reports. */
+export async function getDashboard(api: ApiClient, fiscalYear?: number, signal?: AbortSignal): Promise<DashboardView> {
+  const query = fiscalYear === undefined ? '' : `?fiscalYear=${fiscalYear}`;
+  return (await api.request<DashboardView>(`/dashboard${query}`, { signal })).data;
+}

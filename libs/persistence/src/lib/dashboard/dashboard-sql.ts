@@ -1,0 +1,82 @@
+/**
+ * The SQL of 县级概览, one statement per figure. Each names the county explicitly ($1) besides row-level
+ * security, so the planner can use the (tenant_id, fiscal_year) index; under RLS another county's
+ * rows stay invisible whatever $1 says. Exported as text so that bench/dashboard.mjs runs exactly these.
+ * Parameters: $1 tenant id, $2 fiscal year; `figures` also $3, the county's grade bands (jsonb).
+ */
+export const DASHBOARD_SQL = {
+  /** Every year with a report or a deadline, newest first, and whether it has reports. */
+  years: `
+    SELECT y AS "fiscalYear", bool_or(has_reports) AS "hasReports"
+      FROM (SELECT DISTINCT fiscal_year AS y, true AS has_reports FROM reports WHERE tenant_id = $1
+            UNION ALL
+            SELECT fiscal_year, false FROM report_deadlines WHERE tenant_id = $1) years
+     GROUP BY y ORDER BY y DESC`,
+
+  /** The county's 填报截止日期 of the year. */
+  deadline: `
+    SELECT to_char(due_on, 'YYYY-MM-DD') AS "dueOn" FROM report_deadlines WHERE tenant_id = $1 AND fiscal_year = $2`,
+
+  /** The active budget departments, and any department with a report of the year (even if no longer active). */
+  departments: `
+    SELECT d.id, d.name, d.active
+      FROM departments d
+     WHERE d.tenant_id = $1
+       AND ((d.kind = 'budget_department' AND d.active)
+            OR EXISTS (SELECT 1 FROM reports r WHERE r.tenant_id = $1 AND r.department_id = d.id AND r.fiscal_year = $2))
+     ORDER BY d.name`,
+
+  /** Every report of the year with its summary columns, first submission and open comments. */
+  reports: `
+    SELECT r.id, r.department_id AS "departmentId", r.kind, r.project_code AS "projectCode",
+           r.project_name AS "projectName", r.status, r.total_score::text AS "totalScore", r.grade,
+           r.execution_rate::text AS "executionRate", r.template_version_id AS "templateVersionId",
+           (SELECT min(t.occurred_at) FROM report_transitions t
+             WHERE t.report_id = r.id AND t.action = 'submit') AS "firstSubmittedAt",
+           (SELECT count(*)::int FROM comment_threads c
+             WHERE c.report_id = r.id AND c.status = 'open') AS "openComments"
+      FROM reports r
+     WHERE r.tenant_id = $1 AND r.fiscal_year = $2
+     ORDER BY r.department_id, r.kind, r.project_code`,
+
+  /**
+   * The year and the year before, grouped by kind, status and grade, with the sums the averages are
+   * taken from (exact numerics, as text). A score without a stated grade falls into the county's band.
+   */
+  figures: `
+    WITH bands AS (
+      SELECT b ->> 'grade' AS grade, (b ->> 'min')::numeric AS min FROM jsonb_array_elements($3::jsonb) b
+    ), graded AS (
+      SELECT r.fiscal_year, r.kind, r.status, r.total_score, r.execution_rate,
+             coalesce(r.grade, (SELECT bands.grade FROM bands WHERE r.total_score >= bands.min
+                                 ORDER BY bands.min DESC LIMIT 1)) AS grade
+        FROM reports r
+       WHERE r.tenant_id = $1 AND r.fiscal_year IN ($2, $2 - 1)
+    )
+    SELECT fiscal_year AS "fiscalYear", kind, status, grade, count(*)::int AS reports,
+           count(total_score)::int AS scored, coalesce(sum(total_score), 0)::text AS "scoreSum",
+           count(execution_rate)::int AS rated, coalesce(sum(execution_rate), 0)::text AS "rateSum"
+      FROM graded
+     GROUP BY fiscal_year, kind, status, grade`,
+
+  /** Reports first submitted and first approved per week (Monday, China Standard Time), by kind. */
+  progress: `
+    WITH firsts AS (
+      SELECT r.kind,
+             (SELECT min(t.occurred_at) FROM report_transitions t
+               WHERE t.report_id = r.id AND t.action = 'submit') AS submitted_at,
+             (SELECT min(t.occurred_at) FROM report_transitions t
+               WHERE t.report_id = r.id AND t.action = 'approve') AS approved_at
+        FROM reports r
+       WHERE r.tenant_id = $1 AND r.fiscal_year = $2
+    )
+    SELECT to_char(date_trunc('week', e.at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD') AS "weekStart", f.kind,
+           count(*) FILTER (WHERE e.event = 'submitted')::int AS submitted,
+           count(*) FILTER (WHERE e.event = 'approved')::int AS approved
+      FROM firsts f
+     CROSS JOIN LATERAL (VALUES ('submitted', f.submitted_at), ('approved', f.approved_at)) e(event, at)
+     WHERE e.at IS NOT NULL
+     GROUP BY 1, 2 ORDER BY 1, 2`,
+} as const;
+
+export type DashboardStatement = keyof typeof DASHBOARD_SQL;
