@@ -130,7 +130,10 @@ function bareAggregate(client, sql, tenantId) {
   return async () => {
     await client.query('BEGIN');
     await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-    const settings = await client.query(`SELECT grade_bands FROM tenant_settings WHERE tenant_id = $1`, [tenantId]);
+    const settings = await client.query(
+      `SELECT grade_bands, inflation_thresholds FROM tenant_settings WHERE tenant_id = $1`,
+      [tenantId],
+    );
     const bands = JSON.stringify(settings.rows[0]?.grade_bands ?? []);
     await client.query(sql.years, [tenantId]);
     await client.query(sql.deadline, year);
@@ -138,6 +141,7 @@ function bareAggregate(client, sql, tenantId) {
     const reports = await client.query(sql.reports, year);
     await client.query(sql.figures, [...year, bands]);
     await client.query(sql.progress, year);
+    await client.query(sql.flagReports, year);
     await client.query('COMMIT');
     return reports.rowCount;
   };

@@ -23,6 +23,8 @@ export * from './lib/workflow/diff';
 export * from './lib/review/comments';
 export * from './lib/review/deadlines';
 export * from './lib/review/sign-off';
+export * from './lib/review/inflation-flags';
+export * from './lib/report/indicator-facts';
 export * from './lib/report/documents';
 export * from './lib/template';
 export * from './lib/indicator-library';

@@ -1,5 +1,6 @@
 import { deadlineStatus, gradeLabel, roundHalfUp, sum, type GradeBand, type ReportStatus } from '@evalflow/domain';
 import type { DashboardDepartmentRecord, DashboardReportRecord } from '@evalflow/persistence';
+import { UNJUDGED, type DepartmentFlags } from './dashboard-flags';
 import type {
   DashboardDepartmentView,
   DashboardReportView,
@@ -50,12 +51,14 @@ export function tallyProjects(tables: DashboardReportView[]): ProjectTallyView {
 /**
  * One row per department: its 部门整体 report (status, deadline, score, grade, 执行率) and its project
  * tables counted apart. A department without a 部门整体 report is 未创建, overdue once the due date passed.
+ * Its score-inflation flags and light as judged (none and no light when nothing was judged).
  */
 export function departmentRows(
   departments: DashboardDepartmentRecord[],
   reports: Array<{ departmentId: string; view: DashboardReportView }>,
   dueOn: string | null,
   now: Date,
+  flagsOf: Map<string, DepartmentFlags> = new Map(),
 ): DashboardDepartmentView[] {
   const byDepartment = new Map<string, DashboardReportView[]>();
   for (const { departmentId, view } of reports) {
@@ -76,6 +79,7 @@ export function departmentRows(
         deadline: report ? report.deadline : missingDeadline,
         projectReports,
         projects: tallyProjects(projectReports),
+        ...(flagsOf.get(d.id) ?? UNJUDGED),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));

@@ -2,12 +2,18 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import {
+  FLAG_SEVERITIES,
   GRADE_KEYS,
+  INFLATION_RULE_IDS,
   REPORT_KINDS,
   REPORT_STATUSES,
+  TRAFFIC_LIGHTS,
+  type FlagSeverity,
   type GradeKey,
+  type InflationRuleId,
   type ReportKind,
   type ReportStatus,
+  type TrafficLight,
 } from '@evalflow/domain';
 import { toInteger } from '../http/page-query';
 import { DeadlineStatusView } from '../reports/reports.dto';
@@ -56,6 +62,12 @@ export class ProjectTallyView {
   averageScore!: string | null;
 }
 
+export class InflationFlagView {
+  @ApiProperty({ enum: INFLATION_RULE_IDS }) rule!: InflationRuleId;
+  @ApiProperty({ enum: FLAG_SEVERITIES }) severity!: FlagSeverity;
+  @ApiProperty({ example: '总分 96 分而执行率仅 84.50%（低于 90%）', description: '说明，含数字' }) message!: string;
+}
+
 export class DashboardDepartmentView {
   @ApiProperty() id!: string;
   @ApiProperty({ example: '赵县总工会' }) name!: string;
@@ -68,6 +80,17 @@ export class DashboardDepartmentView {
   @ApiProperty({ type: () => [DashboardReportView], description: '本年度的项目支出绩效自评表' })
   projectReports!: DashboardReportView[];
   @ApiProperty({ type: () => ProjectTallyView }) projects!: ProjectTallyView;
+  @ApiProperty({
+    type: () => [InflationFlagView],
+    description: '虚高预警：本年度已提交过的部门整体报告（对照上一年度的）按本县阈值得出的提示',
+  })
+  flags!: InflationFlagView[];
+  @ApiProperty({
+    nullable: true,
+    enum: TRAFFIC_LIGHTS,
+    description: '预警灯：有红色提示为 red，有黄色提示为 yellow，否则 green；本年度尚无已提交的部门整体报告时为 null',
+  })
+  light!: TrafficLight | null;
 }
 
 export class StatusCountView {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AppAbility, GradeBand } from '@evalflow/domain';
+import type { AppAbility, GradeBand, InflationThresholds } from '@evalflow/domain';
 import {
   loadDashboardRecords,
   loadDashboardYears,
@@ -12,13 +12,15 @@ import {
 import { assertCan } from '../access/object-checks';
 import { assertFiscalYearNotLater } from '../http/fiscal-year';
 import { loadSettings } from '../settings/grade-bands.store';
+import { departmentFlags } from './dashboard-flags';
 import { bandsBestFirst, progressWeeks, statusCounts, yearFigures } from './dashboard-figures';
 import { departmentRows, summarise, toReportView } from './dashboard-rows';
 import type { DashboardView, ScatterPointView } from './dashboard.dto';
 
 /**
  * 县级概览 of a county's year, computed on the server in one tenant transaction (row-level security
- * applies): SQL aggregates the counts, grades and weeks; this assembles them with the departments' rows.
+ * applies): SQL aggregates the counts, grades and weeks and reads the indicator rows the score-inflation
+ * flags need (this year's and last year's only); this assembles them with the departments' rows.
  */
 @Injectable()
 export class DashboardService {
@@ -29,14 +31,14 @@ export class DashboardService {
     return this.db.tx(async (tx) => {
       // every report of the county, whatever its department: the finance bureau's view
       assertCan(ability, 'read', 'Report', { tenantId: tenantOf(tx) });
-      const { gradeBands } = await loadSettings(tx);
+      const { gradeBands, inflationThresholds } = await loadSettings(tx);
       const years = await loadDashboardYears(tx);
       // without a year asked: the newest with reports, else last year
       const year = fiscalYear ?? years.find((y) => y.hasReports)?.fiscalYear ?? now.getFullYear() - 1;
       const records = await loadDashboardRecords(tx, year, gradeBands);
       const bandsOf = await templateBands(tx, records, gradeBands);
       return {
-        ...assemble(records, year, gradeBands, bandsOf, now),
+        ...assemble(records, year, { countyBands: gradeBands, bandsOf, thresholds: inflationThresholds }, now),
         years: years.map((y) => y.fiscalYear),
       };
     });
@@ -56,18 +58,25 @@ async function templateBands(
   return bands;
 }
 
+/** What the figures are judged by: the county's bands, each template's bands, the flags' thresholds. */
+interface Measures {
+  countyBands: GradeBand[];
+  bandsOf: Map<string, GradeBand[]>;
+  thresholds: InflationThresholds;
+}
+
 function assemble(
   records: DashboardRecords,
   fiscalYear: number,
-  countyBands: GradeBand[],
-  bandsOf: Map<string, GradeBand[]>,
+  { countyBands, bandsOf, thresholds }: Measures,
   now: Date,
 ): Omit<DashboardView, 'years'> {
   const reports = records.reports.map((r) => ({
     departmentId: r.departmentId,
     view: toReportView(r, bandsOf.get(r.templateVersionId) ?? countyBands, records.dueOn, now),
   }));
-  const departments = departmentRows(records.departments, reports, records.dueOn, now);
+  const flags = departmentFlags(records.flagReports, fiscalYear, thresholds);
+  const departments = departmentRows(records.departments, reports, records.dueOn, now, flags);
   const names = new Map(records.departments.map((d) => [d.id, d.name]));
   const scatter: ScatterPointView[] = reports.flatMap(({ departmentId, view }) =>
     view.totalScore !== null && view.executionRate !== null

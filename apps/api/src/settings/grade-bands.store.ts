@@ -1,10 +1,18 @@
-import { DEFAULT_GRADE_BANDS, type GradeBand } from '@evalflow/domain';
+import {
+  DEFAULT_GRADE_BANDS,
+  DEFAULT_INFLATION_THRESHOLDS,
+  validateInflationThresholds,
+  type GradeBand,
+  type InflationThresholds,
+} from '@evalflow/domain';
 import type { EntityManager } from 'typeorm';
 
 export interface StoredSettings {
   gradeBands: GradeBand[];
   /** a dept_editor's submission needs the head's sign-off of the current content */
   requireHeadSignOff: boolean;
+  /** thresholds of the score-inflation flags (虚高预警) on 县级概览; the named defaults until the county sets them */
+  inflationThresholds: InflationThresholds;
   /** 0 while the county still uses the defaults (no row yet) */
   version: number;
   isDefault: boolean;
@@ -14,16 +22,31 @@ export interface StoredSettings {
 /** The county's settings inside the current tenant transaction; the national defaults when it has none. */
 export async function loadSettings(em: EntityManager, forUpdate = false): Promise<StoredSettings> {
   const [row] = await em.query(
-    `SELECT grade_bands, require_head_sign_off, version, updated_at FROM tenant_settings${forUpdate ? ' FOR UPDATE' : ''}`,
+    `SELECT grade_bands, require_head_sign_off, inflation_thresholds, version, updated_at FROM tenant_settings${forUpdate ? ' FOR UPDATE' : ''}`,
   );
   if (!row) {
-    return { gradeBands: DEFAULT_GRADE_BANDS, requireHeadSignOff: false, version: 0, isDefault: true, updatedAt: null };
+    return {
+      gradeBands: DEFAULT_GRADE_BANDS,
+      requireHeadSignOff: false,
+      inflationThresholds: DEFAULT_INFLATION_THRESHOLDS,
+      version: 0,
+      isDefault: true,
+      updatedAt: null,
+    };
   }
   return {
     gradeBands: row.grade_bands as GradeBand[],
     requireHeadSignOff: row.require_head_sign_off as boolean,
+    inflationThresholds: storedThresholds(row.inflation_thresholds),
     version: row.version as number,
     isDefault: false,
     updatedAt: (row.updated_at as Date).toISOString(),
   };
+}
+
+/** Stored thresholds were validated when written; anything unreadable (NULL, an older shape) means the defaults. */
+function storedThresholds(stored: unknown): InflationThresholds {
+  if (stored === null || stored === undefined) return DEFAULT_INFLATION_THRESHOLDS;
+  const checked = validateInflationThresholds(stored);
+  return checked.ok ? checked.thresholds : DEFAULT_INFLATION_THRESHOLDS;
 }

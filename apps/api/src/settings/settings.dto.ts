@@ -5,13 +5,20 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { GRADE_KEYS, SCORE_PATTERN, type GradeKey } from '@evalflow/domain';
+import {
+  DEFAULT_INFLATION_THRESHOLDS,
+  GRADE_KEYS,
+  SCORE_PATTERN,
+  type GradeKey,
+  type InflationThresholds,
+} from '@evalflow/domain';
 
 export class GradeBandDto {
   @ApiProperty({ enum: GRADE_KEYS })
@@ -41,12 +48,26 @@ export class UpdateSettingsDto {
   @IsOptional()
   @IsBoolean({ message: '「提交前须经部门负责人签核」应为是或否' })
   requireHeadSignOff?: boolean;
+
+  @ApiProperty({
+    required: false,
+    type: Object,
+    example: DEFAULT_INFLATION_THRESHOLDS,
+    description:
+      '县级概览虚高预警的阈值（全部给出）：allComplete（未附佐证占比 %）、highScoreLowRate（高分线、执行率界限 %）、' +
+      'scoreUpRateDown（得分升幅、执行率降幅）、copiedFullMarks（照搬且满分的指标数）；百分数和分数为十进制字符串',
+  })
+  @IsOptional()
+  @IsObject({ message: '虚高预警阈值应为一组阈值（对象）' })
+  inflationThresholds?: InflationThresholds;
 }
 
 export class SettingsView {
   @ApiProperty({ type: [GradeBandDto] }) gradeBands!: GradeBandDto[];
   @ApiProperty({ description: '0 表示仍使用默认值（财预〔2020〕10号）' }) version!: number;
   @ApiProperty() requireHeadSignOff!: boolean;
+  @ApiProperty({ type: Object, example: DEFAULT_INFLATION_THRESHOLDS, description: '县级概览虚高预警的阈值' })
+  inflationThresholds!: InflationThresholds;
   @ApiProperty() isDefault!: boolean;
   @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
 }

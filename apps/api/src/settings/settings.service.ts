@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, checkGradeBands, type AppAbility, type Principal } from '@evalflow/domain';
+import {
+  AppError,
+  checkGradeBands,
+  validateInflationThresholds,
+  type AppAbility,
+  type InflationThresholds,
+  type Principal,
+} from '@evalflow/domain';
 import { TenantDb } from '@evalflow/persistence';
 import { assertCan } from '../access/object-checks';
 import { AuditService } from '../audit/audit.service';
 import { versionMismatch } from '../http/versioning';
 import { loadSettings } from './grade-bands.store';
+import type { FieldProblem } from '../http/validation';
 import type { SettingsView, UpdateSettingsDto } from './settings.dto';
 
 /** The county's own settings: grade bands, the head's sign-off, deadlines per fiscal year. */
@@ -29,20 +37,39 @@ export class SettingsService {
       if (problems.length)
         throw new AppError('GRADE_BANDS_INVALID', { problems }, `评价等级划分不正确：${problems.join('；')}`);
     }
+    const thresholds = dto.inflationThresholds === undefined ? undefined : checkedThresholds(dto.inflationThresholds);
     return this.db.tx(async (em) => {
       const current = await loadSettings(em, true);
       if (current.version !== version) throw versionMismatch(current.version, current);
       const next = {
         gradeBands: bands ?? current.gradeBands,
         requireHeadSignOff: dto.requireHeadSignOff ?? current.requireHeadSignOff,
+        inflationThresholds: thresholds ?? current.inflationThresholds,
       };
       await em.query(
-        `INSERT INTO tenant_settings (tenant_id, grade_bands, require_head_sign_off, updated_by) VALUES ($1, $2, $3, $4)
+        `INSERT INTO tenant_settings (tenant_id, grade_bands, require_head_sign_off, inflation_thresholds, updated_by)
+         VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (tenant_id) DO UPDATE
            SET grade_bands = EXCLUDED.grade_bands, require_head_sign_off = EXCLUDED.require_head_sign_off,
+               inflation_thresholds = EXCLUDED.inflation_thresholds,
                updated_by = EXCLUDED.updated_by, version = tenant_settings.version + 1, updated_at = now()`,
-        [tenantId, JSON.stringify(next.gradeBands), next.requireHeadSignOff, principal.userId],
+        [
+          tenantId,
+          JSON.stringify(next.gradeBands),
+          next.requireHeadSignOff,
+          JSON.stringify(next.inflationThresholds),
+          principal.userId,
+        ],
       );
+      if (thresholds) {
+        await this.audit.record(em, {
+          tenantId,
+          action: 'settings.inflation_thresholds_updated',
+          targetType: 'tenant',
+          targetId: tenantId,
+          details: { from: current.inflationThresholds, to: thresholds },
+        });
+      }
       if (bands) {
         await this.audit.record(em, {
           tenantId,
@@ -64,4 +91,16 @@ export class SettingsService {
       return loadSettings(em);
     });
   }
+}
+
+/** The thresholds as validated by the domain, or 400 naming each field (inflationThresholds.…) in Chinese. */
+function checkedThresholds(input: unknown): InflationThresholds {
+  const checked = validateInflationThresholds(input);
+  if (checked.ok) return checked.thresholds;
+  const details: FieldProblem[] = checked.problems.map((p) => ({
+    field: p.path ? `inflationThresholds.${p.path}` : 'inflationThresholds',
+    rule: 'inflationThresholds',
+    message: p.message,
+  }));
+  throw new AppError('VALIDATION_FAILED', details, `虚高预警阈值不正确：${details[0].field} ${details[0].message}`);
 }

@@ -192,7 +192,15 @@ describe('county dashboard (real API and PostgreSQL)', () => {
       }
       return answers;
     }, luancheng);
-    expect(asked).toEqual({ years: 0, deadline: 0, departments: 0, reports: 0, figures: 0, progress: 0 });
+    expect(asked).toEqual({
+      years: 0,
+      deadline: 0,
+      departments: 0,
+      reports: 0,
+      figures: 0,
+      progress: 0,
+      flagReports: 0,
+    });
     // the same statements in 赵县's own transaction do find its rows
     const own = await tenantDb.tx((tx) => loadDashboardRecords(tx, 2024, []), zhaoxian);
     expect(own.reports.length).toBe((await seeded(zhaoxian, 2024)).length);

@@ -1,4 +1,4 @@
-import type { GradeBand, GradeKey, ReportKind, ReportStatus } from '@evalflow/domain';
+import type { GradeBand, GradeKey, InflationFlag, ReportKind, ReportStatus, TrafficLight } from '@evalflow/domain';
 import type { ApiClient } from './client';
 import type { ReportDeadline } from './report-types';
 
@@ -44,6 +44,10 @@ export interface DashboardDepartmentView {
   deadline: ReportDeadline | null;
   projectReports: DashboardReportView[];
   projects: ProjectTally;
+  /** 虚高预警: the flags of its 部门整体 report of the year (against last year's), explained with the numbers. */
+  flags: InflationFlag[];
+  /** 预警灯; null while it has no 部门整体 report of the year submitted (nothing to judge). */
+  light: TrafficLight | null;
 }
 
 /** The county's year: every figure but `projects` is of the 部门整体 reports. */

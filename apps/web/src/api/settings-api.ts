@@ -1,10 +1,11 @@
-import type { GradeBand } from '@evalflow/domain';
+import type { GradeBand, InflationThresholds } from '@evalflow/domain';
 import { patchVersion, putVersion, type ApiClient } from './client';
 import type { DeadlineView, SettingsView } from './types';
 
 export interface SettingsChanges {
   gradeBands?: GradeBand[];
   requireHeadSignOff?: boolean;
+  inflationThresholds?: InflationThresholds;
 }
 
 export async function getSettings(api: ApiClient, signal?: AbortSignal): Promise<SettingsView> {

@@ -1,5 +1,5 @@
 import type { PackRule } from '@casl/ability/extra';
-import type { AppRule, DepartmentKind, GradeBand, Role, TenantStatus } from '@evalflow/domain';
+import type { AppRule, DepartmentKind, GradeBand, InflationThresholds, Role, TenantStatus } from '@evalflow/domain';
 
 /** GET /api/auth/me: who is signed in, where, and the CASL rules of what they may do. */
 export interface MeView {
@@ -108,6 +108,8 @@ export interface SettingsView {
   gradeBands: GradeBand[];
   /** A dept_editor may submit only what the department head has signed off. */
   requireHeadSignOff: boolean;
+  /** 县级概览's score-inflation thresholds (the named defaults until the county sets them). */
+  inflationThresholds: InflationThresholds;
   /** 0 while the county still uses the defaults. */
   version: number;
   isDefault?: boolean;

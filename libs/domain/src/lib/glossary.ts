@@ -44,6 +44,14 @@ export const GLOSSARY = {
   teamSignOff: { zh: '评价工作组确认', note: 'the evaluation team named in the report, confirmed at submission' },
   deadline: { zh: '填报截止日期', note: 'per county and fiscal year; a report not submitted by it is overdue' },
   auditLog: { zh: '审计日志', note: 'append-only record of logins, changes and denials' },
+  inflationFlag: {
+    zh: '虚高预警',
+    note: "a sign on 县级概览 that a department graded itself too kindly, explained with its numbers; red or yellow by the county's thresholds",
+  },
+  trafficLight: {
+    zh: '预警灯',
+    note: "a department's red/yellow/green on 县级概览: red with any red flag, yellow with any yellow one",
+  },
   countyDashboard: {
     zh: '县级概览',
     note: "the finance bureau's view of a county's year: each department's reports, counts by status and grade, 执行率 against score, weekly progress, the year before",

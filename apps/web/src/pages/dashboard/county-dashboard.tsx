@@ -7,7 +7,15 @@ import { FilterBar } from '../../components/filter-bar';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useRemote } from '../../hooks/use-remote';
-import { filterRows, PROGRESS_LABELS, PROGRESS_ORDER, yearOptions, type Progress } from './dashboard-data';
+import {
+  filterRows,
+  LIGHT_FILTER_LABELS,
+  PROGRESS_LABELS,
+  PROGRESS_ORDER,
+  yearOptions,
+  type LightFilter,
+  type Progress,
+} from './dashboard-data';
 import { DepartmentTable } from './department-table';
 import { ProgressChart } from './progress-chart';
 import { SummaryCards } from './summary-cards';
@@ -16,6 +24,10 @@ import { SummaryCards } from './summary-cards';
 const DashboardCharts = lazy(() => import('./dashboard-charts'));
 
 const PROGRESS_OPTIONS = PROGRESS_ORDER.map((p) => ({ value: p, label: PROGRESS_LABELS[p] }));
+const LIGHT_OPTIONS = (['red', 'yellow', 'green', 'none'] as const).map((l) => ({
+  value: l,
+  label: LIGHT_FILTER_LABELS[l],
+}));
 
 /**
  * 县级概览: every budget department of the county and its reports of the chosen year, with the
@@ -31,8 +43,9 @@ export function CountyDashboard({ api, countyName, now }: { api: ApiClient; coun
 
   const [progress, setProgress] = useState<Progress>();
   const [overdueOnly, setOverdueOnly] = useState(false);
+  const [light, setLight] = useState<LightFilter>();
   const rows = useMemo(() => view?.departments ?? [], [view]);
-  const shown = useMemo(() => filterRows(rows, { progress, overdueOnly }), [rows, progress, overdueOnly]);
+  const shown = useMemo(() => filterRows(rows, { progress, overdueOnly, light }), [rows, progress, overdueOnly, light]);
 
   const header = (
     <PageHeader
@@ -62,7 +75,7 @@ export function CountyDashboard({ api, countyName, now }: { api: ApiClient; coun
   // a year being changed keeps the last figures on screen until the new ones arrive
   const loading = dashboard.loading && dashboard.error === undefined;
   const ready = !loading && dashboard.error === undefined;
-  const filtered = progress !== undefined || overdueOnly;
+  const filtered = progress !== undefined || overdueOnly || light !== undefined;
   return (
     <>
       {header}
@@ -82,6 +95,15 @@ export function CountyDashboard({ api, countyName, now }: { api: ApiClient; coun
           value={progress}
           onChange={setProgress}
           options={PROGRESS_OPTIONS}
+        />
+        <Select<LightFilter>
+          allowClear
+          placeholder="全部预警灯"
+          aria-label="预警灯"
+          style={{ width: 130 }}
+          value={light}
+          onChange={setLight}
+          options={LIGHT_OPTIONS}
         />
         <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>
           只看逾期

@@ -22,6 +22,14 @@ describe('the county dashboard’s data', () => {
     expect(filterRows(rows, { progress: 'approved', overdueOnly: true })).toEqual([]);
   });
 
+  it('filters by 预警灯; a department not judged is 未判断', () => {
+    // the fixture lights a submitted report green, a draft or a missing one not at all
+    expect(filterRows(rows, { overdueOnly: false, light: 'green' }).map((r) => r.id)).toEqual(['d1']);
+    expect(filterRows(rows, { overdueOnly: false, light: 'none' }).map((r) => r.id)).toEqual(['d2', 'd3']);
+    expect(filterRows(rows, { overdueOnly: true, light: 'none' }).map((r) => r.id)).toEqual(['d2', 'd3']);
+    expect(filterRows(rows, { overdueOnly: false, light: 'red' })).toEqual([]);
+  });
+
   it('offers this year back six years, the county’s years and the one shown, newest first', () => {
     expect(yearOptions([2024, 2016], 2012, NOW).map((o) => o.value)).toEqual([
       2025, 2024, 2023, 2022, 2021, 2020, 2019, 2016, 2012,

@@ -1,3 +1,4 @@
+import type { TrafficLight } from '@evalflow/domain';
 import type { DashboardDepartmentView, Progress } from '../../api/dashboard-api';
 
 export type { Progress };
@@ -28,15 +29,28 @@ export type DashboardRow = DashboardDepartmentView;
 
 export const isOverdue = (row: DashboardRow) => row.deadline?.state === 'overdue';
 
+/** The 预警灯 filter: a light, or 'none' for departments not judged (no 部门整体 report submitted). */
+export type LightFilter = TrafficLight | 'none';
+
+export const LIGHT_FILTER_LABELS: Record<LightFilter, string> = {
+  red: '红灯',
+  yellow: '黄灯',
+  green: '绿灯',
+  none: '未判断',
+};
+
 export interface RowFilter {
   progress?: Progress;
   overdueOnly: boolean;
+  light?: LightFilter;
 }
 
 export function filterRows(rows: DashboardRow[], filter: RowFilter): DashboardRow[] {
   return rows.filter(
     (row) =>
-      (filter.progress === undefined || row.progress === filter.progress) && (!filter.overdueOnly || isOverdue(row)),
+      (filter.progress === undefined || row.progress === filter.progress) &&
+      (!filter.overdueOnly || isOverdue(row)) &&
+      (filter.light === undefined || (row.light ?? 'none') === filter.light),
   );
 }
 

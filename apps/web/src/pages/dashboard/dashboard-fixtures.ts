@@ -78,6 +78,8 @@ export function dashboardDepartment(
     deadline: report ? report.deadline : null,
     projectReports: [],
     projects: NO_PROJECTS,
+    flags: [],
+    light: report && report.status !== 'draft' ? 'green' : null,
     ...overrides,
   };
 }

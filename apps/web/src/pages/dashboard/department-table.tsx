@@ -4,6 +4,7 @@ import { dec } from '@evalflow/domain';
 import { DeadlineTag } from '../reports/deadline-tag';
 import { ReportStatusTag } from '../reports/report-status-tag';
 import { PROGRESS_ORDER, type DashboardRow } from './dashboard-data';
+import { FlagLight, FlagList } from './flag-light';
 import { formatDate } from '../../components/date-time';
 import { formatPercent, formatScore } from './format';
 
@@ -118,8 +119,23 @@ const PROJECT_COLUMNS: TableColumnsType<DashboardRow> = [
   },
 ];
 
+const LIGHT_ORDER = ['green', 'yellow', 'red'] as const;
+
+/** 预警灯: red, yellow or green by the county's thresholds; the explanations in a tooltip and the expanded row. */
+const LIGHT_COLUMN: TableColumnsType<DashboardRow>[number] = {
+  title: '预警灯',
+  key: 'light',
+  width: 90,
+  align: 'center',
+  sorter: (a, b) =>
+    (a.light ? LIGHT_ORDER.indexOf(a.light) : -1) - (b.light ? LIGHT_ORDER.indexOf(b.light) : -1) ||
+    a.flags.length - b.flags.length,
+  render: (_, r) => <FlagLight light={r.light} flags={r.flags} />,
+};
+
 const COLUMNS: TableColumnsType<DashboardRow> = [
   DEPARTMENT_COLUMN,
+  LIGHT_COLUMN,
   { title: '部门整体支出绩效自评报告', key: 'overall', children: OVERALL_COLUMNS },
   { title: '项目支出绩效自评表', key: 'projectTables', children: PROJECT_COLUMNS },
   {
@@ -147,7 +163,11 @@ export function DepartmentTable({ rows, loading, empty }: { rows: DashboardRow[]
       columns={COLUMNS}
       dataSource={rows}
       loading={loading}
-      scroll={{ x: 1300 }}
+      scroll={{ x: 1390 }}
+      expandable={{
+        rowExpandable: (r) => r.flags.length > 0,
+        expandedRowRender: (r) => <FlagList flags={r.flags} />,
+      }}
       pagination={{ defaultPageSize: 50, hideOnSinglePage: true, showSizeChanger: true }}
       locale={{ emptyText: empty }}
     />

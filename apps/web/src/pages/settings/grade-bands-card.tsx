@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Input, Table, Tag } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Table, Tag } from 'antd';
 import {
   checkGradeBands,
   DEFAULT_GRADE_BANDS,
@@ -8,12 +7,9 @@ import {
   type GradeBand,
   type GradeKey,
 } from '@evalflow/domain';
-import { latestFromConflict } from '../../api/error-details';
-import { updateSettings } from '../../api/settings-api';
 import type { SettingsView } from '../../api/types';
-import { useSession } from '../../auth/session-context';
 import { FormAlerts } from '../../components/form-alerts';
-import { useFormSubmit } from '../../hooks/use-form-submit';
+import { useSettingsCard } from './use-settings-card';
 
 type BandValues = Record<GradeKey, { label: string; min: string }>;
 
@@ -33,20 +29,9 @@ function valuesOf(bands: GradeBand[]): BandValues {
 
 /** 评价等级划分: each grade's name and inclusive lower bound (财预〔2020〕10号 by default). */
 export function GradeBandsCard({ settings, onSaved }: { settings: SettingsView; onSaved: (s: SettingsView) => void }) {
-  const session = useSession();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<BandValues>();
-  const [conflict, setConflict] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
-  const recover = (error: unknown) => {
-    const latest = latestFromConflict<SettingsView>(error);
-    if (!latest) return false;
-    onSaved(latest);
-    form.setFieldsValue(valuesOf(latest.gradeBands));
-    setConflict(true);
-    return true;
-  };
-  const { saving, error, run } = useFormSubmit(form, { fields: [], failure: '保存失败，请稍后重试', recover });
+  const { form, conflict, problems, saving, error, save } = useSettingsCard<BandValues>(settings, onSaved, (latest) =>
+    valuesOf(latest.gradeBands),
+  );
 
   const submit = (values: BandValues) => {
     const bands: GradeBand[] = GRADE_KEYS.map((grade) => ({
@@ -54,15 +39,7 @@ export function GradeBandsCard({ settings, onSaved }: { settings: SettingsView; 
       label: values[grade].label.trim(),
       min: values[grade].min.trim(),
     }));
-    const found = checkGradeBands(bands);
-    setProblems(found);
-    if (found.length) return;
-    return run(async () => {
-      const saved = await updateSettings(session, settings.version, { gradeBands: bands });
-      setConflict(false);
-      message.success('已保存评价等级划分');
-      onSaved(saved);
-    });
+    return save(checkGradeBands(bands), { gradeBands: bands }, '已保存评价等级划分');
   };
 
   return (

@@ -7,21 +7,23 @@ import { PageHeader } from '../../components/page-header';
 import { useRemote } from '../../hooks/use-remote';
 import { DeadlinesCard } from './deadlines-card';
 import { GradeBandsCard } from './grade-bands-card';
+import { InflationThresholdsCard } from './inflation-thresholds-card';
 import { SignOffCard } from './sign-off-card';
 
-/** 设置 of the county administrator: deadlines, the sign-off rule, grade bands. */
+/** 设置 of the county administrator: deadlines, the sign-off rule, grade bands, the score-inflation thresholds. */
 export function SettingsPage() {
   const session = useSession();
   const settings = useRemote(useCallback((signal: AbortSignal) => getSettings(session, signal), [session]));
   return (
     <Flex vertical gap={16} style={{ maxWidth: 960 }}>
-      <PageHeader title="设置" description="本县（区）绩效自评的填报截止日期、提交流程和评价等级划分。" />
+      <PageHeader title="设置" description="本县（区）绩效自评的填报截止日期、提交流程、评价等级划分和虚高预警阈值。" />
       <DeadlinesCard />
       {settings.error !== undefined && <LoadError error={settings.error} onRetry={settings.reload} />}
       {settings.data ? (
         <>
           <SignOffCard settings={settings.data} onSaved={settings.setData} />
           <GradeBandsCard settings={settings.data} onSaved={settings.setData} />
+          <InflationThresholdsCard settings={settings.data} onSaved={settings.setData} />
         </>
       ) : (
         settings.loading && <Spin />

@@ -59,6 +59,27 @@ export const DASHBOARD_SQL = {
       FROM graded
      GROUP BY fiscal_year, kind, status, grade`,
 
+  /**
+   * What the score-inflation flags read: each 部门整体 report of the year and the year before that its
+   * department has submitted at least once (not a draft), with its summary columns and, of its indicator
+   * rows, only the fields the rules need (evidence cut to its start: the rules only ask whether there is any).
+   */
+  flagReports: `
+    SELECT r.department_id AS "departmentId", r.fiscal_year AS "fiscalYear",
+           r.total_score::text AS "totalScore", r.execution_rate::text AS "executionRate",
+           coalesce((SELECT jsonb_agg(jsonb_build_object(
+                               'level3', coalesce(i ->> 'level3', ''), 'nature', coalesce(i ->> 'nature', 'qualitative'),
+                               'target', coalesce(i ->> 'target', ''), 'actual', coalesce(i ->> 'actual', ''),
+                               'weight', i ->> 'weight', 'score', i ->> 'score',
+                               'evidence', left(coalesce(i ->> 'evidence', ''), 100)) ORDER BY n)
+                       FROM jsonb_array_elements(CASE WHEN jsonb_typeof(p.content -> 'indicators') = 'array'
+                                                      THEN p.content -> 'indicators' ELSE '[]'::jsonb END)
+                            WITH ORDINALITY AS x(i, n)), '[]'::jsonb) AS indicators
+      FROM reports r
+      LEFT JOIN report_parts p ON p.tenant_id = r.tenant_id AND p.report_id = r.id AND p.part = 'scoreTable'
+     WHERE r.tenant_id = $1 AND r.fiscal_year IN ($2, $2 - 1)
+       AND r.kind = 'department_overall' AND r.status <> 'draft'`,
+
   /** Reports first submitted and first approved per week (Monday, China Standard Time), by kind. */
   progress: `
     WITH firsts AS (

@@ -1,4 +1,4 @@
-import type { GradeBand, GradeKey, ReportKind, ReportStatus } from '@evalflow/domain';
+import type { GradeBand, GradeKey, Indicator, ReportKind, ReportStatus } from '@evalflow/domain';
 import { rowOf, rowsOf, tenantOf, type TenantTx } from '../tenant-tx';
 import { DASHBOARD_SQL } from './dashboard-sql';
 
@@ -42,6 +42,15 @@ export interface DashboardFigureRecord {
   rateSum: string;
 }
 
+/** A submitted 部门整体 report of the year or the year before, as the score-inflation flags read it. */
+export interface DashboardFlagReportRecord {
+  departmentId: string;
+  fiscalYear: number;
+  totalScore: string | null;
+  executionRate: string | null;
+  indicators: Array<Pick<Indicator, 'level3' | 'nature' | 'target' | 'actual' | 'weight' | 'score' | 'evidence'>>;
+}
+
 export interface DashboardWeekRecord {
   /** Monday of the week, YYYY-MM-DD, China Standard Time */
   weekStart: string;
@@ -62,6 +71,7 @@ export interface DashboardRecords {
   reports: DashboardReportRecord[];
   figures: DashboardFigureRecord[];
   weeks: DashboardWeekRecord[];
+  flagReports: DashboardFlagReportRecord[];
 }
 
 export async function loadDashboardRecords(
@@ -80,5 +90,6 @@ export async function loadDashboardRecords(
     JSON.stringify(countyBands),
   ]);
   const weeks = await rowsOf<DashboardWeekRecord>(tx, DASHBOARD_SQL.progress, year);
-  return { dueOn: deadline?.dueOn ?? null, departments, reports, figures, weeks };
+  const flagReports = await rowsOf<DashboardFlagReportRecord>(tx, DASHBOARD_SQL.flagReports, year);
+  return { dueOn: deadline?.dueOn ?? null, departments, reports, figures, weeks, flagReports };
 }

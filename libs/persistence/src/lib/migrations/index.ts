@@ -11,6 +11,7 @@ import { AuditChainHeads1764140000000 } from './1764140000000-audit-chain-heads'
 import { DocumentLimits1764150000000 } from './1764150000000-document-limits';
 import { LoginThrottleRefusals1764160000000 } from './1764160000000-login-throttle-refusals';
 import { IdempotencyKeys1764170000000 } from './1764170000000-idempotency-keys';
+import { InflationFlags1764180000000 } from './1764180000000-inflation-flags';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   DocumentLimits1764150000000,
   LoginThrottleRefusals1764160000000,
   IdempotencyKeys1764170000000,
+  InflationFlags1764180000000,
 ];

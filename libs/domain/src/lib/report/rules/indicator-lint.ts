@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { dec } from '../../money/decimal';
+import { hasEvidence, hasFullMarks } from '../indicator-facts';
 import { numericValue } from '../scoring';
-import type { Indicator, OverallReportContent, ScoreTablePart } from '../schema';
+import type { Indicator, OverallReportContent } from '../schema';
 import type { Finding, Rule } from './rule';
 import type { ScoredContent } from './score-table';
 
@@ -27,8 +28,6 @@ function goalTexts(c: LintedContent): string[] {
     (t) => t.trim(),
   );
 }
-
-const fullMarks = (ind: Indicator) => ind.score !== null && ind.weight !== null && dec(ind.score).equals(ind.weight);
 
 export const INDICATOR_LINT_RULES: Rule<LintedContent>[] = [
   {
@@ -89,7 +88,7 @@ export const INDICATOR_LINT_RULES: Rule<LintedContent>[] = [
     title: '指标全部满分时应有佐证材料',
     check: ({ scoreTable: t }) => {
       const scored = t.indicators.filter((ind) => ind.weight !== null && ind.score !== null);
-      if (scored.length < 3 || !scored.every(fullMarks) || scored.some((ind) => ind.evidence.trim())) return [];
+      if (scored.length < 3 || !scored.every(hasFullMarks) || scored.some(hasEvidence)) return [];
       return [
         {
           path: 'scoreTable.indicators',
@@ -169,7 +168,7 @@ export const OVERALL_LINT_RULES: Rule<OverallReportContent>[] = [
     check: ({ results, scoreTable }) => {
       const rates = results.items.map((r) => r.completionRate).filter((r): r is string => r !== null);
       if (rates.length < 2 || !rates.every((r) => dec(r).equals(100))) return [];
-      if (hasEvidence(scoreTable)) return [];
+      if (scoreTable.indicators.some(hasEvidence)) return [];
       return [
         {
           path: 'results.items',
@@ -180,7 +179,3 @@ export const OVERALL_LINT_RULES: Rule<OverallReportContent>[] = [
     },
   },
 ];
-
-function hasEvidence(t: ScoreTablePart): boolean {
-  return t.indicators.some((ind) => ind.evidence.trim());
-}

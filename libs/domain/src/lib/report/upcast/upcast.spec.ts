@@ -76,7 +76,7 @@ describe('upcast of stored 部门整体 content, schema v1 → v2', () => {
         const checked = validateContent(v2);
         expect(checked.ok ? [] : checked.problems).toEqual([]);
         // every fact in v2's budget came from v1
-        expect(facts(v2.budget).length).toBe(facts(budget).length);
+        expect(facts((v2 as { budget?: unknown }).budget).length).toBe(facts(budget).length);
       }),
     );
   });
