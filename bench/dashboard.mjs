@@ -3,10 +3,13 @@
 // the baselines measured in the same run: the same aggregate SQL (DASHBOARD_SQL, read from the sources) run
 // bare on one connection — as the owner (no HTTP, no RLS), and as the application role in the county's
 // transaction (row-level security, still no HTTP).
+// Then the 汇总表 (GET /api/dashboard/summary.xlsx, streamed) of the same year: its time beside the dashboard's
+// JSON, its size, and the api process's peak memory before and after exporting.
 // Usage: npm run bench:dashboard   (builds api and cli first; BENCH_RUNS: timed requests per line, default 200)
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { benchDatabase, call, startApi } from './lib.mjs';
@@ -173,6 +176,37 @@ async function timeRuns(work) {
   return { p50: at(0.5), p95: at(0.95), max: times[times.length - 1] };
 }
 
+/** A process's resident and peak resident memory in MB, from /proc (Linux). */
+function memoryOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+/** The 汇总表 of the year: timed like the dashboard (fewer runs: it is the costly family), with the api's memory. */
+async function benchSummary(api, token, reports) {
+  const url = `${api.base}/api/dashboard/summary.xlsx?fiscalYear=${YEAR}`;
+  const fetchSheet = async () => {
+    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    const bytes = (await response.arrayBuffer()).byteLength;
+    if (!response.ok) throw new Error(`GET /api/dashboard/summary.xlsx answered ${response.status}`);
+    return bytes;
+  };
+  const before = memoryOf(api.pid);
+  const bytes = await fetchSheet();
+  const runs = Math.max(20, Math.round(RUNS / 5));
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    await fetchSheet();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q) => times[Math.min(times.length - 1, Math.ceil(times.length * q) - 1)];
+  const after = memoryOf(api.pid);
+  return { p50: at(0.5), p95: at(0.95), max: times[times.length - 1], runs, bytes, reports, before, after };
+}
+
 const line = (label, t) =>
   `${label.padEnd(52)} p50 ${t.p50.toFixed(1).padStart(7)} ms   p95 ${t.p95.toFixed(1).padStart(7)} ms   max ${t.max.toFixed(1).padStart(7)} ms`;
 
@@ -219,6 +253,15 @@ async function main() {
     console.log(line('bare SQL, application role in the tenant tx (RLS)', results.app));
     console.log(
       `\nAPI / bare owner SQL: p50 ${(results.api.p50 / results.owner.p50).toFixed(2)}×, p95 ${(results.api.p95 / results.owner.p95).toFixed(2)}×`,
+    );
+    const sheet = await benchSummary(api, token, size.reports);
+    console.log(
+      `\n汇总表: ${sheet.reports} rows, ${(sheet.bytes / 1024).toFixed(0)} KB .xlsx, ${sheet.runs} sequential runs`,
+    );
+    console.log(line('API GET /api/dashboard/summary.xlsx?fiscalYear=2024', sheet));
+    console.log(
+      `汇总表 / dashboard JSON: p50 ${(sheet.p50 / results.api.p50).toFixed(2)}×; api memory: RSS ${sheet.before.rss.toFixed(0)} MB → ${sheet.after.rss.toFixed(0)} MB, ` +
+        `peak ${sheet.before.peak.toFixed(0)} MB before exporting → ${sheet.after.peak.toFixed(0)} MB after`,
     );
   } finally {
     await owner.end().catch(() => undefined);

@@ -1,10 +1,15 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { PassThrough } from 'node:stream';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Policy } from '@evalflow/auth';
-import type { AppAbility } from '@evalflow/domain';
-import { CurrentAbility } from '../access/principal.decorator';
+import { XLSX_CONTENT_TYPE, type AppAbility } from '@evalflow/domain';
+import type { FastifyReply } from 'fastify';
+import { CurrentAbility, CurrentPrincipal } from '../access/principal.decorator';
+import type { SessionPrincipal } from '../auth/sessions.service';
+import { attachmentDisposition } from '../documents/content-disposition';
 import { DashboardQuery, DashboardView } from './dashboard.dto';
 import { DashboardService } from './dashboard.service';
+import { writeSummaryWorkbook } from './summary-workbook';
 
 @ApiTags('县级概览')
 @ApiBearerAuth()
@@ -21,5 +26,29 @@ export class DashboardController {
   @ApiResponse({ status: 200, type: DashboardView })
   get(@CurrentAbility() ability: AppAbility, @Query() query: DashboardQuery) {
     return this.dashboard.get(ability, query.fiscalYear);
+  }
+
+  @Get('summary.xlsx')
+  @Policy('read', 'Report')
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOperation({
+    summary:
+      '汇总表（Excel）：本县一个年度的全部部门整体和项目支出绩效自评报告，一行一份：状态、提交和审批日期、自评得分、等级、执行率、预警灯及说明；仅财政局',
+  })
+  async summary(
+    @CurrentAbility() ability: AppAbility,
+    @CurrentPrincipal() principal: SessionPrincipal,
+    @Query() query: DashboardQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    // read whole (one transaction, a county's year is bounded), then streamed: rows are zipped as written
+    const sheet = await this.dashboard.summary(ability, query.fiscalYear, principal.tenantName ?? '本县');
+    const body = new PassThrough();
+    writeSummaryWorkbook(sheet, body).catch((error: unknown) => body.destroy(error as Error));
+    void reply
+      .header('content-type', XLSX_CONTENT_TYPE)
+      .header('content-disposition', attachmentDisposition(sheet.fileName, sheet.asciiFileName))
+      .header('cache-control', 'private, no-store');
+    return body;
   }
 }

@@ -16,6 +16,7 @@ import { departmentFlags } from './dashboard-flags';
 import { bandsBestFirst, progressWeeks, statusCounts, yearFigures } from './dashboard-figures';
 import { departmentRows, summarise, toReportView } from './dashboard-rows';
 import type { DashboardView, ScatterPointView } from './dashboard.dto';
+import { summarySheet, type SummarySheet } from './summary-sheet';
 
 /**
  * 县级概览 of a county's year, computed on the server in one tenant transaction (row-level security
@@ -27,6 +28,29 @@ export class DashboardService {
   constructor(private readonly db: TenantDb) {}
 
   get(ability: AppAbility, fiscalYear: number | undefined, now = new Date()): Promise<DashboardView> {
+    return this.read(ability, fiscalYear, now, (view) => view);
+  }
+
+  /**
+   * The 汇总表 of a year: every report of the county as 县级概览 shows it (the same statements, the same
+   * transaction), one row per report, with its dates; `countyName` names the sheet and the file.
+   */
+  summary(
+    ability: AppAbility,
+    fiscalYear: number | undefined,
+    countyName: string,
+    now = new Date(),
+  ): Promise<SummarySheet> {
+    return this.read(ability, fiscalYear, now, (view, records) => summarySheet(view, records.reports, countyName));
+  }
+
+  /** The county's year read in one tenant transaction and assembled, then shaped by `shape`. */
+  private read<T>(
+    ability: AppAbility,
+    fiscalYear: number | undefined,
+    now: Date,
+    shape: (view: DashboardView, records: DashboardRecords) => T,
+  ): Promise<T> {
     if (fiscalYear !== undefined) assertFiscalYearNotLater(fiscalYear, now);
     return this.db.tx(async (tx) => {
       // every report of the county, whatever its department: the finance bureau's view
@@ -37,10 +61,11 @@ export class DashboardService {
       const year = fiscalYear ?? years.find((y) => y.hasReports)?.fiscalYear ?? now.getFullYear() - 1;
       const records = await loadDashboardRecords(tx, year, gradeBands);
       const bandsOf = await templateBands(tx, records, gradeBands);
-      return {
+      const view = {
         ...assemble(records, year, { countyBands: gradeBands, bandsOf, thresholds: inflationThresholds }, now),
         years: years.map((y) => y.fiscalYear),
       };
+      return shape(view, records);
     });
   }
 }

@@ -11,6 +11,7 @@ const COSTLY: Array<[method: string, pattern: RegExp]> = [
   ['POST', /^\/api\/reports\/[^/]+\/documents$/],
   ['POST', /^\/api\/indicator-library\/import$/],
   ['GET', /^\/api\/indicator-library\/export$/],
+  ['GET', /^\/api\/dashboard\/summary\.xlsx$/],
   ['POST', /^\/api\/templates\/[^/]+\/preview$|^\/api\/templates\/preview$/],
   ['GET', /^\/api\/audit-log\/verification$/],
 ];

@@ -376,6 +376,7 @@ const MATRIX: Record<string, RouteCase> = {
 
   // 县级概览: every report of the caller's county, so the finance bureau only
   'GET /api/dashboard': getUrl('/api/dashboard?fiscalYear=2024', onlyFor(FINANCE, 200)),
+  'GET /api/dashboard/summary.xlsx': getUrl('/api/dashboard/summary.xlsx?fiscalYear=2024', onlyFor(FINANCE, 200)),
   'GET /api/reports': getUrl('/api/reports', onlyFor([...DEPT_STAFF, ...FINANCE], 200)),
   'POST /api/reports': {
     scopes: ['-'],

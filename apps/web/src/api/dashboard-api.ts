@@ -114,3 +114,8 @@ export async function getDashboard(api: ApiClient, fiscalYear?: number, signal?:
   const query = fiscalYear === undefined ? '' : `?fiscalYear=${fiscalYear}`;
   return (await api.request<DashboardView>(`/dashboard${query}`, { signal })).data;
 }
+
+/** The 汇总表 of a year as an .xlsx workbook (finance bureau only). */
+export async function exportSummary(api: ApiClient, fiscalYear: number): Promise<Blob> {
+  return (await api.request<Blob>(`/dashboard/summary.xlsx?fiscalYear=${fiscalYear}`, { responseType: 'blob' })).data;
+}

@@ -126,6 +126,7 @@ function countyApi(options: { fail?: boolean } = {}) {
   };
   return fakeApi((call: FakeCall) => {
     const [path, query = ''] = call.path.split('?');
+    if (path === '/dashboard/summary.xlsx') return new Blob([`xlsx ${query}`]);
     if (path !== '/dashboard') throw new ApiError(404, { code: 'NOT_FOUND', message: '不应请求' + call.path });
     if (options.fail) throw new ApiError(500, { code: 'INTERNAL', message: '服务器开小差了' });
     return years[new URLSearchParams(query).get('fiscalYear') ?? ''];
@@ -274,5 +275,24 @@ describe('CountyDashboard', { timeout: 30_000 }, () => {
     const before = api.calls.length;
     fireEvent.click(screen.getByRole('button', { name: /重\s*试/ }));
     await waitFor(() => expect(api.calls.length).toBeGreaterThan(before));
+  });
+
+  it('downloads the shown year’s 汇总表 under the county’s name', async () => {
+    const saved: Array<{ name: string; href: string }> = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push({ name: this.download, href: this.href });
+    });
+    URL.createObjectURL = vi.fn(() => 'blob:summary');
+    URL.revokeObjectURL = vi.fn();
+    const api = countyApi();
+    renderDashboard(api);
+    await screen.findByText('赵县文化馆', undefined, { timeout: 10_000 });
+    await chooseYear('2023 年度');
+    await waitFor(() => expect(screen.getByText(/赵县 2023 年度/)).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: /导出汇总表/ }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(api.calls.at(-1)?.path).toBe('/dashboard/summary.xlsx?fiscalYear=2023');
+    expect(saved[0]).toEqual({ name: '赵县-2023-绩效自评汇总表.xlsx', href: 'blob:summary' });
+    click.mockRestore();
   });
 });

@@ -1,11 +1,13 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
-import { Checkbox, Col, Row, Select, Skeleton, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Col, Row, Select, Skeleton, Typography } from 'antd';
 import type { ApiClient } from '../../api/client';
-import { getDashboard } from '../../api/dashboard-api';
+import { exportSummary, getDashboard } from '../../api/dashboard-api';
 import { formatDate } from '../../components/date-time';
 import { FilterBar } from '../../components/filter-bar';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
+import { useFileExport } from '../../hooks/use-file-export';
 import { useRemote } from '../../hooks/use-remote';
 import {
   filterRows,
@@ -45,6 +47,7 @@ export function CountyDashboard({ api, countyName, now }: { api: ApiClient; coun
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [light, setLight] = useState<LightFilter>();
   const rows = useMemo(() => view?.departments ?? [], [view]);
+  const exportFile = useFileExport();
   const shown = useMemo(() => filterRows(rows, { progress, overdueOnly, light }), [rows, progress, overdueOnly, light]);
 
   const header = (
@@ -56,6 +59,19 @@ export function CountyDashboard({ api, countyName, now }: { api: ApiClient; coun
           : `${countyName} ${year} 年度各预算部门的绩效自评进度：${
               view?.dueOn ? `填报截止日期 ${formatDate(view.dueOn)}` : '本年度尚未设置填报截止日期'
             }`
+      }
+      extra={
+        year !== undefined && (
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exportFile.exporting}
+            onClick={() =>
+              void exportFile.run(() => exportSummary(api, year), `${countyName}-${year}-绩效自评汇总表.xlsx`)
+            }
+          >
+            导出汇总表
+          </Button>
+        )
       }
     />
   );

@@ -1,8 +1,7 @@
 import { useCallback, useState } from 'react';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Select, Space, Typography, type TableColumnsType } from 'antd';
+import { Button, Checkbox, Select, Space, Typography, type TableColumnsType } from 'antd';
 import type { IndicatorNature } from '@evalflow/domain';
-import { messageOf } from '../../api/client';
 import {
   exportLibrary,
   listLibrary,
@@ -17,8 +16,8 @@ import { FilterBar } from '../../components/filter-bar';
 import { PageHeader } from '../../components/page-header';
 import { useConfirmedUpdate } from '../../hooks/use-confirmed-update';
 import { useCursorList } from '../../hooks/use-cursor-list';
+import { useFileExport } from '../../hooks/use-file-export';
 import { useModalTarget } from '../../hooks/use-modal-target';
-import { saveBlob } from '../report/documents/save-blob';
 import { LibraryEntryDrawer } from './library-entry-drawer';
 import { LibraryImportModal } from './library-import-modal';
 import { Level1Filter, LibrarySearch } from './library-filters';
@@ -32,14 +31,13 @@ import { ActiveTag, NATURE_OPTIONS, NatureTag } from './library-labels';
 export function IndicatorLibraryPage() {
   const session = useSession();
   const { me, ability } = useSignedIn();
-  const { message } = App.useApp();
   const canCurate = permissionsOf(ability, me).curateIndicatorLibrary;
   const confirmUpdate = useConfirmedUpdate();
   const [q, setQ] = useState('');
   const [level1, setLevel1] = useState<string>();
   const [nature, setNature] = useState<IndicatorNature>();
   const [withArchived, setWithArchived] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const exportFile = useFileExport();
   const editor = useModalTarget<LibraryEntryView | 'new'>();
   const importer = useModalTarget<true>();
 
@@ -53,16 +51,7 @@ export function IndicatorLibraryPage() {
   );
   const list = useCursorList<LibraryEntryView>(loadPage);
 
-  const download = async () => {
-    setExporting(true);
-    try {
-      saveBlob(await exportLibrary(session), `${me.tenant?.name ?? ''}指标库.xlsx`);
-    } catch (e) {
-      message.error(messageOf(e, '导出失败，请稍后重试'));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const download = () => exportFile.run(() => exportLibrary(session), `${me.tenant?.name ?? ''}指标库.xlsx`);
 
   const toggleActive = (e: LibraryEntryView) =>
     confirmUpdate({
@@ -150,7 +139,7 @@ export function IndicatorLibraryPage() {
         }
         extra={
           <>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void download()}>
+            <Button icon={<DownloadOutlined />} loading={exportFile.exporting} onClick={() => void download()}>
               导出
             </Button>
             {canCurate && (

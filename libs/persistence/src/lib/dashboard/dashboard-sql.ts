@@ -26,13 +26,19 @@ export const DASHBOARD_SQL = {
             OR EXISTS (SELECT 1 FROM reports r WHERE r.tenant_id = $1 AND r.department_id = d.id AND r.fiscal_year = $2))
      ORDER BY d.name`,
 
-  /** Every report of the year with its summary columns, first submission and open comments. */
+  /**
+   * Every report of the year with its summary columns, first submission, open comments and, while it is
+   * approved, its latest approval (a reopened report is no longer approved; the 汇总表 shows this date).
+   */
   reports: `
     SELECT r.id, r.department_id AS "departmentId", r.kind, r.project_code AS "projectCode",
            r.project_name AS "projectName", r.status, r.total_score::text AS "totalScore", r.grade,
            r.execution_rate::text AS "executionRate", r.template_version_id AS "templateVersionId",
            (SELECT min(t.occurred_at) FROM report_transitions t
              WHERE t.report_id = r.id AND t.action = 'submit') AS "firstSubmittedAt",
+           CASE WHEN r.status = 'approved'
+                THEN (SELECT max(t.occurred_at) FROM report_transitions t
+                       WHERE t.report_id = r.id AND t.action = 'approve') END AS "approvedAt",
            (SELECT count(*)::int FROM comment_threads c
              WHERE c.report_id = r.id AND c.status = 'open') AS "openComments"
       FROM reports r

@@ -26,6 +26,8 @@ export interface DashboardReportRecord {
   executionRate: string | null;
   templateVersionId: string;
   firstSubmittedAt: Date | null;
+  /** the latest approval while the report is approved, else null */
+  approvedAt: Date | null;
   openComments: number;
 }
 

@@ -1,0 +1,16 @@
+import { routeFamily } from './rate-limit';
+
+describe('routeFamily', () => {
+  it.each([
+    ['POST', '/api/auth/login', 'auth'],
+    ['GET', '/api/auth/me', 'reads'],
+    ['POST', '/api/reports/1/documents', 'costly'],
+    ['GET', '/api/dashboard/summary.xlsx', 'costly'],
+    ['GET', '/api/indicator-library/export', 'costly'],
+    ['GET', '/api/dashboard', 'reads'],
+    ['GET', '/api/dashboard/summary.xlsxx', 'reads'],
+    ['PUT', '/api/reports/1/parts/team', 'writes'],
+  ])('%s %s is counted as %s', (method, path, family) => {
+    expect(routeFamily(method, path)).toBe(family);
+  });
+});
