@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { IndicatorLibraryModule } from './indicator-library/indicator-library.module';
+import { ScoreSheetsModule } from './score-sheets/score-sheets.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { DocumentsModule } from './documents/documents.module';
 import { ReportsModule } from './reports/reports.module';
@@ -52,6 +53,7 @@ export class AppModule {
         DashboardModule,
         TemplatesModule,
         IndicatorLibraryModule,
+        ScoreSheetsModule,
         DocumentsModule,
         NotificationsModule,
         SystemModule,

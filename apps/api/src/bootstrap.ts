@@ -14,7 +14,7 @@ import { AppModule } from './app.module';
 import { ErrorFilter } from './http/error-filter';
 import { setupOpenApi } from './http/openapi';
 import { installJsonBodyParser } from './http/json-body';
-import { installXlsxBodyParser } from './indicator-library/xlsx-body';
+import { installXlsxBodyParser } from './spreadsheets/xlsx-body';
 import { installRequestContext, requestIdOf } from './http/request-context.hooks';
 import { createValidationPipe } from './http/validation';
 import { SpaFallback } from './http/web-static';

@@ -12,6 +12,8 @@ const COSTLY: Array<[method: string, pattern: RegExp]> = [
   ['POST', /^\/api\/indicator-library\/import$/],
   ['GET', /^\/api\/indicator-library\/export$/],
   ['GET', /^\/api\/dashboard\/summary\.xlsx$/],
+  ['GET', /^\/api\/reports\/[^/]+\/score-sheet\/xlsx$/],
+  ['POST', /^\/api\/reports\/[^/]+\/score-sheet\/import$/],
   ['POST', /^\/api\/templates\/[^/]+\/preview$|^\/api\/templates\/preview$/],
   ['GET', /^\/api\/audit-log\/verification$/],
 ];

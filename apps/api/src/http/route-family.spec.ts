@@ -8,6 +8,8 @@ describe('routeFamily', () => {
     ['GET', '/api/dashboard/summary.xlsx', 'costly'],
     ['GET', '/api/indicator-library/export', 'costly'],
     ['GET', '/api/dashboard', 'reads'],
+    ['GET', '/api/reports/1/score-sheet/xlsx', 'costly'],
+    ['POST', '/api/reports/1/score-sheet/import', 'costly'],
     ['GET', '/api/dashboard/summary.xlsxx', 'reads'],
     ['PUT', '/api/reports/1/parts/team', 'writes'],
   ])('%s %s is counted as %s', (method, path, family) => {

@@ -1,4 +1,4 @@
-import { Workbook, type Cell, type CellValue } from 'exceljs';
+import { Workbook } from 'exceljs';
 import {
   AppError,
   LIBRARY_COLUMNS,
@@ -6,10 +6,7 @@ import {
   LIBRARY_SHEET_NAME,
   type SheetCell,
 } from '@evalflow/domain';
-import { inflatedSize, ZipRefused } from './zip-bounds';
-
-/** An upload of at most 2 MB may inflate to this much; a genuine 2,000-row 指标库 is a small part of it. */
-const MAX_INFLATED_BYTES = 24 * 1024 * 1024;
+import { cellText, loadUploadedWorkbook } from '../spreadsheets/workbook-upload';
 /** Rows with content looked at before the file is refused as too long (a title and the header above the entries). */
 const MAX_SHEET_ROWS = LIBRARY_IMPORT_MAX_ROWS + 10;
 
@@ -19,20 +16,10 @@ const MAX_SHEET_ROWS = LIBRARY_IMPORT_MAX_ROWS + 10;
  * readable .xlsx is refused with LIBRARY_FILE_INVALID, never an unexpected error.
  */
 export async function readLibraryWorkbook(data: Buffer): Promise<Array<SheetCell[] | undefined>> {
-  try {
-    inflatedSize(data, MAX_INFLATED_BYTES);
-  } catch (error) {
-    if (error instanceof ZipRefused && error.reason === 'too_large') {
-      throw new AppError('LIBRARY_FILE_TOO_LARGE', { maxInflatedBytes: MAX_INFLATED_BYTES });
-    }
-    throw new AppError('LIBRARY_FILE_INVALID');
-  }
-  const workbook = new Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('LIBRARY_FILE_INVALID');
-  }
+  const workbook = await loadUploadedWorkbook(data, {
+    invalid: 'LIBRARY_FILE_INVALID',
+    tooLarge: 'LIBRARY_FILE_TOO_LARGE',
+  });
   const sheet = workbook.getWorksheet(LIBRARY_SHEET_NAME) ?? workbook.worksheets[0];
   if (!sheet) throw new AppError('LIBRARY_FILE_INVALID', undefined, '文件中没有工作表，请上传指标库的 Excel 工作簿');
 
@@ -55,34 +42,6 @@ export async function readLibraryWorkbook(data: Buffer): Promise<Array<SheetCell
     );
   }
   return rows;
-}
-
-/** A cell as the text it shows: numbers without float noise (percent formats as 95%), rich text joined, formulas' results. */
-export function cellText(cell: Pick<Cell, 'value' | 'numFmt'>): string {
-  return valueText(cell.value, cell.numFmt);
-}
-
-function valueText(value: CellValue, numFmt: string | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') {
-    return numFmt?.includes('%') ? `${plainNumber(value * 100)}%` : plainNumber(value);
-  }
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) {
-      return valueText((value as { result?: CellValue }).result ?? null, numFmt);
-    }
-    if ('hyperlink' in value) return valueText((value as { text?: CellValue }).text ?? '', numFmt);
-    if ('error' in value) return '';
-  }
-  return String(value);
-}
-
-function plainNumber(n: number): string {
-  return String(Number(n.toPrecision(15)));
 }
 
 /**

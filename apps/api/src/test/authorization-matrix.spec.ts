@@ -403,6 +403,22 @@ const MATRIX: Record<string, RouteCase> = {
       dept_head: { own: 200, other: 403, foreign: 404 },
     },
   },
+  'GET /api/reports/:id/score-sheet/xlsx': getReport('/score-sheet/xlsx'),
+  'POST /api/reports/:id/score-sheet/import': {
+    scopes: ['own', 'other', 'foreign'],
+    // a preview writes nothing (any workbook: the answer lists what it lacks)
+    build: (f, _a, scope) => ({
+      method: 'POST',
+      url: `/api/reports/${reportFor(f, scope)}/score-sheet/import?mode=preview`,
+      payload: f.library.file,
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    }),
+    expect: {
+      ...onlyFor(DEPT_STAFF, 200),
+      dept_editor: { own: 200, other: 403, foreign: 404 },
+      dept_head: { own: 200, other: 403, foreign: 404 },
+    },
+  },
   'POST /api/reports/:id/transitions': {
     scopes: ['own', 'other', 'foreign'],
     // withdrawing a draft is never legal, so no case changes the fixtures

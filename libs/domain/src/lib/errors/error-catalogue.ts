@@ -101,6 +101,16 @@ export const ERROR_CATALOGUE = {
   },
   LIBRARY_FULL: { kind: 'conflict', message: '本县指标库已满（最多 5000 条，含已停用的），不能再添加' },
   LIBRARY_FILE_TOO_LARGE: { kind: 'payload_too_large', message: '文件过大：指标库文件不能超过 2 MB、2000 行指标' },
+  // 绩效自评表 workbooks
+  SCORE_SHEET_INVALID: {
+    kind: 'invalid',
+    message: '导入的绩效自评表中有错误，请按提示（行号、列）改正后重新导入；本次未改动报告',
+  },
+  SCORE_SHEET_FILE_INVALID: { kind: 'invalid', message: '无法读取该文件，请上传绩效自评表的 Excel 工作簿（.xlsx）' },
+  SCORE_SHEET_FILE_TOO_LARGE: {
+    kind: 'payload_too_large',
+    message: '文件过大：绩效自评表文件不能超过 2 MB（解压后 24 MB）、400 行',
+  },
   // templates
   TEMPLATE_NOT_FOUND: { kind: 'not_found', message: '模板不存在' },
   TEMPLATE_INVALID: { kind: 'invalid', message: '模板设置不正确，请检查标出的项' },

@@ -1,0 +1,233 @@
+import { validProjectReport, validReport } from '../fixture.spec-helper';
+import { scoreSheetGrid, type ScoreSheetGrid } from './layout';
+import { readScoreSheet, type ScoreSheetReadCell } from './read';
+
+/** The grid as a spreadsheet library reads it back: merged cells show their range's text. */
+function asRead(grid: ScoreSheetGrid): ScoreSheetReadCell[][] {
+  const rows = grid.rows.map((row) =>
+    row.map((c) => ({
+      text: c?.value ?? '',
+      numeric: !!c && c.type !== 'text' && c.value !== null,
+      mergedInto: false,
+    })),
+  );
+  for (const m of grid.merges) {
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++)
+        if (r !== m.top || c !== m.left) rows[r - 1][c - 1] = { ...rows[m.top - 1][m.left - 1], mergedInto: true };
+  }
+  return rows;
+}
+
+const projectGrid = () => {
+  const report = validProjectReport();
+  return {
+    report,
+    grid: scoreSheetGrid({
+      kind: 'project',
+      fiscalYear: 2024,
+      departmentName: '赵县总工会',
+      scoreTable: report.scoreTable,
+      conclusion: report.conclusion,
+      gradeLabel: '优秀',
+      projectInfo: report.projectInfo,
+      objectives: report.objectives,
+      preparers: report.preparers,
+    }),
+  };
+};
+
+/** Finds a cell by its text: [row, column], 1-based. */
+const find = (rows: ScoreSheetReadCell[][], text: string): [number, number] => {
+  for (let r = 0; r < rows.length; r++) {
+    const c = rows[r].findIndex((cell) => cell.text === text && !cell.mergedInto);
+    if (c >= 0) return [r + 1, c + 1];
+  }
+  throw new Error(`no cell ${text}`);
+};
+
+describe('绩效自评表 as a sheet', () => {
+  it('reads back exactly what it wrote, for a project table and a 部门整体 report', () => {
+    const { report, grid } = projectGrid();
+    const read = readScoreSheet(asRead(grid), 'project');
+    expect(read).toEqual({
+      ok: true,
+      value: {
+        scoreTable: {
+          ...report.scoreTable,
+          indicators: report.scoreTable.indicators.map(({ libraryEntryId: _, ...i }) => i),
+        },
+        objectives: report.objectives,
+        totalScore: report.conclusion.totalScore,
+      },
+    });
+
+    const overall = validReport();
+    const overallGrid = scoreSheetGrid({
+      kind: 'department_overall',
+      fiscalYear: 2024,
+      departmentName: '赵县总工会',
+      scoreTable: overall.scoreTable,
+      conclusion: overall.conclusion,
+      gradeLabel: null,
+    });
+    const back = readScoreSheet(asRead(overallGrid), 'department_overall');
+    expect(back.ok && back.value.scoreTable.funding).toEqual(overall.scoreTable.funding);
+    expect(back.ok && back.value.scoreTable.indicators.map((i) => i.level3)).toEqual(
+      overall.scoreTable.indicators.map((i) => i.level3),
+    );
+    expect(back.ok && back.value.objectives).toBeNull();
+  });
+
+  it('lays the form out as 财预〔2020〕10号 does: title, year, money rows, goals, indicators, 总分', () => {
+    const { grid, report } = projectGrid();
+    const texts = grid.rows.map((r) => r.map((c) => c?.value ?? ''));
+    expect(texts[0][0]).toBe('项目支出绩效自评表');
+    expect(texts[1][0]).toBe('（2024年度）');
+    const flat = texts.flat();
+    for (const label of ['项目资金（万元）', '年度资金总额', '其中：本年财政拨款', '年度总体目标', '绩效指标', '总分'])
+      expect(flat).toContain(label);
+    expect(flat).toContain(report.scoreTable.funding.total.executed);
+    expect(flat).toContain('评价等级：优秀');
+    // no two merges overlap
+    const covered = new Set<string>();
+    for (const m of grid.merges)
+      for (let r = m.top; r <= m.bottom; r++)
+        for (let c = m.left; c <= m.right; c++) {
+          expect(covered.has(`${r}:${c}`)).toBe(false);
+          covered.add(`${r}:${c}`);
+        }
+  });
+
+  it('names the row and column of each bad cell, and returns nothing then', () => {
+    const { grid } = projectGrid();
+    const rows = asRead(grid);
+    const [head] = find(rows, '分值');
+    const [, executedColumn] = find(rows, '全年执行数');
+    const [totalRow] = find(rows, '年度资金总额');
+    // a number as text with 万元 and thousands separators; a merged score; an empty 三级指标; a bad 指标性质
+    rows[totalRow - 1][executedColumn - 1] = { text: '1,234.5万元', numeric: false, mergedInto: false };
+    const [indicatorHead] = find(rows, '一级指标');
+    const first = indicatorHead + 1;
+    const weightColumn = rows[indicatorHead - 1].findIndex((c) => c.text === '分值') + 1;
+    rows[first][weightColumn - 1] = { ...rows[first - 1][weightColumn - 1], mergedInto: true };
+    rows[first - 1][3] = { text: '', numeric: false, mergedInto: false };
+    rows[first - 1][4] = { text: '大约', numeric: false, mergedInto: false };
+    const read = readScoreSheet(rows, 'project');
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(head).toBeLessThan(indicatorHead); // the money rows' 分值 comes first
+    expect(read.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          row: totalRow,
+          column: 'F',
+          header: '全年执行数',
+          message: expect.stringContaining('1,234.5万元'),
+        }),
+        expect.objectContaining({
+          row: first + 1,
+          column: 'I',
+          header: '分值',
+          message: expect.stringContaining('合并单元格'),
+        }),
+        expect.objectContaining({ row: first, column: 'D', header: '三级指标', message: '请填写「三级指标」' }),
+        expect.objectContaining({ row: first, column: 'E', header: '指标性质' }),
+      ]),
+    );
+  });
+
+  it('refuses a sheet whose indicator header lacks a column, or that has none', () => {
+    const rows = asRead(projectGrid().grid);
+    const [r, c] = find(rows, '得分');
+    // the money rows' 得分 is found first; the indicators' is further down
+    const [ir, ic] = find(rows.slice(r), '得分');
+    rows[r + ir - 1][ic - 1] = { text: '自评分', numeric: false, mergedInto: false };
+    const read = readScoreSheet(rows, 'project');
+    expect(read).toEqual({
+      ok: false,
+      errors: [{ row: r + ir, column: '', header: '得分', message: '绩效指标的表头缺少「得分」列' }],
+    });
+    expect(c).toBeGreaterThan(0);
+    expect(readScoreSheet([[{ text: '随便什么', numeric: false, mergedInto: false }]], 'project')).toMatchObject({
+      ok: false,
+      errors: [{ row: 1, message: expect.stringContaining('没有找到绩效指标的表头') }],
+    });
+  });
+
+  it('reads a county copy without 指标性质 and 计量单位 columns: the sign of 年度指标值 says the nature', () => {
+    const cell = (text: string, numeric = false): ScoreSheetReadCell => ({ text, numeric, mergedInto: false });
+    const rows: ScoreSheetReadCell[][] = [
+      [cell('项目支出绩效自评表')],
+      [
+        cell('项目资金'),
+        cell(''),
+        cell('年初预算数'),
+        cell('全年预算数'),
+        cell('全年执行数'),
+        cell('分值'),
+        cell('执行率'),
+        cell('得分'),
+      ],
+      [
+        cell(''),
+        cell('年度资金总额'),
+        cell('100', true),
+        cell('100', true),
+        cell('98.5', true),
+        cell('10', true),
+        cell('98.5', true),
+        cell('9.85', true),
+      ],
+      [
+        cell('绩效指标'),
+        cell('一级指标'),
+        cell('二级指标'),
+        cell('三级指标'),
+        cell('指标值'),
+        cell('实际值'),
+        cell('分值'),
+        cell('得分'),
+        cell('偏差原因'),
+      ],
+      [
+        cell(''),
+        cell('产出指标'),
+        cell('数量指标'),
+        cell('慰问人数'),
+        cell('≥500'),
+        cell('520'),
+        cell('20', true),
+        cell('20', true),
+        cell(''),
+      ],
+      [
+        cell(''),
+        { text: '产出指标', numeric: false, mergedInto: true },
+        cell('质量指标'),
+        cell('资金使用规范'),
+        cell('规范'),
+        cell('规范'),
+        cell('10', true),
+        cell('9', true),
+        cell('个别票据不全'),
+      ],
+      [cell('总分'), cell(''), cell(''), cell(''), cell(''), cell(''), cell('100', true), cell('38.85', true)],
+    ];
+    const read = readScoreSheet(rows, 'project');
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.value.scoreTable.funding.total).toEqual({
+      initialBudget: '100',
+      adjustedBudget: '100',
+      executed: '98.5',
+    });
+    expect(read.value.scoreTable.funding.currentYearAppropriation.executed).toBeNull();
+    expect(read.value.scoreTable.indicators).toMatchObject([
+      { level1: '产出指标', level3: '慰问人数', nature: '>=', target: '500', actual: '520', weight: '20', score: '20' },
+      { level1: '产出指标', level3: '资金使用规范', nature: 'qualitative', deviationNote: '个别票据不全' },
+    ]);
+    expect(read.value.totalScore).toBe('38.85');
+    expect(read.value.objectives).toEqual({ items: [] });
+  });
+});
