@@ -33,6 +33,7 @@ import { useReportDrafts } from './editor/use-report-drafts';
 import { PartSide } from './part-side';
 import { ReportContent } from './report-content';
 import { ReturnNotice, SignOffNotice } from './report-notices';
+import { ScoreSheetToolbar } from './score-sheet/score-sheet-toolbar';
 import { HistoryTimeline } from './review/history-timeline';
 import { RevisionDiff } from './review/revision-diff';
 import { RevisionsTable } from './review/revisions-table';
@@ -169,31 +170,52 @@ export function ReportPage() {
           {
             key: 'content',
             label: '报告内容',
-            children: editable ? (
-              <ReportEditor
-                kind={r.kind}
-                template={r.template?.definition}
-                api={session}
-                editor={editor}
-                checks={live.checks}
-                gradeBands={live.gradeBands}
-                sides={sides}
-              />
-            ) : (
+            children: (
               <>
-                <CheckSummary checks={checks.data} error={checks.error} onRetry={checks.reload} />
-                {threads.error !== undefined && (
-                  <LoadError title="审核意见加载失败" error={threads.error} onRetry={threads.reload} />
-                )}
-                <ReportContent
+                <ScoreSheetToolbar
                   api={session}
-                  report={r}
-                  checks={checks.data}
-                  threads={ordered}
-                  canStart={canStart}
-                  onThreadChange={upsertThread}
-                  {...can}
+                  report={{ id: r.id, kind: r.kind, fileName: `${reportDisplayName(r)}-绩效自评表.xlsx` }}
+                  importing={
+                    editable
+                      ? {
+                          blocked: unsavedReason(editor.states)
+                            ? '报告中还有未保存的修改，请等保存完成后再导入'
+                            : undefined,
+                          onImported: () => {
+                            editor.adoptServer();
+                            reloadAll();
+                          },
+                        }
+                      : undefined
+                  }
                 />
+                {editable ? (
+                  <ReportEditor
+                    kind={r.kind}
+                    template={r.template?.definition}
+                    api={session}
+                    editor={editor}
+                    checks={live.checks}
+                    gradeBands={live.gradeBands}
+                    sides={sides}
+                  />
+                ) : (
+                  <>
+                    <CheckSummary checks={checks.data} error={checks.error} onRetry={checks.reload} />
+                    {threads.error !== undefined && (
+                      <LoadError title="审核意见加载失败" error={threads.error} onRetry={threads.reload} />
+                    )}
+                    <ReportContent
+                      api={session}
+                      report={r}
+                      checks={checks.data}
+                      threads={ordered}
+                      canStart={canStart}
+                      onThreadChange={upsertThread}
+                      {...can}
+                    />
+                  </>
+                )}
               </>
             ),
           },

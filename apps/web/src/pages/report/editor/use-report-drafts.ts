@@ -201,7 +201,16 @@ export function useReportDrafts(
   /** 保存失败: try again now. */
   const retry = useCallback((part: ReportPart) => schedule(part, 0), [schedule]);
 
-  return { drafts, states, edit, resolve, retry };
+  /**
+   * The server's parts replace this tab's (an import wrote them): nothing unsaved is kept, and the next
+   * load of the report starts the editor again from what the server holds.
+   */
+  const adoptServer = useCallback(() => {
+    if (report) for (const p of partsOf(report.kind)) clearDraft(report.id, p);
+    loadedFor.current = null;
+  }, [report]);
+
+  return { drafts, states, edit, resolve, retry, adoptServer };
 }
 
 export type ReportDrafts = ReturnType<typeof useReportDrafts>;
