@@ -74,7 +74,7 @@ export class EvidenceService {
 
   async file(ability: AppAbility, itemId: string, evidenceId: string) {
     const found = await this.db.tx(async (tx) => {
-      const item = await lockItem(tx, itemId);
+      const item = await lockItem(tx, itemId, false);
       await permittedReport(tx, ability, item.reportId);
       const row = await rowOf<{ fileName: string; contentType: string; storageKey: string; sha256: string }>(
         tx,

@@ -170,14 +170,15 @@ export async function findItem(tx: TenantTx, id: string, now: Date): Promise<Rec
   return toItem(row, now);
 }
 
-/** The item's report and state, locked for a change. */
+/** The item's report and state, locked for a change unless only read. */
 export async function lockItem(
   tx: TenantTx,
   id: string,
+  forUpdate = true,
 ): Promise<{ reportId: string; status: RectificationStatus; version: number }> {
   const row = await rowOf<{ reportId: string; status: RectificationStatus; version: number }>(
     tx,
-    `SELECT report_id AS "reportId", status, version FROM rectification_items WHERE id = $1 FOR UPDATE`,
+    `SELECT report_id AS "reportId", status, version FROM rectification_items WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
     [id],
   );
   if (!row) throw new AppError('RECTIFICATION_NOT_FOUND');

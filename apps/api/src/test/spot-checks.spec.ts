@@ -52,6 +52,8 @@ describe('spot checks and rectification (real API and PostgreSQL)', () => {
       return rows[0].id as string;
     });
     await setScore(r.union, '95.00');
+    // 95 points with 75% 执行率: 赵县总工会's light is red (high-score-low-execution)
+    await db.owner((c) => c.query(`UPDATE reports SET execution_rate = 75 WHERE id = $1`, [r.union]));
     await setScore(r.eduOverall, '72.50');
     await setScore(r.eduProject, '85.00');
   });
@@ -74,6 +76,12 @@ describe('spot checks and rectification (real API and PostgreSQL)', () => {
       rule: { kind: 'below_score', maxScore: '80' },
     });
     expect(below.json().reports.map((x: { id: string }) => x.id)).toEqual([r.eduOverall]);
+    const flagged = await call(reviewer, 'POST', '/spot-checks/preview', {
+      fiscalYear: YEAR,
+      rule: { kind: 'flagged', lights: ['red'] },
+    });
+    expect(flagged.json()).toMatchObject({ ruleText: '部门预警灯为红' });
+    expect(flagged.json().reports.map((x: { id: string }) => x.id)).toEqual([r.union]);
     expect(await count('spot_check_batches')).toBe(0);
   });
 
@@ -167,6 +175,15 @@ describe('spot checks and rectification (real API and PostgreSQL)', () => {
         { 'if-match': '"1"' },
       );
       expect(edited.statusCode).toBe(200);
+      const stale = await call(
+        reviewer,
+        'PATCH',
+        `/reports/${r.union}/spot-check/findings/${finding.json().id}`,
+        { body: '覆盖' },
+        { 'if-match': '"1"' },
+      );
+      expect(stale.statusCode).toBe(412);
+      expect(stale.json().details.current).toMatchObject({ body: '绩效目标完成值缺少佐证材料' });
       expect(edited.json()).toMatchObject({ body: '绩效目标完成值缺少佐证材料', version: 2 });
       const item = await call(reviewer, 'POST', `/reports/${r.union}/rectifications`, {
         title: '补充职工培训人次的佐证材料',
@@ -273,9 +290,12 @@ describe('spot checks and rectification (real API and PostgreSQL)', () => {
         toStatus: 'open',
       });
       const audited = await db.owner(async (c) =>
-        (await c.query(`SELECT action FROM audit_log WHERE target_id = $1 AND action LIKE 'rectification.%' ORDER BY id`, [itemId])).rows.map(
-          (x: { action: string }) => x.action,
-        ),
+        (
+          await c.query(
+            `SELECT action FROM audit_log WHERE target_id = $1 AND action LIKE 'rectification.%' ORDER BY id`,
+            [itemId],
+          )
+        ).rows.map((x: { action: string }) => x.action),
       );
       expect(audited).toEqual([
         'rectification.created',

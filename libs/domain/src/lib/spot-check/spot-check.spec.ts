@@ -36,6 +36,11 @@ describe('seededPick', () => {
     expect(a.every((id) => pool.includes(id))).toBe(true);
   });
 
+  it('stays the same draw across releases: a stored batch must re-derive (mulberry32, pinned)', () => {
+    const pool = Array.from({ length: 10 }, (_, i) => `r${i}`);
+    expect(seededPick(pool, '30', 123456)).toEqual(['r3', 'r8', 'r9']);
+  });
+
   it('gives different picks for different seeds (almost always)', () => {
     const pool = ids(100);
     const seen = new Set<string>();
