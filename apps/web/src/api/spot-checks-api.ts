@@ -163,6 +163,15 @@ export async function createRectification(api: ApiClient, reportId: string, item
     .data;
 }
 
+/** The bureau's change of an item's text, owner or due date, as of its version. */
+export function updateRectification(
+  api: ApiClient,
+  item: Pick<Rectification, 'id' | 'version'>,
+  changes: Partial<NewRectification>,
+) {
+  return patchVersion<Rectification>(api, itemPath(item.id), item.version, changes);
+}
+
 export async function answerRectification(
   api: ApiClient,
   item: Pick<Rectification, 'id' | 'version'>,

@@ -1,10 +1,25 @@
 import { useRef, useState } from 'react';
-import { App, Button, Card, Descriptions, Flex, Input, Modal, Space, Tag, Timeline, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Flex,
+  Input,
+  Modal,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
 import { messageOf, type ApiClient } from '../../../api/client';
 import {
   answerRectification,
   decideRectification,
   evidenceFile,
+  updateRectification,
   uploadEvidence,
   type Rectification,
 } from '../../../api/spot-checks-api';
@@ -30,6 +45,8 @@ export function RectificationItemCard({ api, item, side, onChange, onStale }: It
   const [answer, setAnswer] = useState(item.answer ?? '');
   const [evidenceText, setEvidenceText] = useState(item.evidenceText ?? '');
   const [reason, setReason] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState({ title: item.title, ownerName: item.ownerName, dueOn: item.dueOn });
   const fileInput = useRef<HTMLInputElement>(null);
 
   const run = async (work: () => Promise<Rectification>, done: string) => {
@@ -99,6 +116,17 @@ export function RectificationItemCard({ api, item, side, onChange, onStale }: It
                 上传佐证
               </Button>
             </>
+          )}
+          {side === 'finance' && open && (
+            <Button
+              size="small"
+              onClick={() => {
+                setDraft({ title: item.title, ownerName: item.ownerName, dueOn: item.dueOn });
+                setEditing(true);
+              }}
+            >
+              修改
+            </Button>
           )}
           {side === 'finance' && open && (
             <Button
@@ -192,6 +220,45 @@ export function RectificationItemCard({ api, item, side, onChange, onStale }: It
             maxLength={1000}
             value={evidenceText}
             onChange={(e) => setEvidenceText(e.target.value)}
+          />
+        </Flex>
+      </Modal>
+      <Modal
+        title="修改整改事项"
+        open={editing}
+        okText="保存"
+        confirmLoading={busy}
+        okButtonProps={{ disabled: !draft.title.trim() || !draft.ownerName.trim() }}
+        onCancel={() => setEditing(false)}
+        onOk={async () => {
+          const changes = {
+            ...(draft.title !== item.title ? { title: draft.title } : {}),
+            ...(draft.ownerName !== item.ownerName ? { ownerName: draft.ownerName } : {}),
+            ...(draft.dueOn !== item.dueOn ? { dueOn: draft.dueOn } : {}),
+          };
+          const ok = await run(() => updateRectification(api, item, changes), '已保存');
+          if (ok) setEditing(false);
+        }}
+      >
+        <Flex vertical gap={8}>
+          <Input.TextArea
+            aria-label="修改整改事项"
+            autoSize
+            maxLength={1000}
+            value={draft.title}
+            onChange={(e) => setDraft({ ...draft, title: e.target.value })}
+          />
+          <Input
+            aria-label="修改责任人"
+            maxLength={100}
+            value={draft.ownerName}
+            onChange={(e) => setDraft({ ...draft, ownerName: e.target.value })}
+          />
+          <DatePicker
+            aria-label="修改整改期限"
+            allowClear={false}
+            value={dayjs(draft.dueOn)}
+            onChange={(d) => d && setDraft({ ...draft, dueOn: d.format('YYYY-MM-DD') })}
           />
         </Flex>
       </Modal>

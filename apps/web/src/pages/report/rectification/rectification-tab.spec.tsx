@@ -119,4 +119,20 @@ describe('RectificationTab', () => {
       ['"3"', { action: 'reopen', reason: '签到表无盖章' }],
     ]);
   });
+
+  it("lets the finance bureau change an item's owner as of its version", async () => {
+    const api = renderTab('finance', (call) =>
+      call.method === 'PATCH' ? item({ ownerName: '李四', version: 2 }) : view([item()]),
+    );
+    const card = await screen.findByTestId('rectification-i1');
+    fireEvent.click(within(card).getByRole('button', { name: '修 改' }));
+    fireEvent.change(await screen.findByLabelText('修改责任人'), { target: { value: '李四' } });
+    fireEvent.click(screen.getByRole('button', { name: '保 存' }));
+    await waitFor(() => expect(within(screen.getByTestId('rectification-i1')).getByText('李四')).toBeTruthy());
+    expect(api.calls.find((c) => c.method === 'PATCH')).toMatchObject({
+      path: '/rectifications/i1',
+      headers: { 'if-match': '"1"' },
+      body: { ownerName: '李四' },
+    });
+  });
 });

@@ -5,7 +5,9 @@ import { messageOf, type ApiClient } from '../../../api/client';
 import {
   addFinding,
   createRectification,
+  editFinding,
   reportSpotCheck,
+  type Finding,
   type Rectification,
   type ReportSpotCheck,
 } from '../../../api/spot-checks-api';
@@ -25,8 +27,19 @@ export interface RectificationTabProps {
 export function RectificationTab({ api, reportId, side }: RectificationTabProps) {
   const load = useCallback((signal: AbortSignal) => reportSpotCheck(api, reportId, signal), [api, reportId]);
   const remote = useRemote<ReportSpotCheck>(load);
+  const { message } = App.useApp();
   const replaceItem = (item: Rectification) =>
     remote.setData((d) => d && { ...d, items: d.items.map((i) => (i.id === item.id ? item : i)) });
+
+  const saveFinding = async (finding: Finding, body: string) => {
+    try {
+      const saved = await editFinding(api, reportId, finding, body);
+      remote.setData((d) => d && { ...d, findings: d.findings.map((f) => (f.id === saved.id ? saved : f)) });
+    } catch (error) {
+      message.error(messageOf(error));
+      remote.reload();
+    }
+  };
 
   if (remote.error !== undefined) return <LoadError error={remote.error} onRetry={remote.reload} />;
   const data = remote.data;
@@ -51,7 +64,21 @@ export function RectificationTab({ api, reportId, side }: RectificationTabProps)
           locale={{ emptyText: '暂无' }}
           renderItem={(f, i) => (
             <List.Item>
-              {i + 1}. {f.body}
+              <Typography.Text
+                editable={
+                  side === 'finance'
+                    ? {
+                        text: f.body,
+                        triggerType: ['icon'],
+                        onChange: (body) => {
+                          if (body.trim() && body !== f.body) void saveFinding(f, body);
+                        },
+                      }
+                    : false
+                }
+              >
+                {i + 1}. {f.body}
+              </Typography.Text>
             </List.Item>
           )}
         />
