@@ -17,6 +17,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { ReportsModule } from './reports/reports.module';
 import { TemplatesModule } from './templates/templates.module';
 import { SettingsModule } from './settings/settings.module';
+import { SpotChecksModule } from './spot-checks/spot-checks.module';
 import { SystemModule } from './system/system.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UsersModule } from './users/users.module';
@@ -56,6 +57,7 @@ export class AppModule {
         ScoreSheetsModule,
         DocumentsModule,
         NotificationsModule,
+        SpotChecksModule,
         SystemModule,
       ],
       providers: [QueueErrorLogger, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

@@ -59,6 +59,7 @@ export function departmentRows(
   dueOn: string | null,
   now: Date,
   flagsOf: Map<string, DepartmentFlags> = new Map(),
+  rectificationsOf: Map<string, { open: number; overdue: number }> = new Map(),
 ): DashboardDepartmentView[] {
   const byDepartment = new Map<string, DashboardReportView[]>();
   for (const { departmentId, view } of reports) {
@@ -80,6 +81,7 @@ export function departmentRows(
         projectReports,
         projects: tallyProjects(projectReports),
         ...(flagsOf.get(d.id) ?? UNJUDGED),
+        rectifications: rectificationsOf.get(d.id) ?? { open: 0, overdue: 0 },
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
@@ -105,5 +107,9 @@ export function summarise(rows: DashboardDepartmentView[]): DashboardSummaryView
     scored: scores.length,
     averageScore: averageOf(scores),
     projects: { total: count('total'), submitted: count('submitted'), approved: count('approved') },
+    rectifications: {
+      open: rows.reduce((n, row) => n + row.rectifications.open, 0),
+      overdue: rows.reduce((n, row) => n + row.rectifications.overdue, 0),
+    },
   };
 }

@@ -68,6 +68,11 @@ export class InflationFlagView {
   @ApiProperty({ example: '总分 96 分而执行率仅 84.50%（低于 90%）', description: '说明，含数字' }) message!: string;
 }
 
+export class RectificationCountsView {
+  @ApiProperty({ description: '未办结的整改事项数' }) open!: number;
+  @ApiProperty({ description: '其中已逾期的' }) overdue!: number;
+}
+
 export class DashboardDepartmentView {
   @ApiProperty() id!: string;
   @ApiProperty({ example: '赵县总工会' }) name!: string;
@@ -91,6 +96,8 @@ export class DashboardDepartmentView {
     description: '预警灯：有红色提示为 red，有黄色提示为 yellow，否则 green；本年度尚无已提交的部门整体报告时为 null',
   })
   light!: TrafficLight | null;
+  @ApiProperty({ type: () => RectificationCountsView, description: '整改事项：未办结数和其中逾期数' })
+  rectifications!: RectificationCountsView;
 }
 
 export class StatusCountView {
@@ -108,6 +115,8 @@ export class DashboardSummaryView {
   @ApiProperty({ nullable: true, type: String, example: '90.00' }) averageScore!: string | null;
   @ApiProperty({ type: Object, description: '项目支出绩效自评表：total、submitted、approved' })
   projects!: { total: number; submitted: number; approved: number };
+  @ApiProperty({ type: () => RectificationCountsView, description: '全县未办结和逾期的整改事项数' })
+  rectifications!: RectificationCountsView;
 }
 
 export class GradeCountView extends DashboardGradeBandView {

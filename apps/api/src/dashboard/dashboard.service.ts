@@ -101,7 +101,10 @@ function assemble(
     view: toReportView(r, bandsOf.get(r.templateVersionId) ?? countyBands, records.dueOn, now),
   }));
   const flags = departmentFlags(records.flagReports, fiscalYear, thresholds);
-  const departments = departmentRows(records.departments, reports, records.dueOn, now, flags);
+  const rectifications = new Map(
+    records.rectifications.map((r) => [r.departmentId, { open: r.open, overdue: r.overdue }]),
+  );
+  const departments = departmentRows(records.departments, reports, records.dueOn, now, flags, rectifications);
   const names = new Map(records.departments.map((d) => [d.id, d.name]));
   const scatter: ScatterPointView[] = reports.flatMap(({ departmentId, view }) =>
     view.totalScore !== null && view.executionRate !== null

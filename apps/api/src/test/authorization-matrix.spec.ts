@@ -56,6 +56,14 @@ interface Fixture {
   pingId: string;
   /** a 指标库 entry of 赵县 and one of 栾城区, and a small workbook to import */
   library: { own: string; foreign: string; file: Buffer };
+  /** 抽评: a batch of each county; each report selected, with a finding, an open item, a closed item, evidence */
+  spot: {
+    batch: { own: string; foreign: string };
+    finding: Record<'union' | 'education' | 'foreign', string>;
+    item: Record<'union' | 'education' | 'foreign', string>;
+    closedItem: Record<'union' | 'education' | 'foreign', string>;
+    evidence: Record<'union' | 'education' | 'foreign', string>;
+  };
   seq: number;
   /** years for reports created by the matrix, one per create */
   year: number;
@@ -175,6 +183,29 @@ const libraryChange = (path: string, payload?: object): RouteCase => ({
     };
   },
   expect: onlyFor(LIBRARY_CURATORS, { own: 200, foreign: 404 }),
+});
+
+/** 抽评 fixtures of each place: own is the union's (for the finance bureau: one of its county), other the education's. */
+const spotKey = (scope: Scope) => (scope === 'foreign' ? 'foreign' : scope === 'own' ? 'union' : 'education');
+const versionIn = (f: Fixture, table: string, id: string): Promise<number> =>
+  f.db.owner(async (c) => (await c.query(`SELECT version FROM ${table} WHERE id = $1`, [id])).rows[0].version);
+/** A versioned write on a 整改事项 of each place. */
+const itemWrite = (path: string, payload: object, closed = false): RouteCase['build'] => {
+  return async (f, _a, scope) => {
+    const id = (closed ? f.spot.closedItem : f.spot.item)[spotKey(scope)];
+    return {
+      method: path === '' ? 'PATCH' : 'POST',
+      url: `/api/rectifications/${id}${path}`,
+      headers: { 'if-match': `"${await versionIn(f, 'rectification_items', id)}"` },
+      payload,
+    };
+  };
+};
+/** The report's own department (its staff hold update on it); never the finance bureau. */
+const departmentAnswers = (ok: number): Record<Actor, Expectation> => ({
+  ...onlyFor(DEPT_STAFF, ok),
+  dept_editor: { own: ok, other: 403, foreign: 404 },
+  dept_head: { own: ok, other: 403, foreign: 404 },
 });
 
 const MATRIX: Record<string, RouteCase> = {
@@ -517,6 +548,102 @@ const MATRIX: Record<string, RouteCase> = {
     // decide is refused before any report is looked up, so it learns nothing of other counties either)
     expect: onlyFor(FINANCE, { own: 200, other: 200, foreign: 404 }),
   },
+  // 抽评 and 整改: selections are the finance bureau's; findings and items are read by whoever reads the report
+  'GET /api/spot-checks': getUrl('/api/spot-checks', onlyFor(FINANCE, 200)),
+  'GET /api/spot-checks/candidates': getUrl('/api/spot-checks/candidates?fiscalYear=2024', onlyFor(FINANCE, 200)),
+  'POST /api/spot-checks/preview': {
+    scopes: ['-'],
+    build: () => ({
+      method: 'POST',
+      url: '/api/spot-checks/preview',
+      payload: { fiscalYear: 2024, rule: { kind: 'below_score', maxScore: '100' } },
+    }),
+    expect: onlyFor(FINANCE, 200),
+  },
+  // a rule that selects nothing (every report of 2024 is already selected): refused, nothing stored
+  'POST /api/spot-checks': {
+    scopes: ['-'],
+    build: () => ({
+      method: 'POST',
+      url: '/api/spot-checks',
+      payload: { name: '矩阵批次', fiscalYear: 2024, rule: { kind: 'random', sharePercent: '100', seed: 1 } },
+    }),
+    expect: onlyFor(FINANCE, 422),
+  },
+  'GET /api/spot-checks/:id': {
+    scopes: ['own', 'foreign'],
+    build: (f, _a, scope) => ({
+      method: 'GET',
+      url: `/api/spot-checks/${scope === 'foreign' ? f.spot.batch.foreign : f.spot.batch.own}`,
+    }),
+    expect: onlyFor(FINANCE, { own: 200, foreign: 404 }),
+  },
+  'GET /api/reports/:id/spot-check': getReport('/spot-check'),
+  'POST /api/reports/:id/spot-check/findings': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, actor, scope) => ({
+      method: 'POST',
+      url: `/api/reports/${reportFor(f, scope)}/spot-check/findings`,
+      payload: { body: `${actor} 发现的问题 ${next(f)}` },
+    }),
+    expect: onlyFor(FINANCE, { own: 201, other: 201, foreign: 404 }),
+  },
+  'PATCH /api/reports/:id/spot-check/findings/:findingId': {
+    scopes: ['own', 'other', 'foreign'],
+    build: async (f, actor, scope) => {
+      const id = f.spot.finding[spotKey(scope)];
+      return {
+        method: 'PATCH',
+        url: `/api/reports/${reportFor(f, scope)}/spot-check/findings/${id}`,
+        headers: { 'if-match': `"${await versionIn(f, 'spot_check_findings', id)}"` },
+        payload: { body: `${actor} 改的问题 ${next(f)}` },
+      };
+    },
+    expect: onlyFor(FINANCE, { own: 200, other: 200, foreign: 404 }),
+  },
+  'POST /api/reports/:id/rectifications': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, actor, scope) => ({
+      method: 'POST',
+      url: `/api/reports/${reportFor(f, scope)}/rectifications`,
+      payload: { title: `${actor} 提出的整改事项 ${next(f)}`, ownerName: '张三', dueOn: '2099-06-30' },
+    }),
+    expect: onlyFor(FINANCE, { own: 201, other: 201, foreign: 404 }),
+  },
+  'GET /api/rectifications': getUrl('/api/rectifications', onlyFor([...DEPT_STAFF, ...FINANCE], 200)),
+  'PATCH /api/rectifications/:id': {
+    scopes: ['own', 'other', 'foreign'],
+    build: itemWrite('', { ownerName: '李四' }),
+    expect: onlyFor(FINANCE, { own: 200, other: 200, foreign: 404 }),
+  },
+  'POST /api/rectifications/:id/answer': {
+    scopes: ['own', 'other', 'foreign'],
+    build: itemWrite('/answer', { answer: '已整改', evidenceText: '整改报告' }),
+    expect: departmentAnswers(200),
+  },
+  // closing a closed item: whoever may decide reaches the state machine (409), nothing changes
+  'POST /api/rectifications/:id/decision': {
+    scopes: ['own', 'other', 'foreign'],
+    build: itemWrite('/decision', { action: 'close' }, true),
+    expect: onlyFor(FINANCE, { own: 409, other: 409, foreign: 404 }),
+  },
+  'POST /api/rectifications/:id/evidence': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({
+      method: 'POST',
+      url: `/api/rectifications/${f.spot.item[spotKey(scope)]}/evidence`,
+      payload: { fileName: '佐证.pdf', contentBase64: Buffer.from('%PDF-1.4 matrix').toString('base64') },
+    }),
+    expect: departmentAnswers(201),
+  },
+  'GET /api/rectifications/:id/evidence/:evidenceId': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({
+      method: 'GET',
+      url: `/api/rectifications/${f.spot.item[spotKey(scope)]}/evidence/${f.spot.evidence[spotKey(scope)]}`,
+    }),
+    expect: reportReaders(200),
+  },
   'GET /api/notifications': getUrl('/api/notifications', onlyFor(COUNTY_ROLES, 200)),
   'POST /api/notifications/read-all': {
     scopes: ['-'],
@@ -841,6 +968,67 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       ),
       file: Buffer.from(await workbook.xlsx.writeBuffer()),
     };
+    // 抽评: every 2024 report of the fixtures selected; a union item gets a real evidence file through the API
+    const spotBatch = (tenant: string) =>
+      idOf(
+        db,
+        `INSERT INTO spot_check_batches (tenant_id, fiscal_year, name, rule, rule_text, created_by_name)
+         VALUES ($1, 2024, '矩阵抽评', '{"kind":"manual","reportIds":[]}', '手工选择', '审核人') RETURNING id`,
+        [tenant],
+      );
+    f.spot = {
+      batch: { own: await spotBatch(f.tenant.own), foreign: await spotBatch(f.tenant.foreign) },
+    } as Fixture['spot'];
+    await db.owner((c) =>
+      c.query(
+        `INSERT INTO spot_check_reports (tenant_id, report_id, batch_id)
+         SELECT r.tenant_id, r.id, b.id FROM reports r JOIN spot_check_batches b ON b.tenant_id = r.tenant_id
+          WHERE r.fiscal_year = 2024 AND r.status IN ('submitted', 'in_review', 'approved')
+             OR r.id = ANY($1)`,
+        [Object.values(f.report)],
+      ),
+    );
+    const spotRow = (sql: string, reportId: string) => idOf(db, sql, [reportId]);
+    const keys = ['union', 'education', 'foreign'] as const;
+    f.spot.finding = {} as Fixture['spot']['finding'];
+    f.spot.item = {} as Fixture['spot']['item'];
+    f.spot.closedItem = {} as Fixture['spot']['closedItem'];
+    for (const key of keys) {
+      f.spot.finding[key] = await spotRow(
+        `INSERT INTO spot_check_findings (tenant_id, report_id, body) SELECT tenant_id, id, '问题' FROM reports WHERE id = $1 RETURNING id`,
+        f.report[key],
+      );
+      const item = (status: string) =>
+        spotRow(
+          `INSERT INTO rectification_items (tenant_id, report_id, title, owner_name, due_on, status)
+           SELECT tenant_id, id, '整改', '张三', '2099-01-01', '${status}' FROM reports WHERE id = $1 RETURNING id`,
+          f.report[key],
+        );
+      f.spot.item[key] = await item('open');
+      f.spot.closedItem[key] = await item('closed');
+    }
+    const uploaded = await as(
+      f.app,
+      f.sessions.dept_editor as Session,
+    )({
+      method: 'POST',
+      url: `/api/rectifications/${f.spot.item.union}/evidence`,
+      payload: { fileName: '佐证.pdf', contentBase64: Buffer.from('%PDF-1.4 fixture').toString('base64') },
+    });
+    const evidenceRow = await f.db.owner(
+      async (c) =>
+        (await c.query(`SELECT * FROM rectification_evidence WHERE id = $1`, [uploaded.json().evidence[0].id])).rows[0],
+    );
+    f.spot.evidence = { union: evidenceRow.id } as Fixture['spot']['evidence'];
+    // the other places' evidence rows point at the same stored bytes
+    for (const key of ['education', 'foreign'] as const) {
+      f.spot.evidence[key] = await idOf(
+        db,
+        `INSERT INTO rectification_evidence (tenant_id, item_id, file_name, content_type, size_bytes, sha256, storage_key)
+         SELECT tenant_id, id, '佐证.pdf', 'application/pdf', $2, $3, $4 FROM rectification_items WHERE id = $1 RETURNING id`,
+        [f.spot.item[key], evidenceRow.size_bytes, evidenceRow.sha256, evidenceRow.storage_key],
+      );
+    }
   });
 
   afterAll(async () => {
@@ -928,6 +1116,21 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'IndicatorLibraryController.update': 'update IndicatorLibrary',
       'IndicatorLibraryController.archive': 'update IndicatorLibrary',
       'IndicatorLibraryController.restore': 'update IndicatorLibrary',
+      'SpotChecksController.list': 'review Report',
+      'SpotChecksController.candidates': 'review Report',
+      'SpotChecksController.preview': 'review Report',
+      'SpotChecksController.create': 'review Report',
+      'SpotChecksController.get': 'review Report',
+      'RectificationsController.forReport': 'read Report',
+      'RectificationsController.addFinding': 'review Report',
+      'RectificationsController.editFinding': 'review Report',
+      'RectificationsController.create': 'review Report',
+      'RectificationsController.inbox': 'read Report',
+      'RectificationsController.update': 'review Report',
+      'RectificationsController.answer': 'update Report',
+      'RectificationsController.decide': 'review Report',
+      'RectificationsController.upload': 'update Report',
+      'RectificationsController.file': 'read Report',
     });
   });
 

@@ -200,6 +200,7 @@ describe('county dashboard (real API and PostgreSQL)', () => {
       figures: 0,
       progress: 0,
       flagReports: 0,
+      rectifications: 0,
     });
     // the same statements in 赵县's own transaction do find its rows
     const own = await tenantDb.tx((tx) => loadDashboardRecords(tx, 2024, []), zhaoxian);

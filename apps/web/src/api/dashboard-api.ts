@@ -48,6 +48,13 @@ export interface DashboardDepartmentView {
   flags: InflationFlag[];
   /** 预警灯; null while it has no 部门整体 report of the year submitted (nothing to judge). */
   light: TrafficLight | null;
+  /** 整改事项 of its reports of the year: not closed, and of those past due */
+  rectifications?: RectificationCounts;
+}
+
+export interface RectificationCounts {
+  open: number;
+  overdue: number;
 }
 
 /** The county's year: every figure but `projects` is of the 部门整体 reports. */
@@ -58,6 +65,8 @@ export interface DashboardSummary {
   scored: number;
   averageScore: string | null;
   projects: Pick<ProjectTally, 'total' | 'submitted' | 'approved'>;
+  /** the county's 整改事项 of the year: not closed, and of those past due */
+  rectifications?: RectificationCounts;
 }
 
 export interface GradeCount extends GradeBand {

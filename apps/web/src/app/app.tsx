@@ -25,6 +25,9 @@ const NotificationsPage = lazy(() =>
 const DashboardPage = lazy(() =>
   import('../pages/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })),
 );
+const SpotChecksPage = lazy(() =>
+  import('../pages/spot-checks/spot-checks-page').then((m) => ({ default: m.SpotChecksPage })),
+);
 const SettingsPage = lazy(() => import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
 const IndicatorLibraryPage = lazy(() =>
   import('../pages/indicator-library/indicator-library-page').then((m) => ({ default: m.IndicatorLibraryPage })),
@@ -116,6 +119,14 @@ export function App() {
           element={
             <Allowed when={readsReports}>
               <ReportPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="spot-checks"
+          element={
+            <Allowed when={(p) => p.reviewReports}>
+              <SpotChecksPage />
             </Allowed>
           }
         />

@@ -8,6 +8,7 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   HomeOutlined,
+  SafetyCertificateOutlined,
   ProfileOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -29,6 +30,9 @@ export function navItemsFor(permissions: Permissions): NavItem[] {
   // one address for the reports: the department's own, or the finance bureau's queue
   if (permissions.draftReports) items.push({ path: '/reports', label: '我的报告', icon: <FileTextOutlined /> });
   if (permissions.reviewReports) items.push({ path: '/reports', label: '待审报告', icon: <FileSearchOutlined /> });
+  if (permissions.reviewReports) {
+    items.push({ path: '/spot-checks', label: '抽评', icon: <SafetyCertificateOutlined /> });
+  }
   if (permissions.manageTenants) items.push({ path: '/tenants', label: '县（区）管理', icon: <BankOutlined /> });
   if (permissions.manageDepartments) {
     items.push({ path: '/departments', label: '部门管理', icon: <ApartmentOutlined /> });

@@ -1,8 +1,12 @@
 import { Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import { DEPARTMENT_KIND_LABELS, ROLE_LABELS } from '@evalflow/domain';
+import { useCallback } from 'react';
 import { Link, Navigate } from 'react-router-dom';
+import { listRectifications } from '../api/spot-checks-api';
+import { useRemote } from '../hooks/use-remote';
+import { OverdueList } from './spot-checks/overdue-list';
 import { permissionsOf } from '../auth/permissions';
-import { useSignedIn } from '../auth/session-context';
+import { useSession, useSignedIn } from '../auth/session-context';
 
 /** The first page after signing in: who and where the user is, and where to go next. */
 export function HomePage() {
@@ -10,6 +14,18 @@ export function HomePage() {
   const can = permissionsOf(ability, me);
   // the finance bureau starts from the county overview
   if (can.reviewReports) return <Navigate to="/dashboard" replace />;
+  return <SignedInHome can={can} />;
+}
+
+/** A department's 整改事项 past due, on its home page (the finance bureau sees the county's on the 抽评 page). */
+function OverdueRectifications() {
+  const session = useSession();
+  const load = useCallback((signal: AbortSignal) => listRectifications(session, { overdue: true }, signal), [session]);
+  return <OverdueList items={useRemote(load).data} />;
+}
+
+function SignedInHome({ can }: { can: ReturnType<typeof permissionsOf> }) {
+  const { me } = useSignedIn();
   const nextSteps: Array<{ to: string; text: string }> = [];
   if (can.draftReports) nextSteps.push({ to: '/reports', text: '查看本部门的自评报告、检查结果和财政局的审核意见' });
   if (can.manageSettings) nextSteps.push({ to: '/settings', text: '设置填报截止日期、提交流程和评价等级划分' });
@@ -23,6 +39,7 @@ export function HomePage() {
 
   return (
     <Flex vertical gap={16} style={{ maxWidth: 960 }}>
+      {can.draftReports && <OverdueRectifications />}
       <Card>
         <Typography.Title level={4} style={{ marginTop: 0 }}>
           您好，{me.user.displayName}

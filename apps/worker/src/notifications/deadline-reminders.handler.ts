@@ -5,6 +5,7 @@ import { PlatformDb, TenantDb } from '@evalflow/persistence';
 import type { Job } from 'bullmq';
 import type { JobHandler } from '../jobs/job-handler';
 import { Inbox } from './inbox';
+import { notifyOverdueRectifications } from './rectification-overdue';
 
 interface DueDepartment {
   fiscal_year: number;
@@ -80,7 +81,10 @@ export class DeadlineRemindersHandler implements JobHandler<DeadlineRemindersJob
           sourceKey,
         });
       }
-      return count;
+      // 整改事项 past due, on the same tick
+      const overdue = await notifyOverdueRectifications(em, this.inbox, tenantId, today);
+      sourceKeys.push(...overdue.sourceKeys);
+      return count + overdue.notified;
     }, tenantId);
     await this.inbox.mailPending(tenantId, sourceKeys);
     return notified;

@@ -165,6 +165,49 @@ describe('review notifications and e-mail (real PostgreSQL and Redis)', () => {
     expect(await remind('2025-05-07')).toEqual({ notified: 2 });
   });
 
+  it('tells both sides of an overdue 整改事项 on the same tick, once per item and due date', async () => {
+    const remind = (today: string) =>
+      worker.get(DeadlineRemindersHandler).handle({ data: { today } } as Job<{ today: string }>);
+    const [batch] = await owner(
+      `INSERT INTO spot_check_batches (tenant_id, fiscal_year, name, rule, rule_text, created_by_name)
+       VALUES ($1, 2024, '抽评', '{"kind":"manual"}', '手工选择 1 份', '审核人') RETURNING id`,
+      [ids.tenant],
+    );
+    await owner(`INSERT INTO spot_check_reports (tenant_id, report_id, batch_id) VALUES ($1, $2, $3)`, [
+      ids.tenant,
+      ids.report,
+      batch.id,
+    ]);
+    const [item] = await owner(
+      `INSERT INTO rectification_items (tenant_id, report_id, title, owner_name, due_on)
+       VALUES ($1, $2, '补充佐证材料', '张三', '2025-05-01') RETURNING id`,
+      [ids.tenant, ids.report],
+    );
+    await owner(
+      `INSERT INTO rectification_items (tenant_id, report_id, title, owner_name, due_on, status)
+       VALUES ($1, $2, '已办结的', '张三', '2025-04-01', 'closed')`,
+      [ids.tenant, ids.report],
+    );
+    // due today is not overdue yet
+    expect(await remind('2025-05-01')).toEqual({ notified: 0 });
+    expect(await remind('2025-05-02')).toEqual({ notified: 4 });
+    const notes = await inbox('rectification.overdue');
+    expect(notes.map((n: { username: string }) => n.username)).toEqual([
+      'zhaoxian.finance.approver',
+      'zhaoxian.finance.reviewer',
+      'zhaoxian.union.editor',
+      'zhaoxian.union.head',
+    ]);
+    expect(notes[0]).toMatchObject({
+      title: '整改事项已逾期（期限2025年5月1日）',
+      body: '赵县总工会：补充佐证材料（责任人：张三）',
+    });
+    expect(await remind('2025-05-03')).toEqual({ notified: 0 });
+    // a new due date, missed again, tells again
+    await owner(`UPDATE rectification_items SET due_on = '2025-05-02' WHERE id = $1`, [item.id]);
+    expect(await remind('2025-05-04')).toEqual({ notified: 4 });
+  });
+
   it('schedules the reminders on start, once however many workers start', async () => {
     await worker.get(DeadlineScheduler).onApplicationBootstrap();
     const queue = worker.get<Queue>(getQueueToken(QUEUES.notifications));

@@ -133,9 +133,30 @@ const LIGHT_COLUMN: TableColumnsType<DashboardRow>[number] = {
   render: (_, r) => <FlagLight light={r.light} flags={r.flags} />,
 };
 
+/** 抽评整改: open 整改事项 of the department's reports, the overdue ones in red. */
+const RECTIFICATION_COLUMN: TableColumnsType<DashboardRow>[number] = {
+  title: '整改事项',
+  key: 'rectifications',
+  width: 110,
+  align: 'center',
+  sorter: (a, b) =>
+    (a.rectifications?.overdue ?? 0) - (b.rectifications?.overdue ?? 0) ||
+    (a.rectifications?.open ?? 0) - (b.rectifications?.open ?? 0),
+  render: (_, r) =>
+    r.rectifications?.open ? (
+      <Flex gap={4} justify="center" wrap>
+        <Tag>未办结 {r.rectifications.open}</Tag>
+        {r.rectifications.overdue > 0 && <Tag color="red">逾期 {r.rectifications.overdue}</Tag>}
+      </Flex>
+    ) : (
+      <Typography.Text type="secondary">—</Typography.Text>
+    ),
+};
+
 const COLUMNS: TableColumnsType<DashboardRow> = [
   DEPARTMENT_COLUMN,
   LIGHT_COLUMN,
+  RECTIFICATION_COLUMN,
   { title: '部门整体支出绩效自评报告', key: 'overall', children: OVERALL_COLUMNS },
   { title: '项目支出绩效自评表', key: 'projectTables', children: PROJECT_COLUMNS },
   {

@@ -41,6 +41,16 @@ export function SummaryCards({ summary }: { summary: DashboardSummary }) {
     value: projects.total,
     suffix: '张',
   };
+  const rectifications = summary.rectifications;
+  if (rectifications) {
+    figures.push({
+      key: 'rectifications',
+      title: `未办结整改事项（逾期 ${rectifications.overdue}）`,
+      value: rectifications.open,
+      suffix: '项',
+      color: rectifications.overdue > 0 ? '#cf1322' : undefined,
+    });
+  }
   return (
     <div style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>

@@ -3,6 +3,7 @@ import { isTransitionAction, TRANSITIONS } from '@evalflow/domain';
 const OTHER_KINDS: Record<string, { label: string; color: string }> = {
   'comment.added': { label: '新的审核意见', color: 'orange' },
   'deadline.due_soon': { label: '填报即将截止', color: 'red' },
+  'rectification.overdue': { label: '整改事项逾期', color: 'red' },
 };
 
 const ACTION_COLORS: Record<string, string> = { return: 'orange', reopen: 'orange', approve: 'green' };

@@ -25,6 +25,7 @@ import { CheckSummary } from './checks/check-summary';
 import { CommentsTab } from './comments/comments-tab';
 import { inReportOrder, openCommentsOf } from './comments/thread-order';
 import { DocumentsTab } from './documents/documents-tab';
+import { RectificationTab } from './rectification/rectification-tab';
 import { CarriedOverNotice } from './editor/carried-over-notice';
 import { ReportEditor } from './editor/report-editor';
 import { useLiveChecks } from './editor/use-live-checks';
@@ -276,6 +277,11 @@ export function ReportPage() {
                 onReload={documents.reload}
               />
             ),
+          },
+          {
+            key: 'rectification',
+            label: '抽评整改',
+            children: <RectificationTab api={session} reportId={r.id} side={reviewer ? 'finance' : 'department'} />,
           },
           {
             key: 'history',

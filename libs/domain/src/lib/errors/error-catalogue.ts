@@ -118,6 +118,27 @@ export const ERROR_CATALOGUE = {
   TEMPLATE_NO_DRAFT: { kind: 'conflict', message: '模板没有待发布的草稿，请先修改并保存' },
   TEMPLATE_LIMIT_REACHED: { kind: 'conflict', message: '本县模板已达 50 个的上限，请在已有模板上修改' },
   TEMPLATE_KIND_MISMATCH: { kind: 'invalid', message: '模板的报告类型不能更改' },
+  // 抽评 and 整改
+  SPOT_CHECK_RULE_INVALID: { kind: 'invalid', message: '抽取规则不正确，请检查标出的项' },
+  SPOT_CHECK_NOTHING_SELECTED: { kind: 'unprocessable', message: '按此规则没有选中任何报告，未保存抽评批次' },
+  SPOT_CHECK_REPORT_NOT_SELECTABLE: {
+    kind: 'invalid',
+    message: '所选报告不属于该年度，或尚未提交（只能抽评已提交、审核中或已通过的报告）',
+  },
+  SPOT_CHECK_ALREADY_SELECTED: { kind: 'conflict', message: '所选报告本年度已被抽评，同一报告一年只抽评一次' },
+  SPOT_CHECK_BATCH_NOT_FOUND: { kind: 'not_found', message: '抽评批次不存在' },
+  SPOT_CHECK_NOT_SELECTED: { kind: 'conflict', message: '该报告未被抽评，不能提出问题或整改事项' },
+  SPOT_CHECK_FINDING_NOT_FOUND: { kind: 'not_found', message: '发现的问题不存在' },
+  SPOT_CHECK_FINDING_INVALID: { kind: 'invalid', message: '问题描述不能为空，且不能超过 2000 个字符' },
+  RECTIFICATION_NOT_FOUND: { kind: 'not_found', message: '整改事项不存在' },
+  RECTIFICATION_INVALID: { kind: 'invalid', message: '整改事项填写不完整，请检查标出的字段' },
+  RECTIFICATION_TRANSITION_INVALID: { kind: 'conflict', message: '整改事项当前的状态不允许此操作' },
+  RECTIFICATION_EVIDENCE_TOO_LARGE: { kind: 'payload_too_large', message: '佐证材料文件过大（不超过 2 MB）' },
+  RECTIFICATION_EVIDENCE_TYPE: {
+    kind: 'unsupported_media_type',
+    message: '佐证材料只能是 PDF、JPEG 或 PNG 文件（按文件内容判断）',
+  },
+  RECTIFICATION_EVIDENCE_NOT_FOUND: { kind: 'not_found', message: '佐证材料不存在' },
   // concurrency
   CONFLICT: { kind: 'conflict', message: '数据已被他人修改，请刷新后重试' },
   VERSION_MISMATCH: { kind: 'precondition_failed', message: '数据已被他人修改，请查看最新内容后再提交' },

@@ -104,6 +104,15 @@ export const DASHBOARD_SQL = {
      CROSS JOIN LATERAL (VALUES ('submitted', f.submitted_at), ('approved', f.approved_at)) e(event, at)
      WHERE e.at IS NOT NULL
      GROUP BY 1, 2 ORDER BY 1, 2`,
+
+  /** Open (not closed) 整改事项 per department of the year's reports, and of those the ones past due (China time). */
+  rectifications: `
+    SELECT r.department_id AS "departmentId", count(*)::int AS open,
+           count(*) FILTER (WHERE i.due_on < (now() AT TIME ZONE 'Asia/Shanghai')::date)::int AS overdue
+      FROM rectification_items i
+      JOIN reports r ON r.tenant_id = i.tenant_id AND r.id = i.report_id
+     WHERE i.tenant_id = $1 AND r.fiscal_year = $2 AND i.status <> 'closed'
+     GROUP BY r.department_id`,
 } as const;
 
 export type DashboardStatement = keyof typeof DASHBOARD_SQL;

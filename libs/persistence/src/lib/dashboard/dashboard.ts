@@ -53,6 +53,13 @@ export interface DashboardFlagReportRecord {
   indicators: Array<Pick<Indicator, 'level3' | 'nature' | 'target' | 'actual' | 'weight' | 'score' | 'evidence'>>;
 }
 
+/** A department's open and overdue 整改事项 of the year. */
+export interface DashboardRectificationRecord {
+  departmentId: string;
+  open: number;
+  overdue: number;
+}
+
 export interface DashboardWeekRecord {
   /** Monday of the week, YYYY-MM-DD, China Standard Time */
   weekStart: string;
@@ -74,6 +81,7 @@ export interface DashboardRecords {
   figures: DashboardFigureRecord[];
   weeks: DashboardWeekRecord[];
   flagReports: DashboardFlagReportRecord[];
+  rectifications: DashboardRectificationRecord[];
 }
 
 export async function loadDashboardRecords(
@@ -93,5 +101,6 @@ export async function loadDashboardRecords(
   ]);
   const weeks = await rowsOf<DashboardWeekRecord>(tx, DASHBOARD_SQL.progress, year);
   const flagReports = await rowsOf<DashboardFlagReportRecord>(tx, DASHBOARD_SQL.flagReports, year);
-  return { dueOn: deadline?.dueOn ?? null, departments, reports, figures, weeks, flagReports };
+  const rectifications = await rowsOf<DashboardRectificationRecord>(tx, DASHBOARD_SQL.rectifications, year);
+  return { dueOn: deadline?.dueOn ?? null, departments, reports, figures, weeks, flagReports, rectifications };
 }

@@ -37,6 +37,13 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   indicator_library: ['SELECT', 'INSERT', 'UPDATE'],
   // the request's own transaction marks its claim committed (own county only, RLS)
   idempotency_keys: ['SELECT', 'UPDATE'],
+  // 抽评: a selection stands as made; findings and 整改事项 are edited; an item's history and evidence are kept
+  spot_check_batches: ['SELECT', 'INSERT'],
+  spot_check_reports: ['SELECT', 'INSERT'],
+  spot_check_findings: ['SELECT', 'INSERT', 'UPDATE'],
+  rectification_items: ['SELECT', 'INSERT', 'UPDATE'],
+  rectification_events: ['SELECT', 'INSERT'],
+  rectification_evidence: ['SELECT', 'INSERT'],
   schema_migrations: [],
 };
 
@@ -73,5 +80,11 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   indicator_library: [],
   // the API's edge: a retried POST gets its first answer
   idempotency_keys: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  spot_check_batches: [],
+  spot_check_reports: [],
+  spot_check_findings: [],
+  rectification_items: [],
+  rectification_events: [],
+  rectification_evidence: [],
   schema_migrations: [],
 };

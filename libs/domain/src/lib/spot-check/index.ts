@@ -1,0 +1,3 @@
+export * from './seeded-pick';
+export * from './selection-rule';
+export * from './rectification';
