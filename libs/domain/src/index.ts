@@ -28,3 +28,4 @@ export * from './lib/report/indicator-facts';
 export * from './lib/report/documents';
 export * from './lib/template';
 export * from './lib/indicator-library';
+export * from './lib/disclosure';

@@ -56,6 +56,16 @@ export const GLOSSARY = {
     zh: '县级概览',
     note: "the finance bureau's view of a county's year: each department's reports, counts by status and grade, 执行率 against score, weekly progress, the year before",
   },
+  publicDisclosure: {
+    zh: '随决算公开',
+    note: "an approved report's public version, published by the finance bureau with the county's 部门决算",
+  },
+  publicVersion: {
+    zh: '公开版',
+    note: 'the PDF shown to the public: an allow-list of the content, without comments, re-scores or personal contact data',
+  },
+  publicationRegister: { zh: '公开登记', note: 'what was published, when and by whom, and what was withdrawn and why' },
+  withdrawPublication: { zh: '撤销公开', note: 'takes a publication off the public page at once, with a reason' },
 } as const;
 
 export type GlossaryTerm = keyof typeof GLOSSARY;

@@ -37,6 +37,8 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   indicator_library: ['SELECT', 'INSERT', 'UPDATE'],
   // the request's own transaction marks its claim committed (own county only, RLS)
   idempotency_keys: ['SELECT', 'UPDATE'],
+  // the register of 随决算公开: published and withdrawn, never deleted
+  publications: ['SELECT', 'INSERT', 'UPDATE'],
   schema_migrations: [],
 };
 
@@ -73,5 +75,6 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   indicator_library: [],
   // the API's edge: a retried POST gets its first answer
   idempotency_keys: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  publications: [],
   schema_migrations: [],
 };
