@@ -20,6 +20,7 @@ import { SystemModule } from './system/system.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UsersModule } from './users/users.module';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { PublicationsModule } from './publications/publications.module';
 
 @Module({})
 export class AppModule {
@@ -55,6 +56,7 @@ export class AppModule {
         DocumentsModule,
         NotificationsModule,
         SystemModule,
+        PublicationsModule,
       ],
       providers: [QueueErrorLogger, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };
