@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  GlobalOutlined,
   HomeOutlined,
   ProfileOutlined,
   SettingOutlined,
@@ -29,6 +30,7 @@ export function navItemsFor(permissions: Permissions): NavItem[] {
   // one address for the reports: the department's own, or the finance bureau's queue
   if (permissions.draftReports) items.push({ path: '/reports', label: '我的报告', icon: <FileTextOutlined /> });
   if (permissions.reviewReports) items.push({ path: '/reports', label: '待审报告', icon: <FileSearchOutlined /> });
+  if (permissions.readPublications) items.push({ path: '/publications', label: '公开登记', icon: <GlobalOutlined /> });
   if (permissions.manageTenants) items.push({ path: '/tenants', label: '县（区）管理', icon: <BankOutlined /> });
   if (permissions.manageDepartments) {
     items.push({ path: '/departments', label: '部门管理', icon: <ApartmentOutlined /> });
