@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, disclosureDay, documentFileName, type AppAbility, type Principal } from '@evalflow/domain';
+import {
+  AppError,
+  disclosureDay,
+  documentFileName,
+  type AppAbility,
+  type Principal,
+  type ReportContent,
+} from '@evalflow/domain';
 import { RequestContext } from '@evalflow/observability';
 import {
   findDisclosure,
@@ -12,6 +19,7 @@ import {
   TenantDb,
   withdrawDisclosures,
   type DisclosureRecord,
+  type ReportRecord,
   type TenantTx,
 } from '@evalflow/persistence';
 import { assertCan } from '../access/object-checks';
@@ -62,19 +70,20 @@ export class PublicationsService {
       const report = await permittedReport(tx, ability, reportId, { forUpdate: true });
       assertCan(ability, 'create', 'Publication', { tenantId: report.tenantId });
       const standing = await findLiveDisclosure(tx, report.id);
-      if (standing) return { created: false, view: toPublicationView(standing) };
+      if (standing) {
+        // its public PDF failed to render: asking again renders it anew (same document, next job id)
+        if (standing.documentStatus === 'failed') {
+          const revision = await this.revision(tx, report, standing.revision);
+          await this.requestDocument(tx, principal, report.id, revision, standing.publishedOn);
+        }
+        return { created: false, view: toPublicationView(await this.require(tx, standing.id)) };
+      }
       const latest = report.status === 'approved' ? await latestRevision(tx, report.id) : null;
       if (!latest) throw new AppError('PUBLICATION_REPORT_NOT_APPROVED', { status: report.status });
-      const revision = await findRevision(tx, report, latest.number);
-      if (!revision) throw new Error(`revision ${latest.number} of report ${report.id} vanished`);
+      const revision = await this.revision(tx, report, latest.number);
       const day = disclosureDay(new Date());
       const by = { userId: principal.userId, name: principal.displayName };
-      const documentId = await requestPublicDocument(
-        tx,
-        { reportId: report.id, revisionNumber: revision.number, content: revision.content, day },
-        principal.userId,
-        RequestContext.current()?.requestId,
-      );
+      const documentId = await this.requestDocument(tx, principal, report.id, revision, day);
       const id = await insertDisclosure(tx, {
         reportId: report.id,
         revisionId: revision.id,
@@ -124,6 +133,27 @@ export class PublicationsService {
       });
       return toPublicationView(await this.require(tx, id));
     });
+  }
+
+  private async revision(tx: TenantTx, report: ReportRecord, number: number) {
+    const revision = await findRevision(tx, report, number);
+    if (!revision) throw new Error(`revision ${number} of report ${report.id} vanished`);
+    return revision;
+  }
+
+  private requestDocument(
+    tx: TenantTx,
+    principal: Principal,
+    reportId: string,
+    revision: { number: number; content: ReportContent },
+    day: string,
+  ) {
+    return requestPublicDocument(
+      tx,
+      { reportId, revisionNumber: revision.number, content: revision.content, day },
+      principal.userId,
+      RequestContext.current()?.requestId,
+    );
   }
 
   private async require(tx: TenantTx, id: string, forUpdate = false): Promise<DisclosureRecord> {

@@ -194,6 +194,25 @@ describe('public disclosure (real API and PostgreSQL)', () => {
     ]);
   });
 
+  it('publishing again while its public PDF has failed renders it anew under the next job id', async () => {
+    await owner(`UPDATE documents SET status = 'failed', error = '生成失败：测试' WHERE id = $1`, [
+      published.documentId,
+    ]);
+    const again = await call(approver, 'POST', `/reports/${report2024}/publication`);
+    expect(again.json()).toMatchObject({
+      id: published.id,
+      documentId: published.documentId,
+      documentStatus: 'queued',
+    });
+    const jobs = await owner(`SELECT job_id FROM outbox WHERE job_id LIKE $1 ORDER BY id`, [
+      `render.${report2024}.r1-public-%`,
+    ]);
+    expect(jobs.map((j: { job_id: string }) => j.job_id.replace(/public-\d+/, 'public-D'))).toEqual([
+      `render.${report2024}.r1-public-D.pdf.t2`,
+      `render.${report2024}.r1-public-D.pdf.t2.g1`,
+    ]);
+  });
+
   it('lists nothing while the public PDF is being rendered, then the publication', async () => {
     expect((await pub(`/${ZHAOXIAN}/publications`)).json().publications).toEqual([]);
     await renderAsWorker(published.documentId);
