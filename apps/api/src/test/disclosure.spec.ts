@@ -99,7 +99,7 @@ describe('public disclosure (real API and PostgreSQL)', () => {
 
   beforeAll(async () => {
     storageDir = await mkdtemp(join(tmpdir(), 'evalflow-disclosure-'));
-    ({ db, app, close } = await startSeededApi({ STORAGE_DIR: storageDir }));
+    ({ db, app, close } = await startSeededApi({ STORAGE_DIR: storageDir, RATE_LIMIT_PUBLIC_PER_MINUTE: '400' }));
     [editor, reviewer, approver, foreign] = await loginAll(app, [
       'zhaoxian.union.editor',
       'zhaoxian.finance.reviewer',
@@ -341,6 +341,14 @@ describe('public disclosure (real API and PostgreSQL)', () => {
       randomUUID(),
       randomUUID().toUpperCase(),
     ];
+    // the internal documents of the published report (送审稿, the approved edition) are among them
+    const internal = await owner(
+      `SELECT id FROM documents WHERE report_id = $1 AND watermark IS DISTINCT FROM '公开版'`,
+      [report2024],
+    );
+    expect(internal.length).toBeGreaterThanOrEqual(4);
+    expect(candidates).toEqual(expect.arrayContaining(internal.map((d: { id: string }) => d.id)));
+    expect(candidates.length).toBeGreaterThan(20);
     for (const id of candidates) {
       const res = await pub(`/${ZHAOXIAN}/publications/${id}/pdf`);
       if (id === published.id) continue;
@@ -376,6 +384,19 @@ describe('public disclosure (real API and PostgreSQL)', () => {
     expect((await pub(`/${LUANCHENG}/publications`)).json().code).toBe('PUBLIC_COUNTY_NOT_FOUND');
     await owner(`UPDATE tenants SET status = 'active' WHERE region_code = $1`, [LUANCHENG]);
   }, 120_000);
+
+  it('the public page is rate-limited per address, signed in or not (429 with Retry-After)', async () => {
+    const from = (remoteAddress: string, s: Session | null = null) =>
+      as(app, s)({ method: 'GET', url: `/api/public/counties/${ZHAOXIAN}/publications`, remoteAddress });
+    for (let i = 0; i < 400; i++) expect((await from('198.51.100.7')).statusCode).toBe(200);
+    const refused = await from('198.51.100.7');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ code: 'RATE_LIMITED', details: { limitPerMinute: 400 } });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // a session does not buy a bucket of its own; another address has its own
+    expect((await from('198.51.100.7', reviewer)).statusCode).toBe(429);
+    expect((await from('198.51.100.8')).statusCode).toBe(200);
+  }, 60_000);
 
   it('reopening a published report withdraws its publication at once (audited as automatic)', async () => {
     expect((await act(approver, report2024, 'reopen', '发现数据错误，需要修改')).statusCode).toBe(200);
