@@ -22,6 +22,7 @@ import { SystemModule } from './system/system.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UsersModule } from './users/users.module';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { PublicationsModule } from './publications/publications.module';
 
 @Module({})
 export class AppModule {
@@ -59,6 +60,7 @@ export class AppModule {
         NotificationsModule,
         SpotChecksModule,
         SystemModule,
+        PublicationsModule,
       ],
       providers: [QueueErrorLogger, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };

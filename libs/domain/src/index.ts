@@ -30,3 +30,4 @@ export * from './lib/template';
 export * from './lib/indicator-library';
 export * from './lib/report/score-sheet';
 export * from './lib/spot-check';
+export * from './lib/disclosure';

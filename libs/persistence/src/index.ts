@@ -23,3 +23,4 @@ export * from './lib/like-pattern';
 export * from './lib/dashboard/dashboard';
 export * from './lib/dashboard/dashboard-sql';
 export * from './lib/idempotency-claim';
+export * from './lib/publications/publications';

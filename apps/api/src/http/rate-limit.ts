@@ -25,6 +25,8 @@ function unlimited(path: string): boolean {
 
 export function routeFamily(method: string, path: string): RouteFamily {
   if (path.startsWith('/api/auth/') && method !== 'GET') return 'auth';
+  // the public disclosure page: anyone, counted by address whoever they are
+  if (path.startsWith('/api/public/')) return 'public';
   if (COSTLY.some(([m, pattern]) => m === method && pattern.test(path))) return 'costly';
   return method === 'GET' || method === 'HEAD' ? 'reads' : 'writes';
 }
@@ -65,7 +67,7 @@ export async function installRateLimit(fastify: FastifyInstance, options: RateLi
     allowList: (request) => unlimited(request.url.split('?')[0]),
     keyGenerator: (request) => {
       const family = familyOf(request);
-      const user = family === 'auth' ? null : options.userOf(request);
+      const user = family === 'auth' || family === 'public' ? null : options.userOf(request);
       return `${family}:${user ? `u:${user}` : `a:${request.ip}`}`;
     },
     max: (request) => options.limits[familyOf(request)],

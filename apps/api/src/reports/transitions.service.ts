@@ -6,6 +6,7 @@ import {
   DOCUMENT_FORMATS,
   headSignOffMissing,
   planTransition,
+  PUBLICATION_WITHDRAWN_ON_REOPEN,
   type AppAbility,
   type Principal,
   type ReportContent,
@@ -24,6 +25,7 @@ import {
   requestDocument,
   setReportStatus,
   TenantDb,
+  withdrawDisclosures,
   type ReportRecord,
   type RevisionSignOffs,
   type TenantTx,
@@ -84,6 +86,7 @@ export class TransitionsService {
         openComments,
       });
       await this.announce(tx, principal, report, { transitionId, action: dto.action, to: plan.to, reason });
+      if (from === 'approved' && plan.to !== 'approved') await this.withdrawPublication(tx, principal, report);
       await this.audit.record(tx, {
         tenantId: report.tenantId,
         action: `report.${dto.action}`,
@@ -185,6 +188,21 @@ export class TransitionsService {
       for (const format of DOCUMENT_FORMATS) {
         await requestDocument(tx, moved, format, principal.userId, requestId);
       }
+    }
+  }
+
+  /** A reopened report is no longer what was published: its public version leaves the public page at once. */
+  private async withdrawPublication(tx: TenantTx, principal: Principal, report: ReportRecord) {
+    const by = { userId: principal.userId, name: principal.displayName };
+    const withdrawn = await withdrawDisclosures(tx, { reportId: report.id }, by, PUBLICATION_WITHDRAWN_ON_REOPEN);
+    for (const publicationId of withdrawn) {
+      await this.audit.record(tx, {
+        tenantId: report.tenantId,
+        action: 'publication.withdraw',
+        targetType: 'report',
+        targetId: report.id,
+        details: { publicationId, reason: PUBLICATION_WITHDRAWN_ON_REOPEN, automatic: true },
+      });
     }
   }
 

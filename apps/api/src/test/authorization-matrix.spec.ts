@@ -65,6 +65,8 @@ interface Fixture {
     evidence: Record<'union' | 'education' | 'foreign', string>;
   };
   seq: number;
+  /** a withdrawn publication (随决算公开) of 赵县's union report and of 栾城区's */
+  publication: { own: string; foreign: string };
   /** years for reports created by the matrix, one per create */
   year: number;
 }
@@ -829,6 +831,36 @@ const MATRIX: Record<string, RouteCase> = {
     build: (f) => ({ method: 'GET', url: `/api/system/pings/${f.pingId}` }),
     expect: onlyFor(['platform_admin'], 200),
   },
+
+  // 随决算公开: the finance approver publishes and withdraws, the bureau reads the register
+  'POST /api/reports/:id/publication': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({ method: 'POST', url: `/api/reports/${reportFor(f, scope)}/publication` }),
+    // the fixtures' reports are drafts: the approver is told only approved reports are published
+    expect: { ...onlyFor(['finance_approver'], 403), finance_approver: { own: 409, other: 409, foreign: 404 } },
+  },
+  'GET /api/publications': getUrl('/api/publications?includeWithdrawn=true', onlyFor(FINANCE, 200)),
+  'POST /api/publications/:id/withdrawal': {
+    scopes: ['own', 'foreign'],
+    build: (f, _a, scope) => ({
+      method: 'POST',
+      url: `/api/publications/${scope === 'foreign' ? f.publication.foreign : f.publication.own}/withdrawal`,
+      payload: { reason: '矩阵测试' },
+    }),
+    // already withdrawn: nothing changes, whoever asks
+    expect: { ...onlyFor(['finance_approver'], 403), finance_approver: { own: 409, foreign: 404 } },
+  },
+  // the public page: the same answer for everyone, signed in or not
+  'GET /api/public/counties/:code/publications': getUrl('/api/public/counties/130133/publications', every(200, 200)),
+  'GET /api/public/counties/:code/publications/:id/pdf': {
+    scopes: ['own', 'foreign'],
+    // a withdrawn publication of the county, and another county's: neither is served
+    build: (f, _a, scope) => ({
+      method: 'GET',
+      url: `/api/public/counties/130133/publications/${scope === 'foreign' ? f.publication.foreign : f.publication.own}/pdf`,
+    }),
+    expect: every(404, 404),
+  },
 };
 
 describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
@@ -906,6 +938,23 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       union: await document(f.report.union),
       education: await document(f.report.education),
       foreign: await document(f.report.foreign),
+    };
+    const publication = (reportId: string, userId: string) =>
+      idOf(
+        db,
+        `WITH doc AS (INSERT INTO documents (tenant_id, report_id, edition, content_snapshot, format, template_version,
+                                             watermark, status)
+                      SELECT tenant_id, id, 'r1-public-20250801', '{}'::jsonb, 'pdf', 2, '公开版', 'done'
+                        FROM reports WHERE id = $1 RETURNING id, tenant_id, report_id)
+         INSERT INTO publications (tenant_id, report_id, revision_id, revision, document_id, published_on, published_by,
+                                   published_by_name, withdrawn_at, withdrawn_by, withdrawn_by_name, withdrawal_reason)
+         SELECT doc.tenant_id, doc.report_id, v.id, 1, doc.id, '2025-08-01', $2, '领导', now(), $2, '领导', '矩阵'
+           FROM doc JOIN report_revisions v ON v.report_id = doc.report_id RETURNING id`,
+        [reportId, userId],
+      );
+    f.publication = {
+      own: await publication(f.report.union, f.user.financeStaff),
+      foreign: await publication(f.report.foreign, f.user.foreign),
     };
     f.thread = {
       union: await thread(f.report.union),
@@ -1131,6 +1180,11 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'RectificationsController.decide': 'review Report',
       'RectificationsController.upload': 'update Report',
       'RectificationsController.file': 'read Report',
+      'PublicationsController.publish': 'create Publication',
+      'PublicationsController.list': 'read Publication',
+      'PublicationsController.withdraw': 'update Publication',
+      'PublicDisclosureController.list': 'public',
+      'PublicDisclosureController.pdf': 'public',
     });
   });
 

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import { permissionsOf, type Permissions } from '../auth/permissions';
 import { RequireAuth } from '../auth/require-auth';
 import { useSession, useSignedIn } from '../auth/session-context';
@@ -35,6 +35,15 @@ const IndicatorLibraryPage = lazy(() =>
 const TemplatesPage = lazy(() =>
   import('../pages/templates/templates-page').then((m) => ({ default: m.TemplatesPage })),
 );
+const PublicationsPage = lazy(() =>
+  import('../pages/publications/publications-page').then((m) => ({ default: m.PublicationsPage })),
+);
+// the public page of 随决算公开: outside the sign-in, loaded only by its visitors
+const PublicDisclosurePage = lazy(() =>
+  import('../pages/public/public-disclosure-page').then((m) => ({ default: m.PublicDisclosurePage })),
+);
+/** Pages anyone may open without signing in: no session is restored there (no refresh, no 401). */
+export const isPublicPath = (pathname: string) => pathname.startsWith('/gongkai/');
 const TemplateEditorPage = lazy(() =>
   import('../pages/templates/template-editor-page').then((m) => ({ default: m.TemplateEditorPage })),
 );
@@ -50,14 +59,23 @@ function Allowed({ when, children }: { when: (p: Permissions) => boolean; childr
 
 export function App() {
   const session = useSession();
+  const publicPage = isPublicPath(useLocation().pathname);
   // restore a session from the refresh cookie once, before deciding where the visitor may go
   useEffect(() => {
-    void session.restore();
-  }, [session]);
+    if (!publicPage) void session.restore();
+  }, [session, publicPage]);
 
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/gongkai/:code"
+        element={
+          <Suspense fallback={<FullPageSpin description="正在打开页面…" />}>
+            <PublicDisclosurePage />
+          </Suspense>
+        }
+      />
       <Route
         element={
           <RequireAuth>
@@ -167,6 +185,14 @@ export function App() {
           element={
             <Allowed when={(p) => p.readIndicatorLibrary}>
               <IndicatorLibraryPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="publications"
+          element={
+            <Allowed when={(p) => p.readPublications}>
+              <PublicationsPage />
             </Allowed>
           }
         />

@@ -25,6 +25,10 @@ export interface Permissions {
   curateIndicatorLibrary: boolean;
   /** Reads the county's report templates (报告模板): every county user. */
   readTemplates: boolean;
+  /** Publishes approved reports (随决算公开) and withdraws them: the finance approver. */
+  publishReports: boolean;
+  /** Reads the 公开登记 (what was published, when, by whom): the finance bureau. */
+  readPublications: boolean;
   /** Copies, edits and publishes the county's report templates: the county administrator. */
   manageTemplates: boolean;
 }
@@ -64,5 +68,7 @@ export function permissionsOf(ability: AppAbility, me: MeView): Permissions {
       me.tenant !== null && ability.can('update', tagged('IndicatorLibrary', { tenantId: me.tenant.id })),
     readTemplates: me.tenant !== null && ability.can('read', tagged('ReportTemplate', { tenantId: me.tenant.id })),
     manageTemplates: me.tenant !== null && ability.can('update', tagged('ReportTemplate', { tenantId: me.tenant.id })),
+    publishReports: me.tenant !== null && ability.can('create', tagged('Publication', { tenantId: me.tenant.id })),
+    readPublications: me.tenant !== null && ability.can('read', tagged('Publication', { tenantId: me.tenant.id })),
   };
 }

@@ -64,6 +64,6 @@ describe('AppShell menu', () => {
   it('offers the finance bureau its county overview as home, the review queue and a read-only department list', async () => {
     const result = await menuLabelsFor(PRINCIPALS.financeReviewer);
     session = result.session;
-    expect(result.labels).toEqual(['县级概览', '待审报告', '抽评', '部门', '报告模板', '指标库']);
+    expect(result.labels).toEqual(['县级概览', '待审报告', '抽评', '公开登记', '部门', '报告模板', '指标库']);
   });
 });

@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  GlobalOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   ProfileOutlined,
@@ -33,6 +34,7 @@ export function navItemsFor(permissions: Permissions): NavItem[] {
   if (permissions.reviewReports) {
     items.push({ path: '/spot-checks', label: '抽评', icon: <SafetyCertificateOutlined /> });
   }
+  if (permissions.readPublications) items.push({ path: '/publications', label: '公开登记', icon: <GlobalOutlined /> });
   if (permissions.manageTenants) items.push({ path: '/tenants', label: '县（区）管理', icon: <BankOutlined /> });
   if (permissions.manageDepartments) {
     items.push({ path: '/departments', label: '部门管理', icon: <ApartmentOutlined /> });

@@ -16,5 +16,6 @@ export async function renderInputOf(tx: TenantTx, source: DocumentSource): Promi
     gradeBands: definition.gradeBands ?? source.gradeBands,
     watermark: source.watermark,
     approval: source.approval,
+    notice: source.pageNotice,
   };
 }

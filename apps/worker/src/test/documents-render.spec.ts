@@ -9,6 +9,7 @@ import { TestDatabase } from '@evalflow/testing';
 import { BUILTIN_TEMPLATES, DEFAULT_GRADE_BANDS, type TemplateDefinition } from '@evalflow/domain';
 import type { Job } from 'bullmq';
 import JSZip from 'jszip';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -181,5 +182,32 @@ describe('document rendering in the worker (real PostgreSQL, Redis and fonts)', 
     } finally {
       await owner(`UPDATE reports SET template_version_id = $1 WHERE id = $2`, [pinned, ids.report]);
     }
+  }, 60000);
+
+  it('prints a public version’s disclosure line (随决算公开) on every page of its PDF', async () => {
+    const [{ id: documentId }] = await owner(
+      `INSERT INTO documents (tenant_id, report_id, edition, content_snapshot, format, template_version, watermark,
+                              page_notice)
+       SELECT $1, $2, 'r1-public-20250801',
+              jsonb_object_agg(part, content) || '{"schemaVersion": 2, "kind": "department_overall"}'::jsonb,
+              'pdf', 2, '公开版', '公开版 · 随决算公开 · 2025年8月1日'
+         FROM report_parts WHERE report_id = $2
+       RETURNING id`,
+      [ids.tenant, ids.report],
+    );
+    await worker.get(RenderDocumentHandler).handle({
+      data: { tenantId: ids.tenant, documentId },
+      attemptsMade: 0,
+      opts: { attempts: 1 },
+      updateProgress: () => Promise.resolve(),
+    } as unknown as Job<RenderDocumentJobData>);
+    const [doc] = await owner(`SELECT status, storage_key FROM documents WHERE id = $1`, [documentId]);
+    expect(doc.status).toBe('done');
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(storageDir, doc.storage_key), '-'], {
+      encoding: 'utf8',
+    });
+    const pages = text.split('\f').slice(0, -1);
+    expect(pages.length).toBeGreaterThan(3);
+    for (const page of pages) expect(page.replace(/\s+/g, '')).toContain('公开版·随决算公开·2025年8月1日');
   }, 60000);
 });

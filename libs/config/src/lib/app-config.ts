@@ -4,6 +4,8 @@ export interface RateLimits {
   auth: number;
   /** renders, imports, exports, previews: the costly ones */
   costly: number;
+  /** the public disclosure page (no sign-in), per client address */
+  public: number;
   /** other POST/PUT/PATCH/DELETE (autosave is one every 1.5 s at most) */
   writes: number;
   /** GET */

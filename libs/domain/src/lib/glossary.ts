@@ -68,6 +68,16 @@ export const GLOSSARY = {
     note: 'what a department must fix after 抽评, with an owner and a due date: 待整改 → 已答复 → 已办结 (or 重新打开)',
   },
   rectificationEvidence: { zh: '佐证材料', note: "the department's evidence for an answer: text, or a PDF/JPEG/PNG file" },
+  publicDisclosure: {
+    zh: '随决算公开',
+    note: "an approved report's public version, published by the finance bureau with the county's 部门决算",
+  },
+  publicVersion: {
+    zh: '公开版',
+    note: 'the PDF shown to the public: an allow-list of the content, without comments, re-scores or personal contact data',
+  },
+  publicationRegister: { zh: '公开登记', note: 'what was published, when and by whom, and what was withdrawn and why' },
+  withdrawPublication: { zh: '撤销公开', note: 'takes a publication off the public page at once, with a reason' },
 } as const;
 
 export type GlossaryTerm = keyof typeof GLOSSARY;

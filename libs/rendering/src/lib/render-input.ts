@@ -44,6 +44,8 @@ export interface RenderInput {
   /** null on an approved revision; otherwise 草稿 (draft content) or 送审稿 (a submitted revision) */
   watermark: RenderWatermark | null;
   approval: { approverName: string; approvedAt: string /* ISO */ } | null;
+  /** a line at the top of every page (the public version's 「公开版 · 随决算公开 · 2025年8月1日」); absent: none */
+  notice?: string | null;
 }
 
 export interface RenderOptions {

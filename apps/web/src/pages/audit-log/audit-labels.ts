@@ -25,6 +25,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'user.deactivated': '停用用户',
   'user.password_reset': '重置用户密码',
   'access.denied': '越权尝试',
+  'publication.publish': '公开报告（随决算公开）',
+  'publication.withdraw': '撤销公开',
 };
 
 /** The action filter: whole areas (by prefix) and single actions. */

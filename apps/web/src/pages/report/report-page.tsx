@@ -20,6 +20,7 @@ import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { DeadlineTag } from '../reports/deadline-tag';
 import { ReportStatusTag } from '../reports/report-status-tag';
+import { PublishButton } from './actions/publish-button';
 import { ReportActions } from './actions/report-actions';
 import { CheckSummary } from './checks/check-summary';
 import { CommentsTab } from './comments/comments-tab';
@@ -151,14 +152,17 @@ export function ReportPage() {
           </Flex>
         }
         extra={
-          <ReportActions
-            report={r}
-            checks={live.checks}
-            openComments={openComments}
-            isHead={me.user.roles.includes('dept_head')}
-            onChanged={reloadAll}
-            unsaved={editable ? unsavedReason(editor.states) : undefined}
-          />
+          <>
+            {r.status === 'approved' && permissions.publishReports && <PublishButton report={r} />}
+            <ReportActions
+              report={r}
+              checks={live.checks}
+              openComments={openComments}
+              isHead={me.user.roles.includes('dept_head')}
+              onChanged={reloadAll}
+              unsaved={editable ? unsavedReason(editor.states) : undefined}
+            />
+          </>
         }
       />
       <ReturnNotice report={r} history={history.data} openThreads={openComments.length} />

@@ -25,7 +25,9 @@ export type SubjectName =
   | 'TenantSettings'
   | 'Notification'
   | 'ReportTemplate'
-  | 'IndicatorLibrary';
+  | 'IndicatorLibrary'
+  /** a report's public version (随决算公开): create is publishing, update is withdrawing */
+  | 'Publication';
 /** The fields rules may name, per subject. */
 interface SubjectFields {
   Tenant: { id: string };
@@ -39,6 +41,7 @@ interface SubjectFields {
   /** a county's template (built-ins have tenantId null and are read by every county) */
   ReportTemplate: { tenantId: string | null };
   IndicatorLibrary: { tenantId: string };
+  Publication: { tenantId: string };
 }
 type TaggedSubject = {
   [N in SubjectName]: Partial<SubjectFields[N]> & ForcedSubject<N> & Record<string, unknown>;
@@ -110,12 +113,16 @@ const ROLE_RULES: Record<Role, (b: Builder, p: Principal) => void> = {
     can(['read', 'review'], 'Report', { tenantId: p.tenantId });
     // the finance bureau curates the 指标库
     can(['create', 'update'], 'IndicatorLibrary', { tenantId: p.tenantId });
+    // sees the register; publishing is the leadership's release, like approval
+    can('read', 'Publication', { tenantId: p.tenantId });
   },
   finance_approver: ({ can }, p) => {
     can('read', 'Tenant', { id: p.tenantId });
     can('read', 'Department', { tenantId: p.tenantId });
     can(['read', 'review'], 'Report', { tenantId: p.tenantId });
     can(['create', 'update'], 'IndicatorLibrary', { tenantId: p.tenantId });
+    // 随决算公开: publishes approved reports and withdraws them
+    can(['read', 'create', 'update'], 'Publication', { tenantId: p.tenantId });
   },
   dept_editor: (b, p) => departmentDrafting(b, p),
   dept_head: (b, p) => departmentDrafting(b, p),

@@ -170,6 +170,13 @@ export const ERROR_CATALOGUE = {
   QUEUE_UNAVAILABLE: { kind: 'unavailable', message: '后台任务队列暂时不可用，请稍后重试' },
   JOB_NOT_FOUND: { kind: 'not_found', message: '后台任务不存在或已过期' },
   INTERNAL_ERROR: { kind: 'internal', message: '服务器内部错误，请稍后重试；如持续出现请联系管理员' },
+  // public disclosure (随决算公开)
+  PUBLICATION_REPORT_NOT_APPROVED: { kind: 'conflict', message: '只有审核通过的报告可以公开' },
+  PUBLICATION_NOT_FOUND: { kind: 'not_found', message: '公开记录不存在' },
+  PUBLICATION_ALREADY_WITHDRAWN: { kind: 'conflict', message: '该公开记录已撤销' },
+  PUBLICATION_REASON_REQUIRED: { kind: 'invalid', message: '撤销公开须填写原因' },
+  PUBLIC_COUNTY_NOT_FOUND: { kind: 'not_found', message: '未找到该县（区）的公开信息' },
+  PUBLIC_DOCUMENT_NOT_FOUND: { kind: 'not_found', message: '公开文件不存在或已撤销公开' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -19,7 +19,8 @@ export const DOCUMENT_CONTENT_TYPES: Record<DocumentFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
 };
-export type DocumentWatermark = '草稿' | '送审稿';
+/** 公开版: the public version of an approved report (随决算公开) */
+export type DocumentWatermark = '草稿' | '送审稿' | '公开版';
 
 /**
  * Why a document failed, kept on its row beside the Chinese message its users see: a limit of the

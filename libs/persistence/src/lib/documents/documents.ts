@@ -71,6 +71,8 @@ export interface DocumentRequest {
   watermark: DocumentWatermark | null;
   approval: { approverName: string; approvedAt: string } | null;
   requestedBy: string | null;
+  /** a line on every page (the public version's disclosure line); absent: none */
+  pageNotice?: string | null;
 }
 
 /**
@@ -101,8 +103,8 @@ export function upsertDocumentRequest(
   return rowOf(
     tx,
     `INSERT INTO documents (tenant_id, report_id, edition, revision_id, content_snapshot, format, template_version,
-                            watermark, approval, requested_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                            watermark, approval, requested_by, page_notice)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12)
      ON CONFLICT ON CONSTRAINT documents_edition_key DO UPDATE
        SET status = 'queued', progress = 0, error = NULL, error_code = NULL, attempts = 0, redrives = 0,
            queued_at = now(), started_at = NULL, generation = documents.generation + 1
@@ -120,6 +122,7 @@ export function upsertDocumentRequest(
       request.approval ? JSON.stringify(request.approval) : null,
       request.requestedBy,
       stuckAfterMs,
+      request.pageNotice ?? null,
     ],
   );
 }
@@ -152,6 +155,8 @@ export interface DocumentSource {
   templateVersionId: string;
   watermark: DocumentWatermark | null;
   approval: { approverName: string; approvedAt: string } | null;
+  /** a line on every page, or null */
+  pageNotice: string | null;
 }
 
 export type ClaimedDocument =
@@ -169,6 +174,7 @@ export async function claimDocument(tx: TenantTx, documentId: string): Promise<C
     format: DocumentFormat;
     watermark: DocumentWatermark | null;
     approval: DocumentSource['approval'];
+    pageNotice: string | null;
     sha256: string;
     sizeBytes: number;
     snapshot: Record<string, unknown> | null;
@@ -178,7 +184,7 @@ export async function claimDocument(tx: TenantTx, documentId: string): Promise<C
                           started_at = CASE WHEN status = 'done' THEN started_at ELSE now() END,
                           attempts = attempts + CASE WHEN status = 'done' THEN 0 ELSE 1 END
       WHERE id = $1
-      RETURNING status, report_id AS "reportId", format, watermark, approval, sha256, size_bytes::int AS "sizeBytes",
+      RETURNING status, report_id AS "reportId", format, watermark, approval, page_notice AS "pageNotice", sha256, size_bytes::int AS "sizeBytes",
                 content_snapshot AS snapshot`,
     [documentId],
   );
@@ -222,6 +228,7 @@ export async function claimDocument(tx: TenantTx, documentId: string): Promise<C
     templateVersionId: source.templateVersionId,
     watermark: doc.watermark,
     approval: doc.approval,
+    pageNotice: doc.pageNotice,
   };
 }
 

@@ -13,6 +13,7 @@ import { LoginThrottleRefusals1764160000000 } from './1764160000000-login-thrott
 import { IdempotencyKeys1764170000000 } from './1764170000000-idempotency-keys';
 import { InflationFlags1764180000000 } from './1764180000000-inflation-flags';
 import { SpotChecks1764200000000 } from './1764200000000-spot-checks';
+import { Disclosure1764210000000 } from './1764210000000-disclosure';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   IdempotencyKeys1764170000000,
   InflationFlags1764180000000,
   SpotChecks1764200000000,
+  Disclosure1764210000000,
 ];

@@ -145,6 +145,8 @@ async function applyGrants(owner: Client, url: string, grants: Record<string, Pr
   }
   await owner.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
   await owner.query(`GRANT EXECUTE ON FUNCTION app_current_tenant() TO ${role}`);
+  // the public disclosure page's county lookup (an active county's id and name by its code)
+  await owner.query(`GRANT EXECUTE ON FUNCTION public_county(text) TO ${role}`);
 }
 
 /**

@@ -44,6 +44,8 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   rectification_items: ['SELECT', 'INSERT', 'UPDATE'],
   rectification_events: ['SELECT', 'INSERT'],
   rectification_evidence: ['SELECT', 'INSERT'],
+  // the register of 随决算公开: published and withdrawn, never deleted
+  publications: ['SELECT', 'INSERT', 'UPDATE'],
   schema_migrations: [],
 };
 
@@ -86,5 +88,6 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   rectification_items: [],
   rectification_events: [],
   rectification_evidence: [],
+  publications: [],
   schema_migrations: [],
 };

@@ -139,9 +139,13 @@ function sections(document: ReportDocument): ISectionOptions[] {
         ? { grid: { type: DocumentGridType.LINES, linePitch: twips(LINE_PITCH) } }
         : {}),
     },
-    headers: document.watermark
-      ? { default: watermarkHeader(document.watermark), even: watermarkHeader(document.watermark) }
-      : undefined,
+    headers:
+      document.watermark || document.notice
+        ? {
+            default: watermarkHeader(document.watermark, document.notice),
+            even: watermarkHeader(document.watermark, document.notice),
+          }
+        : undefined,
     footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
     children: blocks.flatMap(blockContent),
   }));
@@ -150,21 +154,35 @@ function sections(document: ReportDocument): ISectionOptions[] {
 /** points */
 const WATERMARK_CHARACTER = 150;
 
-function watermarkHeader(text: string): Header {
+function watermarkHeader(text: string | null, notice?: string | null): Header {
   return new Header({
     children: [
-      new Paragraph({
-        // CJK characters are square: a shape one character high keeps them in proportion
-        children: [
-          new TextWatermark({
-            text,
-            font: DOCX_FONTS.heading,
-            color: 'C0C0C0',
-            opacity: 0.4,
-            width: WATERMARK_CHARACTER * text.length,
-            height: WATERMARK_CHARACTER,
-          }),
-        ],
+      ...(notice
+        ? [
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              children: [
+                new TextRun({ text: notice, font: fontOf('heading'), size: halfPoints(10.5), color: '707070' }),
+              ],
+            }),
+          ]
+        : []),
+      ...(text ? [watermarkParagraph(text)] : []),
+    ],
+  });
+}
+
+function watermarkParagraph(text: string): Paragraph {
+  return new Paragraph({
+    // CJK characters are square: a shape one character high keeps them in proportion
+    children: [
+      new TextWatermark({
+        text,
+        font: DOCX_FONTS.heading,
+        color: 'C0C0C0',
+        opacity: 0.4,
+        width: WATERMARK_CHARACTER * text.length,
+        height: WATERMARK_CHARACTER,
       }),
     ],
   });

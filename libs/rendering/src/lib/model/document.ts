@@ -71,6 +71,8 @@ export interface ReportDocument {
   subject: string;
   author: string;
   watermark: string | null;
+  /** a line at the top of every page, or null */
+  notice?: string | null;
   blocks: Block[];
 }
 

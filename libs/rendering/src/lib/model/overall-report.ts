@@ -59,6 +59,7 @@ export function buildOverallReport(c: OverallReportContent, input: RenderInput):
     subject: REPORT_KIND_LABELS.department_overall,
     author: department,
     watermark: input.watermark,
+    notice: input.notice ?? null,
     blocks,
   };
 }

@@ -33,6 +33,7 @@ export function buildProjectTable(c: ProjectReportContent, input: RenderInput): 
     subject: REPORT_KIND_LABELS.project,
     author: input.departmentName,
     watermark: input.watermark,
+    notice: input.notice ?? null,
     blocks,
   };
 }

@@ -244,6 +244,9 @@ const BODY_STYLE: Style = { size: SIZE.body, pitch: LINE_PITCH, characterSpacing
 const INDENT = 2 * (SIZE.body + BODY_CHARACTER_SPACING);
 const HEADING_TYPEFACE: Record<1 | 2 | 3, Typeface> = { 1: 'heading', 2: 'kai', 3: 'body' };
 const PAGE_NUMBER_STYLE = 'pageNumber';
+/** the disclosure line: 五号, 15 mm from the top edge (in the 37 mm margin) */
+const NOTICE_SIZE = 10.5;
+const NOTICE_TOP_MM = 15;
 
 /**
  * Stops the layout at the first page over the limit: pdfmake asks for each page's background as it adds
@@ -289,6 +292,7 @@ function pdfDefinition(document: ReportDocument, typesetter: Typesetter, limits:
   }
   emit(pending);
   const pageNumberStyle: Style = { size: SIZE.pageNumber, pitch: SIZE.pageNumber * 1.25 };
+  const noticeStyle: Style = { size: NOTICE_SIZE, pitch: NOTICE_SIZE * 1.25 };
   return {
     pageSize: 'A4',
     pageMargins: [mm(MARGIN_MM.left), mm(MARGIN_MM.top), mm(MARGIN_MM.right), mm(MARGIN_MM.bottom)],
@@ -310,6 +314,18 @@ function pdfDefinition(document: ReportDocument, typesetter: Typesetter, limits:
       alignment: page % 2 === 1 ? 'right' : 'left',
       margin: [mm(MARGIN_MM.left) + SIZE.pageNumber, mm(FOOTER_GAP_MM), mm(MARGIN_MM.right) + SIZE.pageNumber, 0],
     }),
+    // the disclosure line of a public version, on every page above the text block
+    ...(document.notice
+      ? {
+          header: () => ({
+            style: PAGE_NUMBER_STYLE,
+            text: typesetter.inlines([{ text: document.notice as string }], 'heading', noticeStyle),
+            alignment: 'center',
+            color: '#707070',
+            margin: [mm(MARGIN_MM.left), mm(NOTICE_TOP_MM), mm(MARGIN_MM.right), 0],
+          }),
+        }
+      : {}),
     ...(document.watermark
       ? {
           watermark: {

@@ -14,7 +14,7 @@ export function isRendering(doc: Pick<DocumentView, 'status'>): boolean {
 
 /**
  * Which content the document shows, in words: r2 → 第 2 次提交稿, r2-approved → 审核通过稿
- * (of the second submission), v12 → 草稿 (the content while it was being drafted).
+ * (of the second submission), v12 → 草稿 (the content while it was being drafted), r2-public-20250801 → 公开版.
  */
 export function editionLabel(doc: Pick<DocumentView, 'edition' | 'revisionNumber'>): string {
   const approved = /^r(\d+)-approved$/.exec(doc.edition);
@@ -22,6 +22,12 @@ export function editionLabel(doc: Pick<DocumentView, 'edition' | 'revisionNumber
   const submitted = /^r(\d+)$/.exec(doc.edition);
   if (submitted) return `第 ${doc.revisionNumber ?? submitted[1]} 次提交稿`;
   if (/^v\d+$/.test(doc.edition)) return '草稿';
+  // the public version (随决算公开) of a submission, published on a day
+  const published = /^r(\d+)-public-(\d{4})(\d{2})(\d{2})$/.exec(doc.edition);
+  if (published) {
+    const [, revision, year, month, day] = published;
+    return `公开版（第 ${revision} 次提交，${Number(year)}年${Number(month)}月${Number(day)}日公开）`;
+  }
   return doc.edition;
 }
 

@@ -1,0 +1,3 @@
+export * from './contact-mask';
+export * from './disclosure';
+export * from './public-content';
