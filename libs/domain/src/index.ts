@@ -29,3 +29,4 @@ export * from './lib/report/documents';
 export * from './lib/template';
 export * from './lib/indicator-library';
 export * from './lib/report/score-sheet';
+export * from './lib/exports';

@@ -56,6 +56,14 @@ export const GLOSSARY = {
     zh: '县级概览',
     note: "the finance bureau's view of a county's year: each department's reports, counts by status and grade, 执行率 against score, weekly progress, the year before",
   },
+  exportJob: {
+    zh: '导出任务',
+    note: 'a county-wide export made by the worker (queued, running with progress, done or failed), downloaded when done',
+  },
+  indicatorRows: {
+    zh: '指标明细',
+    note: "every indicator row of every report of a county's year, one sheet row each, exported as a job",
+  },
 } as const;
 
 export type GlossaryTerm = keyof typeof GLOSSARY;

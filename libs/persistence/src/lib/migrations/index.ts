@@ -12,6 +12,7 @@ import { DocumentLimits1764150000000 } from './1764150000000-document-limits';
 import { LoginThrottleRefusals1764160000000 } from './1764160000000-login-throttle-refusals';
 import { IdempotencyKeys1764170000000 } from './1764170000000-idempotency-keys';
 import { InflationFlags1764180000000 } from './1764180000000-inflation-flags';
+import { Exports1764220000000 } from './1764220000000-exports';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   LoginThrottleRefusals1764160000000,
   IdempotencyKeys1764170000000,
   InflationFlags1764180000000,
+  Exports1764220000000,
 ];

@@ -37,6 +37,7 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   indicator_library: ['SELECT', 'INSERT', 'UPDATE'],
   // the request's own transaction marks its claim committed (own county only, RLS)
   idempotency_keys: ['SELECT', 'UPDATE'],
+  exports: ['SELECT', 'INSERT', 'UPDATE'],
   schema_migrations: [],
 };
 
@@ -73,5 +74,6 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   indicator_library: [],
   // the API's edge: a retried POST gets its first answer
   idempotency_keys: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  exports: [],
   schema_migrations: [],
 };
