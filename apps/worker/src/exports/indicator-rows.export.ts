@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { indicatorSheetRows, type ExportParams } from '@evalflow/domain';
+import { indicatorSheetRows, type ExportLimits, type ExportParams } from '@evalflow/domain';
 import {
   countYearReports,
   cursorAfter,
@@ -13,11 +13,11 @@ import { IndicatorRowsWorkbook } from './indicator-rows-workbook';
 export interface ExportRun {
   tenantId: string;
   params: ExportParams;
-  /** reports done / reports total, in percent */
-  progress: (percent: number) => void;
+  /** reports done / reports total, in percent (awaited: a stored step lands before the next page is read) */
+  progress: (percent: number) => Promise<void>;
   /** when the attempt must have finished (epoch ms) */
   deadline: number;
-  limits: { maxRows: number; maxMs: number; reportsPerPage: number };
+  limits: ExportLimits;
 }
 
 /**
@@ -51,7 +51,7 @@ export class IndicatorRowsExport {
       reports += page.length;
       cursor = cursorAfter(page[page.length - 1]);
       // reports added while the export runs may take it past the count it began with
-      run.progress(total ? Math.min(99, Math.floor((reports / total) * 100)) : 99);
+      await run.progress(total ? Math.min(99, Math.floor((reports / total) * 100)) : 99);
     }
   }
 }

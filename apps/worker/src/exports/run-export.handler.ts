@@ -1,5 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EXPORT_FAILURE_MESSAGES, exportNames, XLSX_CONTENT_TYPE, type ExportFailureCode } from '@evalflow/domain';
+import {
+  EXPORT_FAILURE_MESSAGES,
+  exportNames,
+  XLSX_CONTENT_TYPE,
+  type ExportFailureCode,
+  type ExportLimits,
+} from '@evalflow/domain';
 import { JOBS, type RunExportJobData } from '@evalflow/jobs';
 import {
   claimExport,
@@ -30,8 +36,6 @@ export interface ExportResult {
   made: boolean;
 }
 
-type Limits = { maxRows: number; maxMs: number; reportsPerPage: number };
-
 /**
  * Makes one export's file: the workbook is streamed to a temporary file page by page, then stored under a
  * key made of the export's id (a re-run overwrites the same object and completes the same row; a job run
@@ -48,7 +52,7 @@ export class RunExportHandler implements JobHandler<RunExportJobData, ExportResu
     private readonly db: TenantDb,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
     private readonly indicatorRows: IndicatorRowsExport,
-    @Inject(EXPORT_LIMITS_TOKEN) private readonly limits: Limits,
+    @Inject(EXPORT_LIMITS_TOKEN) private readonly limits: ExportLimits,
   ) {}
 
   async handle(job: Job<RunExportJobData>): Promise<ExportResult | null> {
@@ -95,14 +99,15 @@ export class RunExportHandler implements JobHandler<RunExportJobData, ExportResu
   }
 
   /** Stores progress on the row at most every 10 % (each a small UPDATE), and on the job. */
-  private reporter(job: Job<RunExportJobData>): (percent: number) => void {
+  private reporter(job: Job<RunExportJobData>): (percent: number) => Promise<void> {
     const { tenantId, exportId } = job.data;
     let stored = 0;
-    return (percent) => {
+    return async (percent) => {
       if (percent - stored < 10) return;
       stored = percent;
-      void job.updateProgress(percent).catch(() => undefined);
-      void this.db.tx((tx) => setExportProgress(tx, exportId, percent), tenantId).catch(() => undefined);
+      await job.updateProgress(percent).catch(() => undefined);
+      // progress is a courtesy: a failed update does not fail the export
+      await this.db.tx((tx) => setExportProgress(tx, exportId, percent), tenantId).catch(() => undefined);
     };
   }
 

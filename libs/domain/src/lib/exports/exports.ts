@@ -25,11 +25,17 @@ export interface ExportParams {
  * 200,000 is far beyond any real county while keeping the file openable in Excel), time for one attempt, and
  * reports read per page (one tenant transaction each; only one page is held in memory at a time).
  */
-export const EXPORT_LIMITS = {
+export interface ExportLimits {
+  maxRows: number;
+  maxMs: number;
+  reportsPerPage: number;
+}
+
+export const EXPORT_LIMITS: Readonly<ExportLimits> = {
   maxRows: 200_000,
   maxMs: 10 * 60_000,
   reportsPerPage: 50,
-} as const;
+};
 
 export const EXPORT_FAILURE_CODES = [
   'EXPORT_TOO_MANY_ROWS',
