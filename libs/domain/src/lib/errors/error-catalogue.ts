@@ -88,7 +88,6 @@ export const ERROR_CATALOGUE = {
   // county-wide exports (jobs)
   EXPORT_NOT_FOUND: { kind: 'not_found', message: '导出任务不存在' },
   EXPORT_NOT_READY: { kind: 'conflict', message: '导出尚未完成，请稍后再下载' },
-  EXPORT_KIND_INVALID: { kind: 'invalid', message: '导出类型只能是 indicator_rows（指标明细）' },
   DEADLINE_INVALID: { kind: 'invalid', message: '截止日期不正确' },
   // 指标库
   LIBRARY_ENTRY_NOT_FOUND: { kind: 'not_found', message: '指标库中没有该指标' },
