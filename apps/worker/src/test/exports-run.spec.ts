@@ -326,4 +326,40 @@ describe('the indicator rows export in the worker (real PostgreSQL, Redis and st
       error_code: 'EXPORT_ABANDONED',
     });
   }, 60000);
+
+  it('two requests at once make one export: the second waits for the first and answers it', async () => {
+    const params = { fiscalYear: 2019 };
+    let release: () => void = () => undefined;
+    let inserted: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const insertedOnce = new Promise<void>((resolve) => (inserted = resolve));
+    const tenantDb = new TenantDb(app);
+    // the first request's transaction stays open after its insert…
+    const first = tenantDb.tx(async (tx) => {
+      const asked = await requestExport(tx, { kind: 'indicator_rows', params, requestedBy: null });
+      inserted();
+      await held;
+      return asked;
+    }, tenantId);
+    await insertedOnce;
+    // …while the second one runs into its key and waits for it (seen in pg_stat_activity)
+    const second = tenantDb.tx(
+      (tx) => requestExport(tx, { kind: 'indicator_rows', params, requestedBy: null }),
+      tenantId,
+    );
+    await until(
+      () =>
+        owner(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        ),
+      (rows) => rows[0].n === 1,
+    );
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    expect(a.created).toBe(true);
+    expect(b).toEqual({ id: a.id, created: false });
+    const rows = await owner(`SELECT id FROM exports WHERE params = $1`, [params]);
+    expect(rows).toEqual([{ id: a.id }]);
+    expect(await owner(`SELECT job_id FROM outbox WHERE payload->>'exportId' = $1`, [a.id])).toHaveLength(1);
+  });
 });
