@@ -14,6 +14,7 @@ import { IndicatorLibraryModule } from './indicator-library/indicator-library.mo
 import { ScoreSheetsModule } from './score-sheets/score-sheets.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { DocumentsModule } from './documents/documents.module';
+import { ExportsModule } from './exports/exports.module';
 import { ReportsModule } from './reports/reports.module';
 import { TemplatesModule } from './templates/templates.module';
 import { SettingsModule } from './settings/settings.module';
@@ -57,6 +58,7 @@ export class AppModule {
         IndicatorLibraryModule,
         ScoreSheetsModule,
         DocumentsModule,
+        ExportsModule,
         NotificationsModule,
         SpotChecksModule,
         SystemModule,

@@ -10,6 +10,7 @@ import { documentStorageProvider } from '@evalflow/storage';
 import { DocumentRenderer, documentRendererOptionsProvider } from './documents/document-renderer';
 import { DocumentsWorker } from './documents/documents-worker.service';
 import { RenderDocumentHandler } from './documents/render-document.handler';
+import { EXPORTS_PROVIDERS } from './exports/exports.providers';
 import { MailModule } from './mail/mail.module';
 import { CommentAddedHandler } from './notifications/comment-added.handler';
 import { DeadlineRemindersHandler } from './notifications/deadline-reminders.handler';
@@ -43,7 +44,12 @@ export class WorkerModule {
           prefix: config.queue.prefix,
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
-        BullModule.registerQueue({ name: QUEUES.system }, { name: QUEUES.notifications }, { name: QUEUES.documents }),
+        BullModule.registerQueue(
+          { name: QUEUES.system },
+          { name: QUEUES.notifications },
+          { name: QUEUES.documents },
+          { name: QUEUES.exports },
+        ),
         HealthModule.register({ redisUrl: config.redis.url, redisRequired: true }),
         MailModule,
       ],
@@ -61,6 +67,7 @@ export class WorkerModule {
         DocumentRenderer,
         RenderDocumentHandler,
         DocumentsWorker,
+        ...EXPORTS_PROVIDERS,
         OutboxRelay,
         sweeperOptionsProvider,
         StuckWorkSweeper,

@@ -31,3 +31,4 @@ export * from './lib/indicator-library';
 export * from './lib/report/score-sheet';
 export * from './lib/spot-check';
 export * from './lib/disclosure';
+export * from './lib/exports';

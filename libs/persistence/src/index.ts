@@ -24,3 +24,6 @@ export * from './lib/dashboard/dashboard';
 export * from './lib/dashboard/dashboard-sql';
 export * from './lib/idempotency-claim';
 export * from './lib/publications/publications';
+export * from './lib/exports/exports';
+export * from './lib/exports/request-export';
+export * from './lib/exports/indicator-pages';

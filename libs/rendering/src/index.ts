@@ -36,3 +36,4 @@ export {
   TEMPLATE_PREVIEW_LIMITS,
   type TemplatePreviewOptions,
 } from './lib/preview';
+export { dateCell, decimalCell } from './lib/xlsx/cell-values';

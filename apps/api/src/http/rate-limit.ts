@@ -16,6 +16,7 @@ const COSTLY: Array<[method: string, pattern: RegExp]> = [
   ['POST', /^\/api\/reports\/[^/]+\/score-sheet\/import$/],
   ['POST', /^\/api\/templates\/[^/]+\/preview$|^\/api\/templates\/preview$/],
   ['GET', /^\/api\/audit-log\/verification$/],
+  ['POST', /^\/api\/exports$/],
 ];
 
 /** Probes and the web app's own files are not limited: an orchestrator polls, a browser loads. */

@@ -12,6 +12,9 @@ describe('routeFamily', () => {
     ['POST', '/api/reports/1/score-sheet/import', 'costly'],
     ['GET', '/api/dashboard/summary.xlsxx', 'reads'],
     ['PUT', '/api/reports/1/parts/team', 'writes'],
+    ['POST', '/api/exports', 'costly'],
+    ['GET', '/api/exports/1', 'reads'],
+    ['GET', '/api/exports/1/file', 'reads'],
   ])('%s %s is counted as %s', (method, path, family) => {
     expect(routeFamily(method, path)).toBe(family);
   });

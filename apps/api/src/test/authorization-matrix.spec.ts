@@ -49,6 +49,8 @@ interface Fixture {
   thread: { union: string; education: string; foreign: string };
   /** a queued document of each of those reports */
   document: { union: string; education: string; foreign: string };
+  /** a queued county-wide export of 赵县 and one of 栾城区 */
+  countyExport: { own: string; foreign: string };
   /** a notification for each signed-in actor, one for a colleague, one in the other county */
   notification: { byUser: Record<string, string>; colleague: string; foreign: string };
   /** 赵县's own template (with a draft), a built-in, 栾城区's template: ids and a version of each */
@@ -411,6 +413,26 @@ const MATRIX: Record<string, RouteCase> = {
   'GET /api/dashboard': getUrl('/api/dashboard?fiscalYear=2024', onlyFor(FINANCE, 200)),
   'GET /api/dashboard/summary.xlsx': getUrl('/api/dashboard/summary.xlsx?fiscalYear=2024', onlyFor(FINANCE, 200)),
   'GET /api/reports': getUrl('/api/reports', onlyFor([...DEPT_STAFF, ...FINANCE], 200)),
+  // county-wide exports: the finance bureau's, as 县级概览; the fixtures' exports are still queued
+  'POST /api/exports': {
+    scopes: ['-'],
+    build: () => ({ method: 'POST', url: '/api/exports', payload: { kind: 'indicator_rows', fiscalYear: 2024 } }),
+    expect: onlyFor(FINANCE, 202),
+  },
+  'GET /api/exports': getUrl('/api/exports', onlyFor(FINANCE, 200)),
+  'GET /api/exports/:id': {
+    scopes: ['own', 'foreign'],
+    build: (f, _a, scope) => ({ method: 'GET', url: `/api/exports/${f.countyExport[scope as 'own' | 'foreign']}` }),
+    expect: onlyFor(FINANCE, { own: 200, foreign: 404 }),
+  },
+  'GET /api/exports/:id/file': {
+    scopes: ['own', 'foreign'],
+    build: (f, _a, scope) => ({
+      method: 'GET',
+      url: `/api/exports/${f.countyExport[scope as 'own' | 'foreign']}/file`,
+    }),
+    expect: onlyFor(FINANCE, { own: 409, foreign: 404 }),
+  },
   'POST /api/reports': {
     scopes: ['-'],
     build: (f) => ({ method: 'POST', url: '/api/reports', payload: { fiscalYear: ++f.year } }),
@@ -956,6 +978,14 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       own: await publication(f.report.union, f.user.financeStaff),
       foreign: await publication(f.report.foreign, f.user.foreign),
     };
+    const countyExport = (reportId: string) =>
+      idOf(
+        db,
+        `INSERT INTO exports (tenant_id, kind, params) SELECT tenant_id, 'indicator_rows', '{"fiscalYear": 2019}'
+           FROM reports WHERE id = $1 RETURNING id`,
+        [reportId],
+      );
+    f.countyExport = { own: await countyExport(f.report.union), foreign: await countyExport(f.report.foreign) };
     f.thread = {
       union: await thread(f.report.union),
       education: await thread(f.report.education),
@@ -1128,14 +1158,18 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'DocumentsController.file': 'read Report',
       'DashboardController.get': 'read Report',
       'DashboardController.summary': 'read Report',
+      'ScoreSheetsController.export': 'read Report',
+      'ScoreSheetsController.import': 'update Report',
+      'ExportsController.request': 'read Report',
+      'ExportsController.list': 'read Report',
+      'ExportsController.get': 'read Report',
+      'ExportsController.file': 'read Report',
       'ReportsController.list': 'read Report',
       'ReportsController.create': 'create Report',
       'ReportsController.get': 'read Report',
       'ReportsController.checks': 'read Report',
       'ReportsController.getPart': 'read Report',
       'ReportsController.writePart': 'update Report',
-      'ScoreSheetsController.export': 'read Report',
-      'ScoreSheetsController.import': 'update Report',
       'ReportsController.transition': 'read Report',
       'ReportsController.history': 'read Report',
       'ReportsController.revisions': 'read Report',

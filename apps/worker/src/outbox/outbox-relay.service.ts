@@ -22,9 +22,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly config: ConfigService<AppConfig, true>,
     @InjectQueue(QUEUES.notifications) notifications: Queue,
     @InjectQueue(QUEUES.documents) documents: Queue,
+    @InjectQueue(QUEUES.exports) exports: Queue,
   ) {
     // the queues outbox rows may name
-    this.queues = { [QUEUES.notifications]: notifications, [QUEUES.documents]: documents };
+    this.queues = {
+      [QUEUES.notifications]: notifications,
+      [QUEUES.documents]: documents,
+      [QUEUES.exports]: exports,
+    };
   }
 
   onApplicationBootstrap(): void {

@@ -1,15 +1,19 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DOCUMENT_FAILURE_MESSAGES } from '@evalflow/domain';
+import { DOCUMENT_FAILURE_MESSAGES, EXPORT_FAILURE_MESSAGES } from '@evalflow/domain';
 import { PRODUCER_TIMEOUT_MS, QUEUES, RedisTimeoutError, withTimeout } from '@evalflow/jobs';
 import {
   abandonDocument,
+  abandonExport,
   countOutboxRedrive,
+  exportJobId,
   lockStuckDocuments,
+  lockStuckExports,
   lockUnsettledOutbox,
   pendingOutboxJobIds,
   PlatformDb,
   redriveDocument,
+  redriveExport,
   renderJobId,
   requeueOutboxRow,
   settleOutboxRow,
@@ -43,8 +47,12 @@ export function stuckAction(state: JobState | 'unknown', redrives: number, maxRe
   return redrives < maxRedrives ? 'redrive' : 'give-up';
 }
 
+type StuckCounts = { redriven: number; abandoned: number; left: number };
+
 export interface SweepResult {
-  documents: { redriven: number; abandoned: number; left: number };
+  documents: StuckCounts;
+  /** county-wide exports, judged as documents are */
+  exports: StuckCounts;
   outbox: { resent: number; retried: number; settled: number; abandoned: number; stale: number };
 }
 
@@ -72,20 +80,27 @@ export class StuckWorkSweeper {
     private readonly relay: OutboxRelay,
     @InjectQueue(QUEUES.documents) private readonly documentsQueue: Queue,
     @InjectQueue(QUEUES.notifications) notifications: Queue,
+    @InjectQueue(QUEUES.exports) private readonly exportsQueue: Queue,
     @Inject(SWEEPER_OPTIONS) private readonly options: SweeperOptions,
   ) {
     // the queues outbox rows may name (as the relay's)
-    this.queues = { [QUEUES.notifications]: notifications, [QUEUES.documents]: documentsQueue };
+    this.queues = {
+      [QUEUES.notifications]: notifications,
+      [QUEUES.documents]: documentsQueue,
+      [QUEUES.exports]: exportsQueue,
+    };
   }
 
   /** One run: documents, then the outbox; what was queued anew is relayed before it returns. */
   async sweepOnce(): Promise<SweepResult> {
     const documents = await this.sweepDocuments();
+    const exports = await this.sweepExports();
     const relayed = await this.sweepRelayedOutbox();
     const stale = await this.relay.relayStale(this.options.outboxPendingAfterMs, this.options.batchSize);
-    if (documents.redriven || relayed.resent) await this.relay.flush();
-    const result: SweepResult = { documents, outbox: { ...relayed, stale: stale.relayed } };
-    if (documents.redriven || documents.abandoned || relayed.resent || relayed.retried || relayed.abandoned) {
+    if (documents.redriven || exports.redriven || relayed.resent) await this.relay.flush();
+    const result: SweepResult = { documents, exports, outbox: { ...relayed, stale: stale.relayed } };
+    const changed = documents.redriven + documents.abandoned + exports.redriven + exports.abandoned;
+    if (changed || relayed.resent || relayed.retried || relayed.abandoned) {
       this.logger.log({ msg: 'stuck work re-driven', ...result });
     }
     return result;
@@ -137,6 +152,45 @@ export class StuckWorkSweeper {
     return counts;
   }
 
+  /** Exports queued or running with no news for `exportStuckAfterMs`, county by county, as documents are. */
+  private async sweepExports(): Promise<StuckCounts> {
+    const totals = { redriven: 0, abandoned: 0, left: 0 };
+    const pending = await this.platform.tx((em) => pendingOutboxJobIds(em, QUEUES.exports));
+    const tenants: Array<{ id: string }> = await this.platform.tx((em) =>
+      em.query(`SELECT id FROM tenants WHERE status = 'active' ORDER BY id`),
+    );
+    for (const { id: tenantId } of tenants) {
+      await this.db.tx(async (tx) => {
+        const stuck = await lockStuckExports(tx, {
+          idleForMs: this.options.exportStuckAfterMs,
+          limit: this.options.batchSize,
+        });
+        for (const item of stuck) {
+          const jobId = exportJobId(item);
+          const state = pending.has(jobId)
+            ? 'waiting'
+            : await withTimeout(this.exportsQueue.getJobState(jobId), PRODUCER_TIMEOUT_MS);
+          const action = stuckAction(state, item.redrives, this.options.maxRedrives);
+          if (action === 'leave') {
+            totals.left++;
+          } else if (action === 'redrive') {
+            const next = await redriveExport(tx, item);
+            this.logger.warn({ msg: 'export re-driven', exportId: item.id, status: item.status, jobId, state, next });
+            if (next) totals.redriven++;
+          } else {
+            await abandonExport(tx, item, {
+              message: EXPORT_FAILURE_MESSAGES.EXPORT_ABANDONED(),
+              code: 'EXPORT_ABANDONED',
+            });
+            this.logger.warn({ msg: 'export given up', exportId: item.id, jobId, state, redrives: item.redrives });
+            totals.abandoned++;
+          }
+        }
+      }, tenantId);
+    }
+    return totals;
+  }
+
   private sweepRelayedOutbox(): Promise<Omit<SweepResult['outbox'], 'stale'>> {
     return this.platform.tx(async (em) => {
       const counts = { resent: 0, retried: 0, settled: 0, abandoned: 0 };
@@ -164,8 +218,8 @@ export class StuckWorkSweeper {
     row: UnsettledOutboxRow,
   ): Promise<'resent' | 'retried' | 'settled' | 'abandoned' | null> {
     const queue = this.queues[row.queue];
-    if (!queue || row.queue === QUEUES.documents) {
-      // a document's job is judged by its document (the first pass); an unknown queue is the relay's to report
+    if (!queue || row.queue === QUEUES.documents || row.queue === QUEUES.exports) {
+      // a document's or an export's job is judged by its row (the passes above); an unknown queue is the relay's
       await settleOutboxRow(em, row.id);
       return 'settled';
     }

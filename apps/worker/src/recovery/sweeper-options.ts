@@ -1,6 +1,6 @@
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '@evalflow/config';
-import { DOCUMENT_STUCK_AFTER_MS } from '@evalflow/persistence';
+import { DOCUMENT_STUCK_AFTER_MS, EXPORT_STUCK_AFTER_MS } from '@evalflow/persistence';
 
 /** What the sweeper of stuck work looks at, and how often. */
 export interface SweeperOptions {
@@ -8,6 +8,8 @@ export interface SweeperOptions {
   everyMs: number;
   /** a document queued or rendering with no news for this long is looked at (its job gone or failed: re-driven) */
   documentStuckAfterMs: number;
+  /** an export queued or running with no news for this long is looked at, as a document is */
+  exportStuckAfterMs: number;
   /** times one document, or one outbox row, is re-driven before it is given up (the document failed with a message) */
   maxRedrives: number;
   /** outbox rows not relayed this long after they were written are sent one by one, each failure on its own row */
@@ -27,6 +29,7 @@ export interface SweeperOptions {
 export const SWEEPER_DEFAULTS: SweeperOptions = {
   everyMs: 60_000,
   documentStuckAfterMs: DOCUMENT_STUCK_AFTER_MS,
+  exportStuckAfterMs: EXPORT_STUCK_AFTER_MS,
   maxRedrives: 3,
   outboxPendingAfterMs: 5 * 60_000,
   outboxGraceMs: 60_000,

@@ -71,7 +71,6 @@ describe('the sweeper of stuck work (real PostgreSQL, Redis and worker)', () => 
     await rm(storageDir, { recursive: true, force: true });
   });
 
-
   /** A submit's notification job in the outbox, as the API writes it. */
   const writeTransitionJob = (jobId: string, transitionId: string) =>
     new TenantDb(app).tx(

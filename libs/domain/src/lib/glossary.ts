@@ -78,6 +78,14 @@ export const GLOSSARY = {
   },
   publicationRegister: { zh: '公开登记', note: 'what was published, when and by whom, and what was withdrawn and why' },
   withdrawPublication: { zh: '撤销公开', note: 'takes a publication off the public page at once, with a reason' },
+  exportJob: {
+    zh: '导出任务',
+    note: 'a county-wide export made by the worker (queued, running with progress, done or failed), downloaded when done',
+  },
+  indicatorRows: {
+    zh: '指标明细',
+    note: "every indicator row of every report of a county's year, one sheet row each, exported as a job",
+  },
 } as const;
 
 export type GlossaryTerm = keyof typeof GLOSSARY;

@@ -9,6 +9,8 @@ export const QUEUES = {
   system: 'system',
   /** In-app notifications and e-mail about report events and deadlines. */
   notifications: 'notifications',
+  /** County-wide exports (指标明细): long, memory-bounded jobs kept apart from renders so neither waits on the other. */
+  exports: 'exports',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -22,6 +24,8 @@ export const JOBS = {
   deadlineReminders: { name: 'deadlines.remind', queue: QUEUES.notifications },
   /** repeated by a job scheduler: re-drives documents and outbox rows whose jobs were lost or failed */
   sweepStuckWork: { name: 'recovery.sweep', queue: QUEUES.system },
+  /** makes one export row's file (its kind and parameters say what) */
+  runExport: { name: 'export.run', queue: QUEUES.exports },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
@@ -91,4 +95,11 @@ export interface RenderDocumentJobData {
   requestId?: string;
   /** The worker waits this long before rendering: lets tests stop a worker mid-job. */
   holdMs?: number;
+}
+
+/** Makes one export row's file (its kind and parameters are on the row). */
+export interface RunExportJobData {
+  tenantId: string;
+  exportId: string;
+  requestId?: string;
 }

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Col, Row, Select, Skeleton, Typography } from 'antd';
+import { Button, Checkbox, Col, Row, Select, Skeleton, Space, Typography } from 'antd';
 import type { ApiClient } from '../../api/client';
 import { exportSummary, getDashboard } from '../../api/dashboard-api';
 import { formatDate } from '../../components/date-time';
@@ -19,6 +19,7 @@ import {
   type Progress,
 } from './dashboard-data';
 import { DepartmentTable } from './department-table';
+import { IndicatorExport } from './indicator-export';
 import { ProgressChart } from './progress-chart';
 import { SummaryCards } from './summary-cards';
 
@@ -62,15 +63,18 @@ export function CountyDashboard({ api, countyName, now }: { api: ApiClient; coun
       }
       extra={
         year !== undefined && (
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exportFile.exporting}
-            onClick={() =>
-              void exportFile.run(() => exportSummary(api, year), `${countyName}-${year}-绩效自评汇总表.xlsx`)
-            }
-          >
-            导出汇总表
-          </Button>
+          <Space>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exportFile.exporting}
+              onClick={() =>
+                void exportFile.run(() => exportSummary(api, year), `${countyName}-${year}-绩效自评汇总表.xlsx`)
+              }
+            >
+              导出汇总表
+            </Button>
+            <IndicatorExport api={api} fiscalYear={year} />
+          </Space>
         )
       }
     />

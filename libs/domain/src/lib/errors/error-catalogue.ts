@@ -85,6 +85,9 @@ export const ERROR_CATALOGUE = {
   DOCUMENT_NOT_FOUND: { kind: 'not_found', message: '文档不存在' },
   DOCUMENT_NOT_READY: { kind: 'conflict', message: '文档尚未生成完成，请稍后再下载' },
   DOCUMENT_FORMAT_INVALID: { kind: 'invalid', message: '文档格式只能是 docx 或 pdf' },
+  // county-wide exports (jobs)
+  EXPORT_NOT_FOUND: { kind: 'not_found', message: '导出任务不存在' },
+  EXPORT_NOT_READY: { kind: 'conflict', message: '导出尚未完成，请稍后再下载' },
   DEADLINE_INVALID: { kind: 'invalid', message: '截止日期不正确' },
   // 指标库
   LIBRARY_ENTRY_NOT_FOUND: { kind: 'not_found', message: '指标库中没有该指标' },

@@ -14,6 +14,7 @@ import { IdempotencyKeys1764170000000 } from './1764170000000-idempotency-keys';
 import { InflationFlags1764180000000 } from './1764180000000-inflation-flags';
 import { SpotChecks1764200000000 } from './1764200000000-spot-checks';
 import { Disclosure1764210000000 } from './1764210000000-disclosure';
+import { Exports1764220000000 } from './1764220000000-exports';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   InflationFlags1764180000000,
   SpotChecks1764200000000,
   Disclosure1764210000000,
+  Exports1764220000000,
 ];

@@ -46,6 +46,7 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   rectification_evidence: ['SELECT', 'INSERT'],
   // the register of 随决算公开: published and withdrawn, never deleted
   publications: ['SELECT', 'INSERT', 'UPDATE'],
+  exports: ['SELECT', 'INSERT', 'UPDATE'],
   schema_migrations: [],
 };
 
@@ -89,5 +90,6 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   rectification_events: [],
   rectification_evidence: [],
   publications: [],
+  exports: [],
   schema_migrations: [],
 };

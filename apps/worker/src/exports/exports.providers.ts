@@ -1,0 +1,13 @@
+import { EXPORT_LIMITS } from '@evalflow/domain';
+import { EXPORT_LIMITS_TOKEN } from './export-limits';
+import { ExportsWorker } from './exports-worker.service';
+import { IndicatorRowsExport } from './indicator-rows.export';
+import { RunExportHandler } from './run-export.handler';
+
+/** The exports queue: its bounds, the kinds' writers, the handler and the worker. */
+export const EXPORTS_PROVIDERS = [
+  { provide: EXPORT_LIMITS_TOKEN, useValue: EXPORT_LIMITS },
+  IndicatorRowsExport,
+  RunExportHandler,
+  ExportsWorker,
+];

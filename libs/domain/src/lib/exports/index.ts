@@ -1,0 +1,2 @@
+export * from './exports';
+export * from './indicator-rows';
