@@ -19,8 +19,11 @@ export class PublicDisclosureController {
   @ApiResponse({ status: 200, type: PublicCountyView })
   async list(@Param('code') code: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const view = await this.disclosure.county(code);
-    // short: a withdrawal must leave shared caches within a minute
-    void reply.header('cache-control', 'public, max-age=60').header('x-content-type-options', 'nosniff');
+    // a withdrawal must leave shared caches within a minute (s-maxage); a browser asks again on every
+    // visit (max-age=0), so a visitor who reloads never sees a withdrawn report whose PDF is gone
+    void reply
+      .header('cache-control', 'public, max-age=0, s-maxage=60')
+      .header('x-content-type-options', 'nosniff');
     return view;
   }
 
