@@ -1,6 +1,7 @@
 import {
   rescoreSheet,
   rescoringRuleOf,
+  type GradeBand,
   type RescoreEntry,
   type RescoreSheet,
   type RescoringRule,
@@ -21,12 +22,17 @@ export async function sheetOf(
   tx: TenantTx,
   report: ReportRecord,
   entries: RescoreEntry[],
-): Promise<{ sheet: RescoreSheet; rule: RescoringRule; table: Awaited<ReturnType<typeof loadContent>>['scoreTable'] }> {
+): Promise<{
+  sheet: RescoreSheet;
+  rule: RescoringRule;
+  bands: GradeBand[];
+  table: Awaited<ReturnType<typeof loadContent>>['scoreTable'];
+}> {
   const { definition } = await loadPinnedTemplate(tx, report.templateVersionId);
   const bands = definition.gradeBands ?? (await loadSettings(tx)).gradeBands;
   const rule = rescoringRuleOf(definition);
   const table = (await loadContent(tx, report)).scoreTable;
-  return { sheet: rescoreSheet(table, entries, rule, bands), rule, table };
+  return { sheet: rescoreSheet(table, entries, rule, bands), rule, bands, table };
 }
 
 export function summaryOf(sheet: RescoreSheet, rule: RescoringRule): RescoreSummary {

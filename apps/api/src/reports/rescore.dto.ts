@@ -45,6 +45,12 @@ export class RescoringRuleView {
   weight!: string | null;
 }
 
+export class RescoreGradeBandView {
+  @ApiProperty({ enum: GRADE_KEYS }) grade!: GradeKey;
+  @ApiProperty() label!: string;
+  @ApiProperty({ description: '下限（含）' }) min!: string;
+}
+
 export class RescoreRowView {
   @ApiProperty() row!: string;
   @ApiProperty({ example: '第 1 项指标「培训人次」' }) label!: string;
@@ -76,6 +82,8 @@ export class RescoreView {
   @ApiProperty({ description: '复核评分的版本，保存时放在 If-Match 中；0 表示尚未复核' }) version!: number;
   @ApiProperty({ description: '当前用户现在能否复核评分（财政局，报告已提交或审核中）' }) editable!: boolean;
   @ApiProperty({ type: RescoringRuleView }) rule!: RescoringRuleView;
+  @ApiProperty({ type: [RescoreGradeBandView], description: '最终得分所依的评价等级划分（模板的，否则本县的）' })
+  gradeBands!: RescoreGradeBandView[];
   @ApiProperty({ type: [RescoreRowView] }) rows!: RescoreRowView[];
   @ApiProperty({ type: RescoreTotalsView }) totals!: RescoreTotalsView;
   @ApiProperty({ description: '报告退回修改后已不再对应的复核行数' }) outdated!: number;

@@ -83,12 +83,13 @@ export class RescoreService {
   /** What the caller may see: the department, before approval, the same as for a report never re-scored. */
   private async view(tx: TenantTx, principal: Principal, report: ReportRecord): Promise<RescoreView> {
     const stored = rescoresVisible(principal.roles, report.status) ? await findRescore(tx, report.id) : null;
-    const { sheet, rule } = await sheetOf(tx, report, stored?.entries ?? []);
+    const { sheet, rule, bands } = await sheetOf(tx, report, stored?.entries ?? []);
     return {
       reportId: report.id,
       version: stored?.version ?? 0,
       editable: isFinance(principal) && RESCORABLE_STATUSES.includes(report.status),
       rule,
+      gradeBands: bands.map(({ grade, label, min }) => ({ grade, label, min })),
       rows: sheet.rows,
       totals: sheet.totals,
       outdated: sheet.outdated,

@@ -195,6 +195,50 @@ export function finalScore(rule: RescoringRule, effective: Dec, self: Dec): Dec 
   return roundHalfUp(w.times(effective).plus(dec(1).minus(w).times(self)), 2);
 }
 
+/** A row's final score and difference from its self-score and re-score (what the editor shows as one types). */
+export function rowOutcome(
+  rule: RescoringRule,
+  selfScore: string | null,
+  reScore: string | null,
+): Pick<RescoreRowResult, 'final' | 'difference'> {
+  const own = dec(selfScore ?? 0);
+  return {
+    final:
+      selfScore === null && reScore === null ? null : two(finalScore(rule, reScore === null ? own : dec(reScore), own)),
+    difference: reScore === null ? null : two(own.minus(reScore)),
+  };
+}
+
+/** The totals of rows as they stand, the final score by the rule and its grade by the bands. */
+export function rescoreTotals(
+  rows: ReadonlyArray<Pick<RescoreRowResult, 'weight' | 'selfScore' | 'reScore'>>,
+  rule: RescoringRule,
+  bands: GradeBand[],
+): RescoreTotals {
+  let self = dec(0);
+  let effective = dec(0);
+  let weight = dec(0);
+  let rescored = false;
+  for (const r of rows) {
+    const own = dec(r.selfScore ?? 0);
+    self = self.plus(own);
+    effective = effective.plus(r.reScore === null ? own : r.reScore);
+    weight = weight.plus(r.weight ?? 0);
+    if (r.reScore !== null) rescored = true;
+  }
+  const final = finalScore(rule, effective, self);
+  const band = bandFor(final.toString(), bands);
+  return {
+    weight: two(weight),
+    self: two(self),
+    reScore: rescored ? two(effective) : null,
+    final: two(final),
+    difference: rescored ? two(self.minus(effective)) : null,
+    finalGrade: band.grade,
+    finalGradeLabel: band.label,
+  };
+}
+
 /** The self-scores beside the re-scores, each row's final score and difference, and the totals graded by the bands. */
 export function rescoreSheet(
   table: ScoreTablePart,
@@ -204,10 +248,6 @@ export function rescoreSheet(
 ): RescoreSheet {
   const byRow = new Map(entries.map((e) => [e.row, e]));
   let matched = 0;
-  let self = dec(0);
-  let effective = dec(0);
-  let weight = dec(0);
-  let rescored = false;
   const rows = rowsOf(table).map((r): RescoreRowResult => {
     const stored = byRow.get(r.row);
     // a row changed since it was re-scored (another indicator now, or a lower 分值) is not matched
@@ -218,13 +258,7 @@ export function rescoreSheet(
         ? stored
         : undefined;
     if (entry) matched++;
-    const own = dec(r.score ?? 0);
     const reScore = entry?.score ?? null;
-    const eff = reScore === null ? own : dec(reScore);
-    if (reScore !== null) rescored = true;
-    self = self.plus(own);
-    effective = effective.plus(eff);
-    weight = weight.plus(r.weight ?? 0);
     return {
       row: r.row,
       label: r.label,
@@ -235,23 +269,8 @@ export function rescoreSheet(
       selfScore: r.score,
       reScore,
       note: entry?.note ?? '',
-      final: r.score === null && reScore === null ? null : two(finalScore(rule, eff, own)),
-      difference: reScore === null ? null : two(own.minus(reScore)),
+      ...rowOutcome(rule, r.score, reScore),
     };
   });
-  const final = finalScore(rule, effective, self);
-  const band = bandFor(final.toString(), bands);
-  return {
-    rows,
-    totals: {
-      weight: two(weight),
-      self: two(self),
-      reScore: rescored ? two(effective) : null,
-      final: two(final),
-      difference: rescored ? two(self.minus(effective)) : null,
-      finalGrade: band.grade,
-      finalGradeLabel: band.label,
-    },
-    outdated: entries.length - matched,
-  };
+  return { rows, totals: rescoreTotals(rows, rule, bands), outdated: entries.length - matched };
 }
