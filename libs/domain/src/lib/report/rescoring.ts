@@ -102,6 +102,32 @@ function rowsOf(table: ScoreTablePart): TableRow[] {
   ];
 }
 
+/** What is wrong with a row's re-score (null: nothing): a decimal string of 0 to the row's 分值, at most 2 places. */
+export function rescoreScoreProblem(
+  row: { row: string; label: string; weight: string | null },
+  score: unknown,
+): RescoreProblem | null {
+  if (score === null) return null;
+  if (typeof score !== 'string' || !SCORE_PATTERN.test(score)) {
+    return {
+      code: 'RESCORE_SCORE_INVALID',
+      row: row.row,
+      message: `${row.label}的复核得分应为不小于 0 的数，最多 2 位小数`,
+    };
+  }
+  if (row.weight === null) {
+    return { code: 'RESCORE_SCORE_INVALID', row: row.row, message: `${row.label}没有分值，不能复核评分` };
+  }
+  if (dec(score).greaterThan(row.weight)) {
+    return {
+      code: 'RESCORE_ABOVE_WEIGHT',
+      row: row.row,
+      message: `${row.label}的复核得分 ${score} 超过分值 ${row.weight}`,
+    };
+  }
+  return null;
+}
+
 /**
  * The re-scores a reviewer sends, checked against the table: each row known and named once, each score a
  * number of 0 to the row's 分值 with at most 2 decimals. Entries with neither score nor note are dropped.
@@ -123,27 +149,10 @@ export function checkRescores(table: ScoreTablePart, input: RescoreInputEntry[])
     }
     seen.add(e.row);
     const note = (e.note ?? '').trim();
-    if (e.score !== null) {
-      if (typeof e.score !== 'string' || !SCORE_PATTERN.test(e.score)) {
-        problems.push({
-          code: 'RESCORE_SCORE_INVALID',
-          row: e.row,
-          message: `${row.label}的复核得分应为不小于 0 的数，最多 2 位小数`,
-        });
-        continue;
-      }
-      if (row.weight === null) {
-        problems.push({ code: 'RESCORE_SCORE_INVALID', row: e.row, message: `${row.label}没有分值，不能复核评分` });
-        continue;
-      }
-      if (dec(e.score).greaterThan(row.weight)) {
-        problems.push({
-          code: 'RESCORE_ABOVE_WEIGHT',
-          row: e.row,
-          message: `${row.label}的复核得分 ${e.score} 超过分值 ${row.weight}`,
-        });
-        continue;
-      }
+    const problem = rescoreScoreProblem({ row: e.row, label: row.label, weight: row.weight }, e.score);
+    if (problem) {
+      problems.push(problem);
+      continue;
     }
     if (e.score === null && !note) continue;
     entries.push({ row: e.row, level3: row.level3, score: e.score, note });
