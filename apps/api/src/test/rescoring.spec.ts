@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { emptyReportContent, type Indicator } from '@evalflow/domain';
+import { DEFAULT_INFLATION_THRESHOLDS, emptyReportContent, type Indicator } from '@evalflow/domain';
 import type { TestDatabase } from '@evalflow/testing';
 import { as, idOf, insertReport, loginAll, startSeededApi, unionReport2024, type Session } from './support/harness';
 
@@ -239,6 +239,28 @@ describe('finance re-scoring (real API and PostgreSQL)', () => {
     // the re-scores stay (version 1); the self total is 94, so the gap is 10
     expect(view).toMatchObject({ version: 1, totals: { self: '94.00', reScore: '83.00', difference: '11.00' } });
     expect((await dashboardRow()).report).toMatchObject({ reScore: '83.00', finalScore: '83.00' });
+  });
+
+  it("keeps thresholds stored before the re-score gap existed, adding the gap's default", async () => {
+    const zhaoxian = await idOf(db, `SELECT id FROM tenants WHERE region_code = '130133'`);
+    const old = {
+      ...DEFAULT_INFLATION_THRESHOLDS,
+      highScoreLowRate: { minScore: '96', yellowRateBelow: '90', redRateBelow: '80' },
+    };
+    delete (old as Partial<typeof old>).selfAboveReScore;
+    await db.owner((c) =>
+      c.query(
+        `INSERT INTO tenant_settings (tenant_id, grade_bands, inflation_thresholds)
+         VALUES ($1, '[]'::jsonb, $2)
+         ON CONFLICT (tenant_id) DO UPDATE SET inflation_thresholds = EXCLUDED.inflation_thresholds`,
+        [zhaoxian, JSON.stringify(old)],
+      ),
+    );
+    const settings = (await call(reviewer, 'GET', '/settings')).json();
+    expect(settings.inflationThresholds).toEqual({
+      ...old,
+      selfAboveReScore: DEFAULT_INFLATION_THRESHOLDS.selfAboveReScore,
+    });
   });
 
   it('weighted: a county template with w = 0.6 counts 0.6 × re-score + 0.4 × self-score', async () => {
