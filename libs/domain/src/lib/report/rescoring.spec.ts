@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { emptyProjectContent, emptyReportContent } from './empty-report';
 import { DEFAULT_GRADE_BANDS, type GradeBand } from './grades';
 import {
   checkRescores,
   finalScore,
   rescoreSheet,
+  rescoreTotals,
   rescoresVisible,
   rescoringRuleOf,
   type RescoreEntry,
@@ -253,5 +255,32 @@ describe('the template setting', () => {
     expect(problems({ mode: 'replace', weight: '0.5' })).toEqual([
       { path: 'rescoring.weight', message: '复核得分替换自评得分时不设权重' },
     ]);
+  });
+});
+
+describe('the final score, whatever the scores (property)', () => {
+  const cents = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((c) => dec(c).div(100).toFixed(2));
+  const row = fc
+    .integer({ min: 1, max: 30 })
+    .chain((w) =>
+      fc.record({ weight: fc.constant(String(w)), selfScore: cents(w), reScore: fc.option(cents(w), { nil: null }) }),
+    );
+  const weight = fc.integer({ min: 1, max: 10_000 }).map((n) => dec(n).div(10_000).toString());
+
+  it('weighted lies between the re-score total and the self total, and is both when w is 1 or nothing is re-scored', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), weight, (rows, w) => {
+        const totals = rescoreTotals(rows, { mode: 'weighted', weight: w }, DEFAULT_GRADE_BANDS);
+        const replaced = rescoreTotals(rows, { mode: 'replace', weight: null }, DEFAULT_GRADE_BANDS);
+        const re = dec(replaced.final);
+        const self = dec(totals.self);
+        const [lo, hi] = re.lessThan(self) ? [re, self] : [self, re];
+        expect(dec(totals.final).greaterThanOrEqualTo(lo) && dec(totals.final).lessThanOrEqualTo(hi)).toBe(true);
+        // Σ (re-score ?? self) is the re-score total; the difference is exact
+        if (totals.reScore !== null) expect(dec(totals.self).minus(totals.reScore).toFixed(2)).toBe(totals.difference);
+        else expect(totals.final).toBe(totals.self);
+        expect(rescoreTotals(rows, { mode: 'weighted', weight: '1' }, DEFAULT_GRADE_BANDS).final).toBe(replaced.final);
+      }),
+    );
   });
 });
