@@ -19,6 +19,7 @@ export const UNJUDGED: DepartmentFlags = { flags: [], light: null };
 const asFlagReport = (r: DashboardFlagReportRecord): FlagReport => ({
   totalScore: r.totalScore,
   executionRate: r.executionRate,
+  reScore: r.reScore,
   indicators: r.indicators,
 });
 

@@ -31,6 +31,11 @@ export function toReportView(r: DashboardReportRecord, bands: GradeBand[], dueOn
     executionRate: r.executionRate,
     deadline: dueOn ? deadlineStatus(dueOn, r.firstSubmittedAt, now) : null,
     openComments: r.openComments,
+    reScore: r.reScore,
+    finalScore: r.finalScore,
+    finalGrade: r.finalGrade,
+    finalGradeLabel: r.finalGrade ? gradeLabel(r.finalGrade, bands) : null,
+    scoreDifference: r.scoreDifference,
   };
   return view;
 }

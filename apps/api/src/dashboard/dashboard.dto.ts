@@ -51,6 +51,14 @@ export class DashboardReportView {
   executionRate!: string | null;
   @ApiProperty({ nullable: true, type: () => DeadlineStatusView }) deadline!: DeadlineStatusView | null;
   @ApiProperty({ description: '未解决的审核意见数' }) openComments!: number;
+  @ApiProperty({ nullable: true, type: String, example: '91.75', description: '财政复核得分合计；未复核为 null' })
+  reScore!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: '按本县规则的最终得分；未复核为 null' })
+  finalScore!: string | null;
+  @ApiProperty({ nullable: true, enum: GRADE_KEYS }) finalGrade!: GradeKey | null;
+  @ApiProperty({ nullable: true, type: String }) finalGradeLabel!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '4.00', description: '得分差：自评 − 复核' })
+  scoreDifference!: string | null;
 }
 
 export class ProjectTallyView {

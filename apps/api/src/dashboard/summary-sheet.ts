@@ -22,9 +22,8 @@ export interface SummaryColumn {
 }
 
 /**
- * The 汇总表's columns, in order. Re-scoring (财政复核评分, issue 16 item 2) does not exist yet: when it does,
- * 复核得分, 复核等级 and 得分差 (自评 − 复核) go right after 评价等级, as decimal columns like 自评得分 —
- * no empty columns until then.
+ * The 汇总表's columns, in order. The finance bureau's re-score (财政复核评分) follows 评价等级: 复核得分, the final
+ * score and grade by the county's rule, and 得分差 (自评 − 复核); empty where the report was not re-scored.
  */
 export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
   { key: 'seq', header: '序号', type: 'integer', width: 6 },
@@ -37,6 +36,10 @@ export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
   { key: 'approvedOn', header: '审批日期', type: 'date', width: 12 },
   { key: 'totalScore', header: '自评得分', type: 'decimal', width: 10 },
   { key: 'grade', header: '评价等级', type: 'text', width: 10 },
+  { key: 'reScore', header: '复核得分', type: 'decimal', width: 10 },
+  { key: 'finalScore', header: '最终得分', type: 'decimal', width: 10 },
+  { key: 'finalGrade', header: '最终等级', type: 'text', width: 10 },
+  { key: 'scoreDifference', header: '得分差(自评−复核)', type: 'decimal', width: 16 },
   { key: 'executionRate', header: '执行率(%)', type: 'decimal', width: 11 },
   { key: 'light', header: '预警灯', type: 'text', width: 8 },
   { key: 'flags', header: '预警说明', type: 'text', width: 60 },
@@ -56,6 +59,12 @@ export interface SummaryRow {
   approvedOn: string | null;
   totalScore: string | null;
   grade: string;
+  /** 财政复核评分: null (and '' for the grade) where the report was not re-scored */
+  reScore: string | null;
+  finalScore: string | null;
+  finalGrade: string;
+  /** 自评 − 复核 */
+  scoreDifference: string | null;
   executionRate: string | null;
   /** 红/黄/绿 on a department's 部门整体 row; — where nothing was judged and on project tables */
   light: string;
@@ -124,6 +133,10 @@ function summaryRow(
     ...dates,
     totalScore: report.totalScore,
     grade: report.gradeLabel ?? '',
+    reScore: report.reScore,
+    finalScore: report.finalScore,
+    finalGrade: report.finalGradeLabel ?? '',
+    scoreDifference: report.scoreDifference,
     executionRate: report.executionRate,
     light: overall && department.light ? TRAFFIC_LIGHT_LABELS[department.light] : NOT_JUDGED,
     flags: overall ? department.flags.map((f) => f.message).join('；') : '',

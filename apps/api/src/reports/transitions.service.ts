@@ -34,6 +34,7 @@ import { AuditService } from '../audit/audit.service';
 import { loadSettings } from '../settings/grade-bands.store';
 import { checkReport, permittedReport, reportBands, requireReport, toSummary } from './report-store';
 import { listOpenComments } from './comment-store';
+import { refreshStoredRescore } from './rescore-sheet';
 import { ReportsService } from './reports.service';
 import type { DiffQuery, TransitionDto } from './transitions.dto';
 
@@ -75,6 +76,8 @@ export class TransitionsService {
       const openComments = dto.action === 'return' || dto.action === 'reopen' ? await listOpenComments(tx, id) : [];
       const reason = dto.reason?.trim() || null;
       await setReportStatus(tx, id, plan.to, principal.userId);
+      // a resubmission may bring other self-scores: the stored re-score totals follow them
+      if (dto.action === 'submit') await refreshStoredRescore(tx, report);
       const transitionId = await insertTransition(tx, {
         reportId: id,
         action: dto.action,

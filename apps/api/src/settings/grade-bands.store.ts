@@ -47,6 +47,10 @@ export async function loadSettings(em: EntityManager, forUpdate = false): Promis
 /** Stored thresholds were validated when written; anything unreadable (NULL, an older shape) means the defaults. */
 function storedThresholds(stored: unknown): InflationThresholds {
   if (stored === null || stored === undefined) return DEFAULT_INFLATION_THRESHOLDS;
-  const checked = validateInflationThresholds(stored);
+  // thresholds stored before the re-score gap existed keep their values and take its default
+  const checked = validateInflationThresholds({
+    selfAboveReScore: DEFAULT_INFLATION_THRESHOLDS.selfAboveReScore,
+    ...(stored as object),
+  });
   return checked.ok ? checked.thresholds : DEFAULT_INFLATION_THRESHOLDS;
 }

@@ -668,6 +668,25 @@ const MATRIX: Record<string, RouteCase> = {
     }),
     expect: reportReaders(200),
   },
+  // 财政复核评分: read wherever the report is read (a department's answer before approval: see the test below)
+  'GET /api/reports/:id/rescore': getReport('/rescore'),
+  'PUT /api/reports/:id/rescore': {
+    scopes: ['own', 'other', 'foreign'],
+    // the finance bureau re-scores a submitted report: a fresh one of the place's department for each case
+    build: async (f, actor, scope) => {
+      const department =
+        scope === 'foreign' ? f.department.foreign : scope === 'own' ? f.department.union : f.department.education;
+      const id = isFinance(actor) ? await insertReport(f.db, department, ++f.year, 'submitted') : reportFor(f, scope);
+      return {
+        method: 'PUT',
+        url: `/api/reports/${id}/rescore`,
+        headers: { 'if-match': '"0"' },
+        payload: { rows: [] },
+      };
+    },
+    // a role that may never re-score is refused before any report is looked up
+    expect: onlyFor(FINANCE, { own: 200, other: 200, foreign: 404 }),
+  },
   'GET /api/notifications': getUrl('/api/notifications', onlyFor(COUNTY_ROLES, 200)),
   'POST /api/notifications/read-all': {
     scopes: ['-'],
@@ -1164,6 +1183,8 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'ExportsController.list': 'read Report',
       'ExportsController.get': 'read Report',
       'ExportsController.file': 'read Report',
+      'RescoreController.get': 'read Report',
+      'RescoreController.put': 'review Report',
       'ReportsController.list': 'read Report',
       'ReportsController.create': 'create Report',
       'ReportsController.get': 'read Report',
@@ -1262,6 +1283,38 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       expect(cases).toBeGreaterThan(150);
       console.log(`authorization matrix: ${cases} cases`);
     });
+  });
+
+  it('shows department users no re-score before approval, on their own report as on any other', async () => {
+    // 赵县总工会's report, submitted and re-scored by the finance bureau
+    const id = await insertReport(f.db, f.department.union, ++f.year, 'submitted');
+    const url = `/api/reports/${id}/rescore`;
+    const reviewer = as(f.app, f.sessions.finance_reviewer as Session);
+    const unscored = (await reviewer({ method: 'GET', url })).json();
+    const saved = await reviewer({
+      method: 'PUT',
+      url,
+      headers: { 'if-match': '"0"' },
+      payload: { rows: [{ row: 'funding', score: null, note: '复核说明' }] },
+    });
+    expect(saved.json()).toMatchObject({ version: 1, rows: [{ note: '复核说明' }] });
+    const seen: Record<string, unknown> = {};
+    for (const actor of ['dept_editor', 'dept_head', 'finance_reviewer', 'finance_approver'] as const) {
+      const body = (await as(f.app, f.sessions[actor] as Session)({ method: 'GET', url })).json();
+      seen[actor] = { version: body.version, note: body.rows[0].note };
+    }
+    expect(seen).toEqual({
+      dept_editor: { version: 0, note: '' },
+      dept_head: { version: 0, note: '' },
+      finance_reviewer: { version: 1, note: '复核说明' },
+      finance_approver: { version: 1, note: '复核说明' },
+    });
+    const editorView = (await as(f.app, f.sessions.dept_editor as Session)({ method: 'GET', url })).json();
+    expect(editorView).toEqual({ ...unscored, editable: false });
+    // once approved, the department sees what the bureau sees
+    await f.db.owner((c) => c.query(`UPDATE reports SET status = 'approved' WHERE id = $1`, [id]));
+    const after = (await as(f.app, f.sessions.dept_head as Session)({ method: 'GET', url })).json();
+    expect(after).toMatchObject({ version: 1, rows: [{ note: '复核说明' }] });
   });
 
   it('audits every 403 with who, what and where', async () => {

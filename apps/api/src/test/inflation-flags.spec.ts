@@ -197,6 +197,7 @@ describe('score-inflation flags on the county dashboard (real API and PostgreSQL
       highScoreLowRate: { minScore: '0.01', yellowRateBelow: '100', redRateBelow: '100' },
       scoreUpRateDown: { minScoreRise: '0.01', yellowRateFall: '0.01', redRateFall: '0.01' },
       copiedFullMarks: { yellowCount: 1, redCount: 1 },
+      selfAboveReScore: { yellowGap: '0.01', redGap: '0.01' },
     };
     expect((await setThresholds(foreignAdmin, luancheng, strict)).statusCode).toBe(200);
     const before = await rowsOf(reviewer);

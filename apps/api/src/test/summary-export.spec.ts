@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { REPORT_STATUS_LABELS, XLSX_CONTENT_TYPE, type ReportStatus } from '@evalflow/domain';
+import { dec, REPORT_STATUS_LABELS, XLSX_CONTENT_TYPE, type ReportStatus } from '@evalflow/domain';
 import type { TestDatabase } from '@evalflow/testing';
 import { Workbook, type Worksheet } from 'exceljs';
 import { SUMMARY_COLUMNS } from '../dashboard/summary-sheet';
@@ -144,6 +144,52 @@ describe('汇总表 export (real API and PostgreSQL)', () => {
 
     const empty = await open((await download(reviewer, '?fiscalYear=2020')).rawPayload);
     expect(empty.rowCount).toBe(2);
+  });
+
+  it('lists the finance bureau’s re-score, the final score and grade and the difference (自评 − 复核)', async () => {
+    // the demo’s submitted 项目支出 table of 2024: one indicator re-scored a point and a quarter below its self-score
+    const [submitted] = (await seeded(zhaoxian, 2024)).filter((r) => r.kind === 'project' && r.status === 'submitted');
+    const url = `/api/reports/${submitted.id}/rescore`;
+    const before = (await as(app, reviewer)({ method: 'GET', url })).json();
+    const row = before.rows.find(
+      (r: { weight: string | null; selfScore: string | null }) =>
+        r.weight !== null && r.selfScore !== null && dec(r.selfScore).greaterThanOrEqualTo(2),
+    );
+    const reScore = dec(row.selfScore).minus('1.25').toFixed(2);
+    const saved = await as(
+      app,
+      reviewer,
+    )({
+      method: 'PUT',
+      url,
+      headers: { 'if-match': '"0"' },
+      payload: { rows: [{ row: row.row, score: reScore }] },
+    });
+    expect(saved.statusCode).toBe(200);
+    const { totals } = saved.json();
+    expect(totals.difference).toBe('1.25');
+
+    const ws = await open((await download(reviewer)).rawPayload);
+    let found = 0;
+    for (let r = 3; r <= ws.rowCount; r += 1) {
+      const cell = (header: string) => ws.getRow(r).getCell(column(header));
+      if (
+        cellText(ws, r, '项目编码') === (submitted.project_code ?? '') &&
+        cellText(ws, r, '部门') === submitted.department
+      ) {
+        found += 1;
+        expect(cell('复核得分').value).toBe(Number(totals.reScore));
+        expect(cell('复核得分').numFmt).toBe('0.00');
+        expect(cell('最终得分').value).toBe(Number(totals.final));
+        expect(cellText(ws, r, '最终等级')).toBe(totals.finalGradeLabel);
+        expect(cell('得分差(自评−复核)').value).toBe(1.25);
+      } else {
+        // not re-scored: the columns stay empty
+        expect(cell('复核得分').value).toBeNull();
+        expect(cellText(ws, r, '最终等级')).toBe('');
+      }
+    }
+    expect(found).toBe(1);
   });
 
   it('is the finance bureau’s only, and refuses a bad year with a stable code', async () => {

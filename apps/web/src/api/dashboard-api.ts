@@ -19,6 +19,12 @@ export interface DashboardReportView {
   executionRate: string | null;
   deadline: ReportDeadline | null;
   openComments: number;
+  /** 财政复核评分: the re-score total, the final score and grade by the county's rule, self − re-score; null while not re-scored */
+  reScore: string | null;
+  finalScore: string | null;
+  finalGrade: GradeKey | null;
+  finalGradeLabel: string | null;
+  scoreDifference: string | null;
 }
 
 /** A department's 项目支出绩效自评表 of the year, counted. */

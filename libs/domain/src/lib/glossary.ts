@@ -86,6 +86,15 @@ export const GLOSSARY = {
     zh: '指标明细',
     note: "every indicator row of every report of a county's year, one sheet row each, exported as a job",
   },
+  reScore: {
+    zh: '财政复核评分',
+    note: "the finance bureau's score of a 绩效自评表 row beside the department's own (自评得分), which it never changes",
+  },
+  finalScore: {
+    zh: '最终得分',
+    note: "the score that counts after re-scoring, by the template's rule: the re-score replaces the self-score, or counts with a weight",
+  },
+  scoreDifference: { zh: '得分差', note: 'self-score minus re-score, per row and in total' },
 } as const;
 
 export type GlossaryTerm = keyof typeof GLOSSARY;

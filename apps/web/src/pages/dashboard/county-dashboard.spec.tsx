@@ -31,6 +31,11 @@ const union = dashboardReport('report-d1', {
   gradeLabel: '优秀',
   executionRate: '98.50',
   deadline: { dueOn: '2025-04-30', state: 'met', daysLeft: 5 },
+  reScore: '90.00',
+  finalScore: '90.00',
+  finalGrade: 'excellent',
+  finalGradeLabel: '优秀',
+  scoreDifference: '5.00',
 });
 const education = dashboardReport('report-d2', {
   status: 'returned',
@@ -177,6 +182,8 @@ describe('CountyDashboard', { timeout: 30_000 }, () => {
     expect(screen.getByRole('columnheader', { name: /平均分（已提交和已通过的）/ })).toBeTruthy();
     expect(figure('projects')).toBe('3');
     expect(tableRows().find((r) => r.includes('赵县总工会'))).toContain('98.50%');
+    // the finance bureau's re-score beside the self-score, with the difference
+    expect(tableRows().find((r) => r.includes('赵县总工会'))).toContain('90.00（差 5.00）');
 
     expect(figure('departments')).toBe('3');
     expect(figure('approved')).toBe('1');

@@ -56,6 +56,11 @@ export function dashboardReport(id: string, overrides: Partial<DashboardReportVi
     executionRate: null,
     deadline: { dueOn: '2025-04-30', state: 'open', daysLeft: 10 },
     openComments: 0,
+    reScore: null,
+    finalScore: null,
+    finalGrade: null,
+    finalGradeLabel: null,
+    scoreDifference: null,
     ...overrides,
   };
 }

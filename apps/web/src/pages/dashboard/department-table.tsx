@@ -61,6 +61,22 @@ const OVERALL_COLUMNS: TableColumnsType<DashboardRow> = [
     render: (_, r) => r.report?.gradeLabel ?? '—',
   },
   {
+    title: '复核得分',
+    key: 'reScore',
+    width: 150,
+    align: 'right',
+    sorter: byDecimal((r) => r.report?.reScore),
+    render: (_, r) =>
+      r.report?.reScore == null ? (
+        <Typography.Text type="secondary">—</Typography.Text>
+      ) : (
+        <span title={`最终得分 ${r.report.finalScore}（${r.report.finalGradeLabel}）`}>
+          {formatScore(r.report.reScore)}
+          <Typography.Text type="secondary">（差 {r.report.scoreDifference}）</Typography.Text>
+        </span>
+      ),
+  },
+  {
     title: '执行率',
     key: 'executionRate',
     width: 100,

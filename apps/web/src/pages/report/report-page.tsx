@@ -36,6 +36,7 @@ import { PartSide } from './part-side';
 import { ReportContent } from './report-content';
 import { ReturnNotice, SignOffNotice } from './report-notices';
 import { ScoreSheetToolbar } from './score-sheet/score-sheet-toolbar';
+import { RescoreTab } from './rescore/rescore-tab';
 import { HistoryTimeline } from './review/history-timeline';
 import { RevisionDiff } from './review/revision-diff';
 import { RevisionsTable } from './review/revisions-table';
@@ -248,6 +249,16 @@ export function ReportPage() {
               />
             ),
           },
+          // the department sees the 复核评分 once its report is approved (the API answers nothing before)
+          ...(reviewer || r.status === 'approved'
+            ? [
+                {
+                  key: 'rescore',
+                  label: '复核评分',
+                  children: <RescoreTab key={r.status} api={session} reportId={r.id} />,
+                },
+              ]
+            : []),
           ...(reviewer
             ? [
                 {

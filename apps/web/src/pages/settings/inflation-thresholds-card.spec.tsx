@@ -29,6 +29,19 @@ describe('InflationThresholdsCard', () => {
     expect(field('高分线').value).toBe('95');
     expect(field('执行率低于（红）').value).toBe('80');
     expect(field('照搬且满分的指标数（黄）').value).toBe('5');
+    expect(screen.getByText('自评得分高于复核得分超过阈值')).toBeTruthy();
+    expect(field('自评高于复核超过（黄）').value).toBe('5');
+    expect(field('自评高于复核超过（红）').value).toBe('10');
+  });
+
+  it('refuses a red re-score gap below the yellow one, in Chinese', async () => {
+    const fetchMock = vi.fn();
+    await renderCard();
+    vi.stubGlobal('fetch', fetchMock);
+    fireEvent.change(field('自评高于复核超过（红）'), { target: { value: '3' } });
+    fireEvent.click(screen.getByRole('button', { name: /保存预警阈值/ }));
+    expect((await screen.findByRole('alert')).textContent).toContain('红灯的分差不能小于黄灯的');
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it('names a threshold out of range in Chinese and sends nothing', async () => {
@@ -48,6 +61,7 @@ describe('InflationThresholdsCard', () => {
     vi.stubGlobal('fetch', fetchMock);
     fireEvent.change(field('高分线'), { target: { value: '96' } });
     fireEvent.change(field('照搬且满分的指标数（红）'), { target: { value: '12' } });
+    fireEvent.change(field('自评高于复核超过（黄）'), { target: { value: '4.5' } });
     fireEvent.click(screen.getByRole('button', { name: /保存预警阈值/ }));
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(saved));
     const [url, init] = fetchMock.mock.calls[0];
@@ -59,6 +73,7 @@ describe('InflationThresholdsCard', () => {
         ...DEFAULT_INFLATION_THRESHOLDS,
         highScoreLowRate: { ...DEFAULT_INFLATION_THRESHOLDS.highScoreLowRate, minScore: '96' },
         copiedFullMarks: { yellowCount: 5, redCount: 12 },
+        selfAboveReScore: { yellowGap: '4.5', redGap: '10' },
       },
     });
   });

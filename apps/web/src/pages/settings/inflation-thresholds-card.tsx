@@ -30,12 +30,15 @@ const UNITS: Record<Field, string> = {
   'scoreUpRateDown.redRateFall': '个百分点',
   'copiedFullMarks.yellowCount': '项',
   'copiedFullMarks.redCount': '项',
+  'selfAboveReScore.yellowGap': '分',
+  'selfAboveReScore.redGap': '分',
 };
 const GROUPS = [
   { key: 'allComplete', rule: 'all-complete-little-evidence' },
   { key: 'highScoreLowRate', rule: 'high-score-low-execution' },
   { key: 'scoreUpRateDown', rule: 'score-up-execution-down' },
   { key: 'copiedFullMarks', rule: 'copied-full-marks' },
+  { key: 'selfAboveReScore', rule: 'self-above-rescore' },
 ] as const;
 const FIELDS = Object.keys(INFLATION_THRESHOLD_LABELS) as Field[];
 /** Form field names cannot hold dots (they would nest): a.b is a__b. */

@@ -28,6 +28,7 @@ export function tabOf(path: string): EditorTab {
     case 'rules':
       return 'rules';
     case 'gradeBands':
+    case 'rescoring':
       return 'grades';
     default:
       return 'basic';

@@ -144,6 +144,39 @@ describe('报告模板 editor', { timeout: 30_000 }, () => {
     expect(sent.filter((r) => r.method === 'PUT')[1].headers.get('if-match')).toBe('"4"');
   });
 
+  it('sets how the finance re-score counts: a weight refused out of (0, 1], saved when right', async () => {
+    session = await signedInSession(meFor(PRINCIPALS.tenantAdmin));
+    const { sent } = answer(
+      () => COUNTY_DETAIL,
+      (request) =>
+        request.method === 'PUT'
+          ? detailResponse({
+              ...COUNTY_DETAIL,
+              draft: { version: 4, updatedAt: null },
+              draftDefinition: sentDefinition(request) ?? null,
+            })
+          : undefined,
+    );
+    renderEditor(session);
+
+    await openTab(/评价等级/);
+    // a template without the setting replaces
+    expect((screen.getByRole('radio', { name: '复核得分替换自评得分' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('radio', { name: /按权重加权/ }));
+    type('复核得分权重', '1.5');
+    expect(await screen.findByText('复核得分权重应为大于 0、不超过 1 的小数，最多 4 位小数，如 0.6')).toBeTruthy();
+    expect(saveButton().disabled).toBe(true);
+    type('复核得分权重', '0.6');
+    await act(async () => {
+      fireEvent.click(saveButton());
+    });
+    await waitFor(() => expect(sent.some((r) => r.method === 'PUT')).toBe(true));
+    expect(sentDefinition(sent.find((r) => r.method === 'PUT'))?.rescoring).toEqual({
+      mode: 'weighted',
+      weight: '0.6',
+    });
+  });
+
   it('starts a draft from the latest version with If-Match "0" when there is none', async () => {
     session = await signedInSession(meFor(PRINCIPALS.tenantAdmin));
     const published: TemplateDetail = { ...COUNTY_DETAIL, draft: null, draftDefinition: null };

@@ -82,6 +82,11 @@ export const ERROR_CATALOGUE = {
   COMMENT_ANCHOR_INVALID: { kind: 'invalid', message: '意见所指的报告部分或字段不正确' },
   COMMENT_BODY_INVALID: { kind: 'invalid', message: '意见内容不能为空，且不能超过 2000 个字符' },
   REPORT_COMMENTS_CLOSED: { kind: 'conflict', message: '报告已审核通过，不能再添加或处理意见' },
+  // 财政复核评分
+  RESCORE_CLOSED: { kind: 'conflict', message: '报告只有在已提交或审核中时才能复核评分' },
+  RESCORE_ROW_UNKNOWN: { kind: 'invalid', message: '复核评分所指的自评表行不存在' },
+  RESCORE_SCORE_INVALID: { kind: 'invalid', message: '复核得分应为不小于 0 的数，最多 2 位小数' },
+  RESCORE_ABOVE_WEIGHT: { kind: 'invalid', message: '复核得分不能超过该行的分值' },
   DOCUMENT_NOT_FOUND: { kind: 'not_found', message: '文档不存在' },
   DOCUMENT_NOT_READY: { kind: 'conflict', message: '文档尚未生成完成，请稍后再下载' },
   DOCUMENT_FORMAT_INVALID: { kind: 'invalid', message: '文档格式只能是 docx 或 pdf' },

@@ -158,6 +158,41 @@ describe('indicators copied from last year with full marks', () => {
   });
 });
 
+describe("the self-score above the finance bureau's re-score", () => {
+  it('96 against a re-score of 89.5: 6.5 points above, yellow (more than 5), with the numbers', () => {
+    expect(flagsOf(report({ totalScore: '96.00', reScore: '89.50' }))).toEqual([
+      {
+        rule: 'self-above-rescore',
+        severity: 'yellow',
+        message: '自评得分 96 分，财政复核得分 89.5 分，高出 6.5 分（超过 5 分）',
+      },
+    ]);
+  });
+
+  it('red above 10 points; exactly 10 is still yellow, exactly 5 is nothing (the threshold is exceeded, not met)', () => {
+    expect(flagsOf(report({ totalScore: '95.00', reScore: '84.99' })).map((f) => f.severity)).toEqual(['red']);
+    expect(flagsOf(report({ totalScore: '95.00', reScore: '85.00' })).map((f) => f.severity)).toEqual(['yellow']);
+    expect(flagsOf(report({ totalScore: '90.00', reScore: '85.00' }))).toEqual([]);
+  });
+
+  it('does not fire without a re-score, or when the re-score is the higher', () => {
+    expect(flagsOf(report({ totalScore: '99.00' }))).toEqual([]);
+    expect(flagsOf(report({ totalScore: '99.00', reScore: null }))).toEqual([]);
+    expect(flagsOf(report({ totalScore: '70.00', reScore: '90.00' }))).toEqual([]);
+  });
+
+  it("follows the county's gaps", () => {
+    const t = { ...T, selfAboveReScore: { yellowGap: '1', redGap: '2' } };
+    expect(flagsOf(report({ totalScore: '90.00', reScore: '87.5' }), null, t)).toMatchObject([
+      {
+        rule: 'self-above-rescore',
+        severity: 'red',
+        message: '自评得分 90 分，财政复核得分 87.5 分，高出 2.5 分（超过 2 分）',
+      },
+    ]);
+  });
+});
+
 describe('the traffic light', () => {
   it('red with any red flag, yellow with only yellow ones, green with none', () => {
     const yellow = { rule: 'copied-full-marks' as const, severity: 'yellow' as const, message: '' };
@@ -221,6 +256,19 @@ describe('validating the thresholds', () => {
     expect(result).toEqual({
       ok: false,
       problems: [{ path: 'allComplete.redShare', message: '未附佐证指标占比（红）应为 0–100 的数，最多 2 位小数' }],
+    });
+  });
+
+  it('checks the re-score gaps: in range, red no milder than yellow', () => {
+    const result = validateInflationThresholds({ ...T, selfAboveReScore: { yellowGap: '8', redGap: '6' } });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ path: 'selfAboveReScore.redGap', message: '红灯的分差不能小于黄灯的' }],
+    });
+    const zero = validateInflationThresholds({ ...T, selfAboveReScore: { yellowGap: '0', redGap: '6' } });
+    expect(zero).toMatchObject({
+      ok: false,
+      problems: [{ path: 'selfAboveReScore.yellowGap', message: '自评高于复核超过（黄）应大于 0 且不超过 100' }],
     });
   });
 

@@ -10,9 +10,7 @@ import { completionRate, hasEvidence, hasFullMarks, type IndicatorFactsRow } fro
  * The rules read a department's 部门整体 report of the year and of the year before (its summary columns and
  * its indicator rows). Pure: the API reads the rows in SQL, the web shows what the API says.
  *
- * Reserved: 「自评得分高于财政复核评分」 (self-score above re-score by more than a threshold) joins the list when
- * finance re-scoring (财政复核评分, issue 16 item 2) exists: a rule id `self-above-rescore`, its thresholds
- * (`selfAboveReScore: { yellowGap, redGap }`) and a `reScore` on `FlagReport`.
+ * 「自评得分高于复核得分」 reads the finance bureau's re-score total (财政复核评分) beside the stated total.
  */
 
 export const FLAG_SEVERITIES = ['red', 'yellow'] as const;
@@ -26,6 +24,7 @@ export const INFLATION_RULE_IDS = [
   'high-score-low-execution',
   'score-up-execution-down',
   'copied-full-marks',
+  'self-above-rescore',
 ] as const;
 export type InflationRuleId = (typeof INFLATION_RULE_IDS)[number];
 export const INFLATION_RULE_TITLES: Record<InflationRuleId, string> = {
@@ -33,6 +32,7 @@ export const INFLATION_RULE_TITLES: Record<InflationRuleId, string> = {
   'high-score-low-execution': '高分而执行率偏低',
   'score-up-execution-down': '得分上升而执行率下降',
   'copied-full-marks': '指标照搬上年且得满分',
+  'self-above-rescore': '自评得分高于复核得分超过阈值',
 };
 
 export interface InflationFlag {
@@ -70,6 +70,11 @@ export interface InflationThresholds {
     yellowCount: number;
     redCount: number;
   };
+  selfAboveReScore: {
+    /** self-score minus the finance bureau's re-score (points) above which (exclusive) the flag is yellow, red */
+    yellowGap: string;
+    redGap: string;
+  };
 }
 
 export const DEFAULT_INFLATION_THRESHOLDS: InflationThresholds = {
@@ -77,6 +82,7 @@ export const DEFAULT_INFLATION_THRESHOLDS: InflationThresholds = {
   highScoreLowRate: { minScore: '95', yellowRateBelow: '90', redRateBelow: '80' },
   scoreUpRateDown: { minScoreRise: '3', yellowRateFall: '5', redRateFall: '10' },
   copiedFullMarks: { yellowCount: 5, redCount: 10 },
+  selfAboveReScore: { yellowGap: '5', redGap: '10' },
 };
 
 /** Labels of the thresholds, as the settings page and the error messages name them. */
@@ -92,6 +98,8 @@ export const INFLATION_THRESHOLD_LABELS = {
   'scoreUpRateDown.redRateFall': '执行率下降至少（红）',
   'copiedFullMarks.yellowCount': '照搬且满分的指标数（黄）',
   'copiedFullMarks.redCount': '照搬且满分的指标数（红）',
+  'selfAboveReScore.yellowGap': '自评高于复核超过（黄）',
+  'selfAboveReScore.redGap': '自评高于复核超过（红）',
 } as const;
 
 const upTo100 = (what: string) =>
@@ -169,6 +177,18 @@ const thresholdsSchema = z.strictObject(
         GROUP,
       )
       .refine((t) => t.redCount >= t.yellowCount, { error: '红灯的指标数不能少于黄灯的', path: ['redCount'] }),
+    selfAboveReScore: z
+      .strictObject(
+        {
+          yellowGap: above0upTo100(L['selfAboveReScore.yellowGap']),
+          redGap: above0upTo100(L['selfAboveReScore.redGap']),
+        },
+        GROUP,
+      )
+      .refine((t) => notMilder(t.redGap, t.yellowGap, true), {
+        error: '红灯的分差不能小于黄灯的',
+        path: ['redGap'],
+      }),
   },
   GROUP,
 );
@@ -200,6 +220,8 @@ export function validateInflationThresholds(input: unknown): ThresholdValidation
 export interface FlagReport {
   totalScore: string | null;
   executionRate: string | null;
+  /** the finance bureau's re-score total (复核得分), null or absent while not re-scored */
+  reScore?: string | null;
   indicators: Array<IndicatorFactsRow & { level3: string }>;
 }
 
@@ -301,6 +323,19 @@ function copiedFullMarks(
   return { rule: 'copied-full-marks', severity, message: `${copied} 项指标与上年完全相同且均得满分` };
 }
 
+function selfAboveReScore(r: FlagReport, t: InflationThresholds['selfAboveReScore']): InflationFlag | null {
+  if (r.totalScore === null || r.reScore === null || r.reScore === undefined) return null;
+  const gap = dec(r.totalScore).minus(r.reScore);
+  const severity = gap.greaterThan(t.redGap) ? 'red' : gap.greaterThan(t.yellowGap) ? 'yellow' : null;
+  if (!severity) return null;
+  const bound = severity === 'red' ? t.redGap : t.yellowGap;
+  return {
+    rule: 'self-above-rescore',
+    severity,
+    message: `自评得分 ${points(dec(r.totalScore))} 分，财政复核得分 ${points(dec(r.reScore))} 分，高出 ${points(gap)} 分（超过 ${points(dec(bound))} 分）`,
+  };
+}
+
 /** Every flag a department's report of the year raises, in the order of INFLATION_RULE_IDS. */
 export function inflationFlags(input: FlagInput, thresholds: InflationThresholds): InflationFlag[] {
   const { current, previous } = input;
@@ -309,7 +344,7 @@ export function inflationFlags(input: FlagInput, thresholds: InflationThresholds
     highScoreLowExecution(current, thresholds.highScoreLowRate),
     scoreUpExecutionDown(current, previous, thresholds.scoreUpRateDown),
     copiedFullMarks(current, previous, thresholds.copiedFullMarks),
-    // self-above-rescore: when 财政复核评分 exists (see the note at the top)
+    selfAboveReScore(current, thresholds.selfAboveReScore),
   ].filter((f): f is InflationFlag => f !== null);
 }
 

@@ -77,6 +77,24 @@ export const gradeBandSchema = z.strictObject({
   min: score,
 });
 
+export const RESCORING_MODES = ['replace', 'weighted'] as const;
+export type RescoringMode = (typeof RESCORING_MODES)[number];
+/** The re-score's share in weighted mode: an exact decimal in (0, 1], at most 4 places, e.g. "0.6". */
+export const RESCORING_WEIGHT_PATTERN = /^(0\.\d{1,4}|1(\.0{1,4})?)$/;
+
+/**
+ * How the finance bureau's re-score (财政复核评分) counts: replace — a row's re-score replaces its self-score
+ * where given; weighted — final = weight × re-score + (1 − weight) × self-score. Versions frozen before the
+ * setting existed have none: they follow 'replace' (rescoringRuleOf).
+ */
+export const rescoringSchema = z.strictObject({
+  mode: z.enum(RESCORING_MODES, { error: '复核评分方式只能是 replace（替换）或 weighted（加权）' }),
+  weight: z
+    .string()
+    .regex(RESCORING_WEIGHT_PATTERN, { error: '复核得分权重应为大于 0、不超过 1 的小数，最多 4 位小数，如 0.6' })
+    .nullable(),
+});
+
 export const templateDefinitionSchema = z.strictObject({
   kind: z.enum(REPORT_KINDS),
   name: text(60).trim().min(1, { error: '请填写模板名称' }),
@@ -100,6 +118,8 @@ export const templateDefinitionSchema = z.strictObject({
   rules: z.record(z.string().max(80), ruleSettingSchema),
   /** null: the county's 评价等级划分 (本县设置) */
   gradeBands: z.array(gradeBandSchema).length(4, { error: '应恰好包含四个等级' }).nullable(),
+  /** absent in versions frozen before re-scoring existed: 'replace' */
+  rescoring: rescoringSchema.optional(),
 });
 
 export type TemplateDefinition = z.infer<typeof templateDefinitionSchema>;
@@ -110,3 +130,4 @@ export type TotalCap = z.infer<typeof totalCapSchema>;
 export type DeviationBand = z.infer<typeof deviationBandSchema>;
 export type QualitativeGrade = z.infer<typeof qualitativeGradeSchema>;
 export type RuleSetting = z.infer<typeof ruleSettingSchema>;
+export type RescoringRule = z.infer<typeof rescoringSchema>;

@@ -38,6 +38,7 @@ export function validateTemplate(input: unknown): TemplateValidation {
     ...outlineProblems(def),
     ...ruleProblems(def),
     ...titleProblems(def),
+    ...rescoringProblems(def),
   ];
   if (def.gradeBands) {
     problems.push(...checkGradeBands(def.gradeBands).map((message) => ({ path: 'gradeBands', message })));
@@ -211,4 +212,18 @@ function titleProblems(def: TemplateDefinition): TemplateProblem[] {
           message: `标题格式中的 ${unknown.join('、')} 无法识别，可用：${allowed.join('、')}`,
         },
       ];
+}
+
+function rescoringProblems({ rescoring }: TemplateDefinition): TemplateProblem[] {
+  if (!rescoring) return [];
+  if (rescoring.mode === 'weighted' && rescoring.weight === null) {
+    return [{ path: 'rescoring.weight', message: '加权计分时请填写复核得分权重（大于 0、不超过 1），如 0.6' }];
+  }
+  if (rescoring.weight !== null && dec(rescoring.weight).isZero()) {
+    return [{ path: 'rescoring.weight', message: '复核得分权重应大于 0' }];
+  }
+  if (rescoring.mode === 'replace' && rescoring.weight !== null) {
+    return [{ path: 'rescoring.weight', message: '复核得分替换自评得分时不设权重' }];
+  }
+  return [];
 }

@@ -27,8 +27,8 @@ export const DASHBOARD_SQL = {
      ORDER BY d.name`,
 
   /**
-   * Every report of the year with its summary columns, first submission, open comments and, while it is
-   * approved, its latest approval (a reopened report is no longer approved; the 汇总表 shows this date).
+   * Every report of the year with its summary columns, first submission, open comments, 财政复核评分 totals and,
+   * while it is approved, its latest approval (a reopened report is no longer approved; the 汇总表 shows this date).
    */
   reports: `
     SELECT r.id, r.department_id AS "departmentId", r.kind, r.project_code AS "projectCode",
@@ -40,8 +40,11 @@ export const DASHBOARD_SQL = {
                 THEN (SELECT max(t.occurred_at) FROM report_transitions t
                        WHERE t.report_id = r.id AND t.action = 'approve') END AS "approvedAt",
            (SELECT count(*)::int FROM comment_threads c
-             WHERE c.report_id = r.id AND c.status = 'open') AS "openComments"
+             WHERE c.report_id = r.id AND c.status = 'open') AS "openComments",
+           rs.rescore_total::text AS "reScore", rs.final_score::text AS "finalScore", rs.final_grade AS "finalGrade",
+           (rs.self_total - rs.rescore_total)::text AS "scoreDifference"
       FROM reports r
+      LEFT JOIN report_rescores rs ON rs.tenant_id = r.tenant_id AND rs.report_id = r.id
      WHERE r.tenant_id = $1 AND r.fiscal_year = $2
      ORDER BY r.department_id, r.kind, r.project_code`,
 
@@ -68,11 +71,14 @@ export const DASHBOARD_SQL = {
   /**
    * What the score-inflation flags read: each 部门整体 report of the year and the year before that its
    * department has submitted at least once (not a draft), with its summary columns and, of its indicator
-   * rows, only the fields the rules need (evidence cut to its start: the rules only ask whether there is any).
+   * rows, only the fields the rules need (evidence cut to its start: the rules only ask whether there is any),
+   * and the finance bureau's re-score total where it has re-scored the report.
    */
   flagReports: `
     SELECT r.department_id AS "departmentId", r.fiscal_year AS "fiscalYear",
            r.total_score::text AS "totalScore", r.execution_rate::text AS "executionRate",
+           (SELECT rs.rescore_total::text FROM report_rescores rs
+             WHERE rs.tenant_id = r.tenant_id AND rs.report_id = r.id) AS "reScore",
            coalesce((SELECT jsonb_agg(jsonb_build_object(
                                'level3', coalesce(i ->> 'level3', ''), 'nature', coalesce(i ->> 'nature', 'qualitative'),
                                'target', coalesce(i ->> 'target', ''), 'actual', coalesce(i ->> 'actual', ''),

@@ -29,6 +29,12 @@ export interface DashboardReportRecord {
   /** the latest approval while the report is approved, else null */
   approvedAt: Date | null;
   openComments: number;
+  /** 财政复核评分 (report_rescores): null while not re-scored */
+  reScore: string | null;
+  finalScore: string | null;
+  finalGrade: GradeKey | null;
+  /** self-score total − re-score total */
+  scoreDifference: string | null;
 }
 
 /** Reports of one year, kind, status and (stated or banded) grade, with the sums of their scores and rates. */
@@ -50,6 +56,8 @@ export interface DashboardFlagReportRecord {
   fiscalYear: number;
   totalScore: string | null;
   executionRate: string | null;
+  /** 复核得分 (report_rescores.rescore_total); null while not re-scored */
+  reScore: string | null;
   indicators: Array<Pick<Indicator, 'level3' | 'nature' | 'target' | 'actual' | 'weight' | 'score' | 'evidence'>>;
 }
 

@@ -12,6 +12,7 @@ import { DocumentLimits1764150000000 } from './1764150000000-document-limits';
 import { LoginThrottleRefusals1764160000000 } from './1764160000000-login-throttle-refusals';
 import { IdempotencyKeys1764170000000 } from './1764170000000-idempotency-keys';
 import { InflationFlags1764180000000 } from './1764180000000-inflation-flags';
+import { Rescoring1764190000000 } from './1764190000000-rescoring';
 import { SpotChecks1764200000000 } from './1764200000000-spot-checks';
 import { Disclosure1764210000000 } from './1764210000000-disclosure';
 import { Exports1764220000000 } from './1764220000000-exports';
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   LoginThrottleRefusals1764160000000,
   IdempotencyKeys1764170000000,
   InflationFlags1764180000000,
+  Rescoring1764190000000,
   SpotChecks1764200000000,
   Disclosure1764210000000,
   Exports1764220000000,

@@ -3,10 +3,12 @@ import { DEFAULT_GRADE_BANDS, GRADE_KEYS, gradeLabel, type GradeBand, type Grade
 import { fieldId, setIn } from '../definition-edit';
 import { ProblemText } from '../problems';
 import { NumberText } from './number-text';
+import { RescoringSetting } from './rescoring-setting';
 import type { SectionProps } from './section-props';
 
 /** 评价等级: the county's own bands (本县设置), or four bands of the template's own. */
-export function GradesSection({ def, update, problems }: SectionProps) {
+export function GradesSection(props: SectionProps) {
+  const { def, update, problems } = props;
   const own = def.gradeBands !== null;
   const bands: GradeBand[] = def.gradeBands ?? DEFAULT_GRADE_BANDS;
   return (
@@ -81,6 +83,7 @@ export function GradesSection({ def, update, problems }: SectionProps) {
           按本县（区）在「设置」中规定的评价等级划分评定等级；本县未设置时为优 ≥90、良 ≥80、中 ≥60、差 &lt;60。
         </Typography.Text>
       )}
+      <RescoringSetting {...props} />
     </Flex>
   );
 }
