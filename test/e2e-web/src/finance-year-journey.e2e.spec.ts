@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { Workbook, type Worksheet } from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { cjk, launchChromium, screenshot, Users } from './support/browser';
 import { confirmIn, expectText, stepsOf, tab } from './support/journey';
@@ -10,7 +11,9 @@ import { startStack, type Stack } from './support/stack';
  * two 整改事项 on the picked 项目支出绩效自评表 (one already past due); the 赵县总工会 editor sees the overdue
  * one on the home page, answers the other with text and a PDF, and the reviewer closes it. 随决算公开: the
  * approver publishes the approved 2023 report, the public page of 赵县 (no sign-in) lists it and serves
- * its PDF, and after a withdrawal it is gone.
+ * its PDF, and after a withdrawal it is gone. 复核评分: the reviewer re-scores an indicator of the picked
+ * table, the approver approves it, the department then sees 自评 / 复核 / 差异, and the 汇总表 downloaded from
+ * 县级概览 carries the re-score.
  */
 describe('web: 抽评 with 整改 and 随决算公开, in a browser', () => {
   let stack: Stack;
@@ -31,6 +34,9 @@ describe('web: 抽评 with 整改 and 随决算公开, in a browser', () => {
   const ANSWER = '已补齐全部 86 份签领记录，并于单位公示栏公示 5 个工作日。';
   const EVIDENCE = '签领记录汇总.pdf';
   const WITHDRAWAL = '决算数据更正，更正后重新公开。';
+  const RESCORE_NOTE = '部分签领记录缺失，扣 1 分。';
+  /** the re-score's totals as the API answered them after saving */
+  let rescored: { self: string; reScore: string; difference: string; final: string };
   /** The county's 行政区划代码: the address of its public page. */
   const ZHAOXIAN = '130133';
 
@@ -182,6 +188,73 @@ describe('web: 抽评 with 整改 and 随决算公开, in a browser', () => {
     await itemCard(head, LATE_ITEM)
       .getByRole('button', { name: cjk('答复') })
       .waitFor();
+  });
+
+  step('the reviewer re-scores the first indicator of the picked table beside its self-score', async () => {
+    await reviewer.goto(`${stack.base}/reports/${reportId}`);
+    await tab(reviewer, '复核评分').click();
+    const panel = reviewer.getByRole('tabpanel');
+    const score = panel.getByRole('textbox', { name: /^第 1 项指标.*的复核得分$/ });
+    // one point below the row's 分值 (the placeholder says 0–分值)
+    const weight = Number(((await score.getAttribute('placeholder')) ?? '').split('–')[1]);
+    expect(weight).toBeGreaterThanOrEqual(1);
+    await score.fill(String(weight - 1));
+    await panel.getByRole('textbox', { name: /^第 1 项指标.*的复核说明$/ }).fill(RESCORE_NOTE);
+    // the totals follow the keystroke, before anything is saved
+    const totals = panel.getByRole('region', { name: '复核评分合计' });
+    await expectText(totals, '得分差（自评 − 复核）');
+    await panel.getByRole('button', { name: '保存复核评分' }).click();
+    await reviewer.getByText('复核评分已保存').waitFor();
+    const res = await fetch(`${stack.base}/api/reports/${reportId}/rescore`, {
+      headers: await stack.apiAs('zhaoxian.finance.reviewer'),
+    });
+    rescored = (await res.json()).totals;
+    expect(rescored.reScore).not.toBeNull();
+    expect(Number(rescored.difference)).toBeGreaterThan(0);
+    await expectText(totals, rescored.reScore);
+  });
+
+  step('the approver approves it; the department then sees 自评, 复核 and 差异', async () => {
+    const approve = await users.as('zhaoxian.finance.approver');
+    await approve.goto(`${stack.base}/reports/${reportId}`);
+    await approve.getByRole('button', { name: '审核通过' }).click();
+    await confirmIn(approve, '审核通过');
+    await approve.getByText('已审核通过').waitFor();
+
+    const editor = await users.as('zhaoxian.union.editor');
+    await editor.goto(`${stack.base}/reports/${reportId}`);
+    await tab(editor, '复核评分').click();
+    const panel = editor.getByRole('tabpanel');
+    await expectText(panel, RESCORE_NOTE);
+    const totals = panel.getByRole('region', { name: '复核评分合计' });
+    await expectText(totals, rescored.reScore);
+    await expectText(totals, rescored.difference);
+    // read only for the department
+    expect(await panel.getByRole('button', { name: '保存复核评分' }).count()).toBe(0);
+  });
+
+  step('the 汇总表 downloaded from 县级概览 carries the re-score beside the self-score', async () => {
+    await reviewer.getByRole('menuitem', { name: '县级概览' }).click();
+    await reviewer.getByText(/赵县 2024 年度各预算部门/).waitFor();
+    const downloaded = reviewer.waitForEvent('download');
+    await reviewer.getByRole('button', { name: /导出汇总表/ }).click();
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toBe('赵县-2024-绩效自评汇总表.xlsx');
+    const workbook = new Workbook();
+    await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('汇总表') as Worksheet;
+    const headers = (sheet.getRow(2).values as unknown[]).map((v) => String(v ?? ''));
+    const at = (row: number, header: string) => sheet.getRow(row).getCell(headers.indexOf(header)).value;
+    let found = 0;
+    sheet.eachRow((row, n) => {
+      if (n < 3 || at(n, '项目名称') !== PROJECT) return;
+      found = n;
+    });
+    expect(found).toBeGreaterThan(2);
+    expect(at(found, '状态')).toBe('已通过');
+    expect(at(found, '复核得分')).toBe(Number(rescored.reScore));
+    expect(at(found, '得分差(自评−复核)')).toBe(Number(rescored.difference));
+    expect(at(found, '最终得分')).toBe(Number(rescored.final));
   });
 
   step(
