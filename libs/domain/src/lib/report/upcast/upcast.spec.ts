@@ -48,7 +48,9 @@ const v1BudgetArb: fc.Arbitrary<OverallV1Budget> = fc.record({
 });
 
 /** Leaves that carry a fact: an empty text or a null is no fact to lose. */
-const facts = (value: unknown) => leaves(value).filter(([, v]) => v !== null && v !== '');
+/** Values that say something: a blank text (an empty staff row's category) is no fact, and v2 does not keep its row. */
+const facts = (value: unknown) =>
+  leaves(value).filter(([, v]) => v !== null && !(typeof v === 'string' && v.trim() === ''));
 
 describe('upcast of stored 部门整体 content, schema v1 → v2', () => {
   it('keeps every fact of a v1 part, at its own path or where v2 moved it (property)', () => {
