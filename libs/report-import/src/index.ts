@@ -1,1 +1,2 @@
 export * from './lib/source-document';
+export * from './lib/figures';
