@@ -95,3 +95,56 @@ describe('amount round trip (property)', () => {
     );
   });
 });
+
+describe('findFigures on any text (property)', () => {
+  const pieces = fc.constantFrom(
+    '1',
+    '23',
+    '4.5',
+    '1,234',
+    '０',
+    '．',
+    '万元',
+    '元',
+    '亿元',
+    '%',
+    '人',
+    '个单位',
+    '分',
+    '年',
+    '月',
+    '日',
+    '-',
+    '.',
+    '【',
+    '】',
+    '〔',
+    '〕',
+    '号',
+    '冀财行',
+    '净资产',
+    '，',
+    '。',
+    ' ',
+    '第',
+    '百分之',
+    '九十',
+    '点五',
+  );
+  it('gives spans that are the very text they name, never overlapping, in order', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const figures = findFigures(text);
+        let previousEnd = 0;
+        for (const f of figures) {
+          expect(text.slice(f.start, f.end)).toBe(f.text);
+          expect(f.start).toBeGreaterThanOrEqual(previousEnd);
+          previousEnd = f.end;
+          if (f.value === null) expect(f.problem).toBeDefined();
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -7,3 +7,4 @@ export { parseDocNumber } from './doc-numbers';
 export { findFigures } from './find-figures';
 export { parseChineseInteger, parseChineseDecimal } from './chinese-numerals';
 export { normalizeWidth } from './normalize';
+export { findFiguresInDocument, type LocatedFigure } from './in-document';

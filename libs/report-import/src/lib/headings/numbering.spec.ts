@@ -30,6 +30,7 @@ describe('parseHeadingNumbering', () => {
     ['１２．其他', 3, 12, '１２．', '其他'],
     ['（1）预算执行率', 4, 1, '（1）', '预算执行率'],
     ['(2)产出指标', 4, 2, '(2)', '产出指标'],
+    ['3）效益指标', 4, 3, '3）', '效益指标'],
     ['　　（１）数量指标', 4, 1, '（１）', '数量指标'],
   ])('%s', (text, level, ordinal, marker, title) => {
     expect(head(text)).toMatchObject({ level, ordinal, marker, title, body: null, titleLike: true });

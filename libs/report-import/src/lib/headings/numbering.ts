@@ -3,7 +3,7 @@ import { normalizeWidth } from '../figures/normalize';
 
 /**
  * A paragraph's heading numbering, as Chinese reports write it:
- * 第一部分 (level 0), 一、 (1), （一） (2), 1. / 1、 / 1． (3), （1） (4); full-width or half-width, with spaces.
+ * 第一部分 (level 0), 一、 (1), （一） (2), 1. / 1、 / 1． (3), （1） / 1） (4); full-width or half-width, with spaces.
  */
 export interface HeadingNumbering {
   level: 0 | 1 | 2 | 3 | 4;
@@ -28,6 +28,8 @@ const NUMBERINGS: Array<{ level: HeadingNumbering['level']; pattern: RegExp; chi
   // "1." but not "1.9%" or "10.336 万元": no digit after the point
   { level: 3, pattern: /^\s*(\d{1,2})\s*[.、](?!\d)\s*/, chinese: false },
   { level: 4, pattern: /^\s*\(\s*(\d{1,2})\s*\)\s*[、.]?\s*/, chinese: false },
+  // 1） — the closing bracket alone, as some write the fourth level
+  { level: 4, pattern: /^\s*(\d{1,2})\s*\)\s*/, chinese: false },
 ];
 
 /** Where the title ends and body text begins on a heading's line. */

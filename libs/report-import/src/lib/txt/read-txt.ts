@@ -11,7 +11,7 @@ export interface TxtLimits {
   maxLineLength: number;
 }
 
-export const DEFAULT_TXT_LIMITS: TxtLimits = { maxBytes: 2 * 1024 * 1024, maxLines: 50_000, maxLineLength: 20_000 };
+export const DEFAULT_TXT_LIMITS: TxtLimits = { maxBytes: 2 * 1024 * 1024, maxLines: 100_000, maxLineLength: 20_000 };
 
 /** A line left out of the document, and why: page numbers a PDF copy leaves between pages. */
 export interface DroppedLine {
