@@ -29,7 +29,7 @@ const NUMBERINGS: Array<{ level: HeadingNumbering['level']; pattern: RegExp; chi
   { level: 3, pattern: /^\s*(\d{1,2})\s*[.、](?!\d)\s*/, chinese: false },
   { level: 4, pattern: /^\s*\(\s*(\d{1,2})\s*\)\s*[、.]?\s*/, chinese: false },
   // 1） — the closing bracket alone, as some write the fourth level
-  { level: 4, pattern: /^\s*(\d{1,2})\s*\)\s*/, chinese: false },
+  { level: 4, pattern: /^\s*([1-9]|1\d|20)\s*\)\s*/, chinese: false },
 ];
 
 /** Where the title ends and body text begins on a heading's line. */

@@ -42,8 +42,10 @@ function continues(previous: string, nextRaw: string, layout: TextLayout): boole
   if (INDENTED.test(nextRaw)) return false;
   const width = displayWidth(previous);
   if (width < layout.lineWidth - SHORT_BY) return false;
-  // a numbered line starts a paragraph, unless a full line ending mid-clause runs an inline list on (…；9.为做好…)
-  if (parseHeadingNumbering(next) !== null && !CLAUSE_END.test(previous)) return false;
+  // a numbered line starts a paragraph when it reads as a heading or follows a sentence's end, but not when a
+  // full line ending mid-clause runs an inline list on (…；9.为做好…) nor for a wrapped "77）文件精神，…"
+  const numbering = parseHeadingNumbering(next);
+  if (numbering && !CLAUSE_END.test(previous) && (numbering.titleLike || SENTENCE_END.test(previous))) return false;
   if (SENTENCE_END.test(previous)) {
     const shortBy = layout.lineWidth - displayWidth(next);
     if (shortBy >= INDENT_BAND.min && shortBy <= INDENT_BAND.max) return false;

@@ -124,3 +124,23 @@ describe('readTxt paragraphs', () => {
     ]);
   });
 });
+
+describe('readTxt numbered lines in wrapped text', () => {
+  it('does not break a paragraph at a wrapped line that only starts like a number', () => {
+    const full = '贯彻落实县委县政府全面落实预算绩效管理的实施意见的文件精神（[2019]';
+    const text = [
+      '一、部门基本情况',
+      full,
+      full,
+      full,
+      full,
+      '12）文件精神，遵循科学性、规范性、客观性和公正性的原则，开展绩',
+      '效自评。',
+    ].join('\n');
+    const blocks = readTxt(text).document.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''));
+    expect(blocks).toEqual([
+      '一、部门基本情况',
+      `${full.repeat(4)}12）文件精神，遵循科学性、规范性、客观性和公正性的原则，开展绩效自评。`,
+    ]);
+  });
+});
