@@ -1,6 +1,15 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { findFigures, parseAmount, parseCount, parseDate, parseDocNumber, parsePercent, parseScore } from './index';
+import {
+  amountUnitInHeader,
+  findFigures,
+  parseAmount,
+  parseCount,
+  parseDate,
+  parseDocNumber,
+  parsePercent,
+  parseScore,
+} from './index';
 import { parseChineseInteger } from './chinese-numerals';
 
 const ok = (value: string) => expect.objectContaining({ ok: true, value });
@@ -163,5 +172,16 @@ describe('findFigures', () => {
     );
     expect(figures.filter((f) => f.kind === 'amount')).toHaveLength(18);
     expect(figures.every((f) => f.value !== null)).toBe(true);
+  });
+});
+
+describe('amountUnitInHeader', () => {
+  it('reads the unit a header or caption states', () => {
+    expect(amountUnitInHeader('年初预算数（万元）')).toBe('万元');
+    expect(amountUnitInHeader('金额(元)')).toBe('元');
+    expect(amountUnitInHeader('单位：万元')).toBe('万元');
+    expect(amountUnitInHeader('（单位：亿元）')).toBe('亿元');
+    expect(amountUnitInHeader('预算执行率（%）')).toBeNull();
+    expect(amountUnitInHeader('项目名称')).toBeNull();
   });
 });

@@ -8,3 +8,4 @@ export { findFigures } from './find-figures';
 export { parseChineseInteger, parseChineseDecimal } from './chinese-numerals';
 export { normalizeWidth } from './normalize';
 export { findFiguresInDocument, type LocatedFigure } from './in-document';
+export { amountUnitInHeader } from './header-unit';

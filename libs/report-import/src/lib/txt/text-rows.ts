@@ -19,6 +19,7 @@ const NUMBER_TOKEN = /^-?[\d,.，．０-９]+[%％]?$/;
 /** a number followed by one of these after a space is one phrase (2024 年, 400.21 万元), as PDF text spaces them */
 const UNIT_START = /^[年月日万元亿千人个%％分号次项家辆名户所处台套件条批场篇周岁倍]/;
 const SINGLE_SPACE_CELL_MAX = 30;
+const CLAUSE_CONTINUES = /[，,、；;：:]$/;
 
 export function isRuleLine(line: string): boolean {
   return line.trim().length >= 3 && RULE_LINE.test(line) && /[-=─━═]/.test(line);
@@ -37,11 +38,11 @@ export function splitRow(line: string): TextRow | null {
       trimmed.split(/\t+/).map((c) => c.trim()),
       'tab',
     );
-  if (/ {2,}|\u3000/.test(trimmed))
-    return row(
-      trimmed.split(/ {2,}|\u3000+/).map((c) => c.trim()),
-      'spaces',
-    );
+  if (/ {2,}|\u3000/.test(trimmed)) {
+    const cells = trimmed.split(/ {2,}|\u3000+/).map((c) => c.trim());
+    // justified prose spreads words apart too; its pieces end mid-clause, table cells do not
+    return cells.slice(0, -1).some((c) => CLAUSE_CONTINUES.test(c)) ? null : row(cells, 'spaces');
+  }
   return singleSpaceRow(trimmed);
 }
 
