@@ -135,3 +135,17 @@ describe('readTxt limits', () => {
     expect(refusal(() => readTxt(big)).code).toBe('IMPORT_FILE_TOO_LARGE');
   });
 });
+
+describe('readTxt on the sample as Word saves it as text', () => {
+  it('reads one paragraph per line and tab-separated tables to the same document as the PDF copy', () => {
+    const fromPdf = readTxt(zhaoxianSampleBytes()).document;
+    // Word's "纯文本" export: a paragraph per line, a table row per line with tabs between cells, CRLF, a BOM
+    const lines = fromPdf.blocks.flatMap((b) =>
+      b.kind === 'paragraph' ? [b.text] : b.rows.map((r) => r.map((c) => c.text).join('\t')),
+    );
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n'), 'utf8')]);
+    const fromWord = readTxt(bytes);
+    expect(fromWord.layout).toEqual({ doubleSpaced: false, lineWidth: null });
+    expect(fromWord.document).toEqual(fromPdf);
+  });
+});
