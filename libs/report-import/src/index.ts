@@ -1,1 +1,5 @@
 export * from './lib/source-document';
+export * from './lib/import-refused';
+export * from './lib/figures';
+export * from './lib/headings';
+export * from './lib/txt';
