@@ -3,3 +3,4 @@ export * from './lib/import-refused';
 export * from './lib/figures';
 export * from './lib/headings';
 export * from './lib/txt';
+export * from './lib/score-table';

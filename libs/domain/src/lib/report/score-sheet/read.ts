@@ -45,6 +45,8 @@ export interface ScoreSheetContent {
   objectives: ObjectivesPart | null;
   /** 总分 as the sheet states it; undefined when the sheet has no 总分 row */
   totalScore: string | null | undefined;
+  /** where each value that was read stands, by its path in the report (scoreTable.indicators.0.weight, …) */
+  sources: Record<string, { row: number; column: number }>;
 }
 
 export type ScoreSheetReading = { ok: true; value: ScoreSheetContent } | { ok: false; errors: ScoreSheetError[] };
@@ -104,6 +106,7 @@ export const columnLetter = (column: number): string => {
 
 class Reader {
   readonly errors: ScoreSheetError[] = [];
+  readonly sources: ScoreSheetContent['sources'] = {};
   constructor(readonly rows: ScoreSheetRows) {}
 
   cell(row: number, column: number): ScoreSheetReadCell | undefined {
@@ -112,6 +115,13 @@ class Reader {
 
   text(row: number, column: number): string {
     return (this.cell(row, column)?.text ?? '').trim();
+  }
+
+  /** Records where a value came from, when it holds something. */
+  note(path: string, row: number, column: number | undefined, value: string | null | undefined): void {
+    if (column !== undefined && value !== null && value !== undefined && value !== '') {
+      this.sources[path] = { row, column };
+    }
   }
 
   fail(row: number, column: number, header: string, message: string): void {
@@ -175,6 +185,7 @@ function readFunding(r: Reader, from: number, to: number): ScoreTablePart['fundi
   const amountsFrom = Math.min(...[initial, adjusted, executed].map((l) => col(l) as number));
   const rowsOf: Partial<Record<keyof typeof SCORE_SHEET_LABELS.fundingRows, number>> = {};
   let deviationNote = '';
+  let deviationRow = 0;
   const matchers: Array<[keyof typeof SCORE_SHEET_LABELS.fundingRows, RegExp]> = [
     ['total', /年度资金总额|资金总额|合计/],
     ['currentYearAppropriation', /财政拨款/],
@@ -188,6 +199,7 @@ function readFunding(r: Reader, from: number, to: number): ScoreTablePart['fundi
     if (!label) continue;
     if (label.includes('偏差原因')) {
       deviationNote = r.text(row, amountsFrom);
+      deviationRow = row;
       continue;
     }
     const match = matchers.find(([key, pattern]) => rowsOf[key] === undefined && pattern.test(label));
@@ -210,7 +222,7 @@ function readFunding(r: Reader, from: number, to: number): ScoreTablePart['fundi
     const column = col(label);
     return column === undefined ? null : read(column);
   };
-  return {
+  const funding = {
     total: columnsOf(total),
     currentYearAppropriation: columnsOf(rowsOf.currentYearAppropriation),
     carryover: columnsOf(rowsOf.carryover),
@@ -222,6 +234,24 @@ function readFunding(r: Reader, from: number, to: number): ScoreTablePart['fundi
     score: optional(score, (c) => SCORE(r, total, c, score)),
     deviationNote,
   };
+  for (const [key, row] of Object.entries(rowsOf) as Array<[keyof typeof rowsOf, number]>) {
+    const fields = [
+      ['initialBudget', initial],
+      ['adjustedBudget', adjusted],
+      ['executed', executed],
+    ] as const;
+    for (const [field, label] of fields)
+      r.note(`scoreTable.funding.${key}.${field}`, row, col(label), funding[key][field]);
+  }
+  for (const [field, label] of [
+    ['weight', weight],
+    ['executionRate', rate],
+    ['score', score],
+  ] as const) {
+    r.note(`scoreTable.funding.${field}`, total, col(label), funding[field]);
+  }
+  r.note('scoreTable.funding.deviationNote', deviationRow, amountsFrom, deviationNote);
+  return funding;
 }
 
 function readObjectives(r: Reader, head: ReturnType<Reader['findRow']>, to: number): ObjectivesPart {
@@ -233,7 +263,10 @@ function readObjectives(r: Reader, head: ReturnType<Reader['findRow']>, to: numb
       expected: r.text(row, head.columns.get(norm(expected)) as number),
       actual: r.text(row, head.columns.get(norm(actual)) as number),
     };
-    if (item.expected || item.actual) items.push(item);
+    if (!item.expected && !item.actual) continue;
+    r.note(`objectives.items.${items.length}.expected`, row, head.columns.get(norm(expected)), item.expected);
+    r.note(`objectives.items.${items.length}.actual`, row, head.columns.get(norm(actual)), item.actual);
+    items.push(item);
   }
   if (items.length > MAX_OBJECTIVES) r.fail(head.row, 0, '', `年度总体目标最多 ${MAX_OBJECTIVES} 条`);
   return { items: items.slice(0, MAX_OBJECTIVES) };
@@ -315,9 +348,14 @@ function readIndicators(r: Reader, head: number, columns: Map<keyof Indicator, n
       deviationNote: textOf('deviationNote', 2000),
       evidence: textOf('evidence', 1000),
     });
+    const read = indicators[indicators.length - 1];
+    for (const [field, column] of columns) {
+      r.note(`scoreTable.indicators.${indicators.length - 1}.${field}`, row, column, read[field] as string | null);
+    }
   }
   const totalScore =
     totalRow === undefined ? undefined : SCORE(r, totalRow, columns.get('score') as number, '得分（总分）');
+  if (totalRow !== undefined) r.note('conclusion.totalScore', totalRow, columns.get('score'), totalScore);
   return { indicators, totalScore };
 }
 
@@ -354,5 +392,5 @@ export function readScoreSheet(rows: ScoreSheetRows, kind: ReportKind): ScoreShe
   if (r.errors.length > before) return { ok: false, errors: r.errors };
   const { indicators, totalScore } = readIndicators(r, indicatorHead.row, columns);
   if (r.errors.length || !funding) return { ok: false, errors: r.errors };
-  return { ok: true, value: { scoreTable: { funding, indicators }, objectives, totalScore } };
+  return { ok: true, value: { scoreTable: { funding, indicators }, objectives, totalScore, sources: r.sources } };
 }

@@ -59,8 +59,18 @@ describe('绩效自评表 as a sheet', () => {
         },
         objectives: report.objectives,
         totalScore: report.conclusion.totalScore,
+        sources: expect.any(Object),
       },
     });
+    // each value read names its cell: the first indicator's 分值 stands in column I of its row
+    if (!read.ok) return;
+    const rows = asRead(grid);
+    const weight = read.value.sources['scoreTable.indicators.0.weight'];
+    expect(rows[weight.row - 1][weight.column - 1].text).toBe(report.scoreTable.indicators[0].weight);
+    expect(weight.column).toBe(9);
+    const executed = read.value.sources['scoreTable.funding.total.executed'];
+    expect(rows[executed.row - 1][executed.column - 1].text).toBe(report.scoreTable.funding.total.executed);
+    expect(read.value.sources['conclusion.totalScore']).toBeDefined();
 
     const overall = validReport();
     const overallGrid = scoreSheetGrid({
