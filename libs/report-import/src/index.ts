@@ -1,1 +1,4 @@
 export * from './lib/source-document';
+export * from './lib/import-refused';
+export * from './lib/docx/read-docx';
+export { DEFAULT_DOCX_LIMITS, type DocxLimits } from './lib/docx/docx-package';

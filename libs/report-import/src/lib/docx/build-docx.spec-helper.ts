@@ -65,5 +65,5 @@ export const tc = (tcPr: string, ...paragraphs: string[]) =>
 
 export const tbl = (columns: number, ...rows: string[]) =>
   `<w:tbl><w:tblPr/><w:tblGrid>${'<w:gridCol w:w="1000"/>'.repeat(columns)}</w:tblGrid>${rows
-    .map((r) => (r.startsWith('<w:tr') ? r : `<w:tr>${r}</w:tr>`))
+    .map((r) => (r.startsWith('<w:tr') || r.startsWith('<w:sdt') ? r : `<w:tr>${r}</w:tr>`))
     .join('')}</w:tbl>`;

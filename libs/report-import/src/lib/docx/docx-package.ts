@@ -122,6 +122,7 @@ export class DocxPackage {
         .on('data', (chunk: Uint8Array) => {
           // the inflater may still hand over the rest of its current input block after a stop: dropped
           if (stopped) return;
+          // the declared size catches a lying entry; ratio and total stand in when jszip gives no declared sizes
           count += chunk.length;
           this.inflated += chunk.length;
           const beyond =
