@@ -112,6 +112,23 @@ describe('readDocx refuses what it will not read, with a stable code and a Chine
     expect(error.detail).toBe('no word/document.xml in the zip');
   });
 
+  it('refuses another kind of Office file: an .xlsx names its workbook as the main part', async () => {
+    const xlsx = await zipOf({
+      '_rels/.rels':
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" ' +
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      'xl/workbook.xml':
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>',
+    });
+    expect(await refusal(xlsx)).toMatchObject({
+      code: 'IMPORT_NOT_DOCX',
+      detail: 'xl/workbook.xml: a workbook, not a w:document',
+    });
+    expect(await codeOf(await zipOf({ 'word/document.xml': '<html><body>不是Word</body></html>' }))).toBe(
+      'IMPORT_NOT_DOCX',
+    );
+  });
+
   it('refuses malformed XML, a DOCTYPE (entity expansion) and a document.xml that is not a document', async () => {
     const document = (xml: string) => zipOf({ 'word/document.xml': xml });
     expect(await codeOf(await document('<w:document><w:body><w:p></w:body></w:document>'))).toBe('IMPORT_CORRUPT');
@@ -123,11 +140,30 @@ describe('readDocx refuses what it will not read, with a stable code and a Chine
       code: 'IMPORT_CORRUPT',
       detail: 'word/document.xml: a DOCTYPE',
     });
-    expect(await codeOf(await document('<html><body>不是Word</body></html>'))).toBe('IMPORT_CORRUPT');
+    expect(
+      await codeOf(
+        await document('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'),
+      ),
+    ).toBe('IMPORT_CORRUPT');
     // a malformed styles.xml is as corrupt as a malformed body
     const zip = await JSZip.loadAsync(await handDocx({ body: p('正文'), styles: '' }));
     zip.file('word/styles.xml', '<w:styles><w:style>');
     expect(await codeOf(await zip.generateAsync({ type: 'nodebuffer' }))).toBe('IMPORT_CORRUPT');
+  });
+
+  it('refuses XML nested deeper than 100 elements (fast-xml-parser’s limit; a real report nests a few dozen)', async () => {
+    let cell = p('最里层');
+    for (let i = 0; i < 40; i++) cell = `<w:tbl><w:tr><w:tc>${cell}</w:tc></w:tr></w:tbl><w:p/>`;
+    expect(await refusal(await handDocx({ body: cell }))).toMatchObject({
+      code: 'IMPORT_CORRUPT',
+      detail: 'word/document.xml: Maximum nested tags exceeded',
+    });
+    let shallow = p('表中表');
+    for (let i = 0; i < 5; i++) shallow = `<w:tbl><w:tr><w:tc>${shallow}</w:tc></w:tr></w:tbl><w:p/>`;
+    const doc = await readDocx(await handDocx({ body: shallow }));
+    expect(doc.blocks).toEqual([
+      { kind: 'table', index: 0, rows: [[{ text: '表中表', colSpan: 1, rowSpan: 1, covered: false }]] },
+    ]);
   });
 
   it('refuses too many entries', async () => {

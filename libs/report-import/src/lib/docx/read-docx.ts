@@ -39,9 +39,11 @@ export async function readDocx(data: Buffer, options: ReadDocxOptions = {}): Pro
   );
 
   const document = parseXml(documentXml, main);
+  // an .xlsx or .pptx names its workbook or presentation as the main part
+  if (document.name !== 'w:document')
+    throw new ImportRefused('IMPORT_NOT_DOCX', `${main}: a ${document.name}, not a w:document`);
   const body = child(document, 'w:body');
-  if (document.name !== 'w:document' || !body)
-    throw new ImportRefused('IMPORT_CORRUPT', `${main}: no w:document/w:body`);
+  if (!body) throw new ImportRefused('IMPORT_CORRUPT', `${main}: no w:body`);
 
   const blocks = new BodyReader(styles, numbering)
     .blocks(body)
