@@ -157,3 +157,47 @@ describe('readDocx: automatic list numbers read as Word shows them', () => {
     expect(doc.blocks.map((b) => b.kind === 'paragraph' && b.text)).toEqual(['三、丙项', '四、丁项']);
   });
 });
+
+describe('readDocx: list numbers written by the docx package', () => {
+  it('reads 一、（一）1. of a numbering the docx package defines, each paragraph list counting on', async () => {
+    const { Document, LevelFormat, Packer, Paragraph } = await import('docx');
+    const item = (text: string, level: number) => new Paragraph({ text, numbering: { reference: 'headings', level } });
+    const document = new Document({
+      numbering: {
+        config: [
+          {
+            reference: 'headings',
+            levels: [
+              { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
+              { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' },
+              { level: 2, format: LevelFormat.DECIMAL, text: '%3.' },
+            ],
+          },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            item('部门基本情况', 0),
+            item('部门概况', 1),
+            item('部门职能', 2),
+            item('组织机构及人员', 2),
+            item('部门收支预决算情况', 1),
+            item('自评工作开展情况', 0),
+            item('自评的组织工作', 1),
+          ],
+        },
+      ],
+    });
+    const doc = await readDocx(await Packer.toBuffer(document));
+    expect(doc.blocks.map((b) => b.kind === 'paragraph' && b.text)).toEqual([
+      '一、部门基本情况',
+      '（一）部门概况',
+      '1.部门职能',
+      '2.组织机构及人员',
+      '（二）部门收支预决算情况',
+      '二、自评工作开展情况',
+      '（一）自评的组织工作',
+    ]);
+  });
+});
