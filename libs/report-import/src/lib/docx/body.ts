@@ -216,7 +216,11 @@ const EMPTY: XmlElement = { name: '', attrs: {}, children: [] };
  * covers its places and lengthens the cell it continues. Places no cell fills (w:gridBefore, short rows) are empty.
  */
 export function layoutGrid(rows: RawRow[], gridColumns: number): SourceCell[][] {
-  const width = Math.max(gridColumns, ...rows.map((r) => r.before + r.cells.reduce((n, c) => n + c.span, 0)));
+  // a reduce, not Math.max(...rows): a table of 100 000 tiny rows fits in a small .docx
+  const width = rows.reduce(
+    (widest, r) => Math.max(widest, r.before + r.cells.reduce((n, c) => n + c.span, 0)),
+    gridColumns,
+  );
   const grid: SourceCell[][] = [];
   /** the top-left place of the cell covering each place */
   const owners: Array<Array<[number, number] | undefined>> = [];

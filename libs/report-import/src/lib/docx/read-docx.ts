@@ -8,7 +8,7 @@ import { Styles } from './styles';
 import { child, childrenNamed, parseXml } from './xml';
 
 export interface ReadDocxOptions {
-  /** any limit left out keeps its default (DEFAULT_DOCX_LIMITS: 2 MB file, 1000 entries, 50 MB inflated, ratio 100) */
+  /** any limit left out keeps its default (DEFAULT_DOCX_LIMITS: 2 MB file, 1000 entries, 32 MB inflated, ratio 100) */
   limits?: Partial<DocxLimits>;
 }
 
