@@ -4,3 +4,5 @@ export * from './lib/figures';
 export * from './lib/headings';
 export * from './lib/txt';
 export * from './lib/score-table';
+export * from './lib/docx/read-docx';
+export { DEFAULT_DOCX_LIMITS, type DocxLimits } from './lib/docx/docx-package';

@@ -1,27 +1,41 @@
-/**
- * Why a file cannot be imported at all: a stable code (never renamed once released; the API maps it to a 4xx
- * through the error catalogue) and the Chinese message shown to the user. Nothing is written to the draft.
- */
-export const IMPORT_REFUSALS = {
-  IMPORT_FILE_TOO_LARGE: { kind: 'payload_too_large', message: '文件过大，无法导入' },
-  IMPORT_EMPTY: { kind: 'unprocessable', message: '文件没有可导入的内容' },
-  IMPORT_NOT_TEXT: { kind: 'unsupported_media_type', message: '文件不是文本文件（应为 UTF-8 或 GBK 编码的 .txt）' },
-  IMPORT_TOO_MANY_LINES: { kind: 'unprocessable', message: '文件行数过多，无法导入' },
-  IMPORT_LINE_TOO_LONG: { kind: 'unprocessable', message: '文件中有过长的行，无法导入' },
-} as const;
+import { ERROR_CATALOGUE } from '@evalflow/domain';
 
-export type ImportRefusalCode = keyof typeof IMPORT_REFUSALS;
+/**
+ * Why a file cannot be imported at all, before anything is read into the draft: a stable code of the error
+ * catalogue (its kind decides the API's 4xx, its Chinese message is what the clerk sees) and, for the log
+ * only, an English detail saying which limit or which part.
+ */
+export const IMPORT_REFUSAL_CODES = [
+  'IMPORT_FILE_TOO_LARGE',
+  'IMPORT_EMPTY',
+  'IMPORT_NOT_TEXT',
+  'IMPORT_TOO_MANY_LINES',
+  'IMPORT_LINE_TOO_LONG',
+  'IMPORT_NOT_DOCX',
+  'IMPORT_DOC_BINARY',
+  'IMPORT_ENCRYPTED',
+  'IMPORT_ZIP_BOMB',
+  'IMPORT_CORRUPT',
+] as const;
+
+export type ImportRefusedCode = (typeof IMPORT_REFUSAL_CODES)[number];
+
+/** The Chinese message of each refusal, as the catalogue has it. */
+export const IMPORT_REFUSED_MESSAGES = Object.fromEntries(
+  IMPORT_REFUSAL_CODES.map((code) => [code, ERROR_CATALOGUE[code].message]),
+) as Record<ImportRefusedCode, string>;
 
 export class ImportRefused extends Error {
-  readonly kind: (typeof IMPORT_REFUSALS)[ImportRefusalCode]['kind'];
+  readonly kind: (typeof ERROR_CATALOGUE)[ImportRefusedCode]['kind'];
 
   constructor(
-    readonly code: ImportRefusalCode,
-    /** what exactly was over the limit, for logs (English, not shown to users) */
+    readonly code: ImportRefusedCode,
+    /** what exactly was over the limit or broken, for logs (English, not shown to users) */
     readonly detail?: string,
+    message: string = IMPORT_REFUSED_MESSAGES[code],
   ) {
-    super(IMPORT_REFUSALS[code].message);
+    super(message);
     this.name = 'ImportRefused';
-    this.kind = IMPORT_REFUSALS[code].kind;
+    this.kind = ERROR_CATALOGUE[code].kind;
   }
 }

@@ -119,6 +119,23 @@ export const ERROR_CATALOGUE = {
     kind: 'payload_too_large',
     message: '文件过大：绩效自评表文件不能超过 2 MB（解压后 24 MB）、400 行',
   },
+  // importing an existing report (.docx, .txt): refused before anything is read into the draft
+  IMPORT_FILE_TOO_LARGE: { kind: 'payload_too_large', message: '文件超过大小上限，请删去图片等内容后重试' },
+  IMPORT_EMPTY: { kind: 'unprocessable', message: '文件没有可导入的内容' },
+  IMPORT_NOT_TEXT: { kind: 'unsupported_media_type', message: '文件不是文本文件（应为 UTF-8 或 GBK 编码的 .txt）' },
+  IMPORT_TOO_MANY_LINES: { kind: 'unprocessable', message: '文件行数过多，无法导入' },
+  IMPORT_LINE_TOO_LONG: { kind: 'unprocessable', message: '文件中有过长的行，无法导入' },
+  IMPORT_NOT_DOCX: {
+    kind: 'unsupported_media_type',
+    message: '文件不是Word文档（.docx），请在Word或WPS中另存为.docx后重试',
+  },
+  IMPORT_DOC_BINARY: {
+    kind: 'unsupported_media_type',
+    message: '文件是旧版Word文档（.doc），请在Word或WPS中另存为.docx后重试',
+  },
+  IMPORT_ENCRYPTED: { kind: 'unprocessable', message: '文件设有打开密码，请在Word或WPS中取消密码后重试' },
+  IMPORT_ZIP_BOMB: { kind: 'payload_too_large', message: '文件解压后过大或条目过多（疑似压缩炸弹），已拒绝导入' },
+  IMPORT_CORRUPT: { kind: 'unprocessable', message: '文件已损坏或内容不完整，无法读取' },
   // templates
   TEMPLATE_NOT_FOUND: { kind: 'not_found', message: '模板不存在' },
   TEMPLATE_INVALID: { kind: 'invalid', message: '模板设置不正确，请检查标出的项' },

@@ -122,7 +122,7 @@ describe('readTxt limits', () => {
   it('refuses a file over the size, line or line-length limit, or empty, with a stable code and a Chinese message', () => {
     expect(refusal(() => readTxt(Buffer.alloc(101, 0x41), limits))).toEqual({
       code: 'IMPORT_FILE_TOO_LARGE',
-      message: '文件过大，无法导入',
+      message: '文件超过大小上限，请删去图片等内容后重试',
     });
     expect(refusal(() => readTxt('一\n二\n三\n四\n五\n六', limits)).code).toBe('IMPORT_TOO_MANY_LINES');
     expect(refusal(() => readTxt('短\n' + '长'.repeat(21), limits)).code).toBe('IMPORT_LINE_TOO_LONG');
