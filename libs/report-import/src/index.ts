@@ -6,3 +6,4 @@ export * from './lib/txt';
 export * from './lib/score-table';
 export * from './lib/docx/read-docx';
 export { DEFAULT_DOCX_LIMITS, type DocxLimits } from './lib/docx/docx-package';
+export * from './lib/import-result';
