@@ -72,7 +72,7 @@ describe('referencesIn leaves alone what only looks like a figure', () => {
   it('a change without 比/较, a scale, points, one project’s money in a 部门整体 report', () => {
     expect(
       refs(
-        '执行率提高2个百分点。预算执行率提高 2%。指标总分值 100 分。该项目年初预算 10 万元。专项资金执行率 90%。人员经费较上年减少 5 万元。',
+        '执行率提高2个百分点。预算执行率提高 2%。指标总分值 100 分。该项目年初预算 10 万元。专项资金执行率 90%。人员经费较上年减少 5 万元。固定资产总额 300 万元，流动负债 2 万元。',
       ),
     ).toEqual([]);
   });

@@ -41,9 +41,12 @@ const overall =
   (f: (c: OverallReportContent, site: TermSite) => StructuredFigure | null) => (c: ReportContent, site: TermSite) =>
     c.kind === 'department_overall' ? f(c, site) : null;
 
+/** 固定资产总额, 流动负债: a part of the figure, not the figure. */
+const PART_OF_ASSETS = /(固定|流动|无形|在建|长期|短期|国有|其中)$/;
 const asset = (words: string[], key: keyof AssetFigures): Term => ({
   words,
   kind: 'amount',
+  fits: (site) => !PART_OF_ASSETS.test(site.before),
   figure: overall((c) => assetFigure(c, key)),
 });
 
