@@ -51,7 +51,7 @@ function describe(figure: StructuredFigure, ref: ProseReference): string {
   if (figure.values.length === 1 && !figure.values[0].label)
     return `${figure.name} ${shown(figure.values[0].value, ref)}`;
   const each = figure.values.map((v) => `${v.label ?? ''} ${shown(v.value, ref)}`.trim()).join('，');
-  return figure.values.length === 1 ? `${figure.name}的${each}` : `${figure.name}（${each}）均`;
+  return figure.values.length === 1 ? `${figure.name}（${each}）` : `${figure.name}（${each}）均`;
 }
 
 function mismatchOf(field: NarrativeField, ref: ProseReference): ProseMismatch {

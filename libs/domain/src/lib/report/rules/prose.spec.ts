@@ -167,6 +167,11 @@ describe('prose numbers agree with the structured figures', () => {
         message: '正文（存在的问题）“预算执行率99.5%”与绩效自评表中的执行率 100.00%不一致（绩效自评表 · 年度资金总额）',
       }),
     ]);
+    // section (二)'s figures: either column may be meant
+    expect(withSample((c) => (c.results.overall = '人员经费 121.8 万元，公用经费 30 万元。'))).toEqual([]);
+    expect(withSample((c) => (c.results.overall = '人员经费 125 万元。')).map((f) => f.message)).toEqual([
+      '正文（总体绩效目标实现情况）“人员经费 125 万元”与收支预决算情况中的人员经费（年初预算数 120 万元，决算数 121.8 万元）均不一致（（二）部门收支预决算情况）',
+    ]);
     // a 项目预算 that is one budget line's is not a mismatch
     expect(withSample((c) => (c.results.overall = '劳模帮扶项目预算 18.49 万元。'))).toEqual([]);
   });
