@@ -14,6 +14,7 @@ export * from './lib/report/grades';
 export * from './lib/report/scoring';
 export * from './lib/report/rescoring';
 export * from './lib/report/rules/index';
+export * from './lib/report/prose/index';
 export * from './lib/report/empty-report';
 export * from './lib/report/figures';
 export * from './lib/report/upcast';

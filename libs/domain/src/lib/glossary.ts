@@ -95,6 +95,10 @@ export const GLOSSARY = {
     note: "the score that counts after re-scoring, by the template's rule: the re-score replaces the self-score, or counts with a weight",
   },
   scoreDifference: { zh: '得分差', note: 'self-score minus re-score, per row and in total' },
+  proseNumbers: {
+    zh: '正文中的数字',
+    note: 'a figure the narrative writes (净资产400.21万元, 比上年减少1.9%, 下设3个单位) checked against the structured one it names; a mismatch is a warning',
+  },
 } as const;
 
 export type GlossaryTerm = keyof typeof GLOSSARY;

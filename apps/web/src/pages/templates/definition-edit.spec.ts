@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_TEMPLATES, validateTemplate } from '@evalflow/domain';
+import { BUILTIN_TEMPLATES, rulesOf, validateTemplate } from '@evalflow/domain';
 import {
   addHeading,
   assignSection,
@@ -12,7 +12,7 @@ import {
   unassignedSections,
   usedSections,
 } from './definition-edit';
-import { changedSetting } from './editor/rules-section';
+import { changedSetting, groupOf } from './editor/rules-section';
 
 const HEBEI = BUILTIN_TEMPLATES[0].definition;
 const PROJECT = BUILTIN_TEMPLATES[2].definition;
@@ -61,5 +61,20 @@ describe('template editing', () => {
       enabled: true,
       params: { threshold: '80' },
     });
+  });
+
+  it('lists every rule of each kind under a named group, the prose numbers under 正文中的数字', () => {
+    for (const kind of ['department_overall', 'project'] as const) {
+      expect(
+        rulesOf(kind)
+          .filter((r) => groupOf(r) === '其他')
+          .map((r) => r.id),
+      ).toEqual([]);
+    }
+    expect(
+      rulesOf('project')
+        .filter((r) => groupOf(r) === '正文中的数字')
+        .map((r) => r.id),
+    ).toEqual(['prose.budget-agree', 'prose.score-agree']);
   });
 });

@@ -19,6 +19,7 @@ const GROUP_OF_PREFIX: Record<string, string> = {
   scoreTable: '绩效自评表',
   framework: '指标体系',
   conclusion: '评价结论',
+  prose: '正文中的数字',
 };
 export const LINT_GROUP = '指标质量提示';
 

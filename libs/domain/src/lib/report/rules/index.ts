@@ -10,6 +10,7 @@ import { FRAMEWORK_RULES } from './framework';
 import { HEADER_RULES } from './header';
 import { INDICATOR_LINT_RULES, OVERALL_LINT_RULES } from './indicator-lint';
 import { OVERALL_REQUIRED_RULES, PROJECT_REQUIRED_RULES } from './required';
+import { OVERALL_PROSE_RULES, PROJECT_PROSE_RULES } from './prose';
 import { RESULT_RULES } from './results';
 import type { Rule, RuleContext, RuleResult, Severity } from './rule';
 import { SCORE_TABLE_RULES } from './score-table';
@@ -29,6 +30,7 @@ export const OVERALL_RULES: Rule<OverallReportContent>[] = [
   ...FRAMEWORK_RULES,
   FUNDING_MATCHES_BUDGET,
   ...CONCLUSION_RULES,
+  ...OVERALL_PROSE_RULES,
   ...INDICATOR_LINT_RULES,
   ...OVERALL_LINT_RULES,
 ];
@@ -39,6 +41,7 @@ export const PROJECT_RULES: Rule<ProjectReportContent>[] = [
   ...SCORE_TABLE_RULES,
   ...FRAMEWORK_RULES,
   ...CONCLUSION_RULES,
+  ...PROJECT_PROSE_RULES,
   ...INDICATOR_LINT_RULES,
 ];
 
