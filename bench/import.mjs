@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 
 const RUNS = Number(process.env.BENCH_RUNS || 20);
 const WARMUP = 2;
+const SHOW = Number(process.env.BENCH_SHOW || 5);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(ROOT, 'test/fixtures/import');
 
@@ -241,8 +242,8 @@ console.log(
 console.log('goals (issue 17): round trip of the sample 100% of facts; real reports ≥ 90% precision.');
 
 const shown = rows.filter((r) => r.result.misses.length);
-if (shown.length) console.log('\nnotes and wrong values (first 5 a document):');
+if (shown.length) console.log(`\nnotes and wrong values (first ${SHOW} a document; BENCH_SHOW for more):`);
 for (const { entry, result } of shown) {
   console.log(`  ${entry.slug}`);
-  for (const m of result.misses.slice(0, 5)) console.log(`    ${m}`);
+  for (const m of result.misses.slice(0, SHOW)) console.log(`    ${m}`);
 }
