@@ -48,6 +48,7 @@ export class Builder {
   }
 
   leave(block: number, reason: string): void {
+    this.used.add(block);
     const b = this.doc.blocks[block];
     const text =
       b?.kind === 'paragraph'

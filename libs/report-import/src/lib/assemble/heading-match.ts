@@ -92,7 +92,8 @@ export function matchSections(
     let best: { h: OutlineHeading; hits: number } | null = null;
     for (const h of all) {
       if (claimed.has(h) || related(h)) continue;
-      const text = `${h.title}\n${headingText(doc, h)}`;
+      // a heading's own words only: a parent holding its children's text would outscore the child that has it
+      const text = [h.title, h.body?.text ?? '', ...h.content.map((i) => blockText(doc, i))].join('\n');
       const hits = words.filter((w) => text.includes(w)).length;
       if (hits >= CONTENT_MIN_HITS && (!best || hits > best.hits)) best = { h, hits };
     }

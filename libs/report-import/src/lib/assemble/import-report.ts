@@ -19,7 +19,10 @@ const isCaption = (text: string) => text.trim().length <= 30 && !/[。；]/.test
 
 function emptyContent(input: ImportInput): ReportContent {
   if (input.kind === 'project')
-    return emptyProjectContent({ departmentName: input.departmentName, project: { code: '', name: '' } });
+    return emptyProjectContent({
+      departmentName: input.departmentName,
+      project: input.project ?? { code: '', name: '' },
+    });
   return emptyReportContent({
     departmentName: input.departmentName,
     fiscalYear: input.fiscalYear,
@@ -118,7 +121,7 @@ function checkParts(b: Builder, kind: ImportInput['kind'], initial: ReportConten
   for (const part of partsOf(kind) as readonly ReportPart[]) {
     const paths = Object.keys(b.sources).filter((p) => p === part || p.startsWith(`${part}.`));
     const checked = validatePart(kind, part, content[part]);
-    if (!checked.ok) {
+    if (!checked.ok && paths.length) {
       const problem = checked.problems[0];
       const block = paths.length ? b.sources[paths[0]].block : 0;
       b.unplaced.push({

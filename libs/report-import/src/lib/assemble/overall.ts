@@ -70,8 +70,13 @@ function fillHeader(b: Builder, preamble: number[]): void {
     if (block.kind !== 'paragraph') continue;
     const text = b.text(block.text);
     if (/^附件\s*\d+$/.test(text)) b.set('header.attachmentLabel', text.replace(/\s+/g, ''), b.paragraphSpan(i));
-    else if (/^\d{4}年度?.{0,40}(自评报告|评价报告)$/.test(text)) b.set('header.title', text, b.paragraphSpan(i));
-    else if (text.replace(/部门$/, '') === (b.content as OverallReportContent).header.departmentName) b.used.add(i);
+    else if (/^.{0,30}?\d{4}年度?.{0,40}(自评报告|评价报告)$/.test(text)) {
+      const department = (b.content as OverallReportContent).header.departmentName;
+      const title = department && text.startsWith(department) ? text.slice(department.length) : text;
+      if (/^\d{4}年/.test(title))
+        b.set('header.title', title, b.paragraphSpan(i, text === block.text ? block.text.length - title.length : 0));
+      else b.leave(i, '未能确定的标题');
+    } else if (text.replace(/部门$/, '') === (b.content as OverallReportContent).header.departmentName) b.used.add(i);
     else {
       const policy = readPolicySentence(text);
       if (policy.title) {
@@ -248,10 +253,26 @@ export function fillOverall(b: Builder, preamble: number[], sections: SectionBlo
   }
 }
 
+/** Rows of a recognised table that could not be read exactly are listed, each by its first cell. */
+function leaveRows(b: Builder, t: SourceTable, rows: number[], label: string): void {
+  for (const r of rows) {
+    const text = t.rows[r]
+      .map((c) => c.text.trim())
+      .filter(Boolean)
+      .join(' ');
+    b.unplaced.push({
+      block: t.index,
+      excerpt: text.slice(0, 60),
+      reason: `${label}第 ${r + 1} 行未能准确读出，未导入`,
+    });
+  }
+}
+
 /** A table recognised by its header words, its rows placed with each cell as the source. */
 function readTable(b: Builder, content: OverallReportContent, t: SourceTable, inTeamSection: boolean): string | null {
   const org = readOrgUnitTable(t);
   if (org) {
+    org.rows = org.rows.slice(0, 100);
     content.basicInfo.orgUnits = org.rows.map((r) => r.value);
     org.rows.forEach((r, n) => {
       for (const [f, col] of Object.entries(r.columns))
@@ -261,8 +282,10 @@ function readTable(b: Builder, content: OverallReportContent, t: SourceTable, in
     return 'org';
   }
   const staff = readStaffingTable(t);
-  if (staff?.rows.length) {
+  if (staff && (staff.rows.length || staff.skipped.length)) {
+    staff.rows = staff.rows.slice(0, 20);
     content.basicInfo.staffing.categories = staff.rows.map((r) => r.value);
+    leaveRows(b, t, staff.skipped, '人员情况表');
     staff.rows.forEach((r, n) => {
       for (const [f, col] of Object.entries(r.columns))
         b.set(`basicInfo.staffing.categories.${n}.${f}`, r.value[f as 'category'], b.cellSpan(t.index, r.row, col));
@@ -271,8 +294,10 @@ function readTable(b: Builder, content: OverallReportContent, t: SourceTable, in
     return 'staff';
   }
   const lines = readBudgetLineTable(t);
-  if (lines?.rows.length) {
+  if (lines && (lines.rows.length || lines.skipped.length)) {
+    lines.rows = lines.rows.slice(0, 300);
     content.budget.lines = lines.rows.map((r) => r.value);
+    leaveRows(b, t, lines.skipped, '项目预算表');
     lines.rows.forEach((r, n) => {
       for (const [f, col] of Object.entries(r.columns)) {
         const value = r.value[f as keyof typeof r.value];
@@ -286,8 +311,10 @@ function readTable(b: Builder, content: OverallReportContent, t: SourceTable, in
   }
   const team = readTeamTable(t) ?? (inTeamSection ? readHeaderlessTeamTable(t) : null);
   if (team?.rows.length) {
-    content.team.members = team.rows.map((r) => r.value).slice(0, 50);
-    team.rows.slice(0, 50).forEach((r, n) => {
+    team.rows = team.rows.slice(0, 50);
+    content.team.members = team.rows.map((r) => r.value);
+    leaveRows(b, t, team.skipped, '评价工作组名单');
+    team.rows.forEach((r, n) => {
       for (const [f, col] of Object.entries(r.columns))
         b.set(`team.members.${n}.${f}`, r.value[f as 'name'], b.cellSpan(t.index, r.row, col), team.headerless);
     });

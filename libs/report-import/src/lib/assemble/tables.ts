@@ -7,6 +7,8 @@ export interface TableRead<T> {
   rows: Array<{ value: T; row: number; columns: Partial<Record<keyof T & string, number>> }>;
   /** the values were placed by column position, with no header naming them */
   headerless?: boolean;
+  /** rows with content that could not be read exactly (a cell that is no amount or count): listed, not guessed */
+  skipped: number[];
 }
 
 const norm = (t: string) => t.normalize('NFKC').replace(/\s+/g, '');
@@ -65,7 +67,7 @@ export function readOrgUnitTable(table: SourceTable): TableRead<OrgUnitRow> | nu
       columns: c,
     });
   }
-  return { rows };
+  return { rows, skipped: [] };
 }
 
 export interface StaffRow {
@@ -90,15 +92,19 @@ export function readStaffingTable(table: SourceTable): TableRead<StaffRow> | nul
   const head = headerColumns(table, STAFF_FIELDS, ['category']);
   if (!head || !('authorized' in head.columns || 'actual' in head.columns)) return null;
   const rows: TableRead<StaffRow>['rows'] = [];
+  const skipped: number[] = [];
   for (let r = head.row + 1; r < table.rows.length; r++) {
     const category = cellText(table, r, head.columns.category);
     if (isBlankRow(table, r) || TOTAL_ROW.test(norm(category))) continue;
     const authorized = countCell(cellText(table, r, head.columns.authorized));
     const actual = countCell(cellText(table, r, head.columns.actual));
-    if (authorized === undefined || actual === undefined) continue;
+    if (!category || authorized === undefined || actual === undefined) {
+      skipped.push(r);
+      continue;
+    }
     rows.push({ value: { category, authorized, actual }, row: r, columns: head.columns });
   }
-  return { rows };
+  return { rows, skipped };
 }
 
 export interface BudgetLineRow {
@@ -130,6 +136,7 @@ export function readBudgetLineTable(
   const headerTexts = table.rows.slice(0, head.row + 1).flatMap((row) => row.map((c) => c.text));
   const unit = headerTexts.map(amountUnitInHeader).find((u) => u) ?? null;
   const rows: TableRead<BudgetLineRow>['rows'] = [];
+  const skipped: number[] = [];
   for (let r = head.row + 1; r < table.rows.length; r++) {
     const name = cellText(table, r, head.columns.name);
     if (isBlankRow(table, r) || TOTAL_ROW.test(norm(name)) || TOTAL_ROW.test(norm(cellText(table, r, 0)))) continue;
@@ -137,14 +144,17 @@ export function readBudgetLineTable(
     const spent = amountCell(cellText(table, r, head.columns.spent), unit ?? '万元');
     const docText = cellText(table, r, head.columns.documentNumber);
     const doc = docText ? parseDocNumber(docText) : null;
-    if (!name || !amount || spent === undefined || (doc && !doc.ok)) continue;
+    if (!name || !amount || spent === undefined || (doc && !doc.ok)) {
+      skipped.push(r);
+      continue;
+    }
     rows.push({
       value: { name, amount, spent, documentNumber: doc?.ok ? docText.replace(/\s+/g, '') : '' },
       row: r,
       columns: head.columns,
     });
   }
-  return { rows, unitFromHeader: unit !== null };
+  return { rows, skipped, unitFromHeader: unit !== null };
 }
 
 export interface TeamRow {
@@ -160,10 +170,15 @@ export function readTeamTable(table: SourceTable): TableRead<TeamRow> | null {
   const head = headerColumns(table, TEAM_FIELDS, ['name']);
   if (!head || Object.keys(head.columns).length < 2) return null;
   const rows: TableRead<TeamRow>['rows'] = [];
+  const skipped: number[] = [];
   const c = head.columns;
   for (let r = head.row + 1; r < table.rows.length; r++) {
     const name = cellText(table, r, c.name);
-    if (!PERSON_NAME.test(name)) continue;
+    if (isBlankRow(table, r)) continue;
+    if (!PERSON_NAME.test(name)) {
+      skipped.push(r);
+      continue;
+    }
     rows.push({
       value: {
         name,
@@ -175,7 +190,7 @@ export function readTeamTable(table: SourceTable): TableRead<TeamRow> | null {
       columns: c,
     });
   }
-  return { rows };
+  return { rows, skipped };
 }
 
 /**
@@ -188,6 +203,7 @@ export function readHeaderlessTeamTable(table: SourceTable): TableRead<TeamRow> 
   const columns = { name: 0, unit: 1, position: 2, ...(width === 4 ? { title: 3 } : {}) };
   return {
     headerless: true,
+    skipped: [],
     rows: table.rows.map((row, r) => ({
       value: {
         name: row[0].text.trim(),
