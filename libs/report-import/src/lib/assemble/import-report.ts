@@ -12,6 +12,8 @@ import { readScoreTables } from '../score-table';
 import { Builder } from './builder';
 import { flattenHeadings, matchSections } from './heading-match';
 import { splitIndicatorValues } from './indicators';
+import { fillGradeFromTables, fillProjectLabels } from './labelled-cells';
+import type { SourceTable } from '../source-document';
 import { fillOverall, sectionBlocks } from './overall';
 
 /** A caption: a short line without a full stop just before a table (「项目预算明细」「（2024年度）」). */
@@ -65,6 +67,9 @@ function fillScoreTable(b: Builder, kind: ImportInput['kind']): void {
     if (target) b.set(`scoreTable.indicators.${n}.nature`, split.indicator.nature, target, split.natureAssumed);
   });
   for (const t of read.tables) b.used.add(t);
+  const tables = read.tables.map((i) => b.doc.blocks[i]).filter((t): t is SourceTable => t.kind === 'table');
+  fillGradeFromTables(b, tables);
+  if (kind === 'project') fillProjectLabels(b, tables);
 }
 
 function readPath(content: unknown, path: string): unknown {

@@ -107,7 +107,7 @@ export function readLineList(text: string) {
   return lines;
 }
 
-const GRADES: Record<string, 'excellent' | 'good' | 'fair' | 'poor'> = {
+export const GRADES: Record<string, 'excellent' | 'good' | 'fair' | 'poor'> = {
   优秀: 'excellent',
   优: 'excellent',
   良好: 'good',
