@@ -139,4 +139,36 @@ describe('importReport on documents other than the sample', () => {
     expect(r.filledParts).toEqual([]);
     expect(r.unplaced.map((u) => u.reason)).toEqual(['未归入任何部分的文字', '未归入任何部分的文字']);
   });
+
+  it('keeps the 自评表’s 总分 when a sentence says another, and lists the sentence', () => {
+    const r = importOverall(
+      doc(
+        'docx',
+        '一、评价结论和评价等级',
+        '经评价，总得分90分，等级为优秀。',
+        [
+          ['项目', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+          ['年度资金总额', '10', '10', '10', '10', '100%', '10'],
+          ['其中：本年财政拨款', '10', '10', '10', '—', '—', '—'],
+          ['上年结转资金', '0', '0', '0', '—', '—', '—'],
+          ['其他资金', '0', '0', '0', '—', '—', '—'],
+        ],
+        [
+          ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+          ['产出指标', '数量指标', '慰问人数', '≥100人', '120人', '90', '85'],
+          ['总分', '', '', '', '', '100', '95'],
+        ],
+      ),
+    );
+    const c = r.content as OverallReportContent;
+    expect(c.conclusion.totalScore).toBe('95');
+    expect(r.sources['conclusion.totalScore'].cell).toBeDefined();
+    expect(c.conclusion.grade).toBe('excellent');
+    expect(r.unplaced).toContainEqual({
+      block: 1,
+      excerpt: '90分',
+      reason: '文中总得分（90分）与自评表总分（95分）不一致，已按自评表填写',
+    });
+    expect(c.scoreTable.indicators[0]).toMatchObject({ nature: '>=', target: '100', unit: '人', actual: '120' });
+  });
 });

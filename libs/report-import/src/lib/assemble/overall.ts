@@ -198,16 +198,33 @@ function fillItems(b: Builder, s: SectionBlocks, kind: 'goals' | 'results'): voi
 }
 
 function fillConclusion(b: Builder, s: SectionBlocks): void {
+  const conclusion = (b.content as OverallReportContent).conclusion;
+  // the 自评表's 总分 and 等级 are read from its cells; a sentence that says otherwise is listed, not taken
+  const fromTable = (path: string) => (b.sources[path]?.cell ? conclusion[path.split('.')[1] as 'grade'] : null);
+  const tableScore = fromTable('conclusion.totalScore');
+  const tableGrade = fromTable('conclusion.grade');
   for (const p of s.paragraphs) {
     const c = readConclusion(p.text);
     if (!c.score && !c.grade) continue;
-    if (c.score)
+    if (c.score && tableScore !== null && tableScore !== c.score.value)
+      b.unplaced.push({
+        block: p.block,
+        excerpt: p.text.slice(c.score.start, c.score.end + 1),
+        reason: `文中总得分（${c.score.value}分）与自评表总分（${tableScore}分）不一致，已按自评表填写`,
+      });
+    else if (c.score)
       b.set(
         'conclusion.totalScore',
         c.score.value,
         b.paragraphSpan(p.block, p.start + c.score.start, p.start + c.score.end),
       );
-    if (c.grade) b.set('conclusion.grade', c.grade, b.paragraphSpan(p.block));
+    if (c.grade && tableGrade !== null && tableGrade !== c.grade)
+      b.unplaced.push({
+        block: p.block,
+        excerpt: p.text.slice(0, 60),
+        reason: '文中评价等级与自评表不一致，已按自评表填写',
+      });
+    else if (c.grade) b.set('conclusion.grade', c.grade, b.paragraphSpan(p.block));
     if (c.basis) b.set('conclusion.basis', fitText(b, c.basis, 500, p.block, '评价依据'), b.paragraphSpan(p.block));
     return;
   }
