@@ -95,6 +95,18 @@ export const GLOSSARY = {
     note: "the score that counts after re-scoring, by the template's rule: the re-score replaces the self-score, or counts with a weight",
   },
   scoreDifference: { zh: '得分差', note: 'self-score minus re-score, per row and in total' },
+  importSource: {
+    zh: '来源',
+    note: 'where an imported value was read: the paragraph or table cell of the file and the exact text span',
+  },
+  importInferred: {
+    zh: '推断值',
+    note: 'an imported value not read as written: worked out (last year’s headcount from the change), taken from a sentence rather than a table, or from a part matched by its content rather than its title',
+  },
+  importUnplaced: {
+    zh: '未归入内容',
+    note: 'text or a table of an imported file that no part of the report took, listed with the reason, never dropped',
+  },
 } as const;
 
 export type GlossaryTerm = keyof typeof GLOSSARY;
