@@ -14,7 +14,7 @@ export {
   SECTION_KEYWORDS,
   type SectionMatch,
 } from './lib/assemble/heading-match';
-export { dice, normalizeTitle, cleanText } from './lib/assemble/text';
+export { dice, normalizeTitle, cleanText, titleSimilarity } from './lib/assemble/text';
 export {
   readOrgUnitTable,
   readStaffingTable,

@@ -2,7 +2,7 @@ import { defaultTemplate } from '@evalflow/domain';
 import { buildOutline } from '../headings';
 import { doc } from './doc.spec-helper';
 import { matchSections, TITLE_MATCH_THRESHOLD } from './heading-match';
-import { dice, normalizeTitle } from './text';
+import { dice, normalizeTitle, titleSimilarity } from './text';
 
 const template = defaultTemplate('department_overall');
 const matched = (d: ReturnType<typeof doc>) =>
@@ -27,6 +27,11 @@ describe('normalizeTitle and dice', () => {
     expect(dice('部门职能', '自评的组织工作')).toBe(0);
     expect(dice('部门职能', '主要职能')).toBeLessThan(TITLE_MATCH_THRESHOLD);
     expect(dice('', '部门职能')).toBe(0);
+  });
+
+  it('counts a title that holds another whole (four characters or more) as alike', () => {
+    expect(titleSimilarity('改进措施或建议', '针对问题提出具体的改进措施或建议')).toBe(0.8);
+    expect(titleSimilarity('预算', '部门预算执行情况')).toBeLessThan(TITLE_MATCH_THRESHOLD);
   });
 });
 
@@ -69,6 +74,17 @@ describe('matchSections', () => {
     expect(m.conclusion).toEqual(['工作成效', 'content']);
     // 「其他事项」 says nothing a section's key words name
     expect(Object.values(m).map(([title]) => title)).not.toContain('其他事项');
+  });
+
+  it('gives a heading two alike sections want to the more similar one; the other looks again by content', () => {
+    const d = doc(
+      'docx',
+      '一、分项绩效目标实现情况及指标分析',
+      '1.发放慰问金。总体完成率100%。',
+      '2.举办运动会。总体完成率95%。',
+    );
+    // 「总体绩效目标实现情况」 is 0.61 alike by title, but the heading is 「分项…」's own
+    expect(matched(d)).toEqual({ 'results.items': ['分项绩效目标实现情况及指标分析', 'title'] });
   });
 
   it('leaves a section without a heading when neither title nor content names it', () => {

@@ -1,7 +1,7 @@
-import { outlineSections, sectionSpec, type TemplateDefinition } from '@evalflow/domain';
+import { outlineSections, sectionSpec, type NumberedHeading, type TemplateDefinition } from '@evalflow/domain';
 import type { OutlineHeading } from '../headings';
 import type { SourceDocument } from '../source-document';
-import { dice, normalizeTitle } from './text';
+import { normalizeTitle, titleSimilarity } from './text';
 
 /** A title this similar (bigram Dice) to the template's heading names the same section. */
 export const TITLE_MATCH_THRESHOLD = 0.6;
@@ -33,6 +33,8 @@ export interface SectionMatch {
   heading: OutlineHeading;
   by: 'title' | 'content';
   similarity: number;
+  /** the template's heading that holds the section (for title matches) */
+  holder?: NumberedHeading;
 }
 
 export function flattenHeadings(headings: OutlineHeading[]): OutlineHeading[] {
@@ -53,7 +55,7 @@ export function blockText(doc: SourceDocument, index: number): string {
 
 /**
  * Each section of the template's outline → the document heading that holds it: by title first (the most
- * similar heading above the threshold; one heading may hold several sections, as 「组织机构及人员」 does),
+ * similar heading above the threshold, `titleSimilarity`; one heading may hold several sections, as 「组织机构及人员」 does),
  * then, for sections still without one, by the key words of a heading no section has claimed.
  */
 export function matchSections(
@@ -75,13 +77,22 @@ export function matchSections(
     let best: { h: OutlineHeading; s: number } | null = null;
     for (const name of names.map(normalizeTitle).filter(Boolean)) {
       for (const h of all) {
-        const s = dice(name, normalizeTitle(h.title));
+        const s = titleSimilarity(name, normalizeTitle(h.title));
         if (s >= TITLE_MATCH_THRESHOLD && (!best || s > best.s)) best = { h, s };
       }
       if (best) break;
     }
-    if (best) matches.push({ section, heading: best.h, by: 'title', similarity: best.s });
+    if (best) matches.push({ section, heading: best.h, by: 'title', similarity: best.s, holder });
     else unmatched.push(section);
+  }
+  // one document heading wanted by sections under different template headings (「总体绩效目标实现情况」 and
+  // 「分项绩效目标实现情况及指标分析」 are alike): the most similar keeps it, the others look again by content
+  for (const m of [...matches]) {
+    const rivals = matches.filter((o) => o.heading === m.heading && o.holder !== m.holder);
+    if (rivals.some((o) => o.similarity > m.similarity)) {
+      matches.splice(matches.indexOf(m), 1);
+      unmatched.push(m.section);
+    }
   }
   const claimed = new Set(matches.map((m) => m.heading));
   // a heading whose ancestor or descendant is claimed is inside another part: not a candidate

@@ -89,7 +89,10 @@ export function importReport(input: ImportInput): ImportResult {
   fillScoreTable(b, input.kind);
   const matches = matchSections(input.document, outline.headings, input.template);
   const claimed = new Set<OutlineHeading>(matches.map((m) => m.heading));
-  const sections = matches.map((m) => sectionBlocks(b, m, claimed));
+  const sections = matches.map((m) => ({
+    ...sectionBlocks(b, m, claimed),
+    shared: matches.some((o) => o !== m && o.heading === m.heading),
+  }));
   if (input.kind === 'department_overall') fillOverall(b, outline.preamble, sections);
   for (const m of matches) if (m.by === 'content') b.inferred.add(m.section);
 

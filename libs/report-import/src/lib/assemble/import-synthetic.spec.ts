@@ -171,4 +171,27 @@ describe('importReport on documents other than the sample', () => {
     });
     expect(c.scoreTable.indicators[0]).toMatchObject({ nature: '>=', target: '100', unit: '人', actual: '120' });
   });
+
+  it('puts a heading’s text in the first of two sections it holds when no sub-heading splits them', () => {
+    const r = importOverall(
+      doc(
+        'docx',
+        '一、存在的问题及改进措施',
+        '预算编制不够细化。',
+        '下一步将细化预算编制。',
+        '二、分项绩效目标实现情况及指标分析',
+        '全年工作总体完成良好。',
+        '1.发放慰问金。总体完成率100%。',
+        '2.举办职工运动会。总体完成率95%。',
+      ),
+    );
+    const c = r.content as OverallReportContent;
+    expect(c.problems).toEqual({ problems: '预算编制不够细化。\n下一步将细化预算编制。', measures: '' });
+    expect(r.inferred).toContain('problems.problems');
+    expect(c.results.items).toEqual([
+      { text: '全年工作总体完成良好。', completionRate: null, explanation: '' },
+      { text: '发放慰问金。', completionRate: '100', explanation: '' },
+      { text: '举办职工运动会。', completionRate: '95', explanation: '' },
+    ]);
+  });
 });

@@ -31,22 +31,27 @@ export interface SectionBlocks {
   /** paragraphs and tables under the heading, in order; the heading's own-line body first as a pseudo-paragraph */
   paragraphs: Array<{ block: number; text: string; start: number }>;
   tables: number[];
+  /** another section of the template was matched to the same heading (no sub-heading splits them) */
+  shared: boolean;
 }
 
 /** The blocks a matched heading holds: its body, its content, and that of its children no other section claimed. */
 export function sectionBlocks(b: Builder, match: SectionMatch, claimed: Set<OutlineHeading>): SectionBlocks {
-  const out: SectionBlocks = { match, paragraphs: [], tables: [] };
-  const walk = (h: OutlineHeading) => {
+  const out: SectionBlocks = { match, paragraphs: [], tables: [], shared: false };
+  const walk = (h: OutlineHeading, top: boolean) => {
     b.used.add(h.block);
-    if (h.body) out.paragraphs.push({ block: h.block, text: h.body.text, start: h.body.start });
+    // a sub-heading no section claimed is part of this section's text, its title line included
+    const line = b.doc.blocks[h.block];
+    if (!top && line.kind === 'paragraph') out.paragraphs.push({ block: h.block, text: line.text, start: 0 });
+    else if (h.body) out.paragraphs.push({ block: h.block, text: h.body.text, start: h.body.start });
     for (const i of h.content) {
       const block = b.doc.blocks[i];
       if (block.kind === 'table') out.tables.push(i);
       else out.paragraphs.push({ block: i, text: block.text, start: 0 });
     }
-    for (const c of h.children) if (!claimed.has(c)) walk(c);
+    for (const c of h.children) if (!claimed.has(c)) walk(c, false);
   };
-  walk(match.heading);
+  walk(match.heading, true);
   return out;
 }
 
@@ -168,6 +173,8 @@ function fillBudget(b: Builder, sections: SectionBlocks[], linesFromTable: boole
 function fillItems(b: Builder, s: SectionBlocks, kind: 'goals' | 'results'): void {
   const content = b.content as OverallReportContent;
   for (const p of s.paragraphs) {
+    // under a heading shared with a narrative section only the numbered paragraphs are items
+    if (s.shared && !LIST_MARKER.test(p.text)) continue;
     for (const piece of splitInlineList(p.text)) {
       const text = b.text(piece.replace(LIST_MARKER, ''));
       if (!text) continue;
@@ -247,18 +254,28 @@ export function fillOverall(b: Builder, preamble: number[], sections: SectionBlo
   for (const s of of('goals')) fillItems(b, s, 'goals');
   for (const s of of('results').filter((x) => x.match.section === 'results.items')) fillItems(b, s, 'results');
   for (const s of of('conclusion')) fillConclusion(b, s);
+  const taken = new Set(
+    Object.values(b.sources)
+      .filter((x) => !x.cell)
+      .map((x) => `${x.block}:0`),
+  );
   for (const [section, { path, max }] of Object.entries(TEXT_FIELDS)) {
     for (const s of sections.filter((x) => x.match.section === section)) {
-      const paragraphs = s.paragraphs.filter((p) => b.text(p.text));
+      // a paragraph another field took (an item, or the text of a section sharing this heading) is not repeated
+      const paragraphs = s.paragraphs.filter((p) => b.text(p.text) && !taken.has(`${p.block}:${p.start}`));
       if (!paragraphs.length) continue;
       const text = paragraphs.map((p) => b.text(p.text)).join('\n');
       b.set(
         path,
         fitText(b, text, max, paragraphs[0].block, s.match.heading.title),
         b.paragraphSpan(paragraphs[0].block, paragraphs[0].start),
-        s.match.by === 'content',
+        // one heading holding two texts: all of it is in the first, the split is the clerk's
+        s.match.by === 'content' || s.shared,
       );
-      for (const p of paragraphs) b.used.add(p.block);
+      for (const p of paragraphs) {
+        b.used.add(p.block);
+        taken.add(`${p.block}:${p.start}`);
+      }
     }
   }
 }

@@ -39,3 +39,13 @@ export function dice(a: string, b: string): number {
   }
   return (2 * common) / (x.length + y.length);
 }
+
+/**
+ * How alike two normalised titles are: their Dice, or 0.8 when one holds the other whole (at least four
+ * characters) — 「针对问题提出具体的改进措施或建议」 is about 「改进措施或建议」 though it has many more words.
+ */
+export function titleSimilarity(a: string, b: string): number {
+  const d = dice(a, b);
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.includes(short) ? Math.max(d, 0.8) : d;
+}
