@@ -98,6 +98,17 @@ export const GLOSSARY = {
   proseNumbers: {
     zh: '正文中的数字',
     note: 'a figure the narrative writes (净资产400.21万元, 比上年减少1.9%, 下设3个单位) checked against the structured one it names; a mismatch is a warning',
+  importSource: {
+    zh: '来源',
+    note: 'where an imported value was read: the paragraph or table cell of the file and the exact text span',
+  },
+  importInferred: {
+    zh: '推断值',
+    note: 'an imported value not read as written: worked out (last year’s headcount from the change), taken from a sentence rather than a table, or from a part matched by its content rather than its title',
+  },
+  importUnplaced: {
+    zh: '未归入内容',
+    note: 'text or a table of an imported file that no part of the report took, listed with the reason, never dropped',
   },
 } as const;
 

@@ -1,4 +1,4 @@
-import type { ReportContent, ReportKind, TemplateDefinition } from '@evalflow/domain';
+import type { ProjectIdentity, ReportContent, ReportKind, TemplateDefinition } from '@evalflow/domain';
 import type { SourceDocument, SourceSpan } from './source-document';
 
 /**
@@ -13,6 +13,8 @@ export interface ImportInput {
   template: TemplateDefinition;
   fiscalYear: number;
   departmentName: string;
+  /** for a 项目 report: the project it is about (its code and name are the report's key, never read from the file) */
+  project?: ProjectIdentity;
 }
 
 export interface UnplacedBlock {
