@@ -98,6 +98,7 @@ export const GLOSSARY = {
   proseNumbers: {
     zh: '正文中的数字',
     note: 'a figure the narrative writes (净资产400.21万元, 比上年减少1.9%, 下设3个单位) checked against the structured one it names; a mismatch is a warning',
+  },
   importSource: {
     zh: '来源',
     note: 'where an imported value was read: the paragraph or table cell of the file and the exact text span',
