@@ -60,14 +60,20 @@ export const GLOSSARY = {
     zh: '抽评',
     note: "the finance bureau's spot re-evaluation (重点评价) of selected reports of a year, by hand or by a stated rule",
   },
-  spotCheckBatch: { zh: '抽评批次', note: 'one selection: its name, year, rule (and seed), who and when, and its reports' },
+  spotCheckBatch: {
+    zh: '抽评批次',
+    note: 'one selection: its name, year, rule (and seed), who and when, and its reports',
+  },
   selectionSeed: { zh: '随机种子', note: 'recorded with a random selection so that it can be re-derived' },
   spotCheckFinding: { zh: '发现的问题', note: 'what the bureau found in a selected report' },
   rectificationItem: {
     zh: '整改事项',
     note: 'what a department must fix after 抽评, with an owner and a due date: 待整改 → 已答复 → 已办结 (or 重新打开)',
   },
-  rectificationEvidence: { zh: '佐证材料', note: "the department's evidence for an answer: text, or a PDF/JPEG/PNG file" },
+  rectificationEvidence: {
+    zh: '佐证材料',
+    note: "the department's evidence for an answer: text, or a PDF/JPEG/PNG file",
+  },
   publicDisclosure: {
     zh: '随决算公开',
     note: "an approved report's public version, published by the finance bureau with the county's 部门决算",
