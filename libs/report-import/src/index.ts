@@ -7,3 +7,4 @@ export * from './lib/score-table';
 export * from './lib/docx/read-docx';
 export { DEFAULT_DOCX_LIMITS, type DocxLimits } from './lib/docx/docx-package';
 export * from './lib/import-result';
+export * from './lib/import-document';
