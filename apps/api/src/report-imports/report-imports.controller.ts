@@ -8,7 +8,7 @@ import { CurrentAbility, CurrentPrincipal } from '../access/principal.decorator'
 import type { SessionPrincipal } from '../auth/sessions.service';
 import { IdParam, UuidParam } from '../http/uuid-param';
 import { requireIfMatch } from '../http/versioning';
-import { ReportImportAppliedView, ReportImportView, ReportSourcesView } from './report-imports.dto';
+import { ReportImportView, ReportSourcesView } from './report-imports.dto';
 import { ReportImportsService } from './report-imports.service';
 
 /** The upload's format, by its media type (parameters such as charset aside). */
@@ -72,7 +72,7 @@ export class ReportImportsController {
   @ApiOperation({
     summary: '确认导入：用解析结果替换草稿内容（原内容先保存为一个版本）；重复确认返回已导入的状态，不重复写入',
   })
-  @ApiResponse({ status: 200, type: ReportImportAppliedView })
+  @ApiResponse({ status: 200, type: ReportImportView })
   apply(
     @CurrentPrincipal() principal: SessionPrincipal,
     @CurrentAbility() ability: AppAbility,

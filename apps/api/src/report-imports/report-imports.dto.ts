@@ -44,10 +44,8 @@ export class ReportImportView {
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) finishedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) appliedAt!: string | null;
-}
-
-export class ReportImportAppliedView extends ReportImportView {
-  @ApiProperty({ description: '导入后报告的版本（编辑器据此重新加载）' }) reportVersion!: number;
+  @ApiProperty({ description: '报告当前的版本：确认导入时作为 If-Match 发回；确认后为导入后的版本' })
+  reportVersion!: number;
 }
 
 export class ReportSourcesView {
@@ -58,7 +56,7 @@ export class ReportSourcesView {
 }
 
 /** An import as the API shows it: the summary and the proposed content once parsed (and while applied). */
-export function toImportView(r: ReportImportRecord): ReportImportView {
+export function toImportView(r: ReportImportRecord, reportVersion: number): ReportImportView {
   const result = r.result as ImportResult | null;
   const shown = result && (r.status === 'ready' || r.status === 'applied');
   return {
@@ -89,5 +87,6 @@ export function toImportView(r: ReportImportRecord): ReportImportView {
     createdAt: r.createdAt.toISOString(),
     finishedAt: r.finishedAt ? r.finishedAt.toISOString() : null,
     appliedAt: r.appliedAt ? r.appliedAt.toISOString() : null,
+    reportVersion,
   };
 }

@@ -33,12 +33,7 @@ import { DOCUMENT_STORAGE, type DocumentStorage } from '@evalflow/storage';
 import { AuditService } from '../audit/audit.service';
 import { versionMismatch } from '../http/versioning';
 import { permittedReport } from '../reports/report-store';
-import {
-  toImportView,
-  type ReportImportAppliedView,
-  type ReportImportView,
-  type ReportSourcesView,
-} from './report-imports.dto';
+import { toImportView, type ReportImportView, type ReportSourcesView } from './report-imports.dto';
 
 const CONTENT_TYPES: Record<ImportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -97,14 +92,14 @@ export class ReportImportsService {
         targetId: reportId,
         details: { importId: id, format: file.format, sizeBytes: file.data.length, sha256 },
       });
-      return toImportView(await this.required(tx, reportId, id));
+      return toImportView(await this.required(tx, reportId, id), report.version);
     });
   }
 
   get(ability: AppAbility, reportId: string, importId: string): Promise<ReportImportView> {
     return this.db.tx(async (tx) => {
-      await permittedReport(tx, ability, reportId);
-      return toImportView(await this.required(tx, reportId, importId));
+      const report = await permittedReport(tx, ability, reportId);
+      return toImportView(await this.required(tx, reportId, importId), report.version);
     });
   }
 
@@ -119,11 +114,11 @@ export class ReportImportsService {
     reportId: string,
     importId: string,
     version: number,
-  ): Promise<ReportImportAppliedView> {
+  ): Promise<ReportImportView> {
     return this.db.tx(async (tx) => {
       const report = await permittedReport(tx, ability, reportId, { action: 'update', forUpdate: true });
       const found = await this.required(tx, reportId, importId, true);
-      if (found.status === 'applied') return { ...toImportView(found), reportVersion: report.version };
+      if (found.status === 'applied') return toImportView(found, report.version);
       if (!isContentEditable(report.status)) throw new AppError('REPORT_NOT_EDITABLE', { status: report.status });
       if (found.status === 'discarded') throw new AppError('REPORT_IMPORT_CLOSED', { status: found.status });
       if (found.status !== 'ready' || !found.result) {
@@ -181,7 +176,7 @@ export class ReportImportsService {
           toVersion: reportVersion,
         },
       });
-      return { ...toImportView(await this.required(tx, reportId, importId)), reportVersion };
+      return toImportView(await this.required(tx, reportId, importId), reportVersion);
     });
   }
 
@@ -200,7 +195,7 @@ export class ReportImportsService {
           details: { importId },
         });
       }
-      return toImportView(await this.required(tx, reportId, importId));
+      return toImportView(await this.required(tx, reportId, importId), report.version);
     });
   }
 

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Flex, Typography } from 'antd';
 import { fieldDomId } from './field-dom';
+import { SourceMarker, useInferred } from './field-sources';
 import type { FieldMessage } from './field-messages';
 
 export const messagesId = (path: string) => `${fieldDomId(path)}-messages`;
@@ -42,11 +43,20 @@ export function FieldShell({
   addon?: ReactNode;
   children: ReactNode;
 }) {
+  const inferred = useInferred(path);
   return (
-    <Flex vertical gap={4}>
-      <label htmlFor={fieldDomId(path)}>
-        <Typography.Text type="secondary">{label}</Typography.Text>
-      </label>
+    <Flex
+      vertical
+      gap={4}
+      data-inferred={inferred || undefined}
+      style={inferred ? { background: '#fffbe6', borderRadius: 4, padding: 4, margin: -4 } : undefined}
+    >
+      <Flex align="center">
+        <label htmlFor={fieldDomId(path)}>
+          <Typography.Text type="secondary">{label}</Typography.Text>
+        </label>
+        <SourceMarker path={path} />
+      </Flex>
       {children}
       {addon}
       <FieldMessages path={path} messages={messages} />
