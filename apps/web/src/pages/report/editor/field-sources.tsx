@@ -17,12 +17,25 @@ export function placeOf(span: SourceSpanView): string {
     : `第 ${span.block + 1} 段`;
 }
 
-/** The 来源 marker beside an imported field's label: the source text on hover; 推断 when it was inferred. */
-export function SourceMarker({ path }: { path: string }) {
+/** The source of one field and whether it was inferred; null when it has neither (or nothing was imported). */
+export function useFieldSource(path: string): { span: SourceSpanView | undefined; inferred: boolean } | null {
   const found = useContext(FieldSourcesContext);
-  const span = found?.sources[path];
-  const inferred = found?.inferred.has(path) ?? false;
-  if (!span && !inferred) return null;
+  if (!found) return null;
+  const span = found.sources[path];
+  const inferred = found.inferred.has(path);
+  return span || inferred ? { span, inferred } : null;
+}
+
+/** The 来源 marker beside an imported field's label: the source text on hover; 推断 when it was inferred. */
+export function SourceMarker({
+  path,
+  span,
+  inferred,
+}: {
+  path: string;
+  span: SourceSpanView | undefined;
+  inferred: boolean;
+}) {
   const title = span ? `${placeOf(span)}：「${span.text}」` : '由导入推断得出，请核对';
   return (
     <Tooltip title={title}>
@@ -38,9 +51,4 @@ export function SourceMarker({ path }: { path: string }) {
       </Tag>
     </Tooltip>
   );
-}
-
-/** Inferred fields are highlighted so the clerk checks them. */
-export function useInferred(path: string): boolean {
-  return useContext(FieldSourcesContext)?.inferred.has(path) ?? false;
 }
