@@ -1,4 +1,4 @@
-import { AppError } from '@evalflow/domain';
+import { AppError, XLSX_CONTENT_TYPE } from '@evalflow/domain';
 import { IMPORT_MEDIA_TYPES } from '@evalflow/report-import';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
@@ -13,7 +13,8 @@ export const IMPORT_FILE_MAX_BYTES = 2 * 1024 * 1024;
  * UNSUPPORTED_MEDIA_TYPE. Install after the JSON parser (which clears the others).
  */
 export function installImportBodyParser(fastify: FastifyInstance): void {
-  for (const type of Object.keys(IMPORT_MEDIA_TYPES)) {
+  // the .xlsx type has its own parser (spreadsheets/xlsx-body.ts, XLSX_ROUTES lists this route)
+  for (const type of Object.keys(IMPORT_MEDIA_TYPES).filter((t) => t !== XLSX_CONTENT_TYPE)) {
     fastify.addContentTypeParser(type, async (request: FastifyRequest, payload: AsyncIterable<Buffer>) => {
       if (request.routeOptions.url !== IMPORT_ROUTE) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
       const tooLarge = () => new AppError('IMPORT_FILE_TOO_LARGE', { maxBytes: IMPORT_FILE_MAX_BYTES });

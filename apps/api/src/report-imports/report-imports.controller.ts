@@ -30,12 +30,12 @@ export class ReportImportsController {
   @Policy('update', 'Report')
   @ApiConsumes(...Object.keys(IMPORT_MEDIA_TYPES))
   @ApiBody({
-    description: 'Word 文档（.docx）或文本文件（.txt），不超过 2 MB',
+    description: 'Word 文档（.docx）、文本文件（.txt）或 Excel 工作簿（.xlsx），不超过 2 MB',
     schema: { type: 'string', format: 'binary' },
   })
   @ApiOperation({
     summary:
-      '从文件导入（后台解析）：上传往年的 Word 或文本报告，解析为草稿内容待确认；仅草稿或已退回的报告，本部门编制人',
+      '从文件导入（后台解析）：上传往年的 Word、文本或 Excel 报告，解析为草稿内容待确认；仅草稿或已退回的报告，本部门编制人',
     description:
       '文件大小、.doc 旧格式、加密、压缩炸弹等当即检查并返回 4xx（IMPORT_* 代码）；之后由后台任务解析，GET 查看进度与结果',
   })

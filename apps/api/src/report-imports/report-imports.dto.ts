@@ -30,7 +30,7 @@ export class ReportImportView {
   @ApiProperty({ enum: STATUSES, description: '排队中、解析中、待确认、已导入、失败、已放弃' })
   status!: ReportImportStatus;
   @ApiProperty({ description: '解析进度 0–100' }) progress!: number;
-  @ApiProperty({ enum: ['docx', 'txt'] }) format!: string;
+  @ApiProperty({ enum: ['docx', 'txt', 'xlsx'] }) format!: string;
   @ApiProperty() sizeBytes!: number;
   @ApiProperty() sha256!: string;
   @ApiProperty({ nullable: true, type: String, description: '失败的原因代码（错误目录中的 IMPORT_*）' })

@@ -38,6 +38,7 @@ import { toImportView, type ReportImportView, type ReportSourcesView } from './r
 const CONTENT_TYPES: Record<ImportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   txt: 'text/plain',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 /**

@@ -14,6 +14,7 @@ import { ParseImportHandler } from '../../../worker/src/imports/parse-import.han
 import { as, idOf, insertReport, loginAll, startSeededApi, unionReport2024, type Session } from './support/harness';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FIXTURE = join(__dirname, '../../../../libs/report-import/src/test/fixtures/zhaoxian-union-2024.docx');
 
 /** A report's file imported into its draft: upload → parse (the worker's handler) → summary → apply, through the real API. */
@@ -153,6 +154,23 @@ describe('import an existing report into a draft (real API, PostgreSQL and stora
     expect(sources.json().importId).toBe(importId);
     const span = sources.json().sources['scoreTable.indicators.0.score'];
     expect(span).toMatchObject({ cell: expect.any(Object), text: expect.stringContaining(fileScore.split('.')[0]) });
+  });
+
+  it('reads the 绩效自评表 of an Excel workbook too (the report’s own score sheet export, imported back)', async () => {
+    const sheet = await as(app, editor)({ method: 'GET', url: `/api/reports/${overall}/score-sheet/xlsx` });
+    expect(sheet.statusCode).toBe(200);
+    const uploaded = await upload(editor, overall, sheet.rawPayload, XLSX);
+    expect(uploaded.statusCode).toBe(202);
+    const importId = uploaded.json().id as string;
+    await parse(importId);
+    const ready = (await getImport(overall, importId)).json();
+    const [{ n }] = await owner(
+      `SELECT jsonb_array_length(content->'indicators')::int AS n FROM report_parts WHERE report_id = $1 AND part = 'scoreTable'`,
+      [overall],
+    );
+    expect(ready).toMatchObject({ status: 'ready', format: 'xlsx' });
+    expect(ready.summary.filledParts).toContain('scoreTable');
+    expect(ready.summary.counts.indicators).toBe(n);
   });
 
   it('a discarded import is never applied; a plain-text report without a table is parsed with everything unplaced', async () => {

@@ -15,7 +15,7 @@ export interface ReportImportView {
   id: string;
   status: ReportImportStatus;
   progress: number;
-  format: 'docx' | 'txt';
+  format: 'docx' | 'txt' | 'xlsx';
   errorCode: string | null;
   error: string | null;
   summary: {
@@ -40,6 +40,7 @@ export function importContentType(name: string): string | null {
   const lower = name.toLowerCase();
   if (lower.endsWith('.docx')) return DOCX;
   if (lower.endsWith('.txt')) return 'text/plain';
+  if (lower.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   return null;
 }
 

@@ -15,6 +15,7 @@ import { ImportRefused, importDocument, readDocx, readTxt, type ImportResult } f
 import { DOCUMENT_STORAGE, type DocumentStorage } from '@evalflow/storage';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { JobHandler } from '../jobs/job-handler';
+import { readXlsx } from './read-xlsx';
 
 export interface ParseImportOutcome {
   importId: string;
@@ -23,7 +24,7 @@ export interface ParseImportOutcome {
 }
 
 /**
- * Parses one uploaded report into a proposed content (readDocx/readTxt → importDocument) and stores it on
+ * Parses one uploaded report into a proposed content (readDocx/readTxt/readXlsx → importDocument) and stores it on
  * the import row, ready for the clerk to confirm. A file the reader refuses (ImportRefused) fails the
  * import at once with its catalogue code and Chinese message; any other failure is retried and fails the
  * import (IMPORT_FAILED) on the last attempt. A job run again after the import was parsed does nothing.
@@ -45,7 +46,14 @@ export class ParseImportHandler implements JobHandler<ParseImportJobData, ParseI
       if (claimed.state === 'gone') return null;
       const data = await this.storage.get(claimed.storageKey);
       await this.progress(job, 20);
-      const document = claimed.format === 'docx' ? await readDocx(data) : readTxt(data).document;
+      const document =
+        claimed.format === 'docx'
+          ? await readDocx(data)
+          : claimed.format === 'xlsx'
+            ? await readXlsx(data).catch((error: unknown) => {
+                throw new ImportRefused('IMPORT_CORRUPT', `xlsx: ${String((error as Error).message ?? error)}`);
+              })
+            : readTxt(data).document;
       await this.progress(job, 60);
       const result: ImportResult = await this.db.tx(async (tx) => {
         const report = await findReport(tx, claimed.reportId);

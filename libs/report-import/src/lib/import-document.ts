@@ -69,6 +69,7 @@ export function importDocument(
 export const IMPORT_MEDIA_TYPES = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
   'text/plain': 'txt',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
 } as const;
 export type ImportFormat = (typeof IMPORT_MEDIA_TYPES)[keyof typeof IMPORT_MEDIA_TYPES];
 
@@ -78,6 +79,7 @@ export type ImportFormat = (typeof IMPORT_MEDIA_TYPES)[keyof typeof IMPORT_MEDIA
  * not decode or is over the line limits. Throws ImportRefused; parsing is left to the job.
  */
 export async function precheckImportFile(format: ImportFormat, data: Buffer): Promise<void> {
-  if (format === 'docx') await DocxPackage.open(data, DEFAULT_DOCX_LIMITS);
+  // an .xlsx is a zip too: the same bounds before anything is inflated
+  if (format === 'docx' || format === 'xlsx') await DocxPackage.open(data, DEFAULT_DOCX_LIMITS);
   else readTxt(data);
 }

@@ -10,7 +10,7 @@ export interface ReportImportRecord {
   reportId: string;
   status: ReportImportStatus;
   progress: number;
-  format: 'docx' | 'txt';
+  format: 'docx' | 'txt' | 'xlsx';
   storageKey: string;
   sizeBytes: number;
   sha256: string;
@@ -65,7 +65,7 @@ export async function requestReportImport(
   request: {
     id: string;
     reportId: string;
-    format: 'docx' | 'txt';
+    format: 'docx' | 'txt' | 'xlsx';
     storageKey: string;
     sizeBytes: number;
     sha256: string;
@@ -102,11 +102,11 @@ export async function requestReportImport(
 
 export type ClaimedImport =
   | { state: 'gone' }
-  | { state: 'claimed'; reportId: string; format: 'docx' | 'txt'; storageKey: string; attempts: number };
+  | { state: 'claimed'; reportId: string; format: 'docx' | 'txt' | 'xlsx'; storageKey: string; attempts: number };
 
 /** Marks the import parsing (counting the attempt); one parsed, applied, discarded or failed is not taken up again. */
 export async function claimReportImport(tx: TenantTx, importId: string): Promise<ClaimedImport> {
-  const row = await rowOf<{ reportId: string; format: 'docx' | 'txt'; storageKey: string; attempts: number }>(
+  const row = await rowOf<{ reportId: string; format: 'docx' | 'txt' | 'xlsx'; storageKey: string; attempts: number }>(
     tx,
     `UPDATE report_imports SET status = 'parsing', progress = 0, started_at = now(), attempts = attempts + 1
       WHERE id = $1 AND status IN ('queued', 'parsing')

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { isolateByTenant } from './tenant-isolation';
 
 /**
- * Imports of an existing report (a .docx or .txt) into a draft: the uploaded file's row, parsed by the
+ * Imports of an existing report (a .docx, .txt or .xlsx) into a draft: the uploaded file's row, parsed by the
  * worker into a proposed content with each value's source, then applied (or discarded) by the clerk. The
  * applied import's `result` holds the sources the editor shows (the newest applied one of a report counts).
  * A revision now says why it was frozen: a submit, or the content an import replaced.
@@ -19,7 +19,7 @@ export class ReportImports1764230000000 implements MigrationInterface {
         status        text NOT NULL DEFAULT 'queued'
                       CHECK (status IN ('queued', 'parsing', 'ready', 'applied', 'failed', 'discarded')),
         progress      integer NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
-        format        text NOT NULL CHECK (format IN ('docx', 'txt')),
+        format        text NOT NULL CHECK (format IN ('docx', 'txt', 'xlsx')),
         storage_key   text NOT NULL,
         size_bytes    bigint NOT NULL CHECK (size_bytes >= 0),
         sha256        text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),

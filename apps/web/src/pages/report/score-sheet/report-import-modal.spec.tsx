@@ -93,7 +93,7 @@ describe('ReportImportModal', { timeout: 40_000 }, () => {
     const api = fakeApi(() => queued);
     renderModal(api);
     await chooseFile('报告.pdf');
-    expect(await screen.findByText('请选择 Word 文档（.docx）或文本文件（.txt）')).toBeTruthy();
+    expect(await screen.findByText('请选择 Word 文档（.docx）、文本文件（.txt）或 Excel 工作簿（.xlsx）')).toBeTruthy();
     expect(api.calls).toHaveLength(0);
   });
 

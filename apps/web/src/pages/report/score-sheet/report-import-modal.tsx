@@ -50,7 +50,8 @@ export function ReportImportModal({ api, reportId, kind, open, onClose, onImport
   const choose = async (file: File) => {
     setView(undefined);
     setFailure(undefined);
-    if (!importContentType(file.name)) return setFailure('请选择 Word 文档（.docx）或文本文件（.txt）');
+    if (!importContentType(file.name))
+      return setFailure('请选择 Word 文档（.docx）、文本文件（.txt）或 Excel 工作簿（.xlsx）');
     if (file.size > MAX_BYTES) return setFailure('文件超过大小上限（2 MB），请删去图片等内容后重试');
     setBusy('uploading');
     try {
@@ -131,7 +132,7 @@ export function ReportImportModal({ api, reportId, kind, open, onClose, onImport
     >
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Upload.Dragger
-          accept=".docx,.txt"
+          accept=".docx,.txt,.xlsx"
           multiple={false}
           showUploadList={false}
           disabled={busy !== undefined}
@@ -145,7 +146,8 @@ export function ReportImportModal({ api, reportId, kind, open, onClose, onImport
           </p>
           <p className="ant-upload-text">点击或将往年的报告拖到这里</p>
           <p className="ant-upload-hint">
-            Word 文档（.docx）或文本文件（.txt），不超过 2 MB。确认后将替换草稿中能识别的内容，原内容保存为一个版本。
+            Word 文档（.docx）、文本文件（.txt）或 Excel 工作簿（.xlsx），不超过 2
+            MB。确认后将替换草稿中能识别的内容，原内容保存为一个版本。
           </p>
         </Upload.Dragger>
         {view && underway(view) && (
