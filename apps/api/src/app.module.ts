@@ -12,6 +12,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { IndicatorLibraryModule } from './indicator-library/indicator-library.module';
 import { ScoreSheetsModule } from './score-sheets/score-sheets.module';
+import { ReportImportsModule } from './report-imports/report-imports.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { DocumentsModule } from './documents/documents.module';
 import { ExportsModule } from './exports/exports.module';
@@ -57,6 +58,7 @@ export class AppModule {
         TemplatesModule,
         IndicatorLibraryModule,
         ScoreSheetsModule,
+        ReportImportsModule,
         DocumentsModule,
         ExportsModule,
         NotificationsModule,

@@ -15,6 +15,7 @@ import { ErrorFilter } from './http/error-filter';
 import { setupOpenApi } from './http/openapi';
 import { installJsonBodyParser } from './http/json-body';
 import { installXlsxBodyParser } from './spreadsheets/xlsx-body';
+import { installImportBodyParser } from './report-imports/import-body';
 import { installRequestContext, requestIdOf } from './http/request-context.hooks';
 import { createValidationPipe } from './http/validation';
 import { SpaFallback } from './http/web-static';
@@ -75,6 +76,7 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<N
   installRequestContext(fastify, logger);
   installJsonBodyParser(fastify);
   installXlsxBodyParser(fastify);
+  installImportBodyParser(fastify);
   await app.register(fastifyCookie);
   await installSecurityHeaders(fastify, config.env === 'production');
   const tokens = app.get(TokenService);

@@ -28,3 +28,4 @@ export * from './lib/publications/publications';
 export * from './lib/exports/exports';
 export * from './lib/exports/request-export';
 export * from './lib/exports/indicator-pages';
+export * from './lib/imports/report-imports';

@@ -22,3 +22,4 @@ export {
   readTeamTable,
   readHeaderlessTeamTable,
 } from './lib/assemble/tables';
+export * from './lib/import-document';

@@ -17,6 +17,7 @@ const COSTLY: Array<[method: string, pattern: RegExp]> = [
   ['POST', /^\/api\/templates\/[^/]+\/preview$|^\/api\/templates\/preview$/],
   ['GET', /^\/api\/audit-log\/verification$/],
   ['POST', /^\/api\/exports$/],
+  ['POST', /^\/api\/reports\/[^/]+\/imports$/],
 ];
 
 /** Probes and the web app's own files are not limited: an orchestrator polls, a browser loads. */

@@ -15,6 +15,8 @@ describe('routeFamily', () => {
     ['POST', '/api/exports', 'costly'],
     ['GET', '/api/exports/1', 'reads'],
     ['GET', '/api/exports/1/file', 'reads'],
+    ['POST', '/api/reports/1/imports', 'costly'],
+    ['GET', '/api/reports/1/imports/2', 'reads'],
   ])('%s %s is counted as %s', (method, path, family) => {
     expect(routeFamily(method, path)).toBe(family);
   });

@@ -20,6 +20,7 @@ export const XLSX_ROUTES: Record<string, XlsxRoute> = {
     maxBytes: SCORE_SHEET_FILE_MAX_BYTES,
     tooLarge: 'SCORE_SHEET_FILE_TOO_LARGE',
   },
+  '/api/reports/:id/imports': { maxBytes: 2 * 1024 * 1024, tooLarge: 'IMPORT_FILE_TOO_LARGE' },
 };
 
 /**

@@ -51,6 +51,8 @@ interface Fixture {
   document: { union: string; education: string; foreign: string };
   /** a queued county-wide export of 赵县 and one of 栾城区 */
   countyExport: { own: string; foreign: string };
+  /** a queued import (从文件导入) of each of those reports */
+  reportImport: { union: string; education: string; foreign: string };
   /** a notification for each signed-in actor, one for a colleague, one in the other county */
   notification: { byUser: Record<string, string>; colleague: string; foreign: string };
   /** 赵县's own template (with a draft), a built-in, 栾城区's template: ids and a version of each */
@@ -126,6 +128,8 @@ const reportReaders = (ok = 200): Record<Actor, Expectation> => ({
 });
 const documentFor = (f: Fixture, scope: Scope) =>
   scope === 'foreign' ? f.document.foreign : scope === 'own' ? f.document.union : f.document.education;
+const importFor = (f: Fixture, scope: Scope) =>
+  scope === 'foreign' ? f.reportImport.foreign : scope === 'own' ? f.reportImport.union : f.reportImport.education;
 const threadFor = (f: Fixture, scope: Scope) =>
   scope === 'foreign' ? f.thread.foreign : scope === 'own' ? f.thread.union : f.thread.education;
 const tenantFor = (f: Fixture, scope: Scope) => (scope === 'foreign' ? f.tenant.foreign : f.tenant.own);
@@ -474,6 +478,56 @@ const MATRIX: Record<string, RouteCase> = {
       dept_head: { own: 200, other: 403, foreign: 404 },
     },
   },
+  // 从文件导入: the department's staff import into their draft; whoever reads the report reads the import
+  'POST /api/reports/:id/imports': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({
+      method: 'POST',
+      url: `/api/reports/${reportFor(f, scope)}/imports`,
+      payload: Buffer.from('一、部门基本情况\n', 'utf8'),
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    }),
+    expect: {
+      ...onlyFor(DEPT_STAFF, 202),
+      dept_editor: { own: 202, other: 403, foreign: 404 },
+      dept_head: { own: 202, other: 403, foreign: 404 },
+    },
+  },
+  'GET /api/reports/:id/imports/:importId': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({
+      method: 'GET',
+      url: `/api/reports/${reportFor(f, scope)}/imports/${importFor(f, scope)}`,
+    }),
+    expect: reportReaders(),
+  },
+  'POST /api/reports/:id/imports/:importId/apply': {
+    scopes: ['own', 'other', 'foreign'],
+    // the fixtures' imports are still queued: nothing is applied (409)
+    build: async (f, _a, scope) => ({
+      method: 'POST',
+      url: `/api/reports/${reportFor(f, scope)}/imports/${importFor(f, scope)}/apply`,
+      headers: { 'if-match': `"${await versionOf(f.db, 'reports', reportFor(f, scope))}"` },
+    }),
+    expect: {
+      ...onlyFor(DEPT_STAFF, 409),
+      dept_editor: { own: 409, other: 403, foreign: 404 },
+      dept_head: { own: 409, other: 403, foreign: 404 },
+    },
+  },
+  'POST /api/reports/:id/imports/:importId/discard': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({
+      method: 'POST',
+      url: `/api/reports/${reportFor(f, scope)}/imports/${importFor(f, scope)}/discard`,
+    }),
+    expect: {
+      ...onlyFor(DEPT_STAFF, 200),
+      dept_editor: { own: 200, other: 403, foreign: 404 },
+      dept_head: { own: 200, other: 403, foreign: 404 },
+    },
+  },
+  'GET /api/reports/:id/sources': getReport('/sources'),
   'POST /api/reports/:id/transitions': {
     scopes: ['own', 'other', 'foreign'],
     // withdrawing a draft is never legal, so no case changes the fixtures
@@ -1005,6 +1059,18 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
         [reportId],
       );
     f.countyExport = { own: await countyExport(f.report.union), foreign: await countyExport(f.report.foreign) };
+    const reportImport = (reportId: string) =>
+      idOf(
+        db,
+        `INSERT INTO report_imports (tenant_id, report_id, format, storage_key, size_bytes, sha256)
+         SELECT tenant_id, id, 'txt', 'matrix/none.txt', 1, repeat('a', 64) FROM reports WHERE id = $1 RETURNING id`,
+        [reportId],
+      );
+    f.reportImport = {
+      union: await reportImport(f.report.union),
+      education: await reportImport(f.report.education),
+      foreign: await reportImport(f.report.foreign),
+    };
     f.thread = {
       union: await thread(f.report.union),
       education: await thread(f.report.education),
@@ -1185,6 +1251,11 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'ExportsController.file': 'read Report',
       'RescoreController.get': 'read Report',
       'RescoreController.put': 'review Report',
+      'ReportImportsController.upload': 'update Report',
+      'ReportImportsController.get': 'read Report',
+      'ReportImportsController.apply': 'update Report',
+      'ReportImportsController.discard': 'update Report',
+      'ReportImportsController.sources': 'read Report',
       'ReportsController.list': 'read Report',
       'ReportsController.create': 'create Report',
       'ReportsController.get': 'read Report',

@@ -4,6 +4,7 @@ import type { AppConfig } from '@evalflow/config';
 import { jobsOfQueue, QUEUES, redisConnectionOptions } from '@evalflow/jobs';
 import { Worker } from 'bullmq';
 import { dispatchJob, handlerMap, logJobFailure, type JobHandler } from '../jobs/job-handler';
+import { ParseImportHandler } from '../imports/parse-import.handler';
 import { RunExportHandler } from './run-export.handler';
 
 /**
@@ -20,8 +21,9 @@ export class ExportsWorker implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly config: ConfigService<AppConfig, true>,
     run: RunExportHandler,
+    parseImport: ParseImportHandler,
   ) {
-    this.handlers = handlerMap(QUEUES.exports, jobsOfQueue(QUEUES.exports), [run]);
+    this.handlers = handlerMap(QUEUES.exports, jobsOfQueue(QUEUES.exports), [run, parseImport]);
   }
 
   onApplicationBootstrap(): void {

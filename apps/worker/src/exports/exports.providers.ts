@@ -1,6 +1,7 @@
 import { EXPORT_LIMITS } from '@evalflow/domain';
 import { EXPORT_LIMITS_TOKEN } from './export-limits';
 import { ExportsWorker } from './exports-worker.service';
+import { ParseImportHandler } from '../imports/parse-import.handler';
 import { IndicatorRowsExport } from './indicator-rows.export';
 import { RunExportHandler } from './run-export.handler';
 
@@ -9,5 +10,6 @@ export const EXPORTS_PROVIDERS = [
   { provide: EXPORT_LIMITS_TOKEN, useValue: EXPORT_LIMITS },
   IndicatorRowsExport,
   RunExportHandler,
+  ParseImportHandler,
   ExportsWorker,
 ];

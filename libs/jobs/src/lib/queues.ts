@@ -26,6 +26,8 @@ export const JOBS = {
   sweepStuckWork: { name: 'recovery.sweep', queue: QUEUES.system },
   /** makes one export row's file (its kind and parameters say what) */
   runExport: { name: 'export.run', queue: QUEUES.exports },
+  /** parses one uploaded report (report_imports row) into a proposed content; on the exports queue (see ParseImportJobData) */
+  parseImport: { name: 'import.parse', queue: QUEUES.exports },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
@@ -101,5 +103,15 @@ export interface RenderDocumentJobData {
 export interface RunExportJobData {
   tenantId: string;
   exportId: string;
+  requestId?: string;
+}
+
+/**
+ * Parses one report_imports row's file. On the exports queue: a worker process already runs it (relay,
+ * sweeper and worker know it), and an import is bounded (2 MB, a few seconds), so it needs no queue of its own.
+ */
+export interface ParseImportJobData {
+  tenantId: string;
+  importId: string;
   requestId?: string;
 }

@@ -28,7 +28,9 @@ import { inReportOrder, openCommentsOf } from './comments/thread-order';
 import { DocumentsTab } from './documents/documents-tab';
 import { RectificationTab } from './rectification/rectification-tab';
 import { CarriedOverNotice } from './editor/carried-over-notice';
+import { FieldSourcesContext } from './editor/field-sources';
 import { ReportEditor } from './editor/report-editor';
+import { useFieldSources } from './editor/use-field-sources';
 import { useLiveChecks } from './editor/use-live-checks';
 import { unsavedReason } from './editor/save-state';
 import { useReportDrafts } from './editor/use-report-drafts';
@@ -72,6 +74,7 @@ export function ReportPage() {
     [setReport],
   );
   const editor = useReportDrafts(session, loaded, editable, onSaved);
+  const fieldSources = useFieldSources(session, id);
   // the rules run on the whole report: behind the keystroke, not in its way
   const checkedDrafts = useDeferredValue(editor.drafts);
   const live = useLiveChecks(session, loaded, checkedDrafts, checks.data, editable);
@@ -190,21 +193,24 @@ export function ReportPage() {
                           onImported: () => {
                             editor.adoptServer();
                             reloadAll();
+                            fieldSources.reload();
                           },
                         }
                       : undefined
                   }
                 />
                 {editable ? (
-                  <ReportEditor
-                    kind={r.kind}
-                    template={r.template?.definition}
-                    api={session}
-                    editor={editor}
-                    checks={live.checks}
-                    gradeBands={live.gradeBands}
-                    sides={sides}
-                  />
+                  <FieldSourcesContext.Provider value={fieldSources.value}>
+                    <ReportEditor
+                      kind={r.kind}
+                      template={r.template?.definition}
+                      api={session}
+                      editor={editor}
+                      checks={live.checks}
+                      gradeBands={live.gradeBands}
+                      sides={sides}
+                    />
+                  </FieldSourcesContext.Provider>
                 ) : (
                   <>
                     <CheckSummary checks={checks.data} error={checks.error} onRetry={checks.reload} />

@@ -16,6 +16,7 @@ import { Rescoring1764190000000 } from './1764190000000-rescoring';
 import { SpotChecks1764200000000 } from './1764200000000-spot-checks';
 import { Disclosure1764210000000 } from './1764210000000-disclosure';
 import { Exports1764220000000 } from './1764220000000-exports';
+import { ReportImports1764230000000 } from './1764230000000-report-imports';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   SpotChecks1764200000000,
   Disclosure1764210000000,
   Exports1764220000000,
+  ReportImports1764230000000,
 ];

@@ -29,6 +29,8 @@ export async function insertRevision(
     reportVersion: number;
     createdBy: string | null;
     signOffs: RevisionSignOffs;
+    /** why it was frozen: a submit (the default), or the content an import replaced */
+    reason?: 'submit' | 'import';
     /** when it happened; now unless replaying history (the seed) */
     at?: string;
   },
@@ -36,8 +38,8 @@ export async function insertRevision(
   const row = await rowOf<{ id: string; number: number }>(
     tx,
     `INSERT INTO report_revisions (tenant_id, report_id, number, schema_version, content, report_version,
-                                   created_by, sign_offs, created_at)
-     SELECT $1, $2, coalesce(max(number), 0) + 1, $3, $4, $5, $6, $7, coalesce($8::timestamptz, now())
+                                   created_by, sign_offs, created_at, reason)
+     SELECT $1, $2, coalesce(max(number), 0) + 1, $3, $4, $5, $6, $7, coalesce($8::timestamptz, now()), $9
        FROM report_revisions WHERE report_id = $2
      RETURNING id, number`,
     [
@@ -49,6 +51,7 @@ export async function insertRevision(
       revision.createdBy,
       JSON.stringify(revision.signOffs),
       revision.at ?? null,
+      revision.reason ?? 'submit',
     ],
   );
   if (!row) throw new Error('INSERT … RETURNING answered no row');
@@ -67,9 +70,11 @@ export function listRevisions(tx: TenantTx, reportId: string): Promise<RevisionR
 }
 
 export function latestRevision(tx: TenantTx, reportId: string): Promise<{ id: string; number: number } | null> {
-  return rowOf(tx, `SELECT id, number FROM report_revisions WHERE report_id = $1 ORDER BY number DESC LIMIT 1`, [
-    reportId,
-  ]);
+  return rowOf(
+    tx,
+    `SELECT id, number FROM report_revisions WHERE report_id = $1 AND reason = 'submit' ORDER BY number DESC LIMIT 1`,
+    [reportId],
+  );
 }
 
 /** A revision's content as frozen, read in the current schema version. */

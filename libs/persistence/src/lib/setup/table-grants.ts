@@ -47,6 +47,7 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   // the register of 随决算公开: published and withdrawn, never deleted
   publications: ['SELECT', 'INSERT', 'UPDATE'],
   exports: ['SELECT', 'INSERT', 'UPDATE'],
+  report_imports: ['SELECT', 'INSERT', 'UPDATE'],
   // 财政复核评分: one row per report, replaced as a whole under its version
   report_rescores: ['SELECT', 'INSERT', 'UPDATE'],
   schema_migrations: [],
@@ -93,6 +94,7 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   rectification_evidence: [],
   publications: [],
   exports: [],
+  report_imports: [],
   report_rescores: [],
   schema_migrations: [],
 };

@@ -12,8 +12,8 @@ export function PartFindings({ kind, findings }: { kind: ReportKind; findings: P
       {findings.map((f, i) => (
         <div key={`${f.ruleId}-${f.path}-${i}`} role="listitem" data-severity={f.severity}>
           <Typography.Text type={f.severity === 'error' ? 'danger' : 'warning'}>
-            {f.severity === 'error' ? <CloseCircleFilled /> : <ExclamationCircleFilled />}{' '}
-            {SEVERITY_LABELS[f.severity]} · {fieldLabelOf(kind, f.path)}
+            {f.severity === 'error' ? <CloseCircleFilled /> : <ExclamationCircleFilled />} {SEVERITY_LABELS[f.severity]}{' '}
+            · {fieldLabelOf(kind, f.path)}
           </Typography.Text>
           <Typography.Paragraph style={{ margin: 0, fontSize: 13 }}>{f.message}</Typography.Paragraph>
           {f.remedy && (

@@ -41,8 +41,7 @@ function EntryList({
         return (
           <Flex key={`${e.path}-${i}`} role="listitem" gap={8} align="baseline" wrap data-severity={severity}>
             <Typography.Text type={type} strong style={{ whiteSpace: 'nowrap' }}>
-              {severity === 'error' ? <CloseCircleFilled /> : <ExclamationCircleFilled />}{' '}
-              {SEVERITY_LABELS[severity]}
+              {severity === 'error' ? <CloseCircleFilled /> : <ExclamationCircleFilled />} {SEVERITY_LABELS[severity]}
             </Typography.Text>
             <Button
               size="small"

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Flex, Typography } from 'antd';
 import { fieldDomId } from './field-dom';
+import { SourceMarker, useFieldSource } from './field-sources';
 import type { FieldMessage } from './field-messages';
 
 export const messagesId = (path: string) => `${fieldDomId(path)}-messages`;
@@ -42,11 +43,27 @@ export function FieldShell({
   addon?: ReactNode;
   children: ReactNode;
 }) {
+  const source = useFieldSource(path);
+  const labelText = (
+    <label htmlFor={fieldDomId(path)}>
+      <Typography.Text type="secondary">{label}</Typography.Text>
+    </label>
+  );
   return (
-    <Flex vertical gap={4}>
-      <label htmlFor={fieldDomId(path)}>
-        <Typography.Text type="secondary">{label}</Typography.Text>
-      </label>
+    <Flex
+      vertical
+      gap={4}
+      data-inferred={source?.inferred || undefined}
+      style={source?.inferred ? { background: '#fffbe6', borderRadius: 4, padding: 4, margin: -4 } : undefined}
+    >
+      {source ? (
+        <Flex align="center">
+          {labelText}
+          <SourceMarker path={path} span={source.span} inferred={source.inferred} />
+        </Flex>
+      ) : (
+        labelText
+      )}
       {children}
       {addon}
       <FieldMessages path={path} messages={messages} />

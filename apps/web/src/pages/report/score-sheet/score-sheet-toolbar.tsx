@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileWordOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Flex, Tooltip } from 'antd';
 import type { ReportKind } from '@evalflow/domain';
 import type { ApiClient } from '../../../api/client';
 import { exportScoreSheet } from '../../../api/score-sheet-api';
 import { useFileExport } from '../../../hooks/use-file-export';
+import { ReportImportModal } from './report-import-modal';
 import { ScoreSheetImportModal } from './score-sheet-import-modal';
 
 interface ScoreSheetToolbarProps {
@@ -14,10 +15,11 @@ interface ScoreSheetToolbarProps {
   importing?: { blocked: string | undefined; onImported: () => void };
 }
 
-/** 导出绩效自评表 (Excel), and for an editable draft 从 Excel 导入 — above the report's content. */
+/** 导出绩效自评表 (Excel), and for an editable draft 从 Excel 导入 and 从文件导入 — above the report's content. */
 export function ScoreSheetToolbar({ api, report, importing }: ScoreSheetToolbarProps) {
   const exportFile = useFileExport();
   const [open, setOpen] = useState(false);
+  const [fileOpen, setFileOpen] = useState(false);
   return (
     <Flex justify="flex-end" gap={8} style={{ marginBottom: 12 }}>
       <Button
@@ -35,12 +37,33 @@ export function ScoreSheetToolbar({ api, report, importing }: ScoreSheetToolbarP
         </Tooltip>
       )}
       {importing && (
+        <Tooltip title={importing.blocked}>
+          <Button
+            icon={<FileWordOutlined />}
+            disabled={importing.blocked !== undefined}
+            onClick={() => setFileOpen(true)}
+          >
+            从文件导入（Word/文本）
+          </Button>
+        </Tooltip>
+      )}
+      {importing && (
         <ScoreSheetImportModal
           api={api}
           reportId={report.id}
           kind={report.kind}
           open={open}
           onClose={() => setOpen(false)}
+          onImported={importing.onImported}
+        />
+      )}
+      {importing && fileOpen && (
+        <ReportImportModal
+          api={api}
+          reportId={report.id}
+          kind={report.kind}
+          open={fileOpen}
+          onClose={() => setFileOpen(false)}
           onImported={importing.onImported}
         />
       )}
