@@ -88,7 +88,6 @@ export const GLOSSARY = {
     zh: '从文件导入',
     note: 'an existing report (.docx, .txt) parsed by the worker into a proposed content, applied to a draft after confirmation',
   },
-  importSource: { zh: '来源', note: 'the paragraph or table cell, and the exact text, an imported value was read from' },
   exportJob: {
     zh: '导出任务',
     note: 'a county-wide export made by the worker (queued, running with progress, done or failed), downloaded when done',
