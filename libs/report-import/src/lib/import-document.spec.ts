@@ -1,10 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BUILTIN_TEMPLATES, emptyReportContent, type ReportContent, type ScoreTablePart } from '@evalflow/domain';
+import {
+  BUILTIN_TEMPLATES,
+  emptyProjectContent,
+  emptyReportContent,
+  type ReportContent,
+  type ScoreTablePart,
+} from '@evalflow/domain';
 import { ZHAOXIAN_UNION_2024 } from '@evalflow/samples';
 import { readDocx } from './docx/read-docx';
 import { ImportRefused } from './import-refused';
-import { importDocument, NOT_YET_PLACED, precheckImportFile } from './import-document';
+import { importDocument, precheckImportFile } from './import-document';
 import { readTxt } from './txt';
 
 const template = BUILTIN_TEMPLATES[0].definition;
@@ -14,37 +20,46 @@ const context = () => ({
   current: emptyReportContent({ departmentName: '赵县总工会', fiscalYear: 2024 }) as ReportContent,
 });
 
-describe('importDocument (the 绩效自评表 filled, everything else listed)', () => {
-  it('fills the sample’s table and 总分 from its DOCX, keeps the other parts, and lists every other block', async () => {
+describe('importDocument (the whole document mapped by importReport)', () => {
+  it('fills the sample’s parts from its DOCX — the 绩效自评表, 总分 and the narrative — each with its source', async () => {
     const doc = await readDocx(await readFile(join(__dirname, '../test/fixtures/zhaoxian-union-2024.docx')));
-    const base = context();
-    const result = importDocument(doc, 'department_overall', template, base);
+    const result = importDocument(doc, 'department_overall', template, context());
     const table = (result.content as { scoreTable: ScoreTablePart }).scoreTable;
     expect(table.indicators.map((i) => i.score)).toEqual(ZHAOXIAN_UNION_2024.scoreTable.indicators.map((i) => i.score));
     expect((result.content as { conclusion: { totalScore: string } }).conclusion.totalScore).toBe(
       ZHAOXIAN_UNION_2024.conclusion.totalScore,
     );
-    expect(result.filledParts).toEqual(['scoreTable', 'conclusion']);
-    // the parts it does not map yet stay as the draft has them
-    expect((result.content as { header: unknown }).header).toEqual((base.current as { header: unknown }).header);
+    expect(result.filledParts).toEqual(expect.arrayContaining(['scoreTable', 'conclusion', 'basicInfo']));
+    expect((result.content as typeof ZHAOXIAN_UNION_2024).basicInfo.orgUnits).toEqual(
+      ZHAOXIAN_UNION_2024.basicInfo.orgUnits,
+    );
     expect(result.sources['scoreTable.indicators.0.score']?.cell).toBeDefined();
-    // every non-empty block outside the table is listed, none dropped
-    const listed = new Set(result.unplaced.map((u) => u.block));
-    for (const block of doc.blocks) {
-      const text = block.kind === 'paragraph' ? block.text.trim() : 'table';
-      if (text && !Object.values(result.sources).some((s) => s.block === block.index))
-        expect(listed.has(block.index)).toBe(true);
-    }
-    expect(result.unplaced.every((u) => u.reason === NOT_YET_PLACED && u.excerpt.length <= 61)).toBe(true);
+    // every source names text that stands in the document at that place
+    for (const span of Object.values(result.sources)) expect(doc.blocks[span.block]).toBeDefined();
   });
 
-  it('gives the draft back unchanged, every paragraph listed, when the document has no 绩效自评表', () => {
-    const { document } = readTxt('一、部门基本情况\n\n赵县总工会是全县职工的群众组织。\n');
-    const base = context();
-    const result = importDocument(document, 'department_overall', template, base);
-    expect(result.content).toBe(base.current);
-    expect(result.filledParts).toEqual([]);
-    expect(result.unplaced.map((u) => u.excerpt)).toEqual(['一、部门基本情况', '赵县总工会是全县职工的群众组织。']);
+  it('lists what it cannot place, and keeps a project table’s own code and name', () => {
+    const { document } = readTxt('附表：其他情况\n\n甲\t乙\t丙\n1\t2\t3\n4\t5\t6\n');
+    const project = emptyProjectContent({
+      departmentName: '赵县总工会',
+      project: { code: '13013324T000000000098', name: '困难职工帮扶' },
+    });
+    const result = importDocument(
+      document,
+      'project',
+      (BUILTIN_TEMPLATES.find((t) => t.definition.kind === 'project') ?? BUILTIN_TEMPLATES[0]).definition,
+      {
+        fiscalYear: 2024,
+        departmentName: '赵县总工会',
+        current: project as ReportContent,
+      },
+    );
+    expect((result.content as typeof project).projectInfo).toMatchObject({
+      code: '13013324T000000000098',
+      name: '困难职工帮扶',
+    });
+    expect(result.unplaced.length).toBeGreaterThan(0);
+    expect(result.unplaced.every((u) => u.reason.length > 0)).toBe(true);
   });
 });
 
