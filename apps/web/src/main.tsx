@@ -14,9 +14,15 @@ dayjs.locale('zh-cn');
 // one session per page: its access token lives only in this object's memory
 const session = new Session();
 
+// people who asked their system for less motion get none: no zooming dialogs, no sliding menus
+const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 ReactDOM.createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4, motion: !reduceMotion } }}
+    >
       <AntApp>
         <SessionProvider session={session}>
           <BrowserRouter>

@@ -59,6 +59,8 @@ export class Users {
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
       acceptDownloads: true,
+      // the app then turns its animations off: a click never lands on a dialog or menu still moving in
+      reducedMotion: 'reduce',
     });
     context.setDefaultTimeout(15000);
     this.contexts.push(context);
