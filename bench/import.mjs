@@ -113,8 +113,12 @@ function score(entry, content, sources) {
   let right = 0;
   let wrong = 0;
   const misses = [];
+  const missing = [];
   for (const [path, want] of Object.entries(entry.facts)) {
-    if (!(path in filled)) continue;
+    if (!(path in filled)) {
+      missing.push(path);
+      continue;
+    }
     if (canon(filled[path]) === canon(want)) right++;
     else {
       wrong++;
@@ -132,6 +136,7 @@ function score(entry, content, sources) {
     withSource,
     extra,
     misses,
+    missing,
   };
 }
 
@@ -164,6 +169,7 @@ for (const entry of entries) {
   } catch (error) {
     result = { expected: Object.keys(entry.facts).length, right: 0, wrong: 0, filled: 0, withSource: 0, extra: 0 };
     result.misses = [`import failed: ${error?.code ?? ''} ${error?.message ?? error}`];
+    result.missing = [];
   }
   for (const k of ['expected', 'right', 'wrong', 'filled', 'withSource', 'extra']) total[k] += result[k];
   total.readMs += reading.ms;
@@ -250,4 +256,13 @@ if (shown.length) console.log(`\nnotes and wrong values (first ${SHOW} a documen
 for (const { entry, result } of shown) {
   console.log(`  ${entry.slug}`);
   for (const m of result.misses.slice(0, SHOW)) console.log(`    ${m}`);
+}
+
+// the expected paths the importer left empty: what recall lost, beside what precision lost above
+const unfilled = rows.filter((r) => r.result.missing.length);
+if (unfilled.length) console.log(`\nmissing expected paths (first ${SHOW} a document; BENCH_SHOW for more):`);
+for (const { entry, result } of unfilled) {
+  const more = result.missing.length > SHOW ? ` (${result.missing.length - SHOW} more)` : '';
+  console.log(`  ${entry.slug}: ${result.missing.length} missing${more}`);
+  for (const p of result.missing.slice(0, SHOW)) console.log(`    ${p}`);
 }
