@@ -102,16 +102,16 @@ describe('importing the sample', () => {
     const { scoreTable: _truthTable, ...truth } = ZHAOXIAN_UNION_2024;
     const { scoreTable: _table, ...content } = result.content as typeof ZHAOXIAN_UNION_2024;
     const a = agreement(truth, content);
-    // measured: 144 of 148; last year's assets are not in the text, and 「七一颂党恩 礼赞新赵州」's space cannot be
-    // told from the spaces a PDF copy puts beside Chinese text
+    // measured: 145 of 148; last year's assets are not in the text (only the change, 1.9 %). The space between
+    // two words (「七一颂党恩 礼赞新赵州」) is kept while those a PDF copy puts beside Chinese text go
     expect(a.differ.map((d) => d.split(':')[0]).sort()).toEqual([
       'basicInfo.assets.previous.netAssets',
       'basicInfo.assets.previous.totalAssets',
       'basicInfo.assets.previous.totalLiabilities',
-      'results.overall',
     ]);
-    expect({ right: a.right, total: a.total }).toEqual({ right: 144, total: 148 });
-    expect(a.filled - a.filledRight).toBeLessThanOrEqual(1);
+    expect({ right: a.right, total: a.total }).toEqual({ right: 145, total: 148 });
+    expect((result.content as typeof ZHAOXIAN_UNION_2024).results.overall).toBe(ZHAOXIAN_UNION_2024.results.overall);
+    expect(a.filled).toBe(a.filledRight);
     // the project lines come from the sentence that lists them (no table in the text): inferred
     expect((result.content as typeof ZHAOXIAN_UNION_2024).budget.lines).toEqual(ZHAOXIAN_UNION_2024.budget.lines);
     expect(result.inferred).toContain('budget.lines.7.documentNumber');

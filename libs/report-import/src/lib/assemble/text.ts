@@ -1,12 +1,59 @@
 import { parseHeadingNumbering } from '../headings';
 
 /** CJK characters and full-width punctuation: a space beside one is an artefact of PDF copying, not text. */
-const WIDE = String.raw`[\u2018-\u201f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]`;
-const SPACE_BY_WIDE = new RegExp(String.raw`\s+(?=${WIDE}|[,.;:!?%)])|(?<=${WIDE}|[(])\s+`, 'g');
+const WIDE = /[\u2018-\u201f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** ASCII punctuation a space before is PDF spacing too (「400.21 万元 ,较上年」) */
+const CLOSES = /[,.;:!?%)]/;
 
-/** A narrative text as the schema stores it: trimmed, spaces beside Chinese text removed (「2024 年」→「2024年」). */
+const isHan = (ch: string | undefined) => ch !== undefined && HAN.test(ch);
+
+/**
+ * The whitespace runs that stand between two Chinese characters, each marked as splitting words (two or more
+ * characters on both sides: 「七一颂党恩 礼赞新赵州」) or not (a single character on either side: 「预 算 编 码」).
+ */
+function hanGaps(text: string): Map<number, boolean> {
+  const gaps = new Map<number, boolean>();
+  for (const m of text.matchAll(/\s+/g)) {
+    const at = m.index;
+    const after = at + m[0].length;
+    if (!isHan(text[at - 1]) || !isHan(text[after])) continue;
+    gaps.set(at, isHan(text[at - 2]) && isHan(text[after + 1]));
+  }
+  return gaps;
+}
+
+/** Chinese characters standing alone between spaces (or beside punctuation): 4 in 「预 算 编 码」. */
+function singleCharacters(text: string, gaps: Map<number, boolean>): number {
+  const ends = new Set([...gaps.keys()].map((at) => at + (/^\s+/.exec(text.slice(at))?.[0].length ?? 0)));
+  let n = 0;
+  for (let i = 0; i < text.length; i++)
+    if (isHan(text[i]) && !isHan(text[i - 1]) && !isHan(text[i + 1]) && (ends.has(i) || gaps.has(i + 1))) n++;
+  return n;
+}
+
+/**
+ * A narrative text as the schema stores it: trimmed, the spaces a PDF copy puts beside Chinese text removed
+ * (「2024 年」→「2024年」). Between two Chinese characters a PDF copy letter-spaces (「预 算 编 码」: a single
+ * character between spaces), which goes; a space between two words of two characters or more is the
+ * author's (「七一颂党恩 礼赞新赵州」) and stays as one space — unless the text is letter-spaced throughout
+ * (at least two single characters, and as many as the spaces between words), when every such space goes.
+ */
 export function cleanText(text: string): string {
-  return text.replace(SPACE_BY_WIDE, '').trim();
+  const gaps = hanGaps(text);
+  const words = [...gaps.values()].filter(Boolean).length;
+  const singles = words ? singleCharacters(text, gaps) : 0;
+  const letterSpaced = singles >= 2 && singles >= words;
+  const cleaned = text.replace(/\s+/g, (gap: string, at: number) => {
+    const between = gaps.get(at);
+    if (between !== undefined) return between && !letterSpaced ? ' ' : '';
+    const before = text[at - 1];
+    const after = text[at + gap.length];
+    if (after !== undefined && (WIDE.test(after) || CLOSES.test(after))) return '';
+    if (before !== undefined && (WIDE.test(before) || before === '(')) return '';
+    return gap;
+  });
+  return cleaned.trim();
 }
 
 /** A heading's title compared by its words only: numbering, punctuation and spaces removed, widths folded. */
