@@ -74,6 +74,8 @@ describe('importing the sample', () => {
     expect(a.filledRight).toBe(a.filled);
     expect(unsourced(result)).toEqual([]);
     expect(misplacedSources(result, doc)).toEqual([]);
+    // the department's name read from the line above the title, 「部门」 left out
+    expect(result.sources['header.departmentName']).toEqual({ block: 1, start: 0, end: 5, text: '赵县总工会' });
     expect(result.filledParts).toEqual(partsOf('department_overall'));
     // what the report holds outside the schema is listed, not dropped
     expect(result.unplaced.map((u) => u.excerpt)).toEqual([
@@ -119,5 +121,6 @@ describe('importing the sample', () => {
     expect(result.inferred).toContain('team.members.0.name');
     expect(unsourced(result)).toEqual([]);
     expect(misplacedSources(result, document)).toEqual([]);
+    expect(result.sources['header.departmentName']).toMatchObject({ start: 0, end: 5, text: '赵县总工会' });
   });
 });

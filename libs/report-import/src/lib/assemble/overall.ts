@@ -1,6 +1,7 @@
 import type { OverallReportContent } from '@evalflow/domain';
 import type { OutlineHeading } from '../headings';
 import type { Builder } from './builder';
+import { readDepartmentLabel, readDepartmentLine, splitTitleLine, type NameFound } from './department-name';
 import type { SectionMatch } from './heading-match';
 import {
   projectBudget,
@@ -62,19 +63,45 @@ export function fitText(b: Builder, text: string, max: number, block: number, la
   return text.slice(0, max);
 }
 
+const TITLE = /^.{0,30}?\d{4}年度?.{0,40}(自评报告|评价报告)$/;
+
+/**
+ * The preamble: 附件 label, title, the policy sentence, and the department's name as the document writes it
+ * (above the title, before its year, or after a 部门名称 label), each from its line. A name other than the
+ * department's own is taken as written and listed, so that the clerk sees it.
+ */
 function fillHeader(b: Builder, preamble: number[]): void {
+  const header = (b.content as OverallReportContent).header;
+  const own = header.departmentName;
+  // the first name the cover gives is the header's; a later line naming it again is used, not listed
+  const names: Array<{ value: string; block: number }> = [];
+  const name = (block: number, found: NameFound) => {
+    b.used.add(block);
+    if (names.push({ value: found.value, block }) > 1) return;
+    b.set('header.departmentName', found.value, b.paragraphSpan(block, found.start, found.end));
+  };
+  const isTitle = (i: number) => {
+    const next = b.doc.blocks[i];
+    return next?.kind === 'paragraph' && TITLE.test(b.text(next.text));
+  };
   for (const i of preamble) {
     const block = b.doc.blocks[i];
     if (block.kind !== 'paragraph') continue;
     const text = b.text(block.text);
+    const line = isTitle(i + 1) ? readDepartmentLine(block.text) : null;
+    const label = readDepartmentLabel(block.text);
     if (/^附件\s*\d+$/.test(text)) b.set('header.attachmentLabel', text.replace(/\s+/g, ''), b.paragraphSpan(i));
-    else if (/^.{0,30}?\d{4}年度?.{0,40}(自评报告|评价报告)$/.test(text)) {
-      const department = (b.content as OverallReportContent).header.departmentName;
-      const title = department && text.startsWith(department) ? text.slice(department.length) : text;
-      if (/^\d{4}年/.test(title))
-        b.set('header.title', title, b.paragraphSpan(i, text === block.text ? block.text.length - title.length : 0));
-      else b.leave(i, '未能确定的标题');
-    } else if (text.replace(/部门$/, '') === (b.content as OverallReportContent).header.departmentName) b.used.add(i);
+    else if (TITLE.test(text)) {
+      const split = splitTitleLine(block.text, own);
+      if (!split?.named) {
+        b.leave(i, '未能确定的标题');
+        continue;
+      }
+      if (split.department) name(i, split.department);
+      b.set('header.title', b.text(block.text.slice(split.titleStart)), b.paragraphSpan(i, split.titleStart));
+    } else if (line) name(i, line);
+    else if (label) name(i, label);
+    else if (text.replace(/部门$/, '') === own) b.used.add(i);
     else {
       const policy = readPolicySentence(text);
       if (policy.title) {
@@ -86,6 +113,13 @@ function fillHeader(b: Builder, preamble: number[]): void {
       }
     }
   }
+  const read = names[0];
+  if (read && own && read.value !== own)
+    b.unplaced.push({
+      block: read.block,
+      excerpt: read.value,
+      reason: `文件中的部门名称（${read.value}）与本部门名称（${own}）不同，已按文件填写，请核对`,
+    });
 }
 
 function fillBasicInfo(b: Builder, sections: SectionBlocks[]): void {
