@@ -19,6 +19,7 @@ import { Inbox } from './notifications/inbox';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { ReportTransitionedHandler } from './notifications/report-transitioned.handler';
 import { OutboxRelay } from './outbox/outbox-relay.service';
+import { ImportFileUpkeep } from './recovery/import-file-upkeep';
 import { StuckWorkSweeper } from './recovery/stuck-work-sweeper.service';
 import { SweepStuckWorkHandler } from './recovery/sweep-stuck-work.handler';
 import { sweeperOptionsProvider } from './recovery/sweeper-options';
@@ -70,6 +71,7 @@ export class WorkerModule {
         ...EXPORTS_PROVIDERS,
         OutboxRelay,
         sweeperOptionsProvider,
+        ImportFileUpkeep,
         StuckWorkSweeper,
         SweepStuckWorkHandler,
         SweeperScheduler,

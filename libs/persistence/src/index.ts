@@ -29,3 +29,5 @@ export * from './lib/exports/exports';
 export * from './lib/exports/request-export';
 export * from './lib/exports/indicator-pages';
 export * from './lib/imports/report-imports';
+export * from './lib/imports/import-job';
+export * from './lib/imports/import-upkeep';

@@ -1,8 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ReportImportRecord, ReportImportStatus } from '@evalflow/persistence';
+import {
+  importExpiresAt,
+  importStatusAt,
+  type ReportImportRecord,
+  type ReportImportStatus,
+} from '@evalflow/persistence';
 import type { ImportResult, SourceSpan, UnplacedBlock } from '@evalflow/report-import';
 
-const STATUSES: ReportImportStatus[] = ['queued', 'parsing', 'ready', 'applied', 'failed', 'discarded'];
+const STATUSES: ReportImportStatus[] = ['queued', 'parsing', 'ready', 'applied', 'failed', 'discarded', 'expired'];
 
 export class UnplacedBlockView {
   @ApiProperty({ description: '文档中的段落或表格序号（从 0 起）' }) block!: number;
@@ -27,7 +32,10 @@ export class ImportSummaryView {
 export class ReportImportView {
   @ApiProperty() id!: string;
   @ApiProperty() reportId!: string;
-  @ApiProperty({ enum: STATUSES, description: '排队中、解析中、待确认、已导入、失败、已放弃' })
+  @ApiProperty({
+    enum: STATUSES,
+    description: '排队中、解析中、待确认、已导入、失败、已放弃、已过期（解析后长时间未确认，上传的文件已删除）',
+  })
   status!: ReportImportStatus;
   @ApiProperty({ description: '解析进度 0–100' }) progress!: number;
   @ApiProperty({ enum: ['docx', 'txt', 'xlsx'] }) format!: string;
@@ -44,6 +52,12 @@ export class ReportImportView {
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) finishedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) appliedAt!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: '待确认时：过了这一时刻未确认即过期（IMPORT_EXPIRE_AFTER_HOURS）',
+  })
+  expiresAt!: string | null;
   @ApiProperty({ description: '报告当前的版本：确认导入时作为 If-Match 发回；确认后为导入后的版本' })
   reportVersion!: number;
 }
@@ -55,14 +69,19 @@ export class ReportSourcesView {
   @ApiProperty({ type: [String], description: '推断得出（而非原文读出）的字段路径' }) inferred!: string[];
 }
 
-/** An import as the API shows it: the summary and the proposed content once parsed (and while applied). */
-export function toImportView(r: ReportImportRecord, reportVersion: number): ReportImportView {
+/**
+ * An import as the API shows it: the summary and the proposed content once parsed (and while applied);
+ * a parsed one past its time (`expireAfterMs`) reads expired, whether or not the sweeper has marked it.
+ */
+export function toImportView(r: ReportImportRecord, reportVersion: number, expireAfterMs: number): ReportImportView {
   const result = r.result as ImportResult | null;
-  const shown = result && (r.status === 'ready' || r.status === 'applied');
+  const status = importStatusAt(r, expireAfterMs);
+  const shown = result && (status === 'ready' || status === 'applied');
+  const expiresAt = status === 'ready' ? importExpiresAt(r, expireAfterMs) : null;
   return {
     id: r.id,
     reportId: r.reportId,
-    status: r.status,
+    status,
     progress: r.progress,
     format: r.format,
     sizeBytes: r.sizeBytes,
@@ -87,6 +106,7 @@ export function toImportView(r: ReportImportRecord, reportVersion: number): Repo
     createdAt: r.createdAt.toISOString(),
     finishedAt: r.finishedAt ? r.finishedAt.toISOString() : null,
     appliedAt: r.appliedAt ? r.appliedAt.toISOString() : null,
+    expiresAt: expiresAt ? expiresAt.toISOString() : null,
     reportVersion,
   };
 }

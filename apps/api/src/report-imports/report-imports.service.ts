@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { AppConfig } from '@evalflow/config';
 import {
   AppError,
   isContentEditable,
@@ -15,8 +17,11 @@ import {
 } from '@evalflow/domain';
 import { RequestContext } from '@evalflow/observability';
 import {
+  deleteClosedImportFile,
   findAppliedImport,
   findReportImport,
+  importExpiresAt,
+  importStatusAt,
   insertRevision,
   loadContent,
   markReportImportApplied,
@@ -45,14 +50,23 @@ const CONTENT_TYPES: Record<ImportFormat, string> = {
  * Importing an existing report into a draft: the file is checked (cheaply) and stored, parsed by the worker
  * into a proposed content, then written over the draft on the clerk's confirmation — the content it
  * replaces kept first as a revision — or discarded. The department's editors of a draft or returned report.
+ * A parsed import left unconfirmed expires (IMPORT_EXPIRE_AFTER_HOURS) and is no longer applied; the file
+ * of a discarded one is deleted at once (the worker's sweeper deletes what could not be deleted then, and
+ * the files of expired imports).
  */
 @Injectable()
 export class ReportImportsService {
+  private readonly logger = new Logger(ReportImportsService.name);
+  private readonly expireAfterMs: number;
+
   constructor(
     private readonly db: TenantDb,
     private readonly audit: AuditService,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
-  ) {}
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.expireAfterMs = config.get('imports', { infer: true }).expireAfterMs;
+  }
 
   upload(
     principal: Principal,
@@ -93,14 +107,14 @@ export class ReportImportsService {
         targetId: reportId,
         details: { importId: id, format: file.format, sizeBytes: file.data.length, sha256 },
       });
-      return toImportView(await this.required(tx, reportId, id), report.version);
+      return this.view(await this.required(tx, reportId, id), report.version);
     });
   }
 
   get(ability: AppAbility, reportId: string, importId: string): Promise<ReportImportView> {
     return this.db.tx(async (tx) => {
       const report = await permittedReport(tx, ability, reportId);
-      return toImportView(await this.required(tx, reportId, importId), report.version);
+      return this.view(await this.required(tx, reportId, importId), report.version);
     });
   }
 
@@ -119,9 +133,13 @@ export class ReportImportsService {
     return this.db.tx(async (tx) => {
       const report = await permittedReport(tx, ability, reportId, { action: 'update', forUpdate: true });
       const found = await this.required(tx, reportId, importId, true);
-      if (found.status === 'applied') return toImportView(found, report.version);
+      if (found.status === 'applied') return this.view(found, report.version);
       if (!isContentEditable(report.status)) throw new AppError('REPORT_NOT_EDITABLE', { status: report.status });
       if (found.status === 'discarded') throw new AppError('REPORT_IMPORT_CLOSED', { status: found.status });
+      if (importStatusAt(found, this.expireAfterMs) === 'expired') {
+        const expiredAt = found.expiredAt ?? importExpiresAt(found, this.expireAfterMs);
+        throw new AppError('REPORT_IMPORT_EXPIRED', { expiredAt: expiredAt?.toISOString() ?? null });
+      }
       if (found.status !== 'ready' || !found.result) {
         throw new AppError('REPORT_IMPORT_NOT_READY', { status: found.status, progress: found.progress });
       }
@@ -177,16 +195,21 @@ export class ReportImportsService {
           toVersion: reportVersion,
         },
       });
-      return toImportView(await this.required(tx, reportId, importId), reportVersion);
+      return this.view(await this.required(tx, reportId, importId), reportVersion);
     });
   }
 
-  discard(ability: AppAbility, reportId: string, importId: string): Promise<ReportImportView> {
-    return this.db.tx(async (tx) => {
+  /**
+   * Discards the import (the draft unchanged), then deletes its file once that is committed; a deletion
+   * that fails is logged, and the import stays discarded for the sweeper to delete the file later.
+   * Discarding a discarded (or expired) import again answers it as it is.
+   */
+  async discard(ability: AppAbility, reportId: string, importId: string): Promise<ReportImportView> {
+    const { view, tenantId } = await this.db.tx(async (tx) => {
       const report = await permittedReport(tx, ability, reportId, { action: 'update' });
       const found = await this.required(tx, reportId, importId, true);
       if (found.status === 'applied') throw new AppError('REPORT_IMPORT_CLOSED', { status: found.status });
-      if (found.status !== 'discarded') {
+      if (found.status !== 'discarded' && found.status !== 'expired') {
         await markReportImportDiscarded(tx, importId);
         await this.audit.record(tx, {
           tenantId: report.tenantId,
@@ -196,8 +219,17 @@ export class ReportImportsService {
           details: { importId },
         });
       }
-      return toImportView(await this.required(tx, reportId, importId), report.version);
+      return {
+        view: this.view(await this.required(tx, reportId, importId), report.version),
+        tenantId: report.tenantId,
+      };
     });
+    try {
+      await deleteClosedImportFile(this.db, this.storage, tenantId, importId);
+    } catch (error) {
+      this.logger.warn({ msg: 'import file not deleted', importId, error: (error as Error).message });
+    }
+    return view;
   }
 
   /** The sources of the import applied last, by value path (none when nothing was imported). */
@@ -208,6 +240,10 @@ export class ReportImportsService {
       const result = applied?.result as unknown as ImportResult | undefined;
       return { importId: applied?.id ?? null, sources: result?.sources ?? {}, inferred: result?.inferred ?? [] };
     });
+  }
+
+  private view(found: ReportImportRecord, reportVersion: number): ReportImportView {
+    return toImportView(found, reportVersion, this.expireAfterMs);
   }
 
   private async required(

@@ -18,6 +18,7 @@ import {
   SignOffDto,
 } from './reports.dto';
 import { ReportsService } from './reports.service';
+import { RevisionView } from './revisions.dto';
 import { DiffQuery, TransitionDto } from './transitions.dto';
 import { TransitionsService } from './transitions.service';
 
@@ -164,7 +165,8 @@ export class ReportsController {
 
   @Get(':id/revisions')
   @Policy('read', 'Report')
-  @ApiOperation({ summary: '每次提交冻结的版本' })
+  @ApiOperation({ summary: '冻结的版本：每次提交的内容，以及每次确认导入前草稿的内容（reason 区分）' })
+  @ApiResponse({ status: 200, type: [RevisionView] })
   revisions(@CurrentAbility() ability: AppAbility, @IdParam('REPORT_NOT_FOUND') id: string) {
     return this.transitions.revisions(ability, id);
   }

@@ -37,6 +37,7 @@ import { listOpenComments } from './comment-store';
 import { refreshStoredRescore } from './rescore-sheet';
 import { ReportsService } from './reports.service';
 import type { DiffQuery, TransitionDto } from './transitions.dto';
+import type { RevisionView } from './revisions.dto';
 
 /**
  * Who signed off what a revision freezes: the head (by an earlier sign-off of this very content, or by
@@ -241,7 +242,7 @@ export class TransitionsService {
     });
   }
 
-  revisions(ability: AppAbility, id: string) {
+  revisions(ability: AppAbility, id: string): Promise<RevisionView[]> {
     return this.db.tx(async (tx) => {
       await permittedReport(tx, ability, id);
       const rows = await listRevisions(tx, id);

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -44,6 +44,29 @@ describe('import an existing report into a draft (real API, PostgreSQL and stora
       url: `/api/reports/${id}/imports/${importId}/apply`,
       headers: { 'if-match': `"${version}"` },
     });
+  const discard = (id: string, importId: string) =>
+    as(app, editor)({ method: 'POST', url: `/api/reports/${id}/imports/${importId}/discard` });
+  /** The import's stored file, as the storage has it, and whether its row says it was deleted. */
+  const fileOf = async (importId: string) => {
+    const [row] = await owner(
+      `SELECT storage_key, file_deleted_at IS NOT NULL AS deleted FROM report_imports WHERE id = $1`,
+      [importId],
+    );
+    return {
+      key: row.storage_key as string,
+      stored: await new LocalDirectoryStorage(storageDir).exists(row.storage_key),
+      markedDeleted: row.deleted as boolean,
+    };
+  };
+  /** A plain-text report uploaded and parsed: an import ready to apply. */
+  const readyTextImport = async () => {
+    const text = Buffer.from('一、部门基本情况\n赵县总工会是全县职工的群众组织。\n', 'utf8');
+    const uploaded = await upload(editor, overall, text, 'text/plain; charset=utf-8');
+    expect(uploaded.statusCode).toBe(202);
+    const importId = uploaded.json().id as string;
+    await parse(importId);
+    return importId;
+  };
   const reportVersion = async (id: string) =>
     (await owner(`SELECT version FROM reports WHERE id = $1`, [id]))[0].version as number;
   const parse = (importId: string, progress: number[] = []) =>
@@ -132,6 +155,14 @@ describe('import an existing report into a draft (real API, PostgreSQL and stora
       [overall],
     );
     expect(revisions).toEqual([{ reason: 'import', score: '0.5' }]);
+    // and the revisions list says so (the web labels it 「导入前的内容」)
+    const listed = await as(app, editor)({ method: 'GET', url: `/api/reports/${overall}/revisions` });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json()).toEqual([
+      expect.objectContaining({ number: 1, reason: 'import', reportVersion: version, createdBy: expect.any(String) }),
+    ]);
+    // an applied import keeps its file: its sources point into it
+    expect(await fileOf(importId)).toMatchObject({ stored: true, markedDeleted: false });
 
     // applying again writes nothing
     const again = await apply(overall, importId, version + 1);
@@ -194,9 +225,62 @@ describe('import an existing report into a draft (real API, PostgreSQL and stora
       url: `/api/reports/${overall}/imports/${importId}/discard`,
     });
     expect(discarded.json().status).toBe('discarded');
+    // its file is deleted at once, and the row says so
+    expect(await fileOf(importId)).toMatchObject({ stored: false, markedDeleted: true });
     const refused = await apply(overall, importId, await reportVersion(overall));
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('REPORT_IMPORT_CLOSED');
+    // discarding it again answers it as it is
+    expect((await discard(overall, importId)).json()).toMatchObject({ status: 'discarded' });
+  });
+
+  it('a discard whose file cannot be deleted still discards; the row keeps the file for the sweeper to delete', async () => {
+    const importId = await readyTextImport();
+    const { key } = await fileOf(importId);
+    // a directory where the file was: the storage refuses to delete it (rm without recursive)
+    await rm(join(storageDir, key));
+    await mkdir(join(storageDir, key, 'inner'), { recursive: true });
+    const discarded = await discard(overall, importId);
+    expect(discarded.statusCode).toBe(200);
+    expect(discarded.json().status).toBe('discarded');
+    expect(await fileOf(importId)).toMatchObject({ stored: true, markedDeleted: false });
+    expect((await owner(`SELECT status FROM report_imports WHERE id = $1`, [importId]))[0].status).toBe('discarded');
+    await rm(join(storageDir, key), { recursive: true });
+  });
+
+  it('an import left unconfirmed past its time is expired: not applied (409 REPORT_IMPORT_EXPIRED), shown as expired', async () => {
+    // marked expired by the worker's sweeper
+    const marked = await readyTextImport();
+    await owner(`UPDATE report_imports SET status = 'expired', expired_at = now() WHERE id = $1`, [marked]);
+    const refused = await apply(overall, marked, await reportVersion(overall));
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      code: 'REPORT_IMPORT_EXPIRED',
+      message: expect.stringContaining('已过期'),
+      details: { expiredAt: expect.any(String) },
+    });
+    expect((await getImport(overall, marked)).json()).toMatchObject({
+      status: 'expired',
+      summary: null,
+      content: null,
+      expiresAt: null,
+    });
+    // discarding an expired import changes nothing
+    expect((await discard(overall, marked)).json()).toMatchObject({ status: 'expired' });
+
+    // parsed more than IMPORT_EXPIRE_AFTER_HOURS (7 days) ago, not yet marked: expired all the same
+    const late = await readyTextImport();
+    const waiting = (await getImport(overall, late)).json();
+    expect(waiting.status).toBe('ready');
+    expect(Date.parse(waiting.expiresAt) - Date.parse(waiting.finishedAt)).toBe(7 * 24 * 3600_000);
+    await owner(`UPDATE report_imports SET finished_at = now() - interval '8 days' WHERE id = $1`, [late]);
+    const version = await reportVersion(overall);
+    const tooLate = await apply(overall, late, version);
+    expect([tooLate.statusCode, tooLate.json().code]).toEqual([409, 'REPORT_IMPORT_EXPIRED']);
+    expect((await getImport(overall, late)).json()).toMatchObject({ status: 'expired', summary: null });
+    // nothing was written
+    expect(await reportVersion(overall)).toBe(version);
+    expect((await owner(`SELECT status FROM report_imports WHERE id = $1`, [late]))[0].status).toBe('ready');
   });
 
   it('a file the reader refuses while parsing fails the import with its code and Chinese message, never a 500', async () => {
@@ -212,6 +296,8 @@ describe('import an existing report into a draft (real API, PostgreSQL and stora
     expect(failed).toMatchObject({ status: 'failed', errorCode: 'IMPORT_NOT_DOCX', summary: null });
     expect(failed.error).toContain('.docx');
     expect((await apply(overall, importId, await reportVersion(overall))).json().code).toBe('REPORT_IMPORT_NOT_READY');
+    // the failed import's file is deleted at once
+    expect(await fileOf(importId)).toMatchObject({ stored: false, markedDeleted: true });
     // a job run again after the failure does nothing
     expect(await parse(importId)).toBeNull();
   });

@@ -316,6 +316,8 @@ describe('report workflow (real API and PostgreSQL)', () => {
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const revisions = (await get(editor, '/revisions')).json();
     expect(revisions.map((r: { number: number }) => r.number)).toEqual([1, 2, 3, 4]);
+    // each one frozen by a submit (an import's would say 'import')
+    expect(revisions.map((r: { reason: string }) => r.reason)).toEqual(['submit', 'submit', 'submit', 'submit']);
   });
 
   it('each transition is in the audit trail, and the chain verifies', async () => {

@@ -1,6 +1,6 @@
 import type { ApiClient } from './client';
 
-export type ReportImportStatus = 'queued' | 'parsing' | 'ready' | 'applied' | 'failed' | 'discarded';
+export type ReportImportStatus = 'queued' | 'parsing' | 'ready' | 'applied' | 'failed' | 'discarded' | 'expired';
 
 /** Where an imported value was read: a paragraph or a table cell (block from 0), and its exact text. */
 export interface SourceSpanView {
@@ -23,6 +23,8 @@ export interface ReportImportView {
     counts: { indicators: number; sourced: number; inferred: number; unplaced: number };
     unplaced: Array<{ block: number; excerpt: string; reason: string }>;
   } | null;
+  /** while it waits for its confirmation: past this, it expires and can no longer be applied */
+  expiresAt?: string | null;
   /** the report's version now: sent back as If-Match to apply */
   reportVersion: number;
 }

@@ -134,7 +134,10 @@ export interface HistoryEntry {
 
 export interface RevisionView {
   id: string;
+  /** one sequence for submissions and imports */
   number: number;
+  /** submit: the content a submission froze; import: the draft's content an import replaced */
+  reason: 'submit' | 'import';
   reportVersion: number;
   createdAt: string;
   createdBy: string | null;

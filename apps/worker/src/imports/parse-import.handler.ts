@@ -4,6 +4,7 @@ import { JOBS, type ParseImportJobData } from '@evalflow/jobs';
 import {
   claimReportImport,
   completeReportImport,
+  deleteClosedImportFile,
   failReportImport,
   findReport,
   loadContent,
@@ -27,7 +28,8 @@ export interface ParseImportOutcome {
  * Parses one uploaded report into a proposed content (readDocx/readTxt/readXlsx → importDocument) and stores it on
  * the import row, ready for the clerk to confirm. A file the reader refuses (ImportRefused) fails the
  * import at once with its catalogue code and Chinese message; any other failure is retried and fails the
- * import (IMPORT_FAILED) on the last attempt. A job run again after the import was parsed does nothing.
+ * import (IMPORT_FAILED) on the last attempt. A failed import's file is deleted then (a deletion that fails
+ * is left to the sweeper). A job run again after the import was parsed does nothing.
  */
 @Injectable()
 export class ParseImportHandler implements JobHandler<ParseImportJobData, ParseImportOutcome | null> {
@@ -89,8 +91,21 @@ export class ParseImportHandler implements JobHandler<ParseImportJobData, ParseI
       ? { code: refused.code, message: refused.message }
       : { code: 'IMPORT_FAILED', message: ERROR_CATALOGUE.IMPORT_FAILED.message };
     this.logger.warn({ msg: 'import failed', importId, final, code: failure.code, error: refused?.detail ?? reason });
-    await this.db
-      .tx((tx) => failReportImport(tx, { importId, final, ...failure }), tenantId)
-      .catch((e: unknown) => this.logger.warn({ msg: 'import failure not recorded', importId, error: String(e) }));
+    try {
+      await this.db.tx((tx) => failReportImport(tx, { importId, final, ...failure }), tenantId);
+    } catch (e) {
+      this.logger.warn({ msg: 'import failure not recorded', importId, error: String(e) });
+      return;
+    }
+    if (final) await this.deleteFile(tenantId, importId);
+  }
+
+  /** The failed import's file is no longer needed; one not deleted now is the sweeper's to delete. */
+  private async deleteFile(tenantId: string, importId: string): Promise<void> {
+    try {
+      await deleteClosedImportFile(this.db, this.storage, tenantId, importId);
+    } catch (error) {
+      this.logger.warn({ msg: 'import file not deleted', importId, error: String((error as Error).message ?? error) });
+    }
   }
 }

@@ -1,29 +1,36 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DOCUMENT_FAILURE_MESSAGES, EXPORT_FAILURE_MESSAGES } from '@evalflow/domain';
+import { DOCUMENT_FAILURE_MESSAGES, ERROR_CATALOGUE, EXPORT_FAILURE_MESSAGES } from '@evalflow/domain';
 import { PRODUCER_TIMEOUT_MS, QUEUES, RedisTimeoutError, withTimeout } from '@evalflow/jobs';
 import {
   abandonDocument,
   abandonExport,
+  abandonReportImport,
   countOutboxRedrive,
   exportJobId,
+  importJobId,
   lockStuckDocuments,
   lockStuckExports,
+  lockStuckImports,
   lockUnsettledOutbox,
   pendingOutboxJobIds,
   PlatformDb,
   redriveDocument,
   redriveExport,
+  redriveReportImport,
   renderJobId,
   requeueOutboxRow,
   settleOutboxRow,
   TenantDb,
   type TenantTx,
+  type UnfinishedExport,
+  type UnfinishedImport,
   type UnsettledOutboxRow,
 } from '@evalflow/persistence';
 import type { EntityManager } from 'typeorm';
 import type { Job, JobState, Queue } from 'bullmq';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
+import { ImportFileUpkeep, type ImportFileCounts } from './import-file-upkeep';
 import { SWEEPER_OPTIONS, type SweeperOptions } from './sweeper-options';
 
 /** A job in one of these states will still run (or is running): its work is not lost. */
@@ -53,8 +60,48 @@ export interface SweepResult {
   documents: StuckCounts;
   /** county-wide exports, judged as documents are */
   exports: StuckCounts;
+  /** imports of existing reports (their parse jobs), judged as exports are */
+  imports: StuckCounts;
+  /** parsed imports left unconfirmed too long, and the files of closed imports */
+  importFiles: ImportFileCounts;
   outbox: { resent: number; retried: number; settled: number; abandoned: number; stale: number };
 }
+
+/** Work a row tracks and a job on the exports queue does (an export, an import's parse): how to judge it. */
+interface StuckRows<T extends { id: string; status: string; redrives: number }> {
+  /** names it in the log */
+  name: 'export' | 'import';
+  /** no news for this long: its job is looked at */
+  idleFor(options: SweeperOptions): number;
+  lock(tx: TenantTx, options: { idleForMs: number; limit: number }): Promise<T[]>;
+  jobId(item: T): string;
+  /** queues it anew (a new generation's job id, through the outbox); null when no longer unfinished */
+  redrive(tx: TenantTx, item: T): Promise<string | null>;
+  /** fails it with the message its users read */
+  abandon(tx: TenantTx, item: T): Promise<void>;
+}
+
+/** Exports queued or running with no news for `exportStuckAfterMs`. */
+const STUCK_EXPORTS: StuckRows<UnfinishedExport> = {
+  name: 'export',
+  idleFor: (options) => options.exportStuckAfterMs,
+  lock: lockStuckExports,
+  jobId: exportJobId,
+  redrive: (tx, item) => redriveExport(tx, item),
+  abandon: (tx, item) =>
+    abandonExport(tx, item, { message: EXPORT_FAILURE_MESSAGES.EXPORT_ABANDONED(), code: 'EXPORT_ABANDONED' }),
+};
+
+/** Imports queued or parsing with no news for `importStuckAfterMs` (their job lost: parsed anew, from the file). */
+const STUCK_IMPORTS: StuckRows<UnfinishedImport> = {
+  name: 'import',
+  idleFor: (options) => options.importStuckAfterMs,
+  lock: lockStuckImports,
+  jobId: importJobId,
+  redrive: (tx, item) => redriveReportImport(tx, item),
+  abandon: (tx, item) =>
+    abandonReportImport(tx, item, { message: ERROR_CATALOGUE.IMPORT_ABANDONED.message, code: 'IMPORT_ABANDONED' }),
+};
 
 /**
  * Finds work a lost or failed job left stuck and drives it again (run by a job scheduler, so one run at a
@@ -68,6 +115,9 @@ export interface SweepResult {
  *   keeping its history), counted on the row and given up after `maxRedrives`; rows whose job completed are
  *   settled. Document rows are settled at once: their documents are the first pass's.
  * - outbox rows not relayed for `outboxPendingAfterMs`: sent one by one, each failure on its own row.
+ * - exports and imports queued or running (parsing) with no news, judged by their job as documents are.
+ * - parsed imports left unconfirmed past `importExpireAfterMs` expire; closed imports' files are deleted
+ *   (ImportFileUpkeep: a deletion that fails is tried again by the next run).
  */
 @Injectable()
 export class StuckWorkSweeper {
@@ -78,6 +128,7 @@ export class StuckWorkSweeper {
     private readonly platform: PlatformDb,
     private readonly db: TenantDb,
     private readonly relay: OutboxRelay,
+    private readonly importFiles: ImportFileUpkeep,
     @InjectQueue(QUEUES.documents) private readonly documentsQueue: Queue,
     @InjectQueue(QUEUES.notifications) notifications: Queue,
     @InjectQueue(QUEUES.exports) private readonly exportsQueue: Queue,
@@ -91,29 +142,44 @@ export class StuckWorkSweeper {
     };
   }
 
-  /** One run: documents, then the outbox; what was queued anew is relayed before it returns. */
+  /**
+   * One run: documents, exports and imports, then the outbox; what was queued anew is relayed before it
+   * returns. Then the imports' files: what expired or was given up in this run is deleted in it too.
+   */
   async sweepOnce(): Promise<SweepResult> {
     const documents = await this.sweepDocuments();
-    const exports = await this.sweepExports();
+    const exports = await this.sweepStuckRows(STUCK_EXPORTS);
+    const imports = await this.sweepStuckRows(STUCK_IMPORTS);
     const relayed = await this.sweepRelayedOutbox();
     const stale = await this.relay.relayStale(this.options.outboxPendingAfterMs, this.options.batchSize);
-    if (documents.redriven || exports.redriven || relayed.resent) await this.relay.flush();
-    const result: SweepResult = { documents, exports, outbox: { ...relayed, stale: stale.relayed } };
-    const changed = documents.redriven + documents.abandoned + exports.redriven + exports.abandoned;
+    if (documents.redriven || exports.redriven || imports.redriven || relayed.resent) await this.relay.flush();
+    const importFiles = await this.importFiles.run(await this.activeTenants());
+    const result: SweepResult = {
+      documents,
+      exports,
+      imports,
+      importFiles,
+      outbox: { ...relayed, stale: stale.relayed },
+    };
+    const changed = [documents, exports, imports].reduce((n, c) => n + c.redriven + c.abandoned, 0);
     if (changed || relayed.resent || relayed.retried || relayed.abandoned) {
       this.logger.log({ msg: 'stuck work re-driven', ...result });
     }
     return result;
   }
 
+  private activeTenants(): Promise<string[]> {
+    return this.platform.tx(async (em) => {
+      const rows: Array<{ id: string }> = await em.query(`SELECT id FROM tenants WHERE status = 'active' ORDER BY id`);
+      return rows.map((r) => r.id);
+    });
+  }
+
   private async sweepDocuments(): Promise<SweepResult['documents']> {
     const totals = { redriven: 0, abandoned: 0, left: 0 };
     // a job still in the outbox is on its way, not lost
     const pending = await this.platform.tx((em) => pendingOutboxJobIds(em, QUEUES.documents));
-    const tenants: Array<{ id: string }> = await this.platform.tx((em) =>
-      em.query(`SELECT id FROM tenants WHERE status = 'active' ORDER BY id`),
-    );
-    for (const { id: tenantId } of tenants) {
+    for (const tenantId of await this.activeTenants()) {
       const county = await this.db.tx((tx) => this.sweepCountyDocuments(tx, pending), tenantId);
       totals.redriven += county.redriven;
       totals.abandoned += county.abandoned;
@@ -152,37 +218,34 @@ export class StuckWorkSweeper {
     return counts;
   }
 
-  /** Exports queued or running with no news for `exportStuckAfterMs`, county by county, as documents are. */
-  private async sweepExports(): Promise<StuckCounts> {
+  /**
+   * Rows queued or running with no news for `kind.idleFor(options)`, county by county, judged by their job on the
+   * exports queue as documents are by theirs.
+   */
+  private async sweepStuckRows<T extends { id: string; status: string; redrives: number }>(
+    kind: StuckRows<T>,
+  ): Promise<StuckCounts> {
     const totals = { redriven: 0, abandoned: 0, left: 0 };
     const pending = await this.platform.tx((em) => pendingOutboxJobIds(em, QUEUES.exports));
-    const tenants: Array<{ id: string }> = await this.platform.tx((em) =>
-      em.query(`SELECT id FROM tenants WHERE status = 'active' ORDER BY id`),
-    );
-    for (const { id: tenantId } of tenants) {
+    for (const tenantId of await this.activeTenants()) {
       await this.db.tx(async (tx) => {
-        const stuck = await lockStuckExports(tx, {
-          idleForMs: this.options.exportStuckAfterMs,
-          limit: this.options.batchSize,
-        });
+        const stuck = await kind.lock(tx, { idleForMs: kind.idleFor(this.options), limit: this.options.batchSize });
         for (const item of stuck) {
-          const jobId = exportJobId(item);
+          const jobId = kind.jobId(item);
           const state = pending.has(jobId)
             ? 'waiting'
             : await withTimeout(this.exportsQueue.getJobState(jobId), PRODUCER_TIMEOUT_MS);
           const action = stuckAction(state, item.redrives, this.options.maxRedrives);
+          const id = { [`${kind.name}Id`]: item.id };
           if (action === 'leave') {
             totals.left++;
           } else if (action === 'redrive') {
-            const next = await redriveExport(tx, item);
-            this.logger.warn({ msg: 'export re-driven', exportId: item.id, status: item.status, jobId, state, next });
+            const next = await kind.redrive(tx, item);
+            this.logger.warn({ msg: `${kind.name} re-driven`, ...id, status: item.status, jobId, state, next });
             if (next) totals.redriven++;
           } else {
-            await abandonExport(tx, item, {
-              message: EXPORT_FAILURE_MESSAGES.EXPORT_ABANDONED(),
-              code: 'EXPORT_ABANDONED',
-            });
-            this.logger.warn({ msg: 'export given up', exportId: item.id, jobId, state, redrives: item.redrives });
+            await kind.abandon(tx, item);
+            this.logger.warn({ msg: `${kind.name} given up`, ...id, jobId, state, redrives: item.redrives });
             totals.abandoned++;
           }
         }
@@ -219,7 +282,7 @@ export class StuckWorkSweeper {
   ): Promise<'resent' | 'retried' | 'settled' | 'abandoned' | null> {
     const queue = this.queues[row.queue];
     if (!queue || row.queue === QUEUES.documents || row.queue === QUEUES.exports) {
-      // a document's or an export's job is judged by its row (the passes above); an unknown queue is the relay's
+      // a document's, an export's or an import's job is judged by its row (the passes above); an unknown queue is the relay's
       await settleOutboxRow(em, row.id);
       return 'settled';
     }

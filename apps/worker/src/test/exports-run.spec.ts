@@ -282,6 +282,7 @@ describe('the indicator rows export in the worker (real PostgreSQL, Redis and st
       put: () => Promise.reject(new Error('disk full')),
       get: () => Promise.reject(new Error('unused')),
       exists: () => Promise.resolve(false),
+      delete: () => Promise.reject(new Error('unused')),
     };
     await expect(handlerWith({}, broken).handle(jobOf(id, 0, 2))).rejects.toThrow('disk full');
     expect((await owner(`SELECT status, error, error_code FROM exports WHERE id = $1`, [id]))[0]).toEqual({

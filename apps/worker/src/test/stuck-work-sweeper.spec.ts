@@ -1,10 +1,19 @@
 import type { TestingModule } from '@nestjs/testing';
 import { getQueueToken } from '@nestjs/bullmq';
 import { JOBS, QUEUES } from '@evalflow/jobs';
-import { appendOutbox, dataSourceOptions, renderJobId, setupDatabase, TenantDb } from '@evalflow/persistence';
+import {
+  appendOutbox,
+  dataSourceOptions,
+  importJobId,
+  renderJobId,
+  setupDatabase,
+  TenantDb,
+} from '@evalflow/persistence';
+import { LocalDirectoryStorage } from '@evalflow/storage';
 import { TestDatabase } from '@evalflow/testing';
 import type { Queue } from 'bullmq';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -14,7 +23,8 @@ import { DRAFT_SNAPSHOT, seedZhaoxianUnion, startWorker, until } from './support
 
 /**
  * The sweeper drives again what a lost or failed job left stuck: documents queued or rendering for good,
- * outbox rows whose job is gone or that the relay cannot get out. One pass; a live job is left alone.
+ * imports queued or parsing for good, outbox rows whose job is gone or that the relay cannot get out. One
+ * pass; a live job is left alone. It also expires imports left unconfirmed and deletes closed imports' files.
  */
 describe('the sweeper of stuck work (real PostgreSQL, Redis and worker)', () => {
   let db: TestDatabase;
@@ -26,6 +36,8 @@ describe('the sweeper of stuck work (real PostgreSQL, Redis and worker)', () => 
   const owner = (sql: string, params: unknown[] = []) => db.owner(async (c) => (await c.query(sql, params)).rows);
   const sweep = () => worker.get(StuckWorkSweeper).sweepOnce();
   const documentsQueue = () => worker.get<Queue>(getQueueToken(QUEUES.documents));
+  const exportsQueue = () => worker.get<Queue>(getQueueToken(QUEUES.exports));
+  const storage = () => new LocalDirectoryStorage(storageDir);
 
   /** A draft's document left `rendering` an hour ago (its job's last news), as a worker lost twice leaves it. */
   async function stuckDocument(redrives = 0) {
@@ -44,6 +56,39 @@ describe('the sweeper of stuck work (real PostgreSQL, Redis and worker)', () => 
       await owner(
         `SELECT status, generation, redrives, attempts, error, error_code, storage_key IS NOT NULL AS stored
            FROM documents WHERE id = $1`,
+        [id],
+      )
+    )[0];
+
+  /**
+   * An import of a plain-text report into the draft, its file stored, as the API leaves it; `status` as a
+   * lost worker leaves it (parsing for an hour) or as a clerk does (parsed `parsedDaysAgo`, or discarded).
+   */
+  async function importRow(
+    status: 'parsing' | 'ready' | 'applied' | 'discarded',
+    { redrives = 0, parsedDaysAgo = 0 } = {},
+  ) {
+    const id = randomUUID();
+    const key = `tenants/${ids.tenant}/reports/${ids.report}/imports/${id}.txt`;
+    const text = Buffer.from('一、部门基本情况\n赵县总工会是全县职工的群众组织。\n', 'utf8');
+    await storage().put(key, text);
+    await owner(
+      `INSERT INTO report_imports (tenant_id, id, report_id, status, format, storage_key, size_bytes, sha256, result,
+                                   attempts, redrives, queued_at, started_at, finished_at)
+       VALUES ($1, $2, $3, $4, 'txt', $5, $6, repeat('0', 64),
+               CASE WHEN $4 IN ('ready', 'applied') THEN '{"content": {}}'::jsonb END,
+               1, $7, now() - interval '2 hours', now() - interval '1 hour',
+               CASE WHEN $4 <> 'parsing' THEN now() - make_interval(days => $8::int) END)`,
+      [ids.tenant, id, ids.report, status, key, text.length, redrives, parsedDaysAgo],
+    );
+    return { id, key, jobId: importJobId({ id, generation: 0 }) };
+  }
+  const importOf = async (id: string) =>
+    (
+      await owner(
+        `SELECT status, generation, redrives, attempts, progress, error, error_code, result IS NOT NULL AS parsed,
+                expired_at IS NOT NULL AS expired, file_deleted_at IS NOT NULL AS "fileDeleted"
+           FROM report_imports WHERE id = $1`,
         [id],
       )
     )[0];
@@ -152,6 +197,120 @@ describe('the sweeper of stuck work (real PostgreSQL, Redis and worker)', () => 
     });
     expect(await owner(`SELECT id FROM outbox WHERE payload->>'documentId' = $1`, [doc.id])).toEqual([]);
   });
+
+  // (before the outbox tests: the last of them leaves a row the relay stops at)
+  it('an import stuck parsing whose job is gone from Redis is queued anew under its next job id, and ends parsed', async () => {
+    const item = await importRow('parsing');
+    expect(await exportsQueue().getJobState(item.jobId)).toBe('unknown');
+
+    const result = await sweep();
+    expect(result.imports).toEqual({ redriven: 1, abandoned: 0, left: 0 });
+    // the next generation's job, through the outbox, already relayed
+    const [row] = await owner(`SELECT job_id, job_name, relayed_at FROM outbox WHERE payload->>'importId' = $1`, [
+      item.id,
+    ]);
+    expect(row).toEqual({ job_id: `${item.jobId}.g1`, job_name: 'import.parse', relayed_at: expect.any(Date) });
+
+    const done = await until(
+      () => importOf(item.id),
+      (i) => i.status === 'ready' || i.status === 'failed',
+    );
+    expect(done).toEqual({
+      status: 'ready',
+      generation: 1,
+      redrives: 1,
+      attempts: 1,
+      progress: 100,
+      error: null,
+      error_code: null,
+      parsed: true,
+      expired: false,
+      fileDeleted: false,
+    });
+    // parsed: the next pass finds nothing, and its file stays (it waits for the clerk)
+    const next = await sweep();
+    expect(next.imports).toEqual({ redriven: 0, abandoned: 0, left: 0 });
+    expect(next.importFiles).toEqual({ expired: 0, deleted: 0, notDeleted: 0 });
+    expect(await storage().exists(item.key)).toBe(true);
+  }, 90000);
+
+  it('a stuck import whose job will still run is left alone; once that job is deleted from Redis it is re-driven', async () => {
+    const item = await importRow('parsing');
+    // its job waiting its turn (delayed an hour, so no worker takes it during the test)
+    const job = await exportsQueue().add(
+      'import.parse',
+      { tenantId: ids.tenant, importId: item.id },
+      { jobId: item.jobId, delay: 3600_000 },
+    );
+    expect((await sweep()).imports).toEqual({ redriven: 0, abandoned: 0, left: 1 });
+    expect(await importOf(item.id)).toMatchObject({ status: 'parsing', generation: 0, redrives: 0 });
+
+    await job.remove();
+    expect((await sweep()).imports).toEqual({ redriven: 1, abandoned: 0, left: 0 });
+    expect(
+      await until(
+        () => importOf(item.id),
+        (i) => i.status === 'ready' || i.status === 'failed',
+      ),
+    ).toMatchObject({ status: 'ready', generation: 1, redrives: 1, parsed: true });
+  }, 90000);
+
+  it('an import re-driven as often as allowed is failed with a message its users read, and its file deleted', async () => {
+    const item = await importRow('parsing', { redrives: 3 });
+    const result = await sweep();
+    expect(result.imports).toEqual({ redriven: 0, abandoned: 1, left: 0 });
+    expect(result.importFiles).toMatchObject({ deleted: 1, notDeleted: 0 });
+    expect(await importOf(item.id)).toMatchObject({
+      status: 'failed',
+      generation: 0,
+      error: '文件解析多次中断，已停止；请重新上传文件',
+      error_code: 'IMPORT_ABANDONED',
+      fileDeleted: true,
+    });
+    expect(await storage().exists(item.key)).toBe(false);
+    expect(await owner(`SELECT id FROM outbox WHERE payload->>'importId' = $1`, [item.id])).toEqual([]);
+  }, 60000);
+
+  it('an import left unconfirmed past its time expires and its file is deleted; a recent or applied one is kept', async () => {
+    const stale = await importRow('ready', { parsedDaysAgo: 8 });
+    const recent = await importRow('ready', { parsedDaysAgo: 6 });
+    const applied = await importRow('applied', { parsedDaysAgo: 30 });
+
+    const result = await sweep();
+    expect(result.importFiles).toEqual({ expired: 1, deleted: 1, notDeleted: 0 });
+    expect(await importOf(stale.id)).toMatchObject({
+      status: 'expired',
+      expired: true,
+      fileDeleted: true,
+      parsed: true,
+    });
+    expect(await storage().exists(stale.key)).toBe(false);
+    for (const kept of [recent, applied]) {
+      expect(await importOf(kept.id)).toMatchObject({ expired: false, fileDeleted: false });
+      expect(await storage().exists(kept.key)).toBe(true);
+    }
+    expect(await importOf(recent.id)).toMatchObject({ status: 'ready' });
+    // done: the next pass finds nothing
+    expect((await sweep()).importFiles).toEqual({ expired: 0, deleted: 0, notDeleted: 0 });
+  }, 60000);
+
+  it('a closed import whose file cannot be deleted keeps its state, and the next pass deletes it', async () => {
+    // discarded while the storage refused the deletion: the row still holds its file
+    const item = await importRow('discarded');
+    await rm(join(storageDir, item.key));
+    await mkdir(join(storageDir, item.key, 'inner'), { recursive: true });
+
+    const failed = await sweep();
+    expect(failed.importFiles).toEqual({ expired: 0, deleted: 0, notDeleted: 1 });
+    expect(await importOf(item.id)).toMatchObject({ status: 'discarded', fileDeleted: false });
+
+    // the storage works again (the directory gone, the file back)
+    await rm(join(storageDir, item.key), { recursive: true });
+    await storage().put(item.key, Buffer.from('x'));
+    expect((await sweep()).importFiles).toEqual({ expired: 0, deleted: 1, notDeleted: 0 });
+    expect(await importOf(item.id)).toMatchObject({ status: 'discarded', fileDeleted: true });
+    expect(await storage().exists(item.key)).toBe(false);
+  }, 60000);
 
   it('an outbox row whose job was lost from Redis is sent again, notifies once, and is then settled', async () => {
     // relayed, as far as the outbox knows; its job never reached Redis (or Redis lost it)

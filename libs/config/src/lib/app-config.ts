@@ -39,6 +39,8 @@ export interface AppConfig {
   render: { maxPages: number; maxBytes: number; timeoutMs: number; maxHeapMb: number };
   /** how often the worker looks for stuck documents and outbox rows (0: never) */
   sweepEveryMs: number;
+  /** imports of existing reports: a parsed one left neither applied nor discarded expires after this long */
+  imports: { expireAfterMs: number };
   /** e-mail: no mail server here, so a log line or an .eml file per message */
   mail: { transport: 'log' | 'file'; dir: string; from: string };
   database: {

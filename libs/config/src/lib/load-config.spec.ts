@@ -26,6 +26,8 @@ describe('loadConfig', () => {
     expect(config.render).toEqual({ maxPages: 300, maxBytes: 52428800, timeoutMs: 120000, maxHeapMb: 512 });
     expect(config.sweepEveryMs).toBe(60000);
     expect(loadConfig({ ...DEV, SWEEP_EVERY_MS: '0' }).sweepEveryMs).toBe(0);
+    expect(config.imports).toEqual({ expireAfterMs: 7 * 24 * 3600_000 });
+    expect(loadConfig({ ...DEV, IMPORT_EXPIRE_AFTER_HOURS: '48' }).imports.expireAfterMs).toBe(48 * 3600_000);
   });
 
   it('reads and converts the variables it is given', () => {
@@ -66,6 +68,9 @@ describe('loadConfig', () => {
     ['REQUEST_TIMEOUT_MS', '0', /REQUEST_TIMEOUT_MS must be at least 1/],
     ['RENDER_MAX_PAGES', '6000', /RENDER_MAX_PAGES must be at most 5000/],
     ['SWEEP_EVERY_MS', '100', /SWEEP_EVERY_MS must be 0 \(off\) or between 5000 and 3600000/],
+    ['IMPORT_EXPIRE_AFTER_HOURS', '0', /IMPORT_EXPIRE_AFTER_HOURS must be at least 1/],
+    ['IMPORT_EXPIRE_AFTER_HOURS', '2161', /IMPORT_EXPIRE_AFTER_HOURS must be at most 2160/],
+    ['IMPORT_EXPIRE_AFTER_HOURS', '1.5', /IMPORT_EXPIRE_AFTER_HOURS must be a whole number/],
   ])('names %s when it is %s', (name, value, pattern) => {
     expect(() => loadConfig({ ...DEV, [name]: value })).toThrow(ConfigError);
     try {

@@ -169,6 +169,8 @@ const envSchema = z.object({
     .int('must be a whole number')
     .refine((n) => n === 0 || (n >= 5000 && n <= 3600000), 'must be 0 (off) or between 5000 and 3600000')
     .default(60000),
+  // a parsed import not confirmed within this many hours expires (its file deleted); 7 days, at most 90
+  IMPORT_EXPIRE_AFTER_HOURS: positiveInt(7 * 24, 90 * 24),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -287,6 +289,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxHeapMb: e.RENDER_MAX_HEAP_MB,
     },
     sweepEveryMs: e.SWEEP_EVERY_MS,
+    imports: { expireAfterMs: e.IMPORT_EXPIRE_AFTER_HOURS * 3600_000 },
     mail: { transport: e.MAIL_TRANSPORT, dir: e.MAIL_DIR, from: e.MAIL_FROM },
     database: {
       url: e.DATABASE_URL,

@@ -1,5 +1,5 @@
 /**
- * Where rendered documents live. Keys are relative paths made of safe segments
+ * Where rendered documents (and uploaded files: imports) live. Keys are relative paths made of safe segments
  * (tenants/<id>/reports/<id>/<document>.pdf); a put replaces the object whole, so a document
  * rendered twice is still one object.
  */
@@ -9,6 +9,8 @@ export interface DocumentStorage {
   /** the object's bytes; throws StorageObjectMissing when there is none */
   get(key: string): Promise<Buffer>;
   exists(key: string): Promise<boolean>;
+  /** removes the object; removing one that is not there succeeds (a retried deletion is not an error) */
+  delete(key: string): Promise<void>;
 }
 
 export class StorageObjectMissing extends Error {

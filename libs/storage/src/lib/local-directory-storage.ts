@@ -38,6 +38,11 @@ export class LocalDirectoryStorage implements DocumentStorage {
     }
   }
 
+  /** Only the file: a directory left under the key is refused (rm without recursive), never emptied. */
+  async delete(key: string): Promise<void> {
+    await rm(this.path(key), { force: true });
+  }
+
   async exists(key: string): Promise<boolean> {
     try {
       await access(this.path(key));

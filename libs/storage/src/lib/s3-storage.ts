@@ -28,7 +28,7 @@ export class S3Storage implements DocumentStorage {
     return `/${uriEncode(this.options.bucket)}/${full.split('/').map(uriEncode).join('/')}`;
   }
 
-  private async send(method: 'PUT' | 'GET' | 'HEAD', key: string, body?: Buffer, contentType?: string) {
+  private async send(method: 'PUT' | 'GET' | 'HEAD' | 'DELETE', key: string, body?: Buffer, contentType?: string) {
     const url = new URL(this.options.endpoint);
     const path = this.objectPath(key);
     const now = new Date();
@@ -65,5 +65,12 @@ export class S3Storage implements DocumentStorage {
     if (res.status === 404) return false;
     if (!res.ok) throw new Error(`S3 HEAD ${key} failed: ${res.status}`);
     return true;
+  }
+
+  /** S3 answers 204 whether or not the object was there; some compatible stores answer 404 for a missing one. */
+  async delete(key: string): Promise<void> {
+    const res = await this.send('DELETE', key);
+    const body = await res.text();
+    if (!res.ok && res.status !== 404) throw new Error(`S3 DELETE ${key} failed: ${res.status} ${body}`);
   }
 }

@@ -34,6 +34,23 @@ describe('local directory storage', () => {
     expect(await storage.exists('tenants/t/reports/r/x.pdf')).toBe(false);
     await expect(storage.get('tenants/t/reports/r/x.pdf')).rejects.toBeInstanceOf(StorageObjectMissing);
   });
+
+  it('deletes an object; deleting it again, or one never stored, succeeds', async () => {
+    const storage = new LocalDirectoryStorage(dir);
+    await storage.put('tenants/t/reports/r/imports/i.docx', Buffer.from('PK'));
+    await storage.delete('tenants/t/reports/r/imports/i.docx');
+    expect(await storage.exists('tenants/t/reports/r/imports/i.docx')).toBe(false);
+    await storage.delete('tenants/t/reports/r/imports/i.docx');
+    await storage.delete('tenants/t/none/x.txt');
+    await expect(storage.delete('../x')).rejects.toThrow('Invalid storage key');
+  });
+
+  it('refuses to delete a directory found under a key (it is not an object it wrote)', async () => {
+    const storage = new LocalDirectoryStorage(dir);
+    await storage.put('tenants/t/a/inner.txt', Buffer.from('kept'));
+    await expect(storage.delete('tenants/t/a')).rejects.toThrow();
+    expect((await storage.get('tenants/t/a/inner.txt')).toString()).toBe('kept');
+  });
 });
 
 describe('SigV4 signing', () => {
@@ -88,6 +105,10 @@ describe('S3 storage against an S3-like HTTP server', () => {
         sha: req.headers['x-amz-content-sha256'] as string,
         contentType: req.headers['content-type'],
       });
+      if (req.method === 'DELETE') {
+        objects.delete(req.url as string);
+        return res.writeHead(204).end();
+      }
       if (req.method === 'PUT') {
         if (sha256Hex(data) !== req.headers['x-amz-content-sha256']) return res.writeHead(400).end('BadDigest');
         objects.set(req.url as string, data);
@@ -125,6 +146,29 @@ describe('S3 storage against an S3-like HTTP server', () => {
     });
     expect(seen[0].authorization).toMatch(
       /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/cn-north-1\/s3\/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date, Signature=[0-9a-f]{64}$/,
+    );
+  });
+
+  it('deletes signed, path-style; a missing object deletes as well; a refusal throws', async () => {
+    const options = { endpoint, bucket: 'evalflow-docs', region: 'cn-north-1', accessKeyId: 'AKIDEXAMPLE' };
+    const storage = new S3Storage({ ...options, secretAccessKey: 'secret' });
+    await storage.put('tenants/t/imports/i.txt', Buffer.from('x'), 'text/plain');
+    await storage.delete('tenants/t/imports/i.txt');
+    expect(await storage.exists('tenants/t/imports/i.txt')).toBe(false);
+    await storage.delete('tenants/t/imports/i.txt');
+    const deletes = seen.filter((r) => r.method === 'DELETE');
+    expect(deletes.map((r) => r.url)).toEqual([
+      '/evalflow-docs/tenants/t/imports/i.txt',
+      '/evalflow-docs/tenants/t/imports/i.txt',
+    ]);
+    expect(deletes[0].authorization).toMatch(/SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=/);
+    const refusing = new S3Storage({
+      ...options,
+      secretAccessKey: 'secret',
+      fetch: async () => new Response('AccessDenied', { status: 403 }),
+    });
+    await expect(refusing.delete('tenants/t/imports/i.txt')).rejects.toThrow(
+      'S3 DELETE tenants/t/imports/i.txt failed: 403',
     );
   });
 });

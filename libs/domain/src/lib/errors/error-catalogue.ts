@@ -137,9 +137,15 @@ export const ERROR_CATALOGUE = {
   IMPORT_ZIP_BOMB: { kind: 'payload_too_large', message: '文件解压后过大或条目过多（疑似压缩炸弹），已拒绝导入' },
   IMPORT_CORRUPT: { kind: 'unprocessable', message: '文件已损坏或内容不完整，无法读取' },
   IMPORT_FAILED: { kind: 'unprocessable', message: '文件未能解析，请稍后重试；仍不成功请联系管理员' },
+  // the parse job was lost again and again (the sweeper gave it up): the import failed, its file deleted
+  IMPORT_ABANDONED: { kind: 'unprocessable', message: '文件解析多次中断，已停止；请重新上传文件' },
   REPORT_IMPORT_NOT_FOUND: { kind: 'not_found', message: '导入记录不存在' },
   REPORT_IMPORT_NOT_READY: { kind: 'conflict', message: '文件尚未解析完成（或解析失败），不能确认导入' },
   REPORT_IMPORT_CLOSED: { kind: 'conflict', message: '这次导入已确认或已放弃，不能再更改' },
+  REPORT_IMPORT_EXPIRED: {
+    kind: 'conflict',
+    message: '这次导入的解析结果已过期（长时间未确认），上传的文件已删除；如需导入，请重新上传文件',
+  },
   // templates
   TEMPLATE_NOT_FOUND: { kind: 'not_found', message: '模板不存在' },
   TEMPLATE_INVALID: { kind: 'invalid', message: '模板设置不正确，请检查标出的项' },

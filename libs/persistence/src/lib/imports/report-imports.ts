@@ -1,8 +1,10 @@
-import { deterministicJobId, JOBS, type ParseImportJobData } from '@evalflow/jobs';
-import { appendOutbox } from '../outbox/outbox';
 import { rowOf, rowsOf, tenantOf, type TenantTx } from '../tenant-tx';
+import { queueImportJob } from './import-job';
 
-export type ReportImportStatus = 'queued' | 'parsing' | 'ready' | 'applied' | 'failed' | 'discarded';
+export type ReportImportStatus = 'queued' | 'parsing' | 'ready' | 'applied' | 'failed' | 'discarded' | 'expired';
+
+/** Closed without being applied: the uploaded file is no longer needed, and is deleted. */
+export const CLOSED_IMPORT_STATUSES = ['failed', 'discarded', 'expired'] as const;
 
 /** An import of an existing report into a draft, as stored. `result` is the parsed ImportResult (JSON). */
 export interface ReportImportRecord {
@@ -23,13 +25,15 @@ export interface ReportImportRecord {
   createdAt: Date;
   finishedAt: Date | null;
   appliedAt: Date | null;
+  expiredAt: Date | null;
 }
 
 const IMPORT_SELECT = `
   SELECT i.id, i.report_id AS "reportId", i.status, i.progress, i.format, i.storage_key AS "storageKey",
          i.size_bytes::int AS "sizeBytes", i.sha256, i.result, i.error_code AS "errorCode", i.error,
          i.revision_id AS "revisionId", i.requested_by AS "requestedBy", u.display_name AS "requestedByName",
-         i.created_at AS "createdAt", i.finished_at AS "finishedAt", i.applied_at AS "appliedAt"
+         i.created_at AS "createdAt", i.finished_at AS "finishedAt", i.applied_at AS "appliedAt",
+         i.expired_at AS "expiredAt"
     FROM report_imports i LEFT JOIN users u ON u.id = i.requested_by`;
 
 /** The import of this report (another report's, or another county's, is not found). */
@@ -53,10 +57,6 @@ export function findAppliedImport(tx: TenantTx, reportId: string): Promise<Repor
     `${IMPORT_SELECT} WHERE i.report_id = $1 AND i.status = 'applied' ORDER BY i.applied_at DESC LIMIT 1`,
     [reportId],
   );
-}
-
-export function importJobId(item: { id: string; generation: number }): string {
-  return deterministicJobId('import', item.id, ...(item.generation ? [`g${item.generation}`] : []));
 }
 
 /** A new import, queued: its row and its job (through the outbox, in this transaction). */
@@ -89,14 +89,7 @@ export async function requestReportImport(
     ],
   );
   if (!row) throw new Error('INSERT … RETURNING answered no row');
-  const job: ParseImportJobData = { tenantId: tenantOf(tx), importId: row.id, requestId };
-  await appendOutbox(tx, {
-    tenantId: tenantOf(tx),
-    queue: JOBS.parseImport.queue,
-    jobName: JOBS.parseImport.name,
-    jobId: importJobId(row),
-    payload: job,
-  });
+  await queueImportJob(tx, row, requestId);
   return row.id;
 }
 
@@ -144,6 +137,28 @@ export async function failReportImport(
       WHERE id = $1 AND status IN ('queued', 'parsing')`,
     [failure.importId, failure.final ? 'failed' : 'queued', failure.message, failure.code],
   );
+}
+
+/**
+ * When a parsed import left unconfirmed expires (null unless it is parsed and waiting): `expireAfterMs`
+ * after it was parsed. Past it, the import is not applied, whether or not the sweeper has marked it yet.
+ */
+export function importExpiresAt(
+  item: Pick<ReportImportRecord, 'status' | 'finishedAt'>,
+  expireAfterMs: number,
+): Date | null {
+  if (item.status !== 'ready' || !item.finishedAt) return null;
+  return new Date(item.finishedAt.getTime() + expireAfterMs);
+}
+
+/** The import's status as its users see it at `now`: a parsed one past its time reads expired, marked or not. */
+export function importStatusAt(
+  item: Pick<ReportImportRecord, 'status' | 'finishedAt'>,
+  expireAfterMs: number,
+  now = new Date(),
+): ReportImportStatus {
+  const expiresAt = importExpiresAt(item, expireAfterMs);
+  return expiresAt && expiresAt <= now ? 'expired' : item.status;
 }
 
 export async function markReportImportApplied(

@@ -17,6 +17,7 @@ import { SpotChecks1764200000000 } from './1764200000000-spot-checks';
 import { Disclosure1764210000000 } from './1764210000000-disclosure';
 import { Exports1764220000000 } from './1764220000000-exports';
 import { ReportImports1764230000000 } from './1764230000000-report-imports';
+import { ReportImportUpkeep1764240000000 } from './1764240000000-report-import-upkeep';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   Disclosure1764210000000,
   Exports1764220000000,
   ReportImports1764230000000,
+  ReportImportUpkeep1764240000000,
 ];

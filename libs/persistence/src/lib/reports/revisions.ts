@@ -7,10 +7,14 @@ export interface RevisionSignOffs {
   team: { members: string[]; confirmedBy: string; at: string } | null;
 }
 
+/** Why a revision was frozen: a submit, or the content an import replaced (kept so it can be read again). */
+export type RevisionReason = 'submit' | 'import';
+
 /** A frozen revision, without its content. */
 export interface RevisionRecord {
   id: string;
   number: number;
+  reason: RevisionReason;
   reportVersion: number;
   createdAt: Date;
   createdBy: string | null;
@@ -30,7 +34,7 @@ export async function insertRevision(
     createdBy: string | null;
     signOffs: RevisionSignOffs;
     /** why it was frozen: a submit (the default), or the content an import replaced */
-    reason?: 'submit' | 'import';
+    reason?: RevisionReason;
     /** when it happened; now unless replaying history (the seed) */
     at?: string;
   },
@@ -61,7 +65,7 @@ export async function insertRevision(
 export function listRevisions(tx: TenantTx, reportId: string): Promise<RevisionRecord[]> {
   return rowsOf<RevisionRecord>(
     tx,
-    `SELECT v.id, v.number, v.report_version AS "reportVersion", v.created_at AS "createdAt",
+    `SELECT v.id, v.number, v.reason, v.report_version AS "reportVersion", v.created_at AS "createdAt",
             u.display_name AS "createdBy", v.sign_offs AS "signOffs"
        FROM report_revisions v LEFT JOIN users u ON u.id = v.created_by
       WHERE v.report_id = $1 ORDER BY v.number`,

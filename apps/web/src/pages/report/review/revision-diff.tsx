@@ -7,10 +7,14 @@ import { useSession } from '../../../auth/session-context';
 import { DataTable } from '../../../components/data-table';
 import { useRemote } from '../../../hooks/use-remote';
 import { diffRows, type DiffRow } from './diff-rows';
+import { revisionOptionLabel } from './revision-label';
 
 const KIND_COLORS = { changed: 'blue', added: 'green', removed: 'red' } as const;
 
-/** The changes between two submitted revisions, the previous and the latest unless chosen otherwise. */
+/**
+ * The changes between two revisions: the previous and the latest submission unless chosen otherwise (the
+ * content an import replaced can be chosen too, but is never the default).
+ */
 export function RevisionDiff({
   kind,
   reportId,
@@ -20,32 +24,34 @@ export function RevisionDiff({
   reportId: string;
   revisions: RevisionView[];
 }) {
-  const numbers = revisions.map((r) => r.number).sort((a, b) => a - b);
-  const latest = numbers[numbers.length - 1];
-  const [from, setFrom] = useState<number | undefined>(numbers[numbers.length - 2]);
-  const [to, setTo] = useState<number | undefined>(latest);
+  const sorted = [...revisions].sort((a, b) => a.number - b.number);
+  const numbers = sorted.map((r) => r.number);
+  const submitted = sorted.filter((r) => r.reason !== 'import').map((r) => r.number);
+  const defaults = submitted.length >= 2 ? submitted : numbers;
+  const [from, setFrom] = useState<number | undefined>(defaults[defaults.length - 2]);
+  const [to, setTo] = useState<number | undefined>(defaults[defaults.length - 1]);
   if (numbers.length < 2) {
     return (
       <Empty
         image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={numbers.length === 0 ? '报告尚未提交过，没有可对比的版本' : '报告只提交过一次，暂无可对比的修改'}
+        description={submitted.length === 0 ? '报告尚未提交过，没有可对比的版本' : '报告只提交过一次，暂无可对比的修改'}
       />
     );
   }
-  const options = numbers.map((n) => ({ value: n, label: `第 ${n} 版` }));
+  const options = sorted.map((r) => ({ value: r.number, label: revisionOptionLabel(r) }));
   return (
     <>
       <Flex gap={8} align="center" wrap style={{ marginBottom: 16 }}>
         <Typography.Text>对比</Typography.Text>
         <Select<number>
           aria-label="起始版本"
-          style={{ width: 110 }}
+          style={{ width: 200 }}
           value={from}
           onChange={setFrom}
           options={options}
         />
         <Typography.Text>→</Typography.Text>
-        <Select<number> aria-label="目标版本" style={{ width: 110 }} value={to} onChange={setTo} options={options} />
+        <Select<number> aria-label="目标版本" style={{ width: 200 }} value={to} onChange={setTo} options={options} />
       </Flex>
       {from !== undefined && to !== undefined && from !== to ? (
         <DiffTable kind={kind} reportId={reportId} from={from} to={to} />

@@ -1,8 +1,13 @@
 import { Flex, Table, Tag, Typography } from 'antd';
 import type { RevisionView } from '../../../api/report-types';
 import { DateTime } from '../../../components/date-time';
+import { revisionLabel } from './revision-label';
 
-/** Each submitted revision with who submitted it and its sign-offs (部门负责人签核, 评价工作组确认). */
+/**
+ * Each frozen revision, newest first: a submission with who submitted it and its sign-offs (部门负责人签核,
+ * 评价工作组确认), or the draft's content an import replaced (「导入前的内容」, with who confirmed the import;
+ * never signed off).
+ */
 export function RevisionsTable({ revisions }: { revisions: RevisionView[] }) {
   return (
     <Table<RevisionView>
@@ -13,15 +18,32 @@ export function RevisionsTable({ revisions }: { revisions: RevisionView[] }) {
       locale={{ emptyText: '报告尚未提交过' }}
       scroll={{ x: 800 }}
       columns={[
-        { title: '版本', dataIndex: 'number', width: 80, render: (n: number) => `第 ${n} 版` },
-        { title: '提交时间', dataIndex: 'createdAt', width: 150, render: (v: string) => <DateTime value={v} /> },
-        { title: '提交人', dataIndex: 'createdBy', width: 110, render: (v: string | null) => v ?? '—' },
+        {
+          title: '版本',
+          key: 'label',
+          width: 140,
+          render: (_, r) =>
+            r.reason === 'import' ? (
+              <Flex vertical>
+                <Typography.Text>{revisionLabel(r)}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  第 {r.number} 版 · 确认导入时保存
+                </Typography.Text>
+              </Flex>
+            ) : (
+              revisionLabel(r)
+            ),
+        },
+        { title: '时间', dataIndex: 'createdAt', width: 150, render: (v: string) => <DateTime value={v} /> },
+        { title: '提交人或导入人', dataIndex: 'createdBy', width: 120, render: (v: string | null) => v ?? '—' },
         {
           title: '部门负责人签核',
           key: 'head',
           width: 200,
           render: (_, r) =>
-            r.signOffs?.head ? (
+            r.reason === 'import' ? (
+              '—'
+            ) : r.signOffs?.head ? (
               <Flex vertical>
                 <Typography.Text>
                   <Tag color="green">已签核</Tag>
@@ -39,7 +61,9 @@ export function RevisionsTable({ revisions }: { revisions: RevisionView[] }) {
           title: '评价工作组确认',
           key: 'team',
           render: (_, r) =>
-            r.signOffs?.team ? (
+            r.reason === 'import' ? (
+              '—'
+            ) : r.signOffs?.team ? (
               <Flex vertical>
                 <Typography.Text>{r.signOffs.team.members.join('、') || '—'}</Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
