@@ -137,7 +137,7 @@ describe('ReportPage', { timeout: 20_000 }, () => {
     });
     fireEvent.click(await screen.findByRole('tab', { name: '正式文档' }, { timeout: 5000 }));
     const list = await screen.findByRole('region', { name: '已生成的文档' });
-    expect(within(list).getByText('第 2 次提交稿')).toBeTruthy();
+    expect(within(list).getByText('第 2 版提交稿')).toBeTruthy();
     expect(within(list).getAllByText('草稿')).toHaveLength(2);
     expect(screen.getByRole('button', { name: /生成并下载 PDF/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: /生成并下载 Word \(DOCX\)/ })).toBeTruthy();

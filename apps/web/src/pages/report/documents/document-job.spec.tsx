@@ -75,7 +75,7 @@ describe('DocumentJob', () => {
       headers: {},
     });
     expect(within(pdf()).getByText('排队中')).toBeTruthy();
-    expect(within(pdf()).getByText('（第 2 次提交稿）')).toBeTruthy();
+    expect(within(pdf()).getByText('（第 2 版提交稿）')).toBeTruthy();
     // the list learns of the new document
     expect(onReload).toHaveBeenCalledTimes(1);
 

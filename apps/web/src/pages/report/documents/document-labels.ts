@@ -13,20 +13,21 @@ export function isRendering(doc: Pick<DocumentView, 'status'>): boolean {
 }
 
 /**
- * Which content the document shows, in words: r2 → 第 2 次提交稿, r2-approved → 审核通过稿
- * (of the second submission), v12 → 草稿 (the content while it was being drafted), r2-public-20250801 → 公开版.
+ * Which content the document shows, in words: r2 → 第 2 版提交稿, r2-approved → 审核通过稿 (of revision 2),
+ * v12 → 草稿 (the content while it was being drafted), r2-public-20250801 → 公开版. A revision is a 版, not a
+ * count of submissions: the content an import replaced is frozen as a revision too.
  */
 export function editionLabel(doc: Pick<DocumentView, 'edition' | 'revisionNumber'>): string {
   const approved = /^r(\d+)-approved$/.exec(doc.edition);
-  if (approved) return `审核通过稿（第 ${doc.revisionNumber ?? approved[1]} 次提交）`;
+  if (approved) return `审核通过稿（第 ${doc.revisionNumber ?? approved[1]} 版）`;
   const submitted = /^r(\d+)$/.exec(doc.edition);
-  if (submitted) return `第 ${doc.revisionNumber ?? submitted[1]} 次提交稿`;
+  if (submitted) return `第 ${doc.revisionNumber ?? submitted[1]} 版提交稿`;
   if (/^v\d+$/.test(doc.edition)) return '草稿';
   // the public version (随决算公开) of a submission, published on a day
   const published = /^r(\d+)-public-(\d{4})(\d{2})(\d{2})$/.exec(doc.edition);
   if (published) {
     const [, revision, year, month, day] = published;
-    return `公开版（第 ${revision} 次提交，${Number(year)}年${Number(month)}月${Number(day)}日公开）`;
+    return `公开版（第 ${revision} 版，${Number(year)}年${Number(month)}月${Number(day)}日公开）`;
   }
   return doc.edition;
 }

@@ -60,13 +60,13 @@ describe('DocumentsTab list', () => {
   it('explains each document: which content, watermark, size, when finished', () => {
     renderList([approved, submitted, draft]);
 
-    const a = rowOf('审核通过稿（第 2 次提交）');
+    const a = rowOf('审核通过稿（第 2 版）');
     expect(within(a).getByText('无')).toBeTruthy();
     expect(within(a).getByText('50.5 KB')).toBeTruthy();
     expect(within(a).getByText(/^2025年4月20日 \d\d:30$/)).toBeTruthy();
     expect(within(a).getByText('已生成')).toBeTruthy();
 
-    const s = rowOf('第 2 次提交稿');
+    const s = rowOf('第 2 版提交稿');
     expect(within(s).getByText('送审稿')).toBeTruthy();
     expect(within(s).getByText('47.1 KB')).toBeTruthy();
     expect(within(s).getByText('PDF')).toBeTruthy();
