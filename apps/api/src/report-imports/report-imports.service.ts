@@ -68,11 +68,38 @@ export class ReportImportsService {
     this.expireAfterMs = config.get('imports', { infer: true }).expireAfterMs;
   }
 
-  upload(
+  /**
+   * Stores the file and records the import in one transaction; should the transaction roll back after
+   * the file was stored, the file is deleted again (no row would ever point at it for the sweeper).
+   */
+  async upload(
     principal: Principal,
     ability: AppAbility,
     reportId: string,
     file: { format: ImportFormat; data: Buffer },
+  ): Promise<ReportImportView> {
+    let stored: string | null = null;
+    try {
+      return await this.storeAndRecord(principal, ability, reportId, file, (key) => (stored = key));
+    } catch (error) {
+      if (stored) {
+        const key: string = stored;
+        await this.storage
+          .delete(key)
+          .catch((failure: Error) =>
+            this.logger.warn({ msg: 'orphan import file not deleted', key, error: failure.message }),
+          );
+      }
+      throw error;
+    }
+  }
+
+  private storeAndRecord(
+    principal: Principal,
+    ability: AppAbility,
+    reportId: string,
+    file: { format: ImportFormat; data: Buffer },
+    onStored: (key: string) => void,
   ): Promise<ReportImportView> {
     return this.db.tx(async (tx) => {
       const report = await permittedReport(tx, ability, reportId, { action: 'update', forUpdate: true });
@@ -86,6 +113,7 @@ export class ReportImportsService {
       const id = randomUUID();
       const storageKey = `tenants/${report.tenantId}/reports/${reportId}/imports/${id}.${file.format}`;
       await this.storage.put(storageKey, file.data, CONTENT_TYPES[file.format]);
+      onStored(storageKey);
       const sha256 = createHash('sha256').update(file.data).digest('hex');
       await requestReportImport(
         tx,

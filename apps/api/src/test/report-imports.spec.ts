@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -335,6 +335,31 @@ describe('import an existing report into a draft (real API, PostgreSQL and stora
       expect(res.statusCode).toBe(status);
       expect(res.json().code).toBe(code);
       expect(await countImports()).toBe(before);
+    });
+
+    it('an upload whose transaction rolls back after its file was stored leaves no file behind', async () => {
+      const dir = join(storageDir, 'tenants', tenantId, 'reports', overall, 'imports');
+      const filesNow = async () => (await readdir(dir).catch(() => [] as string[])).sort();
+      const before = await filesNow();
+      const count = await countImports();
+      // the audit row is written after the file and the import row: make it fail, as a lost database would
+      await owner(`CREATE FUNCTION refuse_import_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+                   BEGIN IF NEW.action = 'report.import_requested' THEN RAISE EXCEPTION 'audit refused'; END IF;
+                   RETURN NEW; END $$`);
+      await owner(`CREATE TRIGGER refuse_import_audit BEFORE INSERT ON audit_log
+                   FOR EACH ROW EXECUTE FUNCTION refuse_import_audit()`);
+      try {
+        const res = await upload(editor, overall, docx);
+        expect(res.statusCode).toBeGreaterThanOrEqual(500);
+      } finally {
+        await owner(`DROP TRIGGER refuse_import_audit ON audit_log`);
+        await owner(`DROP FUNCTION refuse_import_audit()`);
+      }
+      expect(await countImports()).toBe(count);
+      expect(await filesNow()).toEqual(before);
+      // and the same upload goes through once the database takes it
+      expect((await upload(editor, overall, docx)).statusCode).toBe(202);
+      expect((await filesNow()).length).toBe(before.length + 1);
     });
 
     it('a report that is not a draft → 409; another department’s → 403; another county’s → 404; other types → 415', async () => {
