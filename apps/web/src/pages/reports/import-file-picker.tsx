@@ -1,4 +1,4 @@
-import { DeleteOutlined, FileWordOutlined, InboxOutlined } from '@ant-design/icons';
+import { DeleteOutlined, InboxOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography, Upload } from 'antd';
 import { IMPORT_ACCEPT } from '../../api/report-imports-api';
 
@@ -25,7 +25,7 @@ export function ImportFilePicker({ value, onChange }: { value?: File; onChange?:
       </Upload.Dragger>
       {value && (
         <Flex align="center" gap={8} data-chosen-file={value.name}>
-          <FileWordOutlined />
+          <PaperClipOutlined />
           <Typography.Text ellipsis style={{ maxWidth: 460 }}>
             {value.name}
           </Typography.Text>
