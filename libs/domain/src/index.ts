@@ -20,6 +20,7 @@ export * from './lib/report/figures';
 export * from './lib/report/upcast';
 export * from './lib/report/prefill';
 export * from './lib/report/summary';
+export * from './lib/report/import-file';
 export * from './lib/workflow/workflow';
 export * from './lib/workflow/diff';
 export * from './lib/review/comments';

@@ -1,6 +1,7 @@
 import {
   AppError,
   LIBRARY_FILE_MAX_BYTES,
+  REPORT_IMPORT_MAX_BYTES,
   SCORE_SHEET_FILE_MAX_BYTES,
   XLSX_CONTENT_TYPE,
   type ErrorCode,
@@ -30,7 +31,7 @@ export const FILE_ROUTES: Record<string, FileRoute> = {
   // a .docx, .txt or .xlsx report, at most what its readers take
   '/api/reports/:id/imports': {
     types: Object.keys(IMPORT_MEDIA_TYPES),
-    maxBytes: 2 * 1024 * 1024,
+    maxBytes: REPORT_IMPORT_MAX_BYTES,
     tooLarge: 'IMPORT_FILE_TOO_LARGE',
   },
 };

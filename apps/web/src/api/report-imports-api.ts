@@ -1,3 +1,4 @@
+import { ERROR_CATALOGUE, REPORT_IMPORT_FILE_TYPES, REPORT_IMPORT_MAX_BYTES } from '@evalflow/domain';
 import type { ApiClient } from './client';
 
 export type ReportImportStatus = 'queued' | 'parsing' | 'ready' | 'applied' | 'failed' | 'discarded' | 'expired';
@@ -35,15 +36,24 @@ export interface ReportSourcesView {
   inferred: string[];
 }
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 /** The media type the API takes a report file as, by its name; null for a file it does not take. */
 export function importContentType(name: string): string | null {
   const lower = name.toLowerCase();
-  if (lower.endsWith('.docx')) return DOCX;
-  if (lower.endsWith('.txt')) return 'text/plain';
-  if (lower.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  return null;
+  const found = Object.entries(REPORT_IMPORT_FILE_TYPES).find(([extension]) => lower.endsWith(extension));
+  return found ? found[1] : null;
+}
+
+const MAX_MB = REPORT_IMPORT_MAX_BYTES / (1024 * 1024);
+/** What the file picker offers (the extensions the API takes). */
+export const IMPORT_ACCEPT = Object.keys(REPORT_IMPORT_FILE_TYPES).join(',');
+export const IMPORT_FILE_HINT = `Word 文档（.docx）、文本文件（.txt）或 Excel 工作簿（.xlsx），不超过 ${MAX_MB} MB`;
+
+/** Why the API would refuse a file before reading it (its type, its size), in Chinese; undefined when it would not. */
+export function importFileProblem(file: File): string | undefined {
+  if (!importContentType(file.name)) return '请选择 Word 文档（.docx）、文本文件（.txt）或 Excel 工作簿（.xlsx）';
+  if (file.size === 0) return ERROR_CATALOGUE.IMPORT_EMPTY.message;
+  if (file.size > REPORT_IMPORT_MAX_BYTES) return `文件超过大小上限（${MAX_MB} MB），请删去图片等内容后重试`;
+  return undefined;
 }
 
 export async function uploadReportImport(api: ApiClient, reportId: string, file: File): Promise<ReportImportView> {

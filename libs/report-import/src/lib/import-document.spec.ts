@@ -4,13 +4,15 @@ import {
   BUILTIN_TEMPLATES,
   emptyProjectContent,
   emptyReportContent,
+  REPORT_IMPORT_FILE_TYPES,
+  REPORT_IMPORT_MAX_BYTES,
   type ReportContent,
   type ScoreTablePart,
 } from '@evalflow/domain';
 import { ZHAOXIAN_UNION_2024 } from '@evalflow/samples';
 import { readDocx } from './docx/read-docx';
 import { ImportRefused } from './import-refused';
-import { importDocument, precheckImportFile } from './import-document';
+import { IMPORT_MEDIA_TYPES, importDocument, precheckImportFile } from './import-document';
 import { readTxt } from './txt';
 
 const template = BUILTIN_TEMPLATES[0].definition;
@@ -66,11 +68,16 @@ describe('importDocument (the whole document mapped by importReport)', () => {
 describe('precheckImportFile', () => {
   it.each([
     ['IMPORT_NOT_DOCX', 'docx', Buffer.from('not a zip')],
-    ['IMPORT_FILE_TOO_LARGE', 'docx', Buffer.alloc(2 * 1024 * 1024 + 1)],
+    ['IMPORT_FILE_TOO_LARGE', 'docx', Buffer.alloc(REPORT_IMPORT_MAX_BYTES + 1)],
+    ['IMPORT_FILE_TOO_LARGE', 'txt', Buffer.alloc(REPORT_IMPORT_MAX_BYTES + 1, 0x61)],
     ['IMPORT_EMPTY', 'txt', Buffer.alloc(0)],
   ] as const)('refuses with %s (a %s)', async (code, format, data) => {
     await expect(precheckImportFile(format, data)).rejects.toMatchObject({ code });
     await expect(precheckImportFile(format, data)).rejects.toBeInstanceOf(ImportRefused);
+  });
+
+  it('takes the media types the web app sends, by extension (domain REPORT_IMPORT_FILE_TYPES)', () => {
+    expect(Object.keys(IMPORT_MEDIA_TYPES).sort()).toEqual(Object.values(REPORT_IMPORT_FILE_TYPES).sort());
   });
 
   it('accepts the sample’s DOCX without inflating it', async () => {

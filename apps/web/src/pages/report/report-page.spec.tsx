@@ -13,6 +13,7 @@ import {
   signedInSession,
 } from '../../test/session-fixtures';
 import { ReportPage } from './report-page';
+import { handOverImport } from './score-sheet/handed-import';
 
 const checks: ChecksView = {
   reportId: REPORT_ID,
@@ -191,6 +192,57 @@ describe('ReportPage', { timeout: 20_000 }, () => {
     expect(within(conclusion).getByText('总分')).toBeTruthy();
     expect(within(conclusion).getByText('57.5')).toBeTruthy();
     expect(screen.getAllByRole('button', { name: /对本部分提意见/ })).toHaveLength(5);
+  });
+
+  describe('a file handed over by 新建报告 → 从文件导入', () => {
+    const imported = {
+      id: 'i1',
+      status: 'ready',
+      progress: 100,
+      format: 'docx',
+      errorCode: null,
+      error: null,
+      summary: {
+        filledParts: ['scoreTable'],
+        counts: { indicators: 12, sourced: 40, inferred: 1, unplaced: 0 },
+        unplaced: [],
+      },
+      reportVersion: 7,
+    };
+    const answers = {
+      '/checks': checks,
+      '/comments': [],
+      '/history': [],
+      '/revisions': [],
+      '/documents': [],
+      '/sources': { importId: null, sources: {}, inferred: [] },
+      '/imports': { ...imported, status: 'queued', progress: 0, summary: null },
+      '/imports/i1': imported,
+    };
+    const uploads = () =>
+      vi.mocked(fetch).mock.calls.filter(([url, init]) => String(url).endsWith('/imports') && init?.method === 'POST');
+
+    it('opens the import on the new draft with the file already uploading, then its preview', async () => {
+      handOverImport(REPORT_ID, new File(['PK'], '2024年度部门整体支出绩效自评报告.docx'));
+      session = await renderPage('deptEditor', { ...answers, '/': reportView({ status: 'draft' }) });
+      const dialog = await screen.findByRole('dialog', { name: '从文件导入（Word/文本）' }, { timeout: 5000 });
+      expect(await within(dialog).findByText('将填写「绩效自评表」')).toBeTruthy();
+      expect(within(dialog).getByText('文件：2024年度部门整体支出绩效自评报告.docx')).toBeTruthy();
+      expect(uploads()).toHaveLength(1);
+    });
+
+    it('imports nothing into a report the user may not change, and says so', async () => {
+      handOverImport(REPORT_ID, new File(['PK'], '2024年度报告.docx'));
+      session = await renderPage('deptEditor', {
+        ...answers,
+        '/': reportView({ status: 'submitted', availableActions: [] }),
+      });
+      expect(
+        await screen.findByText('报告当前不能修改，未导入文件「2024年度报告.docx」', undefined, { timeout: 5000 }),
+      ).toBeTruthy();
+      expect(screen.queryByRole('dialog')).toBeNull();
+      expect(uploads()).toHaveLength(0);
+    });
   });
 
   it('says a report that cannot be found does not exist', async () => {

@@ -1,6 +1,6 @@
-import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Badge, Button, Flex, Result, Spin, Tabs, Typography } from 'antd';
+import { App, Badge, Button, Flex, Result, Spin, Tabs, Typography } from 'antd';
 import {
   isContentEditable,
   partsOf,
@@ -37,6 +37,7 @@ import { useReportDrafts } from './editor/use-report-drafts';
 import { PartSide } from './part-side';
 import { ReportContent } from './report-content';
 import { ReturnNotice, SignOffNotice } from './report-notices';
+import { takeHandedImport } from './score-sheet/handed-import';
 import { ScoreSheetToolbar } from './score-sheet/score-sheet-toolbar';
 import { RescoreTab } from './rescore/rescore-tab';
 import { HistoryTimeline } from './review/history-timeline';
@@ -74,6 +75,7 @@ export function ReportPage() {
     [setReport],
   );
   const editor = useReportDrafts(session, loaded, editable, onSaved);
+  const handed = useHandedImport(loaded === undefined ? undefined : { id: loaded.id, editable });
   const fieldSources = useFieldSources(session, id);
   // the rules run on the whole report: behind the keystroke, not in its way
   const checkedDrafts = useDeferredValue(editor.drafts);
@@ -195,6 +197,8 @@ export function ReportPage() {
                             reloadAll();
                             fieldSources.reload();
                           },
+                          handed: handed.file,
+                          onHandedClosed: handed.clear,
                         }
                       : undefined
                   }
@@ -329,4 +333,23 @@ export function ReportPage() {
       />
     </>
   );
+}
+
+/**
+ * The file 新建报告 → 从文件导入 handed over for this report, taken once it has loaded: imported when the user
+ * may change it; otherwise (an existing report no longer a draft) the user is told it was not.
+ */
+function useHandedImport(report: { id: string; editable: boolean } | undefined) {
+  const { message } = App.useApp();
+  const [file, setFile] = useState<File>();
+  const id = report?.id;
+  const editable = report?.editable;
+  useEffect(() => {
+    if (id === undefined) return;
+    const taken = takeHandedImport(id);
+    if (!taken) return;
+    if (editable) setFile(taken);
+    else void message.warning(`报告当前不能修改，未导入文件「${taken.name}」`);
+  }, [id, editable, message]);
+  return { file, clear: useCallback(() => setFile(undefined), []) };
 }

@@ -6,7 +6,8 @@ import { NewReportForm } from './new-report-form';
 
 /**
  * 新建报告: asks the kind (部门整体 report or a project's table), the year and, for a project, which
- * one; opens the new report, prefilled from last year's approved one of the same kind (and project).
+ * one; opens the new report, prefilled from last year's approved one of the same kind (and project),
+ * or 从文件导入: with the file chosen here imported into it as soon as it opens.
  */
 export function NewReportButton({
   api,

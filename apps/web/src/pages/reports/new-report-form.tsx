@@ -13,6 +13,9 @@ import { useNavigate } from 'react-router-dom';
 import { messageOf, type ApiClient } from '../../api/client';
 import { fieldProblemsOf } from '../../api/error-details';
 import { createReport, existingReportOf } from '../../api/report-parts-api';
+import { IMPORT_FILE_HINT, importFileProblem } from '../../api/report-imports-api';
+import { handOverImport } from '../report/score-sheet/handed-import';
+import { ImportFilePicker } from './import-file-picker';
 import { useLastYearProjects } from './last-year-projects';
 import { fiscalYearOptions } from './report-columns';
 
@@ -22,7 +25,15 @@ interface NewReportValues {
   /** Last year's project table the project is taken from (its id), if one was picked. */
   previous?: string;
   project?: Partial<ProjectIdentity>;
+  /** 在线填写, or start from a file (last year's report) imported once the report exists */
+  start: 'blank' | 'file';
+  file?: File;
 }
+
+const START_OPTIONS = [
+  { value: 'blank', label: '在线填写' },
+  { value: 'file', label: '从文件导入' },
+];
 
 const KIND_OPTIONS = REPORT_KINDS.map((k) => ({ value: k, label: REPORT_KIND_LABELS[k] }));
 
@@ -59,7 +70,8 @@ interface NewReportFormProps {
 /**
  * 新建报告: the kind and the fiscal year (by default last year, the one evaluated this spring); for a
  * 项目支出绩效自评表 the project, typed or picked from the department's tables of the year before.
- * The new report opens at once; one that already exists is offered instead.
+ * The new report opens at once; one that already exists is offered instead. 从文件导入 takes a file too
+ * (checked for its type and size before anything is sent): the report's page opens its import on it.
  */
 export function NewReportForm({ api, departmentId, now, onCancel }: NewReportFormProps) {
   const navigate = useNavigate();
@@ -67,6 +79,7 @@ export function NewReportForm({ api, departmentId, now, onCancel }: NewReportFor
   const kind = Form.useWatch('kind', form) ?? 'department_overall';
   const fiscalYear = Form.useWatch('fiscalYear', form) ?? now.getFullYear() - 1;
   const isProject = kind === 'project';
+  const fromFile = Form.useWatch('start', form) === 'file';
   const lastYear = useLastYearProjects(api, departmentId, fiscalYear, isProject);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -81,7 +94,7 @@ export function NewReportForm({ api, departmentId, now, onCancel }: NewReportFor
         ? { fiscalYear: values.fiscalYear, kind, project: projectOf(values.project) }
         : { fiscalYear: values.fiscalYear, kind };
       const report = await createReport(api, input);
-      navigate(`/reports/${report.id}`);
+      openReport(report.id, values);
     } catch (e) {
       const existingId = existingReportOf(e);
       const problems = fieldProblemsOf(e).flatMap((p) =>
@@ -93,6 +106,12 @@ export function NewReportForm({ api, departmentId, now, onCancel }: NewReportFor
     } finally {
       setBusy(false);
     }
+  };
+
+  /** Opens the report; with 从文件导入 its page imports the chosen file at once. */
+  const openReport = (reportId: string, values: Pick<NewReportValues, 'start' | 'file'> = form.getFieldsValue()) => {
+    if (values.start === 'file' && values.file) handOverImport(reportId, values.file);
+    navigate(`/reports/${reportId}`);
   };
 
   /** A project of last year picked: its code and name are this year's too. */
@@ -117,7 +136,7 @@ export function NewReportForm({ api, departmentId, now, onCancel }: NewReportFor
       name="new-report"
       layout="vertical"
       requiredMark={false}
-      initialValues={{ kind: 'department_overall', fiscalYear: now.getFullYear() - 1 }}
+      initialValues={{ kind: 'department_overall', fiscalYear: now.getFullYear() - 1, start: 'blank' }}
       onFinish={create}
       onValuesChange={(changed: Partial<NewReportValues>) => {
         if ('kind' in changed || 'fiscalYear' in changed) setExisting(undefined);
@@ -134,8 +153,8 @@ export function NewReportForm({ api, departmentId, now, onCancel }: NewReportFor
           title={existing.message}
           style={{ marginBottom: 16 }}
           action={
-            <Button size="small" type="primary" onClick={() => navigate(`/reports/${existing.id}`)}>
-              打开已有报告
+            <Button size="small" type="primary" onClick={() => openReport(existing.id)}>
+              {fromFile ? '打开已有报告并导入' : '打开已有报告'}
             </Button>
           }
         />
@@ -218,10 +237,31 @@ export function NewReportForm({ api, departmentId, now, onCancel }: NewReportFor
           </Flex>
         </>
       )}
+      <Form.Item label="填写方式" name="start">
+        <Radio.Group aria-label="填写方式" options={START_OPTIONS} optionType="button" />
+      </Form.Item>
+      {fromFile && (
+        <Form.Item
+          label="往年的报告文件"
+          name="file"
+          extra={`${IMPORT_FILE_HINT}。新建后即解析文件，核对识别结果后确认导入。`}
+          rules={[
+            { required: true, message: '请选择要导入的文件' },
+            {
+              validator: async (_rule, file: File | undefined) => {
+                const problem = file && importFileProblem(file);
+                if (problem) throw new Error(problem);
+              },
+            },
+          ]}
+        >
+          <ImportFilePicker />
+        </Form.Item>
+      )}
       <Flex gap={8} justify="flex-end">
         <Button onClick={onCancel}>取消</Button>
         <Button type="primary" htmlType="submit" loading={busy}>
-          新建并打开
+          {fromFile ? '新建并导入' : '新建并打开'}
         </Button>
       </Flex>
     </Form>

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { REPORT_IMPORT_MAX_BYTES } from '@evalflow/domain';
 import { ImportRefused } from '../import-refused';
 
 /** What a .docx may cost before it is refused. */
@@ -14,7 +15,7 @@ export interface DocxLimits {
 }
 
 export const DEFAULT_DOCX_LIMITS: DocxLimits = {
-  maxBytes: 2 * 1024 * 1024,
+  maxBytes: REPORT_IMPORT_MAX_BYTES,
   maxEntries: 1000,
   // a 2 MB file of text at the sample's ratio (16); parsing costs about 20× the XML in memory (README)
   maxUncompressedBytes: 32 * 1024 * 1024,

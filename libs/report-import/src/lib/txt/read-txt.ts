@@ -1,3 +1,4 @@
+import { REPORT_IMPORT_MAX_BYTES } from '@evalflow/domain';
 import { ImportRefused } from '../import-refused';
 import type { SourceBlock, SourceDocument } from '../source-document';
 import { decodeText, type TextEncoding } from './decode';
@@ -11,7 +12,11 @@ export interface TxtLimits {
   maxLineLength: number;
 }
 
-export const DEFAULT_TXT_LIMITS: TxtLimits = { maxBytes: 2 * 1024 * 1024, maxLines: 100_000, maxLineLength: 20_000 };
+export const DEFAULT_TXT_LIMITS: TxtLimits = {
+  maxBytes: REPORT_IMPORT_MAX_BYTES,
+  maxLines: 100_000,
+  maxLineLength: 20_000,
+};
 
 /** A line left out of the document, and why: page numbers a PDF copy leaves between pages. */
 export interface DroppedLine {

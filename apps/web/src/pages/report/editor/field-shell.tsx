@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Flex, Typography } from 'antd';
 import { fieldDomId } from './field-dom';
-import { SourceMarker, useFieldSource } from './field-sources';
+import { INFERRED_STYLE, SourceMarker, useFieldSource } from './field-sources';
 import type { FieldMessage } from './field-messages';
 
 export const messagesId = (path: string) => `${fieldDomId(path)}-messages`;
@@ -54,7 +54,7 @@ export function FieldShell({
       vertical
       gap={4}
       data-inferred={source?.inferred || undefined}
-      style={source?.inferred ? { background: '#fffbe6', borderRadius: 4, padding: 4, margin: -4 } : undefined}
+      style={source?.inferred ? INFERRED_STYLE : undefined}
     >
       {source ? (
         <Flex align="center">

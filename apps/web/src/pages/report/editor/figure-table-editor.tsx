@@ -3,6 +3,7 @@ import type { FieldNode } from '../fields/field-nodes';
 import type { MessagesOf } from './field-messages';
 import { FieldInput } from './field-input';
 import { FieldMessages, messagesId, statusOf } from './field-shell';
+import { SourcedCell } from './field-sources';
 
 type Figure = { key: string; label: string; fields: Record<string, FieldNode>; value: Record<string, unknown> };
 
@@ -57,15 +58,17 @@ export function FigureTableEditor({ figures, path, value, onChange, messagesOf }
             const messages = messagesOf(fieldPath);
             return (
               <Flex vertical gap={2}>
-                <FieldInput
-                  path={fieldPath}
-                  kind={child.kind}
-                  label={`${row.label} ${child.label}`}
-                  value={row.value[column]}
-                  status={statusOf(messages)}
-                  describedBy={messages.length ? messagesId(fieldPath) : undefined}
-                  onChange={(v) => onChange(row.key, { ...row.value, [column]: v })}
-                />
+                <SourcedCell path={fieldPath}>
+                  <FieldInput
+                    path={fieldPath}
+                    kind={child.kind}
+                    label={`${row.label} ${child.label}`}
+                    value={row.value[column]}
+                    status={statusOf(messages)}
+                    describedBy={messages.length ? messagesId(fieldPath) : undefined}
+                    onChange={(v) => onChange(row.key, { ...row.value, [column]: v })}
+                  />
+                </SourcedCell>
                 <FieldMessages path={fieldPath} messages={messages} />
               </Flex>
             );

@@ -7,6 +7,7 @@ import { fieldDomId } from './field-dom';
 import type { MessagesOf } from './field-messages';
 import { FieldInput } from './field-input';
 import { FieldMessages, messagesId, statusOf } from './field-shell';
+import { SourcedCell } from './field-sources';
 import { RowActions } from '../../../components/row-actions';
 import { moveRow, removeRow, replaceRow } from '../../../components/row-moves';
 import { isLongText } from './value-kinds';
@@ -59,15 +60,17 @@ export function ListEditor({ node, path, value, onChange, messagesOf }: ListEdit
           return (
             <Flex key={i} gap={8} align="start">
               <Flex vertical gap={2} style={{ flex: 1 }}>
-                <FieldInput
-                  path={rowPath}
-                  kind={item.kind}
-                  label={rowName(i)}
-                  value={row}
-                  status={statusOf(messages)}
-                  describedBy={messages.length ? messagesId(rowPath) : undefined}
-                  onChange={(v) => onChange(replaceRow(rows, i, v))}
-                />
+                <SourcedCell path={rowPath}>
+                  <FieldInput
+                    path={rowPath}
+                    kind={item.kind}
+                    label={rowName(i)}
+                    value={row}
+                    status={statusOf(messages)}
+                    describedBy={messages.length ? messagesId(rowPath) : undefined}
+                    onChange={(v) => onChange(replaceRow(rows, i, v))}
+                  />
+                </SourcedCell>
                 <FieldMessages path={rowPath} messages={messages} />
               </Flex>
               {actions(i)}
@@ -97,15 +100,17 @@ export function ListEditor({ node, path, value, onChange, messagesOf }: ListEdit
               const messages = messagesOf(fieldPath);
               return (
                 <Flex vertical gap={2}>
-                  <FieldInput
-                    path={fieldPath}
-                    kind={child.kind}
-                    label={`${rowName(i)} ${child.label}`}
-                    value={row[key]}
-                    status={statusOf(messages)}
-                    describedBy={messages.length ? messagesId(fieldPath) : undefined}
-                    onChange={(v) => onChange(replaceRow(rows, i, { ...row, [key]: v }))}
-                  />
+                  <SourcedCell path={fieldPath}>
+                    <FieldInput
+                      path={fieldPath}
+                      kind={child.kind}
+                      label={`${rowName(i)} ${child.label}`}
+                      value={row[key]}
+                      status={statusOf(messages)}
+                      describedBy={messages.length ? messagesId(fieldPath) : undefined}
+                      onChange={(v) => onChange(replaceRow(rows, i, { ...row, [key]: v }))}
+                    />
+                  </SourcedCell>
                   {addons?.field?.(fieldPath)}
                   <FieldMessages
                     path={fieldPath}

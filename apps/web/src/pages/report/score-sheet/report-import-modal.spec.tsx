@@ -1,6 +1,8 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App as AntApp } from 'antd';
+import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { REPORT_IMPORT_MAX_BYTES } from '@evalflow/domain';
 import { ApiError, type ApiClient } from '../../../api/client';
 import type { ReportImportView } from '../../../api/report-imports-api';
 import { fakeApi, type FakeCall } from '../../../test/fake-api';
@@ -30,20 +32,23 @@ const ready: ReportImportView = {
   },
 };
 
-function renderModal(api: ApiClient) {
+function renderModal(api: ApiClient, initialFile?: File) {
   const onImported = vi.fn();
   const onClose = vi.fn();
   render(
-    <AntApp>
-      <ReportImportModal
-        api={api}
-        reportId="r1"
-        kind="department_overall"
-        open
-        onClose={onClose}
-        onImported={onImported}
-      />
-    </AntApp>,
+    <StrictMode>
+      <AntApp>
+        <ReportImportModal
+          api={api}
+          reportId="r1"
+          kind="department_overall"
+          open
+          onClose={onClose}
+          onImported={onImported}
+          initialFile={initialFile}
+        />
+      </AntApp>
+    </StrictMode>,
   );
   return { onImported, onClose };
 }
@@ -74,6 +79,27 @@ describe('ReportImportModal', { timeout: 40_000 }, () => {
     await waitFor(() => expect(onImported).toHaveBeenCalledTimes(1));
     expect(api.calls[2]).toMatchObject({ path: '/reports/r1/imports/i1/apply', headers: { 'if-match': '"7"' } });
     expect(onClose).toHaveBeenCalled();
+  });
+
+  it('uploads a file handed over (新建报告 → 从文件导入) as it opens, once, and applies it as any other', async () => {
+    const api = fakeApi((call: FakeCall) =>
+      call.method === 'GET' ? ready : call.path.endsWith('apply') ? { ...ready, status: 'applied' } : queued,
+    );
+    const { onImported } = renderModal(api, new File(['PK'], '2024年度部门整体支出绩效自评报告.docx'));
+    expect(await screen.findByText('将填写「绩效自评表」「四、评价结论和评价等级」')).toBeTruthy();
+    expect(screen.getByText('文件：2024年度部门整体支出绩效自评报告.docx')).toBeTruthy();
+    // StrictMode runs the opening effect twice: the file still goes up once
+    expect(api.calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+    fireEvent.click(confirmButton());
+    await waitFor(() => expect(onImported).toHaveBeenCalledTimes(1));
+  });
+
+  it('checks a handed-over file as one chosen here: too large is said, nothing sent', async () => {
+    const api = fakeApi(() => queued);
+    renderModal(api, new File([new Uint8Array(REPORT_IMPORT_MAX_BYTES + 1)], '报告.docx'));
+    expect(await screen.findByText('文件超过大小上限（2 MB），请删去图片等内容后重试')).toBeTruthy();
+    expect(api.calls).toHaveLength(0);
+    expect(confirmButton().disabled).toBe(true);
   });
 
   it('shows a refusal in Chinese and holds the import back', async () => {

@@ -7,12 +7,13 @@ import {
   applyReportImport,
   discardReportImport,
   getReportImport,
-  importContentType,
+  IMPORT_ACCEPT,
+  IMPORT_FILE_HINT,
+  importFileProblem,
   uploadReportImport,
   type ReportImportView,
 } from '../../../api/report-imports-api';
 
-const MAX_BYTES = 2 * 1024 * 1024;
 /** How often a parse under way is asked about. */
 const POLL_MS = 1000;
 
@@ -24,6 +25,8 @@ interface ReportImportModalProps {
   onClose: () => void;
   /** After the import was written: the editor starts again from the server's content. */
   onImported: () => void;
+  /** A file already chosen (in 新建报告 → 从文件导入): uploaded as soon as the dialog opens. */
+  initialFile?: File;
 }
 
 const partLabel = (kind: ReportKind, part: string) =>
@@ -34,8 +37,17 @@ const underway = (v: ReportImportView) => v.status === 'queued' || v.status === 
  * 从文件导入（Word/文本）: choose a .docx or .txt, watch it parse, read what will be filled and what could not
  * be placed, then 确认导入 against the report's version (a report changed since is said so, nothing written).
  */
-export function ReportImportModal({ api, reportId, kind, open, onClose, onImported }: ReportImportModalProps) {
+export function ReportImportModal({
+  api,
+  reportId,
+  kind,
+  open,
+  onClose,
+  onImported,
+  initialFile,
+}: ReportImportModalProps) {
   const { message } = App.useApp();
+  const [fileName, setFileName] = useState<string>();
   const [view, setView] = useState<ReportImportView>();
   const [busy, setBusy] = useState<'uploading' | 'applying'>();
   const [failure, setFailure] = useState<string>();
@@ -50,9 +62,9 @@ export function ReportImportModal({ api, reportId, kind, open, onClose, onImport
   const choose = async (file: File) => {
     setView(undefined);
     setFailure(undefined);
-    if (!importContentType(file.name))
-      return setFailure('请选择 Word 文档（.docx）、文本文件（.txt）或 Excel 工作簿（.xlsx）');
-    if (file.size > MAX_BYTES) return setFailure('文件超过大小上限（2 MB），请删去图片等内容后重试');
+    setFileName(file.name);
+    const problem = importFileProblem(file);
+    if (problem) return setFailure(problem);
     setBusy('uploading');
     try {
       const uploaded = await uploadReportImport(api, reportId, file);
@@ -69,6 +81,14 @@ export function ReportImportModal({ api, reportId, kind, open, onClose, onImport
       setBusy(undefined);
     }
   };
+
+  // the file handed over starts at once, once (a remount in development must not upload it twice)
+  const started = useRef(false);
+  useEffect(() => {
+    if (!initialFile || started.current) return;
+    started.current = true;
+    void choose(initialFile);
+  }, [initialFile]);
 
   const apply = async () => {
     if (!view) return;
@@ -132,7 +152,7 @@ export function ReportImportModal({ api, reportId, kind, open, onClose, onImport
     >
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Upload.Dragger
-          accept=".docx,.txt,.xlsx"
+          accept={IMPORT_ACCEPT}
           multiple={false}
           showUploadList={false}
           disabled={busy !== undefined}
@@ -145,15 +165,13 @@ export function ReportImportModal({ api, reportId, kind, open, onClose, onImport
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">点击或将往年的报告拖到这里</p>
-          <p className="ant-upload-hint">
-            Word 文档（.docx）、文本文件（.txt）或 Excel 工作簿（.xlsx），不超过 2
-            MB。确认后将替换草稿中能识别的内容，原内容保存为一个版本。
-          </p>
+          <p className="ant-upload-hint">{IMPORT_FILE_HINT}。确认后将替换草稿中能识别的内容，原内容保存为一个版本。</p>
         </Upload.Dragger>
-        {view && underway(view) && (
+        {fileName && <Typography.Text type="secondary">文件：{fileName}</Typography.Text>}
+        {(busy === 'uploading' || (view && underway(view))) && (
           <Flex vertical gap={4}>
             <Typography.Text>正在解析文件…</Typography.Text>
-            <Progress percent={view.progress} size="small" aria-label="解析进度" />
+            <Progress percent={view?.progress ?? 0} size="small" aria-label="解析进度" />
           </Flex>
         )}
         {view?.status === 'failed' && <Alert type="error" showIcon role="alert" title={view.error ?? '文件未能解析'} />}

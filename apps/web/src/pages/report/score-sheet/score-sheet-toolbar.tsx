@@ -11,8 +11,16 @@ import { ScoreSheetImportModal } from './score-sheet-import-modal';
 interface ScoreSheetToolbarProps {
   api: ApiClient;
   report: { id: string; kind: ReportKind; fileName: string };
-  /** the import, for those who may change the draft; `blocked` says why it is off (unsaved edits) */
-  importing?: { blocked: string | undefined; onImported: () => void };
+  /**
+   * the import, for those who may change the draft; `blocked` says why it is off (unsaved edits); `handed`
+   * a file chosen in 新建报告 → 从文件导入, imported at once, and `onHandedClosed` when its dialog closes
+   */
+  importing?: {
+    blocked: string | undefined;
+    onImported: () => void;
+    handed?: File;
+    onHandedClosed?: () => void;
+  };
 }
 
 /** 导出绩效自评表 (Excel), and for an editable draft 从 Excel 导入 and 从文件导入 — above the report's content. */
@@ -57,13 +65,17 @@ export function ScoreSheetToolbar({ api, report, importing }: ScoreSheetToolbarP
           onImported={importing.onImported}
         />
       )}
-      {importing && fileOpen && (
+      {importing && (fileOpen || importing.handed) && (
         <ReportImportModal
           api={api}
           reportId={report.id}
           kind={report.kind}
-          open={fileOpen}
-          onClose={() => setFileOpen(false)}
+          open
+          initialFile={importing.handed}
+          onClose={() => {
+            setFileOpen(false);
+            importing.onHandedClosed?.();
+          }}
           onImported={importing.onImported}
         />
       )}
