@@ -1,4 +1,4 @@
-/** The parts of @20minutes/s3rver (an S3-compatible server in Node, a devDependency) the storage tests use. */
+/** The parts of @20minutes/s3rver (an S3-compatible server in Node, a devDependency) that tests use; spec tsconfigs include this file. */
 declare module '@20minutes/s3rver' {
   import type { AddressInfo } from 'node:net';
   import type { Server } from 'node:http';
