@@ -280,7 +280,9 @@ describe('the indicator rows export in the worker (real PostgreSQL, Redis and st
     const broken: DocumentStorage = {
       driver: 'local',
       put: () => Promise.reject(new Error('disk full')),
+      putStream: () => Promise.reject(new Error('disk full')),
       get: () => Promise.reject(new Error('unused')),
+      stream: () => Promise.reject(new Error('unused')),
       exists: () => Promise.resolve(false),
       delete: () => Promise.reject(new Error('unused')),
     };

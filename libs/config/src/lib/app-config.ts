@@ -65,17 +65,27 @@ export interface AppConfig {
     /** Failed logins from one client address (county offices often share one) before it is locked. */
     maxFailuresPerAddress: number;
   };
-  /** rendered documents: a local directory, or an S3-compatible bucket */
+  /** stored files (documents, exports, imports, evidence): a local directory, or an S3-compatible bucket */
   storage: {
     driver: 'local' | 's3';
     dir: string;
     s3: {
-      endpoint: string;
+      /** null: AWS's own endpoint for the region */
+      endpoint: string | null;
       bucket: string;
       region: string;
-      accessKeyId: string;
-      secretAccessKey: string;
+      /** true: <endpoint>/<bucket>/<key> (MinIO); false: virtual-hosted <bucket>.<host>/<key> (AWS, Alibaba OSS) */
+      forcePathStyle: boolean;
+      /** null: the SDK's default credential chain */
+      credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | null;
       prefix: string;
+      /** one attempt fails after this long without a byte sent or received */
+      requestTimeoutMs: number;
+      /** attempts per request, the first included */
+      maxAttempts: number;
+      /** multipart part size for bodies larger than one part */
+      partSizeBytes: number;
+      checksums: 'when_supported' | 'when_required';
     } | null;
   };
   log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };

@@ -133,16 +133,15 @@ describe('loadConfig', () => {
 });
 
 describe('loadConfigOrExit', () => {
-  it('stores documents in a local directory unless S3 is chosen, and then needs every S3 setting', () => {
+  it('stores documents in a local directory unless S3 is chosen, and then needs a bucket', () => {
     expect(loadConfig(DEV).storage).toEqual({ driver: 'local', dir: 'var/storage', s3: null });
-    expect(() => loadConfig({ ...DEV, STORAGE_DRIVER: 's3', S3_BUCKET: 'docs' })).toThrow(
-      'S3_ENDPOINT must be set when STORAGE_DRIVER=s3; S3_ACCESS_KEY_ID must be set when STORAGE_DRIVER=s3',
-    );
+    expect(() => loadConfig({ ...DEV, STORAGE_DRIVER: 's3' })).toThrow('S3_BUCKET must be set when STORAGE_DRIVER=s3');
     const s3 = {
       ...DEV,
       STORAGE_DRIVER: 's3',
       S3_ENDPOINT: 'http://minio:9000',
       S3_BUCKET: 'docs',
+      S3_FORCE_PATH_STYLE: 'true',
       S3_ACCESS_KEY_ID: 'id',
       S3_SECRET_ACCESS_KEY: 'secret',
     };
@@ -150,14 +149,64 @@ describe('loadConfigOrExit', () => {
       endpoint: 'http://minio:9000',
       bucket: 'docs',
       region: 'us-east-1',
-      accessKeyId: 'id',
-      secretAccessKey: 'secret',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'id', secretAccessKey: 'secret' },
       prefix: '',
+      requestTimeoutMs: 30000,
+      maxAttempts: 3,
+      partSizeBytes: 8 * 1024 * 1024,
+      checksums: 'when_supported',
     });
     expect(() => loadConfig({ ...s3, S3_ENDPOINT: 'minio:9000' })).toThrow(
       'S3_ENDPOINT must be an http:// or https:// URL',
     );
     expect(() => loadConfig({ ...DEV, STORAGE_DRIVER: 'ftp' })).toThrow('STORAGE_DRIVER must be local or s3');
+  });
+
+  it('addresses AWS and Alibaba OSS virtual-hosted by default, and takes temporary credentials', () => {
+    const oss = loadConfig({
+      ...DEV,
+      STORAGE_DRIVER: 's3',
+      S3_ENDPOINT: 'https://s3.oss-cn-hangzhou.aliyuncs.com',
+      S3_REGION: 'cn-hangzhou',
+      S3_BUCKET: 'county-evidence',
+      S3_ACCESS_KEY_ID: 'STS.id',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_SESSION_TOKEN: 'token',
+      S3_REQUEST_TIMEOUT_MS: '5000',
+      S3_MAX_ATTEMPTS: '5',
+      S3_PART_SIZE_MB: '16',
+      S3_CHECKSUMS: 'when_required',
+    }).storage.s3;
+    expect(oss).toMatchObject({
+      forcePathStyle: false,
+      credentials: { accessKeyId: 'STS.id', secretAccessKey: 'secret', sessionToken: 'token' },
+      requestTimeoutMs: 5000,
+      maxAttempts: 5,
+      partSizeBytes: 16 * 1024 * 1024,
+      checksums: 'when_required',
+    });
+    // no endpoint and no keys: AWS's endpoint for the region and the SDK's default chain (an instance role…)
+    const aws = loadConfig({ ...DEV, STORAGE_DRIVER: 's3', S3_REGION: 'cn-north-1', S3_BUCKET: 'docs' }).storage.s3;
+    expect(aws).toMatchObject({ endpoint: null, region: 'cn-north-1', forcePathStyle: false, credentials: null });
+  });
+
+  it('names each bad S3 setting at start-up', () => {
+    const s3 = { ...DEV, STORAGE_DRIVER: 's3', S3_BUCKET: 'docs' };
+    const refused: Array<[Record<string, string>, string]> = [
+      [{ S3_ACCESS_KEY_ID: 'id' }, 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together'],
+      [{ S3_SECRET_ACCESS_KEY: 'secret' }, 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together'],
+      [{ S3_SESSION_TOKEN: 'token' }, 'S3_SESSION_TOKEN needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY'],
+      [{ S3_FORCE_PATH_STYLE: 'yes' }, 'S3_FORCE_PATH_STYLE must be true or false (got "yes")'],
+      [{ S3_REQUEST_TIMEOUT_MS: '0' }, 'S3_REQUEST_TIMEOUT_MS must be at least 100'],
+      [{ S3_MAX_ATTEMPTS: '11' }, 'S3_MAX_ATTEMPTS must be at most 10'],
+      [{ S3_PART_SIZE_MB: '4' }, 'S3_PART_SIZE_MB must be at least 5 (S3 refuses smaller parts)'],
+      [{ S3_CHECKSUMS: 'never' }, 'S3_CHECKSUMS must be when_supported or when_required'],
+      [{ S3_BUCKET: 'My_Bucket' }, 'S3_BUCKET must be a bucket name'],
+      [{ S3_REGION: 'CN North 1' }, 'S3_REGION must be a region name'],
+      [{ S3_ENDPOINT: 'ftp://minio:9000' }, 'S3_ENDPOINT must be an http:// or https:// URL'],
+    ];
+    for (const [env, message] of refused) expect(() => loadConfig({ ...s3, ...env })).toThrow(message);
   });
 
   it('prints one line naming the variable and exits with a non-zero code', () => {

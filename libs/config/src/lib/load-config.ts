@@ -151,10 +151,41 @@ const envSchema = z.object({
   STORAGE_DIR: z.string().min(1, 'must not be empty').default('var/storage'),
   STORAGE_DRIVER: z.enum(['local', 's3'], { error: 'must be local or s3' }).default('local'),
   S3_ENDPOINT: z.string().optional(),
-  S3_BUCKET: z.string().optional(),
-  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .regex(
+      /^(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'must be a bucket name: 3–63 lowercase letters, digits, "." or "-", starting and ending with a letter or digit',
+    )
+    .optional(),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/, 'must be a region name such as us-east-1, cn-north-1 or cn-hangzhou')
+    .default('us-east-1'),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_SESSION_TOKEN: z.string().optional(),
+  S3_REQUEST_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(100, 'must be at least 100')
+    .max(600000, 'must be at most 600000')
+    .default(30000),
+  S3_MAX_ATTEMPTS: positiveInt(3, 10),
+  // S3 refuses parts under 5 MiB; 4 parts of one upload are in memory at once
+  S3_PART_SIZE_MB: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(5, 'must be at least 5 (S3 refuses smaller parts)')
+    .max(64, 'must be at most 64')
+    .default(8),
+  S3_CHECKSUMS: z
+    .enum(['when_supported', 'when_required'], { error: 'must be when_supported or when_required' })
+    .default('when_supported'),
   S3_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "-" or "_"')
@@ -215,6 +246,34 @@ function describe(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
+/**
+ * STORAGE_DRIVER=s3: a bucket; an endpoint, if given, as an http(s) URL; the key pair whole or not at all (none: the
+ * SDK's default chain, e.g. an instance role); a session token only beside a key pair.
+ */
+function s3Problems(e: z.infer<typeof envSchema>): string[] {
+  const problems: string[] = [];
+  if (!e.S3_BUCKET) problems.push('S3_BUCKET must be set when STORAGE_DRIVER=s3');
+  if (e.S3_ENDPOINT !== undefined) {
+    let ok = false;
+    try {
+      const url = new URL(e.S3_ENDPOINT);
+      ok = /^https?:$/.test(url.protocol) && url.hostname.length > 0;
+    } catch {
+      ok = false;
+    }
+    if (!ok) problems.push(`S3_ENDPOINT must be an http:// or https:// URL (got "${describe(e.S3_ENDPOINT)}")`);
+  }
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
+    problems.push(
+      'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or neither, for the default AWS credential chain)',
+    );
+  }
+  if (e.S3_SESSION_TOKEN && !e.S3_ACCESS_KEY_ID) {
+    problems.push('S3_SESSION_TOKEN needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (it belongs to that key pair)');
+  }
+  return problems;
+}
+
 /** Validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const input = withoutEmpty(env);
@@ -222,7 +281,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
-      const secretVar = name.includes('SECRET');
+      const secretVar = name.includes('SECRET') || name.includes('TOKEN');
       const got = name in input && !secretVar ? ` (got "${describe(input[name])}")` : '';
       return `${name} ${issue.message}${got}`;
     });
@@ -246,15 +305,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (problems.length) throw new ConfigError(problems);
   }
   if (e.STORAGE_DRIVER === 's3') {
-    const missing = (['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter(
-      (k) => !e[k],
-    );
-    if (missing.length) throw new ConfigError(missing.map((k) => `${k} must be set when STORAGE_DRIVER=s3`));
-    try {
-      if (!/^https?:$/.test(new URL(e.S3_ENDPOINT as string).protocol)) throw new Error();
-    } catch {
-      throw new ConfigError([`S3_ENDPOINT must be an http:// or https:// URL (got "${describe(e.S3_ENDPOINT)}")`]);
-    }
+    const problems = s3Problems(e);
+    if (problems.length) throw new ConfigError(problems);
   }
   if (e.JWT_ACCESS_SECRET === e.JWT_REFRESH_SECRET) {
     throw new ConfigError(['JWT_REFRESH_SECRET must differ from JWT_ACCESS_SECRET']);
@@ -314,12 +366,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       s3:
         e.STORAGE_DRIVER === 's3'
           ? {
-              endpoint: e.S3_ENDPOINT as string,
+              endpoint: e.S3_ENDPOINT ?? null,
               bucket: e.S3_BUCKET as string,
               region: e.S3_REGION,
-              accessKeyId: e.S3_ACCESS_KEY_ID as string,
-              secretAccessKey: e.S3_SECRET_ACCESS_KEY as string,
+              forcePathStyle: e.S3_FORCE_PATH_STYLE,
+              credentials: e.S3_ACCESS_KEY_ID
+                ? {
+                    accessKeyId: e.S3_ACCESS_KEY_ID,
+                    secretAccessKey: e.S3_SECRET_ACCESS_KEY as string,
+                    ...(e.S3_SESSION_TOKEN ? { sessionToken: e.S3_SESSION_TOKEN } : {}),
+                  }
+                : null,
               prefix: e.S3_PREFIX,
+              requestTimeoutMs: e.S3_REQUEST_TIMEOUT_MS,
+              maxAttempts: e.S3_MAX_ATTEMPTS,
+              partSizeBytes: e.S3_PART_SIZE_MB * 1024 * 1024,
+              checksums: e.S3_CHECKSUMS,
             }
           : null,
     },

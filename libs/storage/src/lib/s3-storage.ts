@@ -1,76 +1,178 @@
-import { checkKey, StorageObjectMissing, type DocumentStorage } from './document-storage';
-import { amzDate, sha256Hex, signRequest, uriEncode } from './sigv4';
+import type { Agent as HttpAgent } from 'node:http';
+import { Readable } from 'node:stream';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { Logger } from '@nestjs/common';
+import { checkKey, MAX_KEY_BYTES, StorageObjectMissing, type DocumentStorage } from './document-storage';
+import { describeS3Error, isMissingObject, storageFailureCodeOf } from './s3-errors';
+import { StorageFailure, type StorageOperation } from './storage-failure';
 
-export interface S3StorageOptions {
-  /** e.g. https://s3.cn-north-1.amazonaws.com.cn or http://minio:9000 */
-  endpoint: string;
-  bucket: string;
-  region: string;
+export interface S3Credentials {
   accessKeyId: string;
   secretAccessKey: string;
-  /** a key prefix inside the bucket */
-  prefix?: string;
-  /** for tests: the fetch to use */
-  fetch?: typeof fetch;
+  /** temporary (STS) credentials carry one */
+  sessionToken?: string;
 }
 
-/** An S3-compatible object store, path-style (works with AWS and MinIO alike), signed with SigV4. */
+export interface S3StorageOptions {
+  /** e.g. http://minio:9000 or https://s3.oss-cn-hangzhou.aliyuncs.com; null: AWS's own endpoint for the region */
+  endpoint: string | null;
+  bucket: string;
+  region: string;
+  /** true: <endpoint>/<bucket>/<key> (MinIO, Ceph); false: <bucket>.<endpoint host>/<key> (AWS, Alibaba OSS) */
+  forcePathStyle: boolean;
+  /** null: the SDK's default chain (AWS_* environment, shared files, web identity, container or instance role) */
+  credentials: S3Credentials | null;
+  /** a key prefix inside the bucket ("" for none) */
+  prefix: string;
+  /** one attempt fails after this long without a byte sent or received (connecting included) */
+  requestTimeoutMs: number;
+  /** attempts per request, the first included; retries back off with jitter (the SDK's standard mode) */
+  maxAttempts: number;
+  /** a body larger than one part goes up as a multipart upload of parts this size (S3: at least 5 MiB) */
+  partSizeBytes: number;
+  /** when_supported: a CRC32 sent with every upload and checked on downloads; when_required: only where S3 demands one */
+  checksums: 'when_supported' | 'when_required';
+  /** for tests: the agent of plain-http requests (e.g. one resolving bucket host names to loopback) */
+  httpAgent?: HttpAgent;
+}
+
+/** Parts uploaded at once by one multipart upload (memory: this many parts per upload in flight). */
+const PARTS_IN_FLIGHT = 4;
+
+/** An S3-compatible bucket through the AWS SDK: signing, retries, timeouts, multipart and checksums are the SDK's. */
 export class S3Storage implements DocumentStorage {
   readonly driver = 's3' as const;
-  private readonly fetch: typeof fetch;
+  private readonly client: S3Client;
+  private readonly logger = new Logger('DocumentStorage');
 
   constructor(private readonly options: S3StorageOptions) {
-    this.fetch = options.fetch ?? fetch;
-  }
-
-  private objectPath(key: string): string {
-    const full = `${this.options.prefix ? `${this.options.prefix}/` : ''}${checkKey(key)}`;
-    return `/${uriEncode(this.options.bucket)}/${full.split('/').map(uriEncode).join('/')}`;
-  }
-
-  private async send(method: 'PUT' | 'GET' | 'HEAD' | 'DELETE', key: string, body?: Buffer, contentType?: string) {
-    const url = new URL(this.options.endpoint);
-    const path = this.objectPath(key);
-    const now = new Date();
-    const payloadHash = body ? sha256Hex(body) : sha256Hex('');
-    const headers: Record<string, string> = {
-      host: url.host,
-      'x-amz-content-sha256': payloadHash,
-      'x-amz-date': amzDate(now),
-      ...(contentType ? { 'content-type': contentType } : {}),
-    };
-    const authorization = signRequest({ method, path, headers, payloadHash }, this.options, now);
-    const { host: _host, ...sent } = headers;
-    return this.fetch(`${url.origin}${path}`, {
-      method,
-      headers: { ...sent, authorization },
-      body: body ? new Uint8Array(body) : undefined,
+    const checksums = options.checksums === 'when_supported' ? 'WHEN_SUPPORTED' : 'WHEN_REQUIRED';
+    this.client = new S3Client({
+      region: options.region,
+      endpoint: options.endpoint ?? undefined,
+      forcePathStyle: options.forcePathStyle,
+      credentials: options.credentials ?? undefined,
+      maxAttempts: options.maxAttempts,
+      retryMode: 'standard',
+      requestChecksumCalculation: checksums,
+      responseChecksumValidation: checksums,
+      // socketTimeout counts inactivity, so a large part on a slow line is not cut off while bytes still flow
+      requestHandler: {
+        connectionTimeout: options.requestTimeoutMs,
+        socketTimeout: options.requestTimeoutMs,
+        ...(options.httpAgent ? { httpAgent: options.httpAgent } : {}),
+      },
     });
   }
 
   async put(key: string, data: Buffer, contentType: string): Promise<void> {
-    const res = await this.send('PUT', key, data, contentType);
-    if (!res.ok) throw new Error(`S3 PUT ${key} failed: ${res.status} ${await res.text()}`);
+    await this.upload(key, data, contentType);
+  }
+
+  async putStream(key: string, body: Readable, contentType: string): Promise<void> {
+    await this.upload(key, body, contentType);
   }
 
   async get(key: string): Promise<Buffer> {
-    const res = await this.send('GET', key);
-    if (res.status === 404) throw new StorageObjectMissing(key);
-    if (!res.ok) throw new Error(`S3 GET ${key} failed: ${res.status}`);
-    return Buffer.from(await res.arrayBuffer());
+    const objectKey = this.objectKey(key);
+    try {
+      const answer = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: objectKey }));
+      const bytes = await (answer.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray();
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    } catch (error) {
+      if (isMissingObject(error)) throw new StorageObjectMissing(key);
+      throw this.failure('get', key, error);
+    }
+  }
+
+  async stream(key: string): Promise<Readable> {
+    const objectKey = this.objectKey(key);
+    let body: Readable;
+    try {
+      const answer = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: objectKey }));
+      body = answer.Body as Readable;
+    } catch (error) {
+      if (isMissingObject(error)) throw new StorageObjectMissing(key);
+      throw this.failure('stream', key, error);
+    }
+    return Readable.from(this.relay(key, body), { objectMode: false });
   }
 
   async exists(key: string): Promise<boolean> {
-    const res = await this.send('HEAD', key);
-    if (res.status === 404) return false;
-    if (!res.ok) throw new Error(`S3 HEAD ${key} failed: ${res.status}`);
-    return true;
+    const objectKey = this.objectKey(key);
+    try {
+      await this.client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key: objectKey }));
+      return true;
+    } catch (error) {
+      if (isMissingObject(error)) return false;
+      throw this.failure('exists', key, error);
+    }
   }
 
   /** S3 answers 204 whether or not the object was there; some compatible stores answer 404 for a missing one. */
   async delete(key: string): Promise<void> {
-    const res = await this.send('DELETE', key);
-    const body = await res.text();
-    if (!res.ok && res.status !== 404) throw new Error(`S3 DELETE ${key} failed: ${res.status} ${body}`);
+    const objectKey = this.objectKey(key);
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: objectKey }));
+    } catch (error) {
+      if (isMissingObject(error)) return;
+      throw this.failure('delete', key, error);
+    }
+  }
+
+  /** Closes the client's idle connections (Nest calls it on shutdown). */
+  onModuleDestroy(): void {
+    this.client.destroy();
+  }
+
+  private objectKey(key: string): string {
+    const full = this.options.prefix ? `${this.options.prefix}/${checkKey(key)}` : checkKey(key);
+    if (Buffer.byteLength(full) > MAX_KEY_BYTES) throw new Error(`Invalid storage key "${key}" (too long)`);
+    return full;
+  }
+
+  /** One PUT for a body of up to one part, a multipart upload past that (aborted, parts and all, if it fails). */
+  private async upload(key: string, body: Buffer | Readable, contentType: string): Promise<void> {
+    const objectKey = this.objectKey(key);
+    try {
+      await new Upload({
+        client: this.client,
+        partSize: this.options.partSizeBytes,
+        queueSize: PARTS_IN_FLIGHT,
+        leavePartsOnError: false,
+        params: { Bucket: this.options.bucket, Key: objectKey, Body: body, ContentType: contentType },
+      }).done();
+    } catch (error) {
+      // a failure of the body itself (the uploader went away) is the caller's, not the store's
+      if (body instanceof Readable && body.errored) throw body.errored;
+      throw this.failure('put', key, error);
+    }
+  }
+
+  /** Passes the body on as it is read; a failure midway (timeout, checksum) becomes ours, stopping early frees it. */
+  private async *relay(key: string, body: Readable): AsyncGenerator<Buffer> {
+    try {
+      for await (const chunk of body) yield chunk as Buffer;
+    } catch (error) {
+      // the reader stopped early (its stream destroyed): nothing failed
+      if ((error as Error | undefined)?.name === 'AbortError') throw error;
+      throw this.failure('stream', key, error);
+    }
+  }
+
+  /** Logs the store's own account and returns our error: a stable code and a Chinese message, nothing of S3's. */
+  private failure(operation: StorageOperation, key: string, error: unknown): StorageFailure {
+    if (error instanceof StorageFailure) return error;
+    const code = storageFailureCodeOf(error);
+    this.logger.warn({
+      msg: 'object storage request failed',
+      operation,
+      key,
+      bucket: this.options.bucket,
+      code,
+      ...describeS3Error(error),
+    });
+    return new StorageFailure(code, operation, key, error);
   }
 }

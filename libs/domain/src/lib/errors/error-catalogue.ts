@@ -204,6 +204,11 @@ export const ERROR_CATALOGUE = {
   NOT_READY: { kind: 'unavailable', message: '服务未就绪：依赖的数据库或 Redis 不可达' },
   QUEUE_UNAVAILABLE: { kind: 'unavailable', message: '后台任务队列暂时不可用，请稍后重试' },
   JOB_NOT_FOUND: { kind: 'not_found', message: '后台任务不存在或已过期' },
+  // the file store (a directory or an S3-compatible bucket); its own details go to the logs only
+  STORAGE_UNAVAILABLE: { kind: 'unavailable', message: '文件存储暂不可用，请稍后重试' },
+  STORAGE_TIMEOUT: { kind: 'unavailable', message: '文件存储响应超时，请稍后重试' },
+  STORAGE_REFUSED: { kind: 'unavailable', message: '文件存储拒绝了请求，请联系管理员检查存储配置' },
+  STORAGE_CHECKSUM_MISMATCH: { kind: 'unavailable', message: '文件传输校验未通过，请重试' },
   INTERNAL_ERROR: { kind: 'internal', message: '服务器内部错误，请稍后重试；如持续出现请联系管理员' },
   // public disclosure (随决算公开)
   PUBLICATION_REPORT_NOT_APPROVED: { kind: 'conflict', message: '只有审核通过的报告可以公开' },
