@@ -27,6 +27,7 @@ export * from './lib/review/comments';
 export * from './lib/review/deadlines';
 export * from './lib/review/sign-off';
 export * from './lib/review/inflation-flags';
+export * from './lib/review/mail-kinds';
 export * from './lib/report/indicator-facts';
 export * from './lib/report/documents';
 export * from './lib/template';

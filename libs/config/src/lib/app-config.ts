@@ -12,6 +12,39 @@ export interface RateLimits {
   reads: number;
 }
 
+/** tls: TLS from the first byte (port 465); starttls: upgraded after connecting, refused if the server cannot; none: plain */
+export type SmtpSecurity = 'tls' | 'starttls' | 'none';
+
+/** An SMTP server (MAIL_TRANSPORT=smtp): SMTP_URL or SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASSWORD. */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  security: SmtpSecurity;
+  auth: { user: string; password: string } | null;
+  /** a PEM file of the CA that signed the server's certificate (a county's own CA); null: the system's CAs */
+  caFile: string | null;
+  /** to connect and to be greeted; then each read or write on the connection */
+  connectionTimeoutMs: number;
+  socketTimeoutMs: number;
+  /** keep up to maxConnections connections open and reuse them */
+  pool: boolean;
+  maxConnections: number;
+}
+
+/**
+ * Notification e-mail, sent by the worker through nodemailer: an SMTP server, an .eml file per message in
+ * dir (development, or a relay that picks files up), or a log line. `defaulted`: MAIL_TRANSPORT was not
+ * set and the default for NODE_ENV applies (in production a log line, which the worker warns about).
+ */
+export interface MailConfig {
+  transport: 'log' | 'file' | 'smtp';
+  defaulted: boolean;
+  dir: string;
+  /** From, e.g. 赵县财政局预算绩效自评 <noreply@zhaoxian.gov.cn>; its domain names the Message-IDs */
+  from: string;
+  smtp: SmtpConfig | null;
+}
+
 /** The validated, typed configuration shared by api, worker and cli. */
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
@@ -41,8 +74,7 @@ export interface AppConfig {
   sweepEveryMs: number;
   /** imports of existing reports: a parsed one left neither applied nor discarded expires after this long */
   imports: { expireAfterMs: number };
-  /** e-mail: no mail server here, so a log line or an .eml file per message */
-  mail: { transport: 'log' | 'file'; dir: string; from: string };
+  mail: MailConfig;
   database: {
     /** Application role: owns no table and has no BYPASSRLS, so row-level security applies. */
     url: string;

@@ -1,26 +1,12 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { AppConfig } from './app-config';
+import { port, positiveInt } from './env-values';
+import { isSecretVariable, MAIL_ENV, mailConfig } from './mail-config';
 
 /** Development-only secrets; production refuses them. */
 const DEV_ACCESS_SECRET = 'dev-only-access-secret-change-me-0123456789';
 const DEV_REFRESH_SECRET = 'dev-only-refresh-secret-change-me-0123456789';
-
-const port = (fallback: number) =>
-  z.coerce
-    .number({ error: 'must be a port number' })
-    .int('must be a whole number')
-    .min(1, 'must be between 1 and 65535')
-    .max(65535, 'must be between 1 and 65535')
-    .default(fallback);
-
-const positiveInt = (fallback: number, max = Number.MAX_SAFE_INTEGER) =>
-  z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(max, `must be at most ${max}`)
-    .default(fallback);
 
 const urlWithScheme = (schemes: string[], fallback: string) =>
   z
@@ -126,9 +112,7 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: positiveInt(4, 64),
   OUTBOX_POLL_MS: positiveInt(1000, 60000),
   DEADLINE_REMINDER_EVERY_MS: positiveInt(3600000, 24 * 3600000),
-  MAIL_TRANSPORT: z.enum(['log', 'file'], { error: 'must be log or file' }).default('log'),
-  MAIL_DIR: z.string().min(1, 'must not be empty').default('var/mail'),
-  MAIL_FROM: z.string().min(3, 'must not be empty').default('EvalFlow 预算绩效自评 <noreply@evalflow.local>'),
+  ...MAIL_ENV,
   DATABASE_URL: urlWithScheme(['postgres:', 'postgresql:'], 'postgres://evalflow_app@127.0.0.1:5432/evalflow'),
   DATABASE_MIGRATION_URL: urlWithScheme(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/evalflow'),
   DATABASE_PLATFORM_URL: urlWithScheme(
@@ -281,7 +265,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
-      const secretVar = name.includes('SECRET') || name.includes('TOKEN');
+      const secretVar = isSecretVariable(name);
       const got = name in input && !secretVar ? ` (got "${describe(input[name])}")` : '';
       return `${name} ${issue.message}${got}`;
     });
@@ -311,6 +295,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.JWT_ACCESS_SECRET === e.JWT_REFRESH_SECRET) {
     throw new ConfigError(['JWT_REFRESH_SECRET must differ from JWT_ACCESS_SECRET']);
   }
+  const mailProblems: string[] = [];
+  const mail = mailConfig(e, e.NODE_ENV, mailProblems);
+  if (mailProblems.length) throw new ConfigError(mailProblems);
   return {
     env: e.NODE_ENV,
     http: {
@@ -342,7 +329,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     sweepEveryMs: e.SWEEP_EVERY_MS,
     imports: { expireAfterMs: e.IMPORT_EXPIRE_AFTER_HOURS * 3600_000 },
-    mail: { transport: e.MAIL_TRANSPORT, dir: e.MAIL_DIR, from: e.MAIL_FROM },
+    mail,
     database: {
       url: e.DATABASE_URL,
       migrationUrl: e.DATABASE_MIGRATION_URL,

@@ -18,6 +18,7 @@ import { Disclosure1764210000000 } from './1764210000000-disclosure';
 import { Exports1764220000000 } from './1764220000000-exports';
 import { ReportImports1764230000000 } from './1764230000000-report-imports';
 import { ReportImportUpkeep1764240000000 } from './1764240000000-report-import-upkeep';
+import { MailPreferences1764250000000 } from './1764250000000-mail-preferences';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   Exports1764220000000,
   ReportImports1764230000000,
   ReportImportUpkeep1764240000000,
+  MailPreferences1764250000000,
 ];
