@@ -1,63 +1,31 @@
-import { Logger } from '@nestjs/common';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-
+/** One e-mail as the notifications hand it to the transport. */
 export interface MailMessage {
-  to: string;
+  to: { name: string; address: string };
   subject: string;
   text: string;
+  html?: string;
+  /** `<…@domain>`: the same for every attempt at one notification, so a duplicate is recognisable */
+  messageId: string;
 }
 
-/** Where e-mail goes. There is no mail server here: a log line or an .eml file; SMTP would be one more transport. */
+export interface SentMail {
+  messageId: string;
+}
+
+/** Where e-mail goes: an SMTP server, an .eml file per message, or a log line (see MailConfig). */
 export interface MailTransport {
-  send(message: MailMessage): Promise<void>;
+  send(message: MailMessage): Promise<SentMail>;
 }
 export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
 
-/** RFC 2047 encoded-word, so a Chinese subject survives any mail reader. */
-function encodeHeader(text: string): string {
-  return /^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
-}
-
-/** A complete RFC 5322 message (UTF-8 body, base64), as an SMTP server would receive it. */
-export function formatMessage(from: string, message: MailMessage, date = new Date()): string {
-  const body = Buffer.from(message.text, 'utf8').toString('base64').replace(/.{76}/g, '$&\r\n');
-  const fromMatch = /^(.*?)\s*<([^>]+)>$/.exec(from);
-  const fromHeader = fromMatch ? `${encodeHeader(fromMatch[1])} <${fromMatch[2]}>` : from;
-  return [
-    `From: ${fromHeader}`,
-    `To: ${message.to}`,
-    `Subject: ${encodeHeader(message.subject)}`,
-    `Date: ${date.toUTCString()}`,
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=UTF-8',
-    'Content-Transfer-Encoding: base64',
-    '',
-    body,
-    '',
-  ].join('\r\n');
-}
-
-export class LogMailTransport implements MailTransport {
-  private readonly logger = new Logger('Mail');
-
-  async send(message: MailMessage): Promise<void> {
-    this.logger.log({ msg: 'mail', to: message.to, subject: message.subject });
-  }
-}
-
-/** One .eml file per message in a directory, for development and for a mail relay that picks files up. */
-export class FileMailTransport implements MailTransport {
-  private sequence = 0;
-
-  constructor(
-    private readonly dir: string,
-    private readonly from: string,
-  ) {}
-
-  async send(message: MailMessage): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const name = `${Date.now()}-${process.pid}-${++this.sequence}.eml`;
-    await writeFile(join(this.dir, name), formatMessage(this.from, message), { flag: 'wx' });
-  }
+/**
+ * Whether the mail server refused this message for good, for this recipient or this content (a 5xx
+ * answer to RCPT TO or to the message): sending it again gets the same answer. A refused login, a
+ * refused sender or a connection that failed is the server's or the configuration's problem, retried.
+ */
+export function refusedForGood(error: unknown): boolean {
+  const e = error as { permanent?: boolean; code?: string; command?: string };
+  if (e?.permanent !== true) return false;
+  if (e.code === 'EENVELOPE') return /^RCPT/i.test(e.command ?? '');
+  return e.code === 'EMESSAGE';
 }

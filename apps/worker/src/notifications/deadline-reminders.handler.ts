@@ -42,11 +42,21 @@ export class DeadlineRemindersHandler implements JobHandler<DeadlineRemindersJob
       em.query(`SELECT id FROM tenants WHERE status = 'active' ORDER BY id`),
     );
     let notified = 0;
-    for (const { id: tenantId } of tenants) notified += await this.remindCounty(tenantId, today);
+    const mailFailures: string[] = [];
+    for (const { id: tenantId } of tenants) {
+      const county = await this.remindCounty(tenantId, today);
+      notified += county.notified;
+      // one county's mail server trouble does not keep the next county's reminders from going out
+      await this.inbox.mailPending(tenantId, county.sourceKeys).catch((error: Error) => {
+        mailFailures.push(error.message);
+      });
+    }
+    // the inbox is written; failing the tick retries the e-mail not sent (the next tick would too)
+    if (mailFailures.length) throw new Error(mailFailures.join('; '));
     return { notified };
   }
 
-  private async remindCounty(tenantId: string, today: string): Promise<number> {
+  private async remindCounty(tenantId: string, today: string): Promise<{ notified: number; sourceKeys: string[] }> {
     const sourceKeys: string[] = [];
     const notified = await this.db.tx(async (em) => {
       const due: DueDepartment[] = await em.query(
@@ -86,7 +96,6 @@ export class DeadlineRemindersHandler implements JobHandler<DeadlineRemindersJob
       sourceKeys.push(...overdue.sourceKeys);
       return count + overdue.notified;
     }, tenantId);
-    await this.inbox.mailPending(tenantId, sourceKeys);
-    return notified;
+    return { notified, sourceKeys };
   }
 }

@@ -1,8 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { DocumentSubject, ReportKind } from '@evalflow/domain';
+import { ConfigService } from '@nestjs/config';
+import type { AppConfig } from '@evalflow/config';
+import { wantsMail, type DocumentSubject, type ReportKind } from '@evalflow/domain';
 import { TenantDb } from '@evalflow/persistence';
 import type { EntityManager } from 'typeorm';
-import { MAIL_TRANSPORT, type MailTransport } from '../mail/mail-transport';
+import { MAIL_TRANSPORT, refusedForGood, type MailTransport } from '../mail/mail-transport';
+import { notificationMail, type MailableNotification } from '../mail/notification-mail';
 
 export interface InboxItem {
   kind: string;
@@ -19,16 +22,20 @@ export type Audience = { side: 'department'; departmentId: string } | { side: 'f
 /**
  * The in-app inbox and its e-mail copy. Writing is idempotent per (user, source); e-mail goes out
  * after the notifications are committed and each message is marked once sent, so a retried job
- * sends only what was not sent yet (at least once, never lost).
+ * sends only what was not sent yet (at least once, never lost; a duplicate keeps its Message-ID).
  */
 @Injectable()
 export class Inbox {
   private readonly logger = new Logger(Inbox.name);
+  private readonly from: string;
 
   constructor(
     private readonly db: TenantDb,
     @Inject(MAIL_TRANSPORT) private readonly mail: MailTransport,
-  ) {}
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.from = config.get('mail', { infer: true }).from;
+  }
 
   /** Active users of the audience, in the current tenant transaction, leaving out the one who acted. */
   async recipients(em: EntityManager, audience: Audience, exceptUserId: string | null): Promise<string[]> {
@@ -54,38 +61,66 @@ export class Inbox {
     return inserted.length;
   }
 
-  /** E-mails the notifications of these sources not e-mailed yet, to users with an address; one transaction each. */
+  /**
+   * E-mails the notifications of these sources not e-mailed yet, to users with an address who did not turn
+   * that kind off; one transaction each, marked once sent. A message the server refused for good is marked
+   * with the reason and not tried again; any other failure is thrown after the rest were tried, so the job
+   * fails and BullMQ retries it (the inbox rows are committed already and stay).
+   */
   async mailPending(tenantId: string, sourceKeys: string[]): Promise<number> {
     if (!sourceKeys.length) return 0;
-    const pending: Array<{ id: string }> = await this.db.tx(
+    const pending: Array<{ id: string; kind: string; mail_opt_out: string[] }> = await this.db.tx(
       (em) =>
         em.query(
-          `SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id
-            WHERE n.source_key = ANY($1) AND n.emailed_at IS NULL AND u.email IS NOT NULL`,
+          `SELECT n.id, n.kind, u.mail_opt_out FROM notifications n JOIN users u ON u.id = n.user_id
+            WHERE n.source_key = ANY($1) AND n.emailed_at IS NULL AND n.email_error IS NULL
+              AND u.email IS NOT NULL AND u.active
+            ORDER BY n.created_at, n.id`,
           [sourceKeys],
         ),
       tenantId,
     );
+    const wanted = pending.filter((n) => wantsMail(n.mail_opt_out, n.kind));
     let sent = 0;
-    for (const { id } of pending) {
-      sent += await this.db.tx(async (em) => {
-        const [n] = await em.query(
-          `SELECT n.title, n.body, u.email FROM notifications n JOIN users u ON u.id = n.user_id
-            WHERE n.id = $1 AND n.emailed_at IS NULL FOR UPDATE OF n SKIP LOCKED`,
-          [id],
+    let refused = 0;
+    const failures: Error[] = [];
+    for (const { id } of wanted) {
+      try {
+        sent += await this.mailOne(tenantId, id);
+      } catch (error) {
+        if (!refusedForGood(error)) {
+          failures.push(error as Error);
+          continue;
+        }
+        refused++;
+        await this.db.tx(
+          (em) => em.query(`UPDATE notifications SET email_error = $2 WHERE id = $1`, [id, (error as Error).message]),
+          tenantId,
         );
-        if (!n) return 0; // another worker has it
-        await this.mail.send({
-          to: n.email,
-          subject: n.title,
-          text: `${n.title}\n\n${n.body ? `${n.body}\n\n` : ''}请登录 EvalFlow 预算绩效自评系统查看。\n（本邮件由系统自动发送，请勿回复。）`,
-        });
-        await em.query(`UPDATE notifications SET emailed_at = now() WHERE id = $1`, [id]);
-        return 1;
-      }, tenantId);
+      }
     }
-    if (sent) this.logger.log({ msg: 'notification e-mail sent', tenantId, sent });
+    if (sent || refused || failures.length) {
+      this.logger.log({ msg: 'notification e-mail', tenantId, sent, refused, failed: failures.length });
+    }
+    if (failures.length) {
+      throw new Error(`${failures.length} of ${wanted.length} notification e-mails not sent: ${failures[0].message}`);
+    }
     return sent;
+  }
+
+  /** Sends one notification's e-mail and marks it sent, under its row lock; 0 when another worker has it. */
+  private mailOne(tenantId: string, id: string): Promise<number> {
+    return this.db.tx(async (em) => {
+      const [n]: MailableNotification[] = await em.query(
+        `SELECT n.id, n.title, n.body, u.email, u.display_name FROM notifications n JOIN users u ON u.id = n.user_id
+          WHERE n.id = $1 AND n.emailed_at IS NULL FOR UPDATE OF n SKIP LOCKED`,
+        [id],
+      );
+      if (!n) return 0;
+      await this.mail.send(notificationMail(n, this.from));
+      await em.query(`UPDATE notifications SET emailed_at = now() WHERE id = $1`, [id]);
+      return 1;
+    }, tenantId);
   }
 }
 

@@ -8,6 +8,7 @@ import { appendOutbox, dataSourceOptions, setupDatabase, TenantDb } from '@evalf
 import { seedDemo } from '@evalflow/seed';
 import { TestDatabase } from '@evalflow/testing';
 import type { Job, Queue } from 'bullmq';
+import { simpleParser, type AddressObject } from 'mailparser';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,9 +34,10 @@ describe('review notifications and e-mail (real PostgreSQL and Redis)', () => {
         WHERE n.kind = $1 ORDER BY u.username`,
       [kind],
     );
+  /** The .eml files written so far, parsed as a mail program would. */
   const mails = async () => {
     const files = (await readdir(mailDir)).sort();
-    return Promise.all(files.map((f) => readFile(join(mailDir, f), 'utf8')));
+    return Promise.all(files.map(async (f) => simpleParser(await readFile(join(mailDir, f)))));
   };
   async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 10000): Promise<T> {
     const end = Date.now() + ms;
@@ -45,12 +47,6 @@ describe('review notifications and e-mail (real PostgreSQL and Redis)', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  const decodedBody = (eml: string) =>
-    Buffer.from(eml.split('\r\n\r\n')[1].replace(/\r\n/g, ''), 'base64').toString('utf8');
-  const decodedSubject = (eml: string) => {
-    const m = /^Subject: =\?UTF-8\?B\?([^?]+)\?=/m.exec(eml);
-    return m ? Buffer.from(m[1], 'base64').toString('utf8') : null;
-  };
 
   beforeAll(async () => {
     db = await TestDatabase.create(setupDatabase);
@@ -122,9 +118,13 @@ describe('review notifications and e-mail (real PostgreSQL and Redis)', () => {
     ]);
     const sent = await until(mails, (m) => m.length >= 1);
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toContain('To: union.editor@zhaoxian.gov.cn');
-    expect(decodedSubject(sent[0])).toBe('赵县总工会2024年度自评报告：赵县财政局审核人提出意见');
-    expect(decodedBody(sent[0])).toContain('第 3 项预算金额与批复不符');
+    expect((sent[0].to as AddressObject).value[0]).toEqual({
+      name: '赵县总工会编制人',
+      address: 'union.editor@zhaoxian.gov.cn',
+    });
+    expect(sent[0].subject).toBe('赵县总工会2024年度自评报告：赵县财政局审核人提出意见');
+    expect(sent[0].messageId).toMatch(/^<notification\.[0-9a-f-]{36}@evalflow\.local>$/);
+    expect(sent[0].text).toContain('第 3 项预算金额与批复不符');
 
     // the job run again (a retry) adds nothing and sends nothing
     await worker.get(CommentAddedHandler).handle({ data: job } as Job<CommentAddedJobData>);
@@ -158,7 +158,7 @@ describe('review notifications and e-mail (real PostgreSQL and Redis)', () => {
     expect(notes[0].body).toBe('栾城区总工会尚未创建2024年度自评报告，请尽快填报并提交。');
     // the next day's run adds nothing; the editor got one e-mail about it
     expect(await remind('2025-04-29')).toEqual({ notified: 0 });
-    const reminders = (await mails()).filter((m) => decodedSubject(m)?.includes('截止'));
+    const reminders = (await mails()).filter((m) => m.subject?.includes('截止'));
     expect(reminders).toHaveLength(1);
     // a moved deadline reminds again
     await owner(`UPDATE report_deadlines SET due_on = '2025-05-09' WHERE tenant_id = $1`, [ids.tenant]);
