@@ -762,6 +762,22 @@ const MATRIX: Record<string, RouteCase> = {
     // someone else's notification, in the county or not, is answered as not found
     expect: onlyFor(COUNTY_ROLES, { own: 200, other: 404, foreign: 404 }),
   },
+  // one's own settings (no id: nobody reaches anyone else's); the platform administrator has no inbox
+  'GET /api/notifications/settings': getUrl('/api/notifications/settings', onlyFor(COUNTY_ROLES, 200)),
+  'PUT /api/notifications/settings': {
+    scopes: ['-'],
+    build: async (f, actor) => {
+      const self = f.sessions[actor]?.me.user.id;
+      const version = self ? await versionOf(f.db, 'users', self) : 0;
+      return {
+        method: 'PUT',
+        url: '/api/notifications/settings',
+        headers: { 'if-match': `"${version}"` },
+        payload: { email: null, mailOptOut: ['comment'] },
+      };
+    },
+    expect: onlyFor(COUNTY_ROLES, 200),
+  },
   'GET /api/indicator-library': getUrl('/api/indicator-library', onlyFor(COUNTY_ROLES, 200)),
   'GET /api/indicator-library/export': getUrl('/api/indicator-library/export', onlyFor(COUNTY_ROLES, 200)),
   'GET /api/indicator-library/:id': {
@@ -1270,6 +1286,8 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'NotificationsController.list': 'read Notification',
       'NotificationsController.markRead': 'update Notification',
       'NotificationsController.markAllRead': 'update Notification',
+      'NotificationSettingsController.get': 'read Notification',
+      'NotificationSettingsController.update': 'update Notification',
       'AuditLogController.list': 'read AuditLog',
       'AuditLogController.verify': 'read AuditLog',
       'PingController.create': 'manage System',

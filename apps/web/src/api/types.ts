@@ -62,6 +62,8 @@ export interface UserView {
   departmentId: string | null;
   departmentName?: string | null;
   roles: Role[];
+  /** where notification e-mail goes: the user's own and county administrators only */
+  email?: string | null;
   // the fields below reach county administrators only
   active?: boolean;
   lastLoginAt?: string | null;

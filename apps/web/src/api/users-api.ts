@@ -12,12 +12,13 @@ export interface UserFilter {
 export interface UserInput {
   username: string;
   displayName: string;
+  email: string | null;
   departmentId: string | null;
   roles: Role[];
   password: string;
 }
 
-export type UserChanges = Partial<Pick<UserView, 'displayName' | 'departmentId' | 'roles' | 'active'>>;
+export type UserChanges = Partial<Pick<UserView, 'displayName' | 'email' | 'departmentId' | 'roles' | 'active'>>;
 
 export const USER_PAGE_SIZE = 50;
 

@@ -22,6 +22,9 @@ const ReportPage = lazy(() => import('../pages/report/report-page').then((m) => 
 const NotificationsPage = lazy(() =>
   import('../pages/notifications/notifications-page').then((m) => ({ default: m.NotificationsPage })),
 );
+const NotificationSettingsPage = lazy(() =>
+  import('../pages/notifications/notification-settings-page').then((m) => ({ default: m.NotificationSettingsPage })),
+);
 const DashboardPage = lazy(() =>
   import('../pages/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })),
 );
@@ -193,6 +196,14 @@ export function App() {
           element={
             <Allowed when={(p) => p.readPublications}>
               <PublicationsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="account/notifications"
+          element={
+            <Allowed when={(p) => p.notifications}>
+              <NotificationSettingsPage />
             </Allowed>
           }
         />

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../auth/session';
@@ -65,5 +65,30 @@ describe('AppShell menu', () => {
     const result = await menuLabelsFor(PRINCIPALS.financeReviewer);
     session = result.session;
     expect(result.labels).toEqual(['县级概览', '待审报告', '抽评', '公开登记', '部门', '报告模板', '指标库']);
+  });
+
+  /** Opens the header's account menu and lists its entries. */
+  async function accountMenu(): Promise<Array<string | null>> {
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '账号菜单' })));
+    const dropdown = await waitFor(() => {
+      const menu = document.querySelector<HTMLElement>('.ant-dropdown-menu');
+      if (!menu) throw new Error('the account menu is not open');
+      return menu;
+    });
+    return within(dropdown)
+      .getAllByRole('menuitem')
+      .map((item) => item.textContent);
+  }
+
+  it('offers 通知设置 in the account menu to whoever has an inbox', async () => {
+    const editor = await menuLabelsFor(PRINCIPALS.deptEditor);
+    session = editor.session;
+    expect(await accountMenu()).toEqual(['通知设置', '修改密码', '退出登录']);
+  });
+
+  it('leaves 通知设置 out of the platform administrator’s account menu (no inbox)', async () => {
+    const operator = await menuLabelsFor(PRINCIPALS.platformAdmin);
+    session = operator.session;
+    expect(await accountMenu()).toEqual(['修改密码', '退出登录']);
   });
 });

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, MailOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Dropdown, Flex, Spin, Typography, type MenuProps } from 'antd';
 import { ROLE_LABELS } from '@evalflow/domain';
 import { useNavigate } from 'react-router-dom';
+import { permissionsOf } from '../auth/permissions';
 import { useSession, useSignedIn } from '../auth/session-context';
 
-/** The signed-in user in the header, with 修改密码 and 退出登录. */
+/** The signed-in user in the header, with 通知设置 (who has an inbox), 修改密码 and 退出登录. */
 export function UserMenu() {
-  const { me } = useSignedIn();
+  const { me, ability } = useSignedIn();
   const session = useSession();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -15,11 +16,15 @@ export function UserMenu() {
   const roles = me.user.roles.map((role) => ROLE_LABELS[role] ?? role).join('、');
 
   const items: MenuProps['items'] = [
+    ...(permissionsOf(ability, me).notifications
+      ? [{ key: 'notifications', icon: <MailOutlined />, label: '通知设置' }]
+      : []),
     { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
   ];
   const onClick: MenuProps['onClick'] = async ({ key }) => {
+    if (key === 'notifications') navigate('/account/notifications');
     if (key === 'password') navigate('/account/password');
     if (key === 'logout') {
       setLeaving(true);

@@ -24,6 +24,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'user.updated': '修改用户',
   'user.deactivated': '停用用户',
   'user.password_reset': '重置用户密码',
+  'user.notification_settings_changed': '修改本人通知设置',
   'access.denied': '越权尝试',
   'publication.publish': '公开报告（随决算公开）',
   'publication.withdraw': '撤销公开',
@@ -45,7 +46,13 @@ export const ACTION_FILTER_GROUPS: Array<{ label: string; prefix: string; action
   {
     label: '用户',
     prefix: 'user.',
-    actions: ['user.created', 'user.updated', 'user.deactivated', 'user.password_reset'],
+    actions: [
+      'user.created',
+      'user.updated',
+      'user.deactivated',
+      'user.password_reset',
+      'user.notification_settings_changed',
+    ],
   },
   { label: '权限', prefix: 'access.', actions: ['access.denied'] },
 ];

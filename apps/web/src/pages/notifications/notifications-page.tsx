@@ -125,9 +125,12 @@ export function NotificationsPage() {
         title="消息通知"
         description={unread ? `${unread} 条未读` : '报告的提交、审核、退回与新的审核意见会通知到这里。'}
         extra={
-          <Button loading={markingAll} disabled={!unread} onClick={markAllRead}>
-            全部标为已读
-          </Button>
+          <>
+            <Button onClick={() => navigate('/account/notifications')}>通知设置</Button>
+            <Button loading={markingAll} disabled={!unread} onClick={markAllRead}>
+              全部标为已读
+            </Button>
+          </>
         }
       />
       <FilterBar

@@ -4,6 +4,7 @@ import type { UserView } from '../../api/types';
 import type { Session } from '../../auth/session';
 import {
   FINANCE_BUREAU,
+  jsonResponse,
   meFor,
   PRINCIPALS,
   renderWithSession,
@@ -79,5 +80,44 @@ describe('UserFormModal role check', () => {
     session = rendered.session;
     fireEvent.click(screen.getByRole('checkbox', { name: /编制人/ }));
     expect(await screen.findByText('「编制人」角色需要指定所在部门')).toBeTruthy();
+  });
+});
+
+describe('UserFormModal e-mail address', () => {
+  let session: Session | undefined;
+  afterEach(() => {
+    session?.dispose();
+    vi.unstubAllGlobals();
+  });
+
+  const emailBox = () => screen.getByRole('textbox', { name: '电子邮箱' }) as HTMLInputElement;
+  const saveButton = () => screen.getByRole('button', { name: /保\s*存/ });
+
+  it('refuses a malformed address in Chinese and sends nothing', async () => {
+    const rendered = await renderForm(editor);
+    session = rendered.session;
+    fireEvent.change(emailBox(), { target: { value: 'zhang@' } });
+    await act(async () => {
+      fireEvent.click(saveButton());
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(await screen.findByText('电子邮箱格式不正确')).toBeTruthy();
+    expect(rendered.fetchMock).not.toHaveBeenCalled();
+  });
+
+  it("sends only the changed address, with the user's version in If-Match", async () => {
+    const rendered = await renderForm(editor);
+    session = rendered.session;
+    rendered.fetchMock.mockImplementation(async () =>
+      jsonResponse({ ...editor, email: 'zhang@zhaoxian.gov.cn', version: 5 }, 200, { etag: '"5"' }),
+    );
+    fireEvent.change(emailBox(), { target: { value: ' zhang@zhaoxian.gov.cn' } });
+    await act(async () => fireEvent.click(saveButton()));
+    await waitFor(() => expect(rendered.fetchMock).toHaveBeenCalledTimes(1));
+    const [url, init] = rendered.fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(url).toMatch(/\/api\/users\/bbbbbbbb-0000-4000-8000-000000000009$/);
+    expect(init.method).toBe('PATCH');
+    expect(new Headers(init.headers).get('if-match')).toBe('"4"');
+    expect(JSON.parse(String(init.body))).toEqual({ email: 'zhang@zhaoxian.gov.cn' });
   });
 });

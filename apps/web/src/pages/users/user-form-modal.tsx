@@ -9,11 +9,12 @@ import { NewPasswordFields } from '../../components/new-password-fields';
 import { useFormSubmit, useVersionedEdit } from '../../hooks/use-form-submit';
 import { departmentOptions } from './department-options';
 import { RoleCheckboxes } from './role-checkboxes';
-import { DISPLAY_NAME_RULES, USERNAME_RULES } from './user-rules';
+import { DISPLAY_NAME_RULES, EMAIL_RULES, trimmed, USERNAME_RULES } from './user-rules';
 
 interface UserFormValues {
   username: string;
   displayName: string;
+  email?: string | null;
   departmentId?: string | null;
   roles: Role[];
   password?: string;
@@ -33,8 +34,17 @@ interface UserFormModalProps {
 }
 
 function valuesOf(user: UserView): UserFormValues {
-  return { username: user.username, displayName: user.displayName, departmentId: user.departmentId, roles: user.roles };
+  return {
+    username: user.username,
+    displayName: user.displayName,
+    email: user.email ?? null,
+    departmentId: user.departmentId,
+    roles: user.roles,
+  };
 }
+
+/** An empty address is none. */
+const emailOf = (value: string | null | undefined) => value?.trim() || null;
 
 const sameRoles = (a: Role[], b: Role[]) => [...a].sort().join() === [...b].sort().join();
 
@@ -46,7 +56,7 @@ export function UserFormModal({ user, departments, open, onClose, afterClose, on
   const [form] = Form.useForm<UserFormValues>();
   const { base, conflict, recover, saveChanges } = useVersionedEdit({ record: user, form, valuesOf, onSaved });
   const { saving, error, run } = useFormSubmit(form, {
-    fields: ['username', 'displayName', 'departmentId', 'roles', 'password'],
+    fields: ['username', 'displayName', 'email', 'departmentId', 'roles', 'password'],
     fieldOfCode: { USERNAME_TAKEN: 'username' },
     failure: '保存失败，请稍后重试',
     recover,
@@ -58,7 +68,11 @@ export function UserFormModal({ user, departments, open, onClose, afterClose, on
   const roles: Role[] = Form.useWatch('roles', form) ?? [];
   const departmentId: string | null = Form.useWatch('departmentId', form) ?? null;
   const department = departments.find((d) => d.id === departmentId) ?? null;
-  const problems = checkRoleAssignment(roles, department ? { kind: department.kind } : null);
+  const problemsOf = (chosen: Role[], id: string | null) => {
+    const d = departments.find((x) => x.id === id);
+    return checkRoleAssignment(chosen, d ? { kind: d.kind } : null);
+  };
+  const problems = problemsOf(roles, departmentId);
   const roleProblems = problems.filter((p) => p.field === 'roles').map((p) => p.message);
   const departmentProblems = problems.filter((p) => p.field === 'departmentId').map((p) => p.message);
   // an administrator may not change its own roles (the API's rules say so too)
@@ -68,13 +82,15 @@ export function UserFormModal({ user, departments, open, onClose, afterClose, on
 
   const submit = async (values: UserFormValues) => {
     setShowRoleProblems(true);
-    if (problems.length) return;
+    // judged on what is submitted: the watched values may not have caught up with the form's first values
+    if (problemsOf(values.roles ?? [], values.departmentId ?? null).length) return;
     await run(async () => {
       const departmentValue = values.departmentId ?? null;
       if (!base) {
         const created = await createUser(session, {
           username: values.username.trim(),
           displayName: values.displayName.trim(),
+          email: emailOf(values.email),
           departmentId: departmentValue,
           roles: values.roles,
           password: values.password ?? '',
@@ -84,6 +100,7 @@ export function UserFormModal({ user, departments, open, onClose, afterClose, on
       } else {
         const changes: UserChanges = {};
         if (values.displayName.trim() !== base.displayName) changes.displayName = values.displayName.trim();
+        if (emailOf(values.email) !== (base.email ?? null)) changes.email = emailOf(values.email);
         if (departmentValue !== base.departmentId) changes.departmentId = departmentValue;
         if (!rolesLocked && !sameRoles(values.roles, base.roles)) changes.roles = values.roles;
         const updated = await saveChanges(changes, () => updateUser(session, base.id, base.version ?? 0, changes));
@@ -129,6 +146,15 @@ export function UserFormModal({ user, departments, open, onClose, afterClose, on
         </Form.Item>
         <Form.Item label="姓名" name="displayName" rules={DISPLAY_NAME_RULES}>
           <Input placeholder="如：王芳" maxLength={50} />
+        </Form.Item>
+        <Form.Item
+          label="电子邮箱"
+          name="email"
+          rules={EMAIL_RULES}
+          normalize={trimmed}
+          extra="选填；用于接收退回、审核通过、期限提醒等通知邮件"
+        >
+          <Input placeholder="如：wangfang@zhaoxian.gov.cn" maxLength={254} autoComplete="off" />
         </Form.Item>
         <Form.Item
           label="所在部门"

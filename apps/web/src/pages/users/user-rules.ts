@@ -15,3 +15,12 @@ export const DISPLAY_NAME_RULES: FormRule[] = [
   { required: true, whitespace: true, message: '请填写姓名' },
   { max: 50, message: '姓名不能超过 50 个字符' },
 ];
+
+/** An address has no spaces: those typed or pasted around it are dropped as they come. */
+export const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
+
+/** Optional; the API's check is the same (an address of at most 254 characters). */
+export const EMAIL_RULES: FormRule[] = [
+  { type: 'email', message: '电子邮箱格式不正确' },
+  { max: 254, message: '电子邮箱不能超过 254 个字符' },
+];

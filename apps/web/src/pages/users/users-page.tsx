@@ -78,6 +78,13 @@ export function UsersPage() {
     },
     { title: '姓名', dataIndex: 'displayName', width: 120 },
     {
+      title: '电子邮箱',
+      dataIndex: 'email',
+      width: 200,
+      ellipsis: true,
+      render: (email: string | null | undefined) => email ?? <Typography.Text type="secondary">未填写</Typography.Text>,
+    },
+    {
       title: '所在部门',
       dataIndex: 'departmentName',
       width: 180,
