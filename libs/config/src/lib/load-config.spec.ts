@@ -44,6 +44,22 @@ describe('loadConfig', () => {
     expect(config.log.level).toBe('debug');
   });
 
+  it('never repeats the password of a URL it refuses', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ ...DEV, ...env });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('accepted');
+    };
+    const said = problems({ DATABASE_URL: 'mysql://app:s3cret-pw@db.internal/evalflow' });
+    expect(said).toContain('DATABASE_URL');
+    expect(said).toContain('mysql://app:***@db.internal');
+    expect(said).not.toContain('s3cret-pw');
+    expect(problems({ REDIS_URL: 'http://:redis-pw@cache:6379' })).not.toContain('redis-pw');
+  });
+
   it('treats an empty value as unset', () => {
     expect(loadConfig({ ...DEV, PORT: '  ' }).http.port).toBe(3000);
   });

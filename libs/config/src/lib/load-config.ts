@@ -226,7 +226,8 @@ function weakDatabasePassword(value: string): string | null {
 }
 
 function describe(value: unknown): string {
-  const text = String(value);
+  // a URL's password never reaches a log, even in a URL too broken to parse
+  const text = String(value).replace(/(:\/\/[^/@:\s]*):[^@/\s]*@/g, '$1:***@');
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
