@@ -70,6 +70,34 @@ export const SCORE_SHEET_LABELS = {
   total: '总分',
 } as const;
 
+/**
+ * Other headers provincial and county copies of the form give the same columns, compared as
+ * `sheetHeaderKey` leaves them (no spaces, no bracketed note: 全年预算数（A） is 全年预算数). The first of
+ * each list is the export's own header. 四川's form, for one, writes 调整后预算数, 预算执行数 and 权重.
+ */
+export const FUNDING_HEADER_ALIASES = {
+  initialBudget: ['年初预算数', '年初预算'],
+  adjustedBudget: ['全年预算数', '调整后预算数', '调整后预算', '全年预算'],
+  executed: ['全年执行数', '预算执行数', '全年执行'],
+  weight: ['分值', '权重'],
+  executionRate: ['执行率', '预算执行率'],
+  score: ['得分', '自评得分'],
+} as const;
+
+export const OBJECTIVE_HEADER_ALIASES = {
+  expected: ['预期目标', '项目年度目标', '年初设定目标'],
+  actual: ['实际完成情况', '年度目标完成情况', '年度总体目标完成情况综述'],
+} as const;
+
+/** A header cell as compared with the labels: width-normalised, no spaces, no bracketed note, no %. */
+export function sheetHeaderKey(text: string | undefined): string {
+  return (text ?? '')
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[(（][^()（）]*[)）]/g, '')
+    .replace(/[()（）%]/g, '');
+}
+
 /** The indicator rows' columns after the section label (column A), in order. */
 export const INDICATOR_SHEET_COLUMNS: ReadonlyArray<{
   field: keyof Indicator;
@@ -88,6 +116,24 @@ export const INDICATOR_SHEET_COLUMNS: ReadonlyArray<{
   { field: 'deviationNote', header: '偏差原因分析及改进措施', type: 'text' },
   { field: 'evidence', header: '佐证材料', type: 'text' },
 ];
+
+/** Other headers county copies of the form use for the indicator columns (compared as `sheetHeaderKey` leaves them). */
+export const INDICATOR_HEADER_ALIASES: Partial<Record<keyof Indicator, readonly string[]>> = {
+  target: ['指标值', '年度目标值', '目标值'],
+  actual: ['实际值', '全年实际值', '实际完成值', '完成值'],
+  unit: ['单位', '度量单位'],
+  weight: ['权重'],
+  deviationNote: [
+    '偏差原因分析及改进措施',
+    '偏差原因分析',
+    '偏差原因',
+    '未完成原因和改进措施',
+    '未完成原因分析',
+    '未完成原因及拟采取的改进措施',
+  ],
+  evidence: ['佐证资料'],
+  nature: ['性质'],
+};
 
 /** 指标性质 as the sheet writes it. */
 export const NATURE_SHEET_LABELS: Record<Indicator['nature'], string> = {

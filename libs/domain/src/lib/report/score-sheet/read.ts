@@ -8,7 +8,14 @@ import {
   type IndicatorNature,
   type ScoreTablePart,
 } from '../schema/score-table';
-import { INDICATOR_SHEET_COLUMNS, SCORE_SHEET_LABELS } from './layout';
+import {
+  FUNDING_HEADER_ALIASES,
+  INDICATOR_HEADER_ALIASES,
+  INDICATOR_SHEET_COLUMNS,
+  OBJECTIVE_HEADER_ALIASES,
+  SCORE_SHEET_LABELS,
+  sheetHeaderKey,
+} from './layout';
 
 /**
  * Reads a 绩效自评表 back from a sheet: the export's own layout, and the usual county copies of the form
@@ -57,15 +64,6 @@ export const SCORE_SHEET_FILE_MAX_BYTES = 2 * 1024 * 1024;
 const MAX_INDICATORS = 200;
 const MAX_OBJECTIVES = 20;
 
-/** Other headers county copies of the form use for the indicator columns. */
-const INDICATOR_ALIASES: Partial<Record<keyof Indicator, string[]>> = {
-  target: ['指标值', '年度目标值', '目标值', '年度指标值（A）'],
-  actual: ['实际值', '全年实际值', '实际完成值（B）', '完成值'],
-  unit: ['单位', '度量单位'],
-  deviationNote: ['偏差原因分析及改进措施', '偏差原因分析', '偏差原因', '未完成原因和改进措施'],
-  evidence: ['佐证资料'],
-  nature: ['性质'],
-};
 const REQUIRED_INDICATOR_FIELDS: ReadonlyArray<keyof Indicator> = [
   'level1',
   'level2',
@@ -88,11 +86,7 @@ const NATURE_WORDS: Record<string, IndicatorNature> = {
   qualitative: 'qualitative',
 };
 
-const norm = (value: string | undefined) =>
-  (value ?? '')
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/[()（）%]/g, '');
+const norm = sheetHeaderKey;
 
 export const columnLetter = (column: number): string => {
   let n = column;
@@ -128,9 +122,12 @@ class Reader {
     this.errors.push({ row, column: column ? columnLetter(column) : '', header, message });
   }
 
-  /** The first row (from `from`) whose cells include every label; its columns by label. */
+  /**
+   * The first row (from `from`) whose cells include every label — a label given as a list is any one of
+   * those headers; its columns by header.
+   */
   findRow(
-    labels: readonly string[],
+    labels: ReadonlyArray<string | readonly string[]>,
     from = 1,
     to = this.rows.length,
   ): { row: number; columns: Map<string, number> } | null {
@@ -140,9 +137,16 @@ class Reader {
         const key = norm(c?.text);
         if (key && !c?.mergedInto && !columns.has(key)) columns.set(key, i + 1);
       });
-      if (labels.every((l) => columns.has(norm(l)))) return { row: r, columns };
+      const has = (l: string | readonly string[]) =>
+        (typeof l === 'string' ? [l] : l).some((x) => columns.has(norm(x)));
+      if (labels.every(has)) return { row: r, columns };
     }
     return null;
+  }
+
+  /** The column of the first of `names` the row found by findRow has. */
+  static column(head: { columns: Map<string, number> }, names: readonly string[]): number | undefined {
+    return names.map((n) => head.columns.get(norm(n))).find((c) => c !== undefined);
   }
 
   /**
@@ -156,7 +160,8 @@ class Reader {
       this.fail(row, column, header, `「${header}」不能是合并单元格，每行应有自己的数值`);
       return null;
     }
-    if (raw === '' || raw === '—' || raw === '-') return null;
+    // a dash or a slash is how a form says "not applicable"
+    if (/^[—–\-－/／]?$/.test(raw)) return null;
     if (!cell?.numeric && /[,，]|万元|元|分$|%$/.test(raw)) {
       this.fail(row, column, header, `「${header}」应为数字，不带单位和千位分隔符（如 1234.5），而不是「${raw}」`);
       return null;
@@ -174,21 +179,34 @@ const MONEY = (r: Reader, row: number, column: number, header: string) =>
 const SCORE = (r: Reader, row: number, column: number, header: string) =>
   r.decimal(row, column, header, SCORE_PATTERN, '0–100 的分数，最多 2 位小数');
 
+/** The money section's header: 全年预算数 and 全年执行数 (年初预算数 too, when the form has it) in one row. */
+const FUNDING_HEAD = [FUNDING_HEADER_ALIASES.adjustedBudget, FUNDING_HEADER_ALIASES.executed];
+
 function readFunding(r: Reader, from: number, to: number): ScoreTablePart['funding'] | null {
   const [initial, adjusted, executed, weight, rate, score] = SCORE_SHEET_LABELS.fundingColumns;
-  const head = r.findRow([initial, adjusted, executed], from, to);
+  const head = r.findRow(FUNDING_HEAD, from, to);
   if (!head) {
-    r.fail(from, 0, '', `没有找到项目资金的表头（${initial}、${adjusted}、${executed}）`);
+    r.fail(from, 0, '', `没有找到项目资金的表头（${adjusted}、${executed}）`);
     return null;
   }
-  const col = (label: string) => head.columns.get(norm(label));
-  const amountsFrom = Math.min(...[initial, adjusted, executed].map((l) => col(l) as number));
+  const columnOf: Record<string, number | undefined> = {
+    [initial]: Reader.column(head, FUNDING_HEADER_ALIASES.initialBudget),
+    [adjusted]: Reader.column(head, FUNDING_HEADER_ALIASES.adjustedBudget),
+    [executed]: Reader.column(head, FUNDING_HEADER_ALIASES.executed),
+    [weight]: Reader.column(head, FUNDING_HEADER_ALIASES.weight),
+    [rate]: Reader.column(head, FUNDING_HEADER_ALIASES.executionRate),
+    [score]: Reader.column(head, FUNDING_HEADER_ALIASES.score),
+  };
+  const col = (label: string) => columnOf[label];
+  const amountsFrom = Math.min(
+    ...[initial, adjusted, executed].map((l) => col(l)).filter((c): c is number => c !== undefined),
+  );
   const rowsOf: Partial<Record<keyof typeof SCORE_SHEET_LABELS.fundingRows, number>> = {};
   let deviationNote = '';
   let deviationRow = 0;
   const matchers: Array<[keyof typeof SCORE_SHEET_LABELS.fundingRows, RegExp]> = [
-    ['total', /年度资金总额|资金总额|合计/],
-    ['currentYearAppropriation', /财政拨款/],
+    ['total', /年度资金总额|资金总额|^总额$|合计/],
+    ['currentYearAppropriation', /财政拨款|^(其中:?)?财政资金$/],
     ['carryover', /上年结转/],
     ['other', /其他资金/],
   ];
@@ -209,13 +227,17 @@ function readFunding(r: Reader, from: number, to: number): ScoreTablePart['fundi
     r.fail(head.row + 1, 0, '', `没有找到「${SCORE_SHEET_LABELS.fundingRows.total}」行`);
     return null;
   }
+  const amount = (row: number, label: string) => {
+    const column = col(label);
+    return column === undefined ? null : MONEY(r, row, column, label);
+  };
   const columnsOf = (row: number | undefined): FundingColumns =>
     row === undefined
       ? { initialBudget: null, adjustedBudget: null, executed: null }
       : {
-          initialBudget: MONEY(r, row, col(initial) as number, initial),
-          adjustedBudget: MONEY(r, row, col(adjusted) as number, adjusted),
-          executed: MONEY(r, row, col(executed) as number, executed),
+          initialBudget: amount(row, initial),
+          adjustedBudget: amount(row, adjusted),
+          executed: amount(row, executed),
         };
   const total = rowsOf.total;
   const optional = (label: string, read: (column: number) => string | null) => {
@@ -254,18 +276,18 @@ function readFunding(r: Reader, from: number, to: number): ScoreTablePart['fundi
   return funding;
 }
 
+const OBJECTIVES_HEAD = [OBJECTIVE_HEADER_ALIASES.expected, OBJECTIVE_HEADER_ALIASES.actual];
+
 function readObjectives(r: Reader, head: ReturnType<Reader['findRow']>, to: number): ObjectivesPart {
-  const [expected, actual] = SCORE_SHEET_LABELS.objectiveColumns;
   if (!head) return { items: [] };
+  const expectedColumn = Reader.column(head, OBJECTIVE_HEADER_ALIASES.expected) as number;
+  const actualColumn = Reader.column(head, OBJECTIVE_HEADER_ALIASES.actual) as number;
   const items: ObjectivesPart['items'] = [];
   for (let row = head.row + 1; row < to; row++) {
-    const item = {
-      expected: r.text(row, head.columns.get(norm(expected)) as number),
-      actual: r.text(row, head.columns.get(norm(actual)) as number),
-    };
+    const item = { expected: r.text(row, expectedColumn), actual: r.text(row, actualColumn) };
     if (!item.expected && !item.actual) continue;
-    r.note(`objectives.items.${items.length}.expected`, row, head.columns.get(norm(expected)), item.expected);
-    r.note(`objectives.items.${items.length}.actual`, row, head.columns.get(norm(actual)), item.actual);
+    r.note(`objectives.items.${items.length}.expected`, row, expectedColumn, item.expected);
+    r.note(`objectives.items.${items.length}.actual`, row, actualColumn, item.actual);
     items.push(item);
   }
   if (items.length > MAX_OBJECTIVES) r.fail(head.row, 0, '', `年度总体目标最多 ${MAX_OBJECTIVES} 条`);
@@ -275,7 +297,9 @@ function readObjectives(r: Reader, head: ReturnType<Reader['findRow']>, to: numb
 function indicatorColumns(r: Reader, row: number, columns: Map<string, number>) {
   const found = new Map<keyof Indicator, number>();
   for (const c of INDICATOR_SHEET_COLUMNS) {
-    const column = [c.header, ...(INDICATOR_ALIASES[c.field] ?? [])].map((h) => columns.get(norm(h))).find(Boolean);
+    const column = [c.header, ...(INDICATOR_HEADER_ALIASES[c.field] ?? [])]
+      .map((h) => columns.get(norm(h)))
+      .find(Boolean);
     if (column !== undefined) found.set(c.field, column);
   }
   for (const field of REQUIRED_INDICATOR_FIELDS) {
@@ -315,6 +339,9 @@ function readIndicators(r: Reader, head: number, columns: Map<keyof Indicator, n
       break;
     }
     if (words.every((w) => !w) || words.some((w) => w.startsWith('填表人'))) continue;
+    // a 二级指标 the form lists with no indicator under it (经济效益指标 and nothing else): no row
+    const filled = [...columns].some(([field, c]) => field !== 'level1' && field !== 'level2' && r.text(row, c));
+    if (!filled) continue;
     if (indicators.length === MAX_INDICATORS) {
       r.fail(row, 0, '', `绩效指标最多 ${MAX_INDICATORS} 行`);
       break;
@@ -382,10 +409,19 @@ export function readScoreSheet(rows: ScoreSheetRows, kind: ReportKind): ScoreShe
       errors: [{ row: 1, column: '', header: '', message: '没有找到绩效指标的表头（一级指标、二级指标、三级指标）' }],
     };
   }
-  const objectivesHead =
-    kind === 'project' ? r.findRow(SCORE_SHEET_LABELS.objectiveColumns, 1, indicatorHead.row) : null;
-  const funding = readFunding(r, 1, (objectivesHead?.row ?? indicatorHead.row) - 1);
-  const objectives = kind === 'project' ? readObjectives(r, objectivesHead, indicatorHead.row) : null;
+  const fundingHead = r.findRow(FUNDING_HEAD, 1, indicatorHead.row - 1);
+  const objectivesHead = kind === 'project' ? r.findRow(OBJECTIVES_HEAD, 1, indicatorHead.row - 1) : null;
+  // the two sections above the indicators come in either order (四川's form puts 年度目标 first)
+  const objectivesFirst = !!objectivesHead && !!fundingHead && objectivesHead.row < fundingHead.row;
+  const funding = readFunding(
+    r,
+    fundingHead?.row ?? 1,
+    (objectivesHead && !objectivesFirst ? objectivesHead.row : indicatorHead.row) - 1,
+  );
+  const objectives =
+    kind === 'project'
+      ? readObjectives(r, objectivesHead, objectivesFirst ? (fundingHead?.row ?? 0) : indicatorHead.row)
+      : null;
   const before = r.errors.length;
   const columns = indicatorColumns(r, indicatorHead.row, indicatorHead.columns);
   // without its columns the indicator rows cannot be read at all; other errors are all collected
@@ -393,4 +429,21 @@ export function readScoreSheet(rows: ScoreSheetRows, kind: ReportKind): ScoreShe
   const { indicators, totalScore } = readIndicators(r, indicatorHead.row, columns);
   if (r.errors.length || !funding) return { ok: false, errors: r.errors };
   return { ok: true, value: { scoreTable: { funding, indicators }, objectives, totalScore, sources: r.sources } };
+}
+
+export type ScoreSheetFundingReading =
+  | { ok: true; value: { funding: ScoreTablePart['funding']; sources: ScoreSheetContent['sources'] } }
+  | { ok: false; errors: ScoreSheetError[] };
+
+/**
+ * The money rows alone, for a copy of the form that stops before its indicators (a web page's stored text
+ * cut short): from their header to the 年度总体目标 or the end.
+ */
+export function readScoreSheetFunding(rows: ScoreSheetRows): ScoreSheetFundingReading {
+  const r = new Reader(rows.slice(0, SCORE_SHEET_MAX_ROWS));
+  const head = r.findRow(FUNDING_HEAD);
+  const next = head ? r.findRow(OBJECTIVES_HEAD, head.row + 1) : null;
+  const funding = readFunding(r, head?.row ?? 1, (next?.row ?? r.rows.length + 1) - 1);
+  if (r.errors.length || !funding) return { ok: false, errors: r.errors };
+  return { ok: true, value: { funding, sources: r.sources } };
 }

@@ -1,6 +1,6 @@
 import { validProjectReport, validReport } from '../fixture.spec-helper';
 import { scoreSheetGrid, type ScoreSheetGrid } from './layout';
-import { readScoreSheet, type ScoreSheetReadCell } from './read';
+import { readScoreSheet, readScoreSheetFunding, type ScoreSheetReadCell } from './read';
 
 /** The grid as a spreadsheet library reads it back: merged cells show their range's text. */
 function asRead(grid: ScoreSheetGrid): ScoreSheetReadCell[][] {
@@ -239,5 +239,109 @@ describe('绩效自评表 as a sheet', () => {
     ]);
     expect(read.value.totalScore).toBe('38.85');
     expect(read.value.objectives).toEqual({ items: [] });
+  });
+});
+
+describe('provincial copies of the form', () => {
+  const cell = (text: string): ScoreSheetReadCell => ({ text, numeric: false, mergedInto: false });
+  const row = (...texts: string[]) => texts.map(cell);
+
+  /** 四川's 项目支出绩效自评表: 年度目标 above the money rows, 调整后预算数/预算执行数/权重, 「/」 for not applicable. */
+  const sichuan = () => [
+    row('项目名称', '51000021R000000019951-工资性支出'),
+    row('', '', '项目年度目标', '年度目标完成情况'),
+    row('', '', '保障工资及时足额发放', '已足额发放'),
+    row(
+      '预算执行情况(10分)',
+      '年度预算数(万元)',
+      '年初预算',
+      '调整后预算数',
+      '预算执行数',
+      '预算执行率',
+      '权重',
+      '得分',
+      '原因',
+    ),
+    row('', '总额', '238.93', '251.89', '251.89', '100.00', '10', '', '说明'),
+    row('', '其中:财政资金', '238.93', '251.89', '251.89', '100.00', '/', '/'),
+    row('', '财政专户管理资金', '0', '0', '0', '0', '/', '/'),
+    row(
+      '',
+      '',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标性质',
+      '指标值',
+      '度量单位',
+      '完成值',
+      '权重',
+      '得分',
+      '未完成原因分析',
+    ),
+    row('', '', '产出指标', '数量指标', '发放覆盖率', '=', '100', '%', '', '60', '', ''),
+    row('', '', '效益指标', '经济效益指标'),
+    row('', '', '效益指标', '社会效益指标', '足额保障率', '=', '100', '%', '', '30', '', ''),
+    row('', '', '合计', '', '', '', '', '', '', '100', '', ''),
+  ];
+
+  it('reads 四川’s headers as the form’s own, its goals above the money rows, 「/」 as nothing', () => {
+    const read = readScoreSheet(sichuan(), 'project');
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.value.scoreTable.funding).toMatchObject({
+      total: { initialBudget: '238.93', adjustedBudget: '251.89', executed: '251.89' },
+      currentYearAppropriation: { initialBudget: '238.93', adjustedBudget: '251.89', executed: '251.89' },
+      weight: '10',
+      executionRate: '100.00',
+      score: null,
+    });
+    expect(read.value.objectives).toEqual({ items: [{ expected: '保障工资及时足额发放', actual: '已足额发放' }] });
+    // the 二级指标 with no indicator under it is no row
+    expect(read.value.scoreTable.indicators.map((i) => [i.level2, i.level3, i.weight, i.deviationNote])).toEqual([
+      ['数量指标', '发放覆盖率', '60', ''],
+      ['社会效益指标', '足额保障率', '30', ''],
+    ]);
+    expect(read.value.sources['scoreTable.funding.total.adjustedBudget']).toEqual({ row: 5, column: 4 });
+  });
+
+  it('reads a form with no 年初预算数 column and bracketed notes in its headers (全年预算数（A）)', () => {
+    const rows = [
+      row('资金情况(万元)', '', '全年预算数(A)', '全年执行数(B)', '分值', '执行率(B/A)', '得分'),
+      row('', '年度资金总额:', '20', '20', '10', '100.00', '10'),
+      row(
+        '',
+        '',
+        '一级指标',
+        '二级指标',
+        '三级指标',
+        '分值',
+        '年度指标值',
+        '全年实际值',
+        '得分',
+        '未完成原因及拟采取的改进措施',
+      ),
+      row('', '', '产出指标', '数量指标', '安装水标尺', '10', '≥266米', '≥266米', '10', ''),
+    ];
+    const read = readScoreSheet(rows, 'project');
+    expect(read.ok && read.value.scoreTable.funding.total).toEqual({
+      initialBudget: null,
+      adjustedBudget: '20',
+      executed: '20',
+    });
+    expect(read.ok && read.value.scoreTable.indicators[0]).toMatchObject({
+      weight: '10',
+      score: '10',
+      target: '266米',
+    });
+  });
+
+  it('reads the money rows alone of a form cut short before its indicators', () => {
+    const rows = sichuan().slice(0, 7);
+    expect(readScoreSheet(rows, 'project').ok).toBe(false);
+    const read = readScoreSheetFunding(rows);
+    expect(read.ok && read.value.funding.total.executed).toBe('251.89');
+    expect(read.ok && read.value.sources['scoreTable.funding.weight']).toEqual({ row: 5, column: 7 });
+    expect(readScoreSheetFunding(rows.slice(0, 3)).ok).toBe(false);
   });
 });
