@@ -4,7 +4,7 @@ import { normalizeWidth } from '../figures';
 /**
  * An indicator row as a report writes it — 「≥28.826万元」 in one cell — split into the schema's 指标性质,
  * 指标值 and 计量单位. Only a cell that is exactly a sign, a number and a known unit is split, and only when
- * the 实际完成值 is in the same unit; anything else is kept as read.
+ * the 实际完成值 is in the same unit (or a bare number); anything else is kept as read.
  */
 const UNITS = [
   '万元',
@@ -53,7 +53,11 @@ export function splitIndicatorValues(row: Indicator): SplitIndicator | null {
   if (row.unit) return null;
   const target = split(row.target);
   if (!target) return null;
-  const actual = split(row.actual);
+  // the 实际完成值 in the target's unit, or a bare number (「50」 under 「≥50个」: the unit is the row's)
+  const bare = /^\d+(\.\d+)?$/.test(normalizeWidth(row.actual).trim());
+  const actual = bare
+    ? { sign: null, number: normalizeWidth(row.actual).trim(), unit: target.unit }
+    : split(row.actual);
   if (row.actual && (!actual || actual.unit !== target.unit || actual.sign)) return null;
   return {
     indicator: {

@@ -2,6 +2,7 @@ import type { OverallReportContent } from '@evalflow/domain';
 import type { SourceTable } from '../source-document';
 import { readBudgetFigureTable } from './budget-table';
 import type { Builder } from './builder';
+import { placeFieldTable } from './labelled-cells';
 import {
   readBudgetLineTable,
   readHeaderlessTeamTable,
@@ -32,6 +33,7 @@ export function placeTable(
   t: SourceTable,
   inTeamSection: boolean,
 ): string | null {
+  if (placeFieldTable(b, t)) return 'fields';
   const org = readOrgUnitTable(t);
   if (org) {
     org.rows = org.rows.slice(0, 100);

@@ -11,7 +11,12 @@ export interface TableRead<T> {
   skipped: number[];
 }
 
-const norm = (t: string) => t.normalize('NFKC').replace(/\s+/g, '');
+/** A header as compared: no spaces, and no year before it (2023 年实际在职人数 is 实际在职人数). */
+const norm = (t: string) =>
+  t
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/^\d{4}年度?/, '');
 const cellText = (t: SourceTable, r: number, c: number | undefined) =>
   c === undefined ? '' : (t.rows[r]?.[c]?.text ?? '').trim();
 
@@ -78,7 +83,7 @@ export interface StaffRow {
 const STAFF_FIELDS = {
   category: ['人员类别', '类别', '人员类型'],
   authorized: ['编制数', '核定编制'],
-  actual: ['实有人数', '在职人数', '实有'],
+  actual: ['实有人数', '在职人数', '实际在职人数', '实有'],
 };
 
 /** A count cell: a whole number (「4」「4人」) or nothing; anything else makes the row unreadable. */
@@ -88,9 +93,15 @@ function countCell(text: string): number | null | undefined {
   return p.ok ? Number(p.value) : undefined;
 }
 
+/**
+ * 人员情况: a row per category under 编制数 and 实有人数; a form with both and no category column (湖南's
+ * 财政供养人员情况) gives one row for all staff, its category left blank.
+ */
 export function readStaffingTable(table: SourceTable): TableRead<StaffRow> | null {
-  const head = headerColumns(table, STAFF_FIELDS, ['category']);
+  const head =
+    headerColumns(table, STAFF_FIELDS, ['category']) ?? headerColumns(table, STAFF_FIELDS, ['authorized', 'actual']);
   if (!head || !('authorized' in head.columns || 'actual' in head.columns)) return null;
+  const named = 'category' in head.columns;
   const rows: TableRead<StaffRow>['rows'] = [];
   const skipped: number[] = [];
   for (let r = head.row + 1; r < table.rows.length; r++) {
@@ -98,7 +109,7 @@ export function readStaffingTable(table: SourceTable): TableRead<StaffRow> | nul
     if (isBlankRow(table, r) || TOTAL_ROW.test(norm(category))) continue;
     const authorized = countCell(cellText(table, r, head.columns.authorized));
     const actual = countCell(cellText(table, r, head.columns.actual));
-    if (!category || authorized === undefined || actual === undefined) {
+    if ((named && !category) || authorized === undefined || actual === undefined) {
       skipped.push(r);
       continue;
     }

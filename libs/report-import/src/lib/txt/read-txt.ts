@@ -4,6 +4,7 @@ import type { SourceBlock, SourceDocument } from '../source-document';
 import { decodeText, type TextEncoding } from './decode';
 import { detectLayout, type TextLayout } from './layout';
 import { joinParagraphs } from './paragraphs';
+import { findFormTables } from './form/form-tables';
 import { findTextTables } from './text-tables';
 
 export interface TxtLimits {
@@ -86,18 +87,49 @@ function significantLines(lines: string[], layout: TextLayout): Array<string | n
 }
 
 function toBlocks(lines: Array<string | null>, layout: TextLayout): SourceBlock[] {
-  const tables = findTextTables(lines.map((l) => l ?? ''));
+  const text = lines.map((l) => l ?? '');
   const blocks: SourceBlock[] = [];
-  const addParagraphs = (from: number, to: number) => {
-    for (const text of joinParagraphs(lines.slice(from, to), layout))
-      blocks.push({ kind: 'paragraph', index: blocks.length, text });
+  const addParagraphs = (part: Array<string | null>) => {
+    for (const p of joinParagraphs(part, layout)) blocks.push({ kind: 'paragraph', index: blocks.length, text: p });
   };
-  let next = 0;
-  for (const table of tables) {
-    addParagraphs(next, table.firstLine);
-    blocks.push({ kind: 'table', index: blocks.length, rows: table.rows });
-    next = table.lastLine + 1;
+  // whole lines: paragraphs and the tables laid out a row a line
+  const addLines = (from: number, to: number) => {
+    const part = lines.slice(from, to);
+    let next = 0;
+    for (const table of findTextTables(part.map((l) => l ?? ''))) {
+      addParagraphs(part.slice(next, table.firstLine));
+      blocks.push({ kind: 'table', index: blocks.length, rows: table.rows });
+      next = table.lastLine + 1;
+    }
+    addParagraphs(part.slice(next));
+  };
+  // what a line holds beside a table that starts or ends in it; a table's own border is not text
+  const addFragment = (fragment: string) => {
+    if (!/^[\s|｜│┃]*$/.test(fragment)) addParagraphs([fragment.trim()]);
+  };
+  // the text is placed up to line `line`, `column` characters into it
+  let line = 0;
+  let column = 0;
+  for (const form of findFormTables(text)) {
+    if (column > 0 && line < form.first.line) {
+      addFragment(text[line].slice(column));
+      line++;
+      column = 0;
+    }
+    if (line < form.first.line) {
+      addLines(line, form.first.line);
+      line = form.first.line;
+      column = 0;
+    }
+    addFragment(text[line].slice(column, form.first.start));
+    blocks.push({ kind: 'table', index: blocks.length, rows: form.rows });
+    line = form.last.line;
+    column = form.last.end;
   }
-  addParagraphs(next, lines.length);
+  if (column > 0) {
+    addFragment(text[line].slice(column));
+    line++;
+  }
+  addLines(line, lines.length);
   return blocks;
 }
