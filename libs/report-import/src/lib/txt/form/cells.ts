@@ -31,6 +31,15 @@ export const isSign = (text: string) => SIGN.test(plain(text));
 /** A cell that ends a table's rows rather than filling one: the 总分 row, the notes and foot below. */
 export const isStop = (text: string) => TOTAL_LABEL.test(labelKey(text)) || FOOT_LABEL.test(plain(text));
 
+/** What a 度量单位 cell holds: a measure word (个, 万元, 人次, %), or one per another (元/人). */
+const MEASURES = new Set(
+  (
+    '% ‰ 百分比 元 万元 亿元 千元 人 人次 名 个 次 项 户 户次 家 天 日 周 月 年 小时 件 份 场 所 台 套 ' +
+    '公里 千米 米 厘米 平方米 平方公里 立方米 亩 公顷 吨 千克 分 辆 批 篇 期 处 座 条 张 册 本 间 棵 株 头 只 个单位'
+  ).split(' '),
+);
+export const isMeasure = (text: string) => text.split('/').every((part) => MEASURES.has(part)) && text.length <= 8;
+
 /** Sentence punctuation: a label or a 三级指标 has none. */
 const SENTENCE = /[。；;，,！？!?]/;
 
@@ -46,7 +55,7 @@ export function fits(type: CellType, text: string): boolean {
     case 'value':
       return !isLevelWord(t) && !isStop(t) && !isEllipsis(t);
     case 'unit':
-      return t.length <= 6 && !/\d/.test(t) && !isLevelWord(t) && !isSign(t);
+      return isMeasure(t);
     case 'score':
       return isScore(t) || isPlaceholder(t);
     case 'money':

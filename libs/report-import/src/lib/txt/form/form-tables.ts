@@ -10,6 +10,7 @@ import {
   TOTAL_LABEL,
   columnsNamed,
   isFieldLabel,
+  isLevel1,
   labelKey,
   type ColumnSpec,
   type SectionId,
@@ -360,10 +361,12 @@ function indicatorRows(tokens: Token[], s: Section, b: number): Read {
       : s.mode === 'rows'
         ? boxRows(tokens, s.end, stop, rest, final)
         : s.mode === 'joined'
-          ? joinedRows(tokens, s.end, stop, rest, stop < b && TOTAL_LABEL.test(labelKey(tokens[stop].text)))
+          ? joinedRows(tokens, s.end, stop, rest, joinedTotal(tokens, stop, b))
           : implicitRows(tokens, s.end, stop, rest, final);
   const closed = read.end === stop && stop < b && TOTAL_LABEL.test(labelKey(tokens[stop].text));
-  const checked = s.mode === 'implicit' || s.mode === 'joined' ? checkShares(read.rows, rest, closed) : read.rows;
+  // the last group read is whole when the total closes it or the next 一级指标 follows it
+  const whole = closed || (read.end < stop && isLevel1(tokens[read.end].text));
+  const checked = s.mode === 'implicit' || s.mode === 'joined' ? checkShares(read.rows, rest, whole) : read.rows;
   const rows: GridRow[] = [];
   let level1: GridCell | undefined;
   let level2: GridCell | undefined;
@@ -400,6 +403,18 @@ function indicatorRows(tokens: Token[], s: Section, b: number): Read {
   return { rows, end };
 }
 
+/** 总分's 分值 and 得分 run together (100100): the one split where 得分 is no more than 分值. */
+function joinedTotal(tokens: Token[], at: number, b: number): { weight: string; score: string } | null {
+  const piece = tokens[at + 1];
+  if (at + 1 >= b || !TOTAL_LABEL.test(labelKey(tokens[at].text)) || !piece.piece) return null;
+  const found = splits(piece.text, ['score', 'score'], ([[w0, w1], [s0, s1]]) => {
+    return Number(piece.text.slice(s0, s1)) <= Number(piece.text.slice(w0, w1));
+  });
+  if (found?.length !== 1) return null;
+  const [[w0, w1], [s0, s1]] = found[0];
+  return { weight: piece.text.slice(w0, w1), score: piece.text.slice(s0, s1) };
+}
+
 /** 总分 (合计): its 分值 and 得分, placed under their columns. */
 function totalRow(tokens: Token[], s: Section, at: number, b: number, rest: ColumnSpec[]): GridRow | null {
   const weight = rest.findIndex((c) => c.key === 'weight');
@@ -421,17 +436,13 @@ function totalRow(tokens: Token[], s: Section, at: number, b: number, rest: Colu
   }
   if (weight < 0 || score < 0) return null;
   if (s.mode === 'joined') {
-    const piece = tokens[at + 1];
-    if (!piece?.piece || at + 1 >= b) return null;
-    const found = splits(piece.text, ['score', 'score'], ([[w0, w1], [s0, s1]]) => {
-      return Number(piece.text.slice(s0, s1)) <= Number(piece.text.slice(w0, w1));
-    });
-    if (found?.length !== 1) return null;
-    const [[w0, w1], [s0, s1]] = found[0];
-    return row(at + 2, [
-      [weight, piece.text.slice(w0, w1)],
-      [score, piece.text.slice(s0, s1)],
-    ]);
+    const total = joinedTotal(tokens, at, b);
+    return total
+      ? row(at + 2, [
+          [weight, total.weight],
+          [score, total.score],
+        ])
+      : null;
   }
   let j = at + 1;
   while (j < b && !(s.mode === 'rows' && tokens[j].rowStart) && isValue(tokens[j].text)) j++;

@@ -83,8 +83,15 @@ export function explicitRows(tokens: Token[], a: number, stop: number, rest: Col
     }
     const j = l.next;
     const end = j + 1 + rest.length;
-    if (end > stop || !fits('level', tokens[j].text)) break;
+    if (end > stop) break;
     const cells = tokens.slice(j + 1, end).map((t) => t.text);
+    if (l.level2 !== undefined && tokens[j].text === '' && cells.every((c) => c === '')) {
+      // a 二级指标 with no indicator under it: its row is empty
+      rows.push({ from: i, to: end, ...levelsOf(tokens, l), level3: '', cells: [] });
+      i = end;
+      continue;
+    }
+    if (!fits('level', tokens[j].text)) break;
     // an empty cell is an empty value; 指标性质 is never empty in a filled row
     if (!cells.every((c, k) => (c === '' ? rest[k].type !== 'sign' : fits(rest[k].type, c)))) break;
     rows.push({
@@ -137,6 +144,12 @@ export function boxRows(tokens: Token[], a: number, stop: number, rest: ColumnSp
     let lineEnd = i + 1;
     while (lineEnd < stop && !tokens[lineEnd].rowStart) lineEnd++;
     const l = levelsAt(tokens, i, lineEnd);
+    if (l && l.level2 !== undefined && l.next === lineEnd && lineEnd < tokens.length) {
+      // a line of a 二级指标 alone: no indicator under it
+      rows.push({ from: i, to: lineEnd, ...levelsOf(tokens, l), level3: '', cells: [] });
+      i = lineEnd;
+      continue;
+    }
     if (!l || l.empty !== undefined || l.next >= lineEnd || !fits('level', tokens[l.next].text)) break;
     const texts = tokens.slice(l.next + 1, lineEnd).map((t) => t.text);
     const cut = final && lineEnd === tokens.length;
@@ -153,10 +166,11 @@ export function boxRows(tokens: Token[], a: number, stop: number, rest: ColumnSp
 const MAX_PARSES = 64;
 
 /**
- * Cells in a row of tokens with no row ends and no empty cells (separated by spaces, or a paragraph each):
- * every reading of the tokens as rows is tried — a row's cells all there, a note after its 得分 or not — and
- * the rows taken are those all readings agree on. The text's last row, when the text stops inside it, is
- * read as far as it goes.
+ * Cells in a row of tokens with no row ends and no empty cells (separated by spaces, or a paragraph each).
+ * A level word always starts a row, so the stretch between one and the next is read on its own: every
+ * reading of it as rows is tried — a row's cells all there, a note after its 得分 or not — and its rows are
+ * taken when all readings agree on them. Reading stops at the first stretch that does not read so. The
+ * text's last row, when the text stops inside it, is read as far as it goes.
  */
 export function implicitRows(
   tokens: Token[],
@@ -165,6 +179,27 @@ export function implicitRows(
   rest: ColumnSpec[],
   final: boolean,
 ): IndicatorRead {
+  const starts = [a];
+  for (let p = a + 1; p < stop; p++)
+    if (isLevelWord(tokens[p].text) && !isLevelWord(tokens[p - 1].text)) starts.push(p);
+  const rows: IndicatorRow[] = [];
+  for (const [n, s] of starts.entries()) {
+    const e = starts[n + 1] ?? stop;
+    const read = readStretch(tokens, s, e, rest, final && e === tokens.length);
+    rows.push(...read.rows);
+    if (!read.whole) break;
+  }
+  return { rows, end: rows.length ? rows[rows.length - 1].to : a };
+}
+
+/** One stretch's rows all its readings agree on, and whether they are the whole stretch. */
+function readStretch(
+  tokens: Token[],
+  a: number,
+  stop: number,
+  rest: ColumnSpec[],
+  cut: boolean,
+): { rows: IndicatorRow[]; whole: boolean } {
   const lastScore = rest.reduce((last, c, k) => (c.type === 'score' ? k : last), -1);
   const core = rest.slice(0, lastScore + 1);
   const tail = rest.slice(lastScore + 1);
@@ -184,7 +219,7 @@ export function implicitRows(
     const l = levelsAt(tokens, i, stop);
     if (l?.empty !== undefined) ok = add(emptyRow(tokens, l, i), l.next);
     else if (l && l.next >= stop) {
-      if (final) out.push([]); // level words the cut text ends with
+      if (cut) out.push([]); // level words the cut text ends with
     } else if (l && fits('level', tokens[l.next].text)) {
       const j = l.next;
       const base = { from: i, ...levelsOf(tokens, l), level3: tokens[j].text };
@@ -198,7 +233,7 @@ export function implicitRows(
           const more = tokens.slice(k, end).map((t) => t.text);
           ok = add({ ...base, to: end, cells: [...cells, ...more] }, end);
         }
-      } else if (final && k === stop && stop === tokens.length) {
+      } else if (cut && k === stop) {
         // the text stops inside this row: its cells as far as they go
         out.push([{ ...base, to: k, cells: tokens.slice(j + 1, k).map((t) => t.text) }]);
       }
@@ -208,17 +243,18 @@ export function implicitRows(
     return result;
   };
   const readings = from(a);
-  if (!readings || readings.length === 0) return { rows: [], end: a };
+  if (!readings || readings.length === 0) return { rows: [], whole: false };
   const rows: IndicatorRow[] = [];
   for (let n = 0; ; n++) {
     const first: IndicatorRow | undefined = readings[0][n];
     if (!first || !readings.every((r) => r[n] && sameRow(r[n], first))) break;
     rows.push(first);
   }
+  const whole = readings.every((r) => r.length === rows.length);
   // a row cut short is only taken when it has its 年度指标值
   const last = rows[rows.length - 1];
-  if (last && last.to === tokens.length && last.cells.length < rest.length && !hasTarget(last, rest)) rows.pop();
-  return { rows, end: rows.length ? rows[rows.length - 1].to : a };
+  if (cut && last && last.to === stop && last.cells.length < rest.length && !hasTarget(last, rest)) rows.pop();
+  return { rows, whole };
 }
 
 const hasTarget = (row: IndicatorRow, rest: ColumnSpec[]) => {
@@ -249,8 +285,8 @@ function combinations(pieces: Piece[]): Split[][][] | null {
 /**
  * Cells run together: between the level words, a piece holds whole rows — 三级指标 (no digit in it) and
  * its cells — split every way their kinds allow (得分 never above 分值; where the 一级指标 states its share
- * and its rows are all there, their 分值 adding up to it). A cell is taken when every split left agrees on
- * it, the rows when all agree on where each starts. Words that cannot be split (显著提升显著提升: 指标值 or
+ * and its rows are all there, their 分值 adding up to it; where 总分 closes them, their 得分 adding up to its
+ * own). A cell is taken when every split left agrees on it, the rows when all agree on where each starts. Words that cannot be split (显著提升显著提升: 指标值 or
  * 实际值?) are kept beside the row, in no column.
  */
 export function joinedRows(
@@ -258,7 +294,7 @@ export function joinedRows(
   a: number,
   stop: number,
   rest: ColumnSpec[],
-  whole: boolean,
+  total: { weight: string; score: string } | null,
 ): IndicatorRead {
   const lastScore = rest.reduce((last, c, k) => (c.type === 'score' ? k : last), -1);
   const types: CellType[] = ['level', ...rest.slice(0, lastScore + 1).map((c) => c.type)];
@@ -294,41 +330,53 @@ export function joinedRows(
     i = l.next + 1;
   }
   const complete = i === stop;
-  const rows: IndicatorRow[] = [];
+  const weightOf = (p: Piece, reading: Split[]) => reading.map((row) => p.token.text.slice(...row[weightAt]));
+  const scoreOf = (p: Piece, reading: Split[]) => reading.map((row) => p.token.text.slice(...row[scoreAt]));
+  // each level's readings whose 分值 add up to its share
+  let usable = groups.length;
   for (const [g, group] of groups.entries()) {
-    const pieces = group.filter((x): x is Piece => 'readings' in x);
+    const pieces = group.filter(isPiece);
     const first = group[0];
-    const level1 = first && ('readings' in first ? first.levels.level1 : undefined);
+    const level1 = first && isPiece(first) ? first.levels.level1 : undefined;
     const share = level1 !== undefined ? levelShare(tokens[level1].text) : null;
-    if (share !== null && (g < groups.length - 1 || (complete && whole))) {
-      // the readings whose 分值 add up to the level's share
-      const combos = combinations(pieces)?.filter((c) =>
-        sum(c.flatMap((reading, n) => reading.map((row) => pieces[n].token.text.slice(...row[weightAt])))).equals(
-          dec(share),
-        ),
-      );
-      if (!combos?.length) return { rows, end };
-      pieces.forEach((p, n) => (p.readings = [...new Set(combos.map((c) => c[n]))]));
+    if (share === null || (g === groups.length - 1 && !(complete && total))) continue;
+    const combos = combinations(pieces)?.filter((c) =>
+      sum(c.flatMap((reading, n) => weightOf(pieces[n], reading))).equals(dec(share)),
+    );
+    if (!combos?.length) {
+      usable = g;
+      break;
     }
-    let taken = true;
+    pieces.forEach((p, n) => (p.readings = [...new Set(combos.map((c) => c[n]))]));
+  }
+  // 总分 adds the rows up: where its 分值 is theirs in every reading, its 得分 is theirs too
+  if (total && complete && usable === groups.length && weightAt !== scoreAt) {
+    const pieces = groups.flat().filter(isPiece);
+    const combos = combinations(pieces);
+    const add = (c: Split[][], of: typeof weightOf) => sum(c.flatMap((reading, n) => of(pieces[n], reading)));
+    if (combos?.every((c) => add(c, weightOf).equals(dec(total.weight)))) {
+      const fit = combos.filter((c) => add(c, scoreOf).equals(dec(total.score)));
+      if (fit.length) pieces.forEach((p, n) => (p.readings = [...new Set(fit.map((c) => c[n]))]));
+    }
+  }
+  const rows: IndicatorRow[] = [];
+  for (const [g, group] of groups.slice(0, usable).entries()) {
     for (const x of group) {
-      if (!('readings' in x)) {
+      if (!isPiece(x)) {
         rows.push(x);
         continue;
       }
       const read = pieceRows(tokens, x, types);
-      if (!read) {
-        taken = false;
-        break;
-      }
+      if (!read) return { rows, end };
       rows.push(...read);
       end = x.levels.next + 1;
     }
-    if (!taken) return { rows, end };
     if (g === groups.length - 1 && complete) end = stop; // every row read, and the placeholders after them
   }
   return { rows, end: rows.length ? Math.max(end, rows[rows.length - 1].to) : a };
 }
+
+const isPiece = (x: Piece | IndicatorRow): x is Piece => 'readings' in x;
 
 /** The rows of one piece its readings agree on, or null when they do not agree on the rows. */
 function pieceRows(tokens: Token[], p: Piece, types: CellType[]): IndicatorRow[] | null {
