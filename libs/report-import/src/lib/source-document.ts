@@ -32,6 +32,11 @@ export interface SourceTable {
   index: number;
   /** rows × grid columns: every row has the same length, merged places marked `covered` */
   rows: SourceCell[][];
+  /**
+   * rows of a table rebuilt from text whose cells could not all be placed under the header for certain:
+   * kept in the table as they stood (in no column of the header), for the import to list
+   */
+  unread?: number[];
 }
 
 export type SourceBlock = SourceParagraph | SourceTable;

@@ -15,6 +15,7 @@ import { splitIndicatorValues } from './indicators';
 import { fillGradeFromTables, fillProjectLabels } from './labelled-cells';
 import type { SourceTable } from '../source-document';
 import { fillOverall, sectionBlocks } from './overall';
+import { leaveUnreadRows } from './place-tables';
 
 /** A caption: a short line without a full stop just before a table (「项目预算明细」「（2024年度）」). */
 const isCaption = (text: string) => text.trim().length <= 30 && !/[。；]/.test(text);
@@ -68,6 +69,7 @@ function fillScoreTable(b: Builder, kind: ImportInput['kind']): void {
   });
   for (const t of read.tables) b.used.add(t);
   const tables = read.tables.map((i) => b.doc.blocks[i]).filter((t): t is SourceTable => t.kind === 'table');
+  for (const t of tables) leaveUnreadRows(b, t);
   fillGradeFromTables(b, tables);
   if (kind === 'project') fillProjectLabels(b, tables);
 }

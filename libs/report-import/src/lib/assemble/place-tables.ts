@@ -26,8 +26,34 @@ function leaveRows(b: Builder, t: SourceTable, rows: number[], label: string): v
   }
 }
 
+/** Rows of a table rebuilt from text that could not be aligned to its header for certain: listed, never guessed. */
+export function leaveUnreadRows(b: Builder, t: SourceTable): void {
+  for (const r of t.unread ?? []) {
+    const text = t.rows[r]
+      .map((c) => c.text.trim())
+      .filter(Boolean)
+      .join(' ');
+    b.unplaced.push({
+      block: t.index,
+      excerpt: text.slice(0, 60),
+      reason: `表格第 ${r + 1} 行未能准确对齐到表头，未导入`,
+    });
+  }
+}
+
 /** A table recognised by its header words, its rows placed with each cell as the source. */
 export function placeTable(
+  b: Builder,
+  content: OverallReportContent,
+  t: SourceTable,
+  inTeamSection: boolean,
+): string | null {
+  const kind = placeRecognised(b, content, t, inTeamSection);
+  if (kind) leaveUnreadRows(b, t);
+  return kind;
+}
+
+function placeRecognised(
   b: Builder,
   content: OverallReportContent,
   t: SourceTable,

@@ -122,7 +122,12 @@ function toBlocks(lines: Array<string | null>, layout: TextLayout): SourceBlock[
       column = 0;
     }
     addFragment(text[line].slice(column, form.first.start));
-    blocks.push({ kind: 'table', index: blocks.length, rows: form.rows });
+    blocks.push({
+      kind: 'table',
+      index: blocks.length,
+      rows: form.rows,
+      ...(form.unread.length ? { unread: form.unread } : {}),
+    });
     line = form.last.line;
     column = form.last.end;
   }

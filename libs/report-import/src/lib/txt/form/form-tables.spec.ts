@@ -117,14 +117,37 @@ describe('form tables in text: one cell a line ended by | (empty cells kept)', (
       ['实施单位 (盖章)', '某县职工服务中心'],
     ]);
     expect(grid).toContainEqual(['', '', '慰问困难职工200人。', '对照年度目标,说明相关任务目标的完成情况(100字以内)']);
-    expect(grid).toContainEqual(['', '总额', '20.00', '20.00', '19.50', '97.50%', '10', '9.75', '1.预算执行率=预算执行数/调整后预算数。']);
+    expect(grid).toContainEqual([
+      '',
+      '总额',
+      '20.00',
+      '20.00',
+      '19.50',
+      '97.50%',
+      '10',
+      '9.75',
+      '1.预算执行率=预算执行数/调整后预算数。',
+    ]);
     expect(grid).toContainEqual(['', '其中:财政资金', '20.00', '20.00', '19.50', '97.50%', '/', '/']);
     expect(grid).toContainEqual(['', '其他资金', '', '', '', '', '/', '/']);
     const head = grid.findIndex((r) => r.includes('一级指标'));
     expect(grid.slice(head + 1)).toEqual([
       ['', '', '产出指标', '数量指标', '慰问人数', '≥', '200', '人', '205', '50', '50'],
       ['', '', '^', '质量指标', '资金发放准确率', '=', '100', '%', '100', '20', '20'],
-      ['', '', '效益指标', '社会效益指标', '困难职工生活改善', '定性', '明显改善', '', '明显改善', '20', '18', '个别未回访'],
+      [
+        '',
+        '',
+        '效益指标',
+        '社会效益指标',
+        '困难职工生活改善',
+        '定性',
+        '明显改善',
+        '',
+        '明显改善',
+        '20',
+        '18',
+        '个别未回访',
+      ],
       // 合计 spans the columns before its numbers: they stand under the last ones
       ['', '', '合计', '', '', '', '', '', '', '90', '88'],
     ]);
@@ -409,7 +432,13 @@ describe('form tables in text: one cell a paragraph', () => {
       ['年度预算申请', '(万元', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '自评得分'],
       ['', '年度资金总额', '300.00', '320.00', '310.00', '10', '96.88%', '9.69'],
     ]);
-    expect(all.slice(-5)).toEqual(['按收入性质分:320.00', '年度总体目标', '预期目标', '实际完成情况', '做好职工服务。']);
+    expect(all.slice(-5)).toEqual([
+      '按收入性质分:320.00',
+      '年度总体目标',
+      '预期目标',
+      '实际完成情况',
+      '做好职工服务。',
+    ]);
   });
 
   it('reads a form of labels and their values, a label wrapped onto two paragraphs included: 岳阳’s layout', () => {

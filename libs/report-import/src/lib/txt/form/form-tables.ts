@@ -1,6 +1,6 @@
 import type { SourceCell } from '../../source-document';
 import { fits, isLabelLike, isNumber, isNumberedLabel, isStop, isValue } from './cells';
-import { gridRow, toSourceRows, type GridCell, type GridRow } from './grid';
+import { gridRow, toSourceRows, unreadIndexes, unreadRow, type GridCell, type GridRow } from './grid';
 import { boxRows, checkShares, explicitRows, implicitRows, joinedRows, type IndicatorRead } from './indicator-rows';
 import { fundingScoreAgrees, rateAgrees, refineJoined, splits, type Split } from './joined';
 import { headerRunSection, tokenize, type Token } from './tokens';
@@ -29,6 +29,8 @@ export interface FormTable {
   first: Token;
   last: Token;
   rows: SourceCell[][];
+  /** rows holding text that could not be placed under the header for certain */
+  unread: number[];
 }
 
 type Mode = 'explicit' | 'rows' | 'implicit' | 'joined';
@@ -100,7 +102,7 @@ function findSections(tokens: Token[]): Section[] {
 }
 
 const gapRows = (tokens: Token[], a: number, b: number): GridRow[] =>
-  tokens.slice(a, b).flatMap((t, n) => (t.text ? [gridRow(a + n, a + n + 1, false, [[0, t.text]])] : []));
+  tokens.slice(a, b).flatMap((t, n) => (t.text ? [unreadRow(a + n, a + n + 1, t.text)] : []));
 
 function headerRow(tokens: Token[], s: Section): GridRow {
   const leads = tokens.slice(s.lead, s.start);
@@ -108,6 +110,14 @@ function headerRow(tokens: Token[], s: Section): GridRow {
   tokens.slice(s.start, s.end).forEach((t, k) => cells.push([FIRST + k, t.text]));
   return gridRow(s.lead, s.end, false, cells);
 }
+
+/** The tokens' texts, a space between: a row that could not be placed, as one cell. */
+const joinTexts = (tokens: Token[], a: number, b: number) =>
+  tokens
+    .slice(a, b)
+    .map((t) => t.text)
+    .filter(Boolean)
+    .join(' ');
 
 /** The tokens from a to b as one cell: as they stand in their line when on one line. */
 function joinTokens(lines: string[], tokens: Token[], a: number, b: number): string {
@@ -129,7 +139,7 @@ function fieldRows(lines: string[], tokens: Token[], a: number, b: number, mode:
   while (i < b) {
     const t = tokens[i];
     if (!isFieldLabel(t.text)) {
-      if (t.text) rows.push(gridRow(i, i + 1, false, [[0, t.text]]));
+      if (t.text) rows.push(unreadRow(i, i + 1, t.text));
       i++;
       continue;
     }
@@ -182,18 +192,7 @@ function fundingRows(tokens: Token[], s: Section, b: number): Read {
         ...cells.map(([k, t]): [number, string] => [FIRST + k, t]),
       ]),
     );
-  const gap = (from: number, to: number) =>
-    rows.push(
-      gridRow(from, to, false, [
-        [
-          0,
-          tokens
-            .slice(from, to)
-            .map((t) => t.text)
-            .join(' '),
-        ],
-      ]),
-    );
+  const gap = (from: number, to: number) => rows.push(unreadRow(from, to, joinTexts(tokens, from, to)));
   let i = s.end;
   if (s.mode === 'explicit') {
     // every cell kept: a row's cells stand in its columns; a merged 原因 leaves the rows below it short
@@ -392,7 +391,10 @@ function indicatorRows(tokens: Token[], s: Section, b: number): Read {
     r.cells.forEach((c, k) => {
       if (c) row.cells[FIRST + 3 + k] = { text: c };
     });
-    if (r.unsplit) row.cells[FIRST + 3 + rest.length] = { text: r.unsplit };
+    if (r.unsplit) {
+      row.cells[FIRST + 3 + rest.length] = { text: r.unsplit };
+      row.unread = true;
+    }
     rows.push(row);
   }
   const end = rows.length === read.rows.length ? read.end : rows.length ? rows[rows.length - 1].to : s.end;
@@ -486,18 +488,7 @@ function spendingRows(tokens: Token[], s: Section, b: number): Read {
     if (values.length === s.columns.length && values.every((v, k) => fits(s.columns[k].type, v)))
       rows.push(gridRow(i, j, true, [label, ...values.map((v, k): [number, string] => [FIRST + k, v])]));
     else if (values.length === 0) rows.push(gridRow(i, j, false, [label]));
-    else
-      rows.push(
-        gridRow(i, j, false, [
-          [
-            0,
-            tokens
-              .slice(i, j)
-              .map((t) => t.text)
-              .join(' '),
-          ],
-        ]),
-      );
+    else rows.push(unreadRow(i, j, joinTexts(tokens, i, j)));
     i = j;
   }
   return { rows, end: i };
@@ -610,5 +601,10 @@ export function findFormTables(lines: string[]): FormTable[] {
   built.push(...fieldTables(tokens, inTable));
   return built
     .sort((x, y) => x.from - y.from)
-    .map((t) => ({ first: tokens[t.from], last: tokens[t.to - 1], rows: toSourceRows(t.rows) }));
+    .map((t) => ({
+      first: tokens[t.from],
+      last: tokens[t.to - 1],
+      rows: toSourceRows(t.rows),
+      unread: unreadIndexes(t.rows),
+    }));
 }

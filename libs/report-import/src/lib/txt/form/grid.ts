@@ -14,6 +14,8 @@ export interface GridRow {
   to: number;
   /** it holds a value read under a header (not only a label, a gap or a heading) */
   values: boolean;
+  /** text the reader could not place under the header for certain */
+  unread?: boolean;
 }
 
 export function gridRow(from: number, to: number, values: boolean, cells: Array<[number, string]>): GridRow {
@@ -21,6 +23,15 @@ export function gridRow(from: number, to: number, values: boolean, cells: Array<
   for (const [column, text] of cells) row.cells[column] = { text };
   return row;
 }
+
+/** Rows of text that could not be placed, a cell each in the first column. */
+export const unreadRow = (from: number, to: number, text: string): GridRow => ({
+  ...gridRow(from, to, false, [[0, text]]),
+  unread: true,
+});
+
+/** The indexes of the rows that hold text the reader could not place. */
+export const unreadIndexes = (rows: GridRow[]) => rows.flatMap((r, n) => (r.unread ? [n] : []));
 
 /** The rows as a SourceTable's grid: every row as wide as the widest, holes as empty cells. */
 export function toSourceRows(rows: GridRow[]): SourceCell[][] {
