@@ -62,6 +62,14 @@ describe('readStaffingTable', () => {
     );
     expect(read).toEqual({ rows: [], skipped: [1] });
   });
+
+  it('reads a form with no category column (湖南’s 财政供养人员情况) only when all staff stand in one row', () => {
+    const head = ['财政供养人员情况（人）', '编制数', '2024 年实际在职人数', '控制率'];
+    const one = readStaffingTable(table([head, ['', '20', '18', '90%']]));
+    expect(one?.rows.map((r) => r.value)).toEqual([{ category: '', authorized: 20, actual: 18 }]);
+    // two rows and no names: whose numbers are they?
+    expect(readStaffingTable(table([head, ['', '20', '18', ''], ['', '3', '3', '']]))).toBeNull();
+  });
 });
 
 describe('readBudgetLineTable', () => {

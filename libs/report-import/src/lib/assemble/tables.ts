@@ -102,6 +102,9 @@ export function readStaffingTable(table: SourceTable): TableRead<StaffRow> | nul
     headerColumns(table, STAFF_FIELDS, ['category']) ?? headerColumns(table, STAFF_FIELDS, ['authorized', 'actual']);
   if (!head || !('authorized' in head.columns || 'actual' in head.columns)) return null;
   const named = 'category' in head.columns;
+  // without categories, only a table of one row (all staff) says whose numbers they are
+  const dataRows = table.rows.slice(head.row + 1).filter((_, n) => !isBlankRow(table, head.row + 1 + n));
+  if (!named && dataRows.length !== 1) return null;
   const rows: TableRead<StaffRow>['rows'] = [];
   const skipped: number[] = [];
   for (let r = head.row + 1; r < table.rows.length; r++) {

@@ -148,13 +148,15 @@ function ends(type: CellType, text: string, at: number): number[] {
       return out;
     }
     case 'money': {
+      // an amount has at most 10 integer digits and 4 decimals
       const m = number.exec(rest);
       if (!m) return [];
-      for (let n = 1; n <= m[0].length; n++) if (/^(0|[1-9]\d*)(\.\d+)?$/.test(rest.slice(0, n))) out.push(at + n);
+      for (let n = 1; n <= Math.min(m[0].length, 15); n++)
+        if (/^(0|[1-9]\d{0,9})(\.\d{1,4})?$/.test(rest.slice(0, n))) out.push(at + n);
       return out;
     }
     case 'percent': {
-      const m = /^(0|[1-9]\d*)(\.\d+)?%/.exec(rest);
+      const m = /^(0|[1-9]\d{0,5})(\.\d{1,2})?%/.exec(rest);
       return m ? [at + m[0].length] : [];
     }
     case 'value': {
@@ -162,7 +164,7 @@ function ends(type: CellType, text: string, at: number): number[] {
       const signed = /^(≥|≤|>=|<=|=|＝|>|<)?/.exec(rest)?.[0] ?? '';
       const m = number.exec(rest.slice(signed.length));
       if (m) {
-        for (let n = 1; n <= m[0].length; n++) {
+        for (let n = 1; n <= Math.min(m[0].length, 15); n++) {
           const digits = rest.slice(signed.length, signed.length + n);
           if (!/^(0|[1-9]\d*)(\.\d+)?$/.test(digits)) continue;
           const after = signed.length + n;
@@ -209,13 +211,19 @@ function ends(type: CellType, text: string, at: number): number[] {
 export type Split = Array<[number, number]>;
 
 const MAX_SPLITS = 256;
+/** steps a search may take before it gives up: cells run together that long are left unread */
+const MAX_STEPS = 50_000;
 
 /** Every way `text` reads as cells of `types` in order (null when there are too many to weigh). */
 export function splits(text: string, types: CellType[], accept: (s: Split) => boolean = () => true): Split[] | null {
   const found: Split[] = [];
   let overflow = false;
+  let steps = 0;
   const walk = (at: number, k: number, acc: Split) => {
-    if (overflow) return;
+    if (overflow || ++steps > MAX_STEPS) {
+      overflow = true;
+      return;
+    }
     if (k === types.length) {
       if (at === text.length && accept(acc)) {
         found.push([...acc]);
@@ -241,8 +249,12 @@ export function rowSplits(
 ): Split[][] | null {
   const found: Split[][] = [];
   let overflow = false;
+  let steps = 0;
   const walk = (at: number, acc: Split[]) => {
-    if (overflow) return;
+    if (overflow || ++steps > MAX_STEPS) {
+      overflow = true;
+      return;
+    }
     if (at === text.length) {
       found.push(acc.map((r) => [...r]));
       if (found.length > MAX_SPLITS) overflow = true;
@@ -250,7 +262,10 @@ export function rowSplits(
     }
     const row: Split = [];
     const cells = (pos: number, k: number) => {
-      if (overflow) return;
+      if (overflow || ++steps > MAX_STEPS) {
+        overflow = true;
+        return;
+      }
       if (k === types.length) {
         if (!accept(row)) return;
         acc.push([...row]);
