@@ -25,7 +25,8 @@ export const isValue = (text: string) =>
   isPlaceholder(text) ||
   /^\d+(\.\d+)?(万元|元|人)$/.test(plain(text));
 
-const SIGN = /^(=|≥|≤|>=|<=|>|<|定性|定量)$/;
+/** 指标性质 as the sheet reader takes it. */
+const SIGN = /^(=|≥|≤|>=|<=|定性|定量)$/;
 export const isSign = (text: string) => SIGN.test(plain(text));
 
 /** A cell that ends a table's rows rather than filling one: the 总分 row, the notes and foot below. */
@@ -48,12 +49,13 @@ export function fits(type: CellType, text: string): boolean {
   const t = plain(text);
   if (!t) return false;
   switch (type) {
+    // no longer than the sheet reader takes them: one cell too long would refuse the whole table
     case 'level':
-      return !isLevelWord(t) && !isValue(t) && !isStop(t) && !SENTENCE.test(t) && !isEllipsis(t);
+      return t.length <= 100 && !isLevelWord(t) && !isValue(t) && !isStop(t) && !SENTENCE.test(t) && !isEllipsis(t);
     case 'sign':
       return isSign(t);
     case 'value':
-      return !isLevelWord(t) && !isStop(t) && !isEllipsis(t);
+      return t.length <= 100 && !isLevelWord(t) && !isStop(t) && !isEllipsis(t);
     case 'unit':
       return isMeasure(t);
     case 'score':
@@ -65,7 +67,7 @@ export function fits(type: CellType, text: string): boolean {
     case 'count':
       return /^\d+人?$/.test(t) || isPlaceholder(t);
     case 'text':
-      return !isValue(t) && !isLevelWord(t) && !isStop(t);
+      return t.length <= 1000 && !isValue(t) && !isLevelWord(t) && !isStop(t);
   }
 }
 

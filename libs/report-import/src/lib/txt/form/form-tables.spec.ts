@@ -153,6 +153,18 @@ describe('form tables in text: one cell a line ended by | (empty cells kept)', (
     ]);
     expect(blocks(BAR).at(-1)).toBe('评价结论 |');
   });
+
+  it('finds such a stretch of lines inside prose, the prose around it kept as paragraphs', () => {
+    const text = `一、项目基本情况\n本项目用于慰问困难职工。\n${BAR}二、自评结论\n总体完成年度目标。`;
+    const all = blocks(text);
+    expect(all.slice(0, 3)).toEqual([
+      '一、项目基本情况',
+      '本项目用于慰问困难职工。',
+      '部门预算项目支出绩效自评表(2024年度) |',
+    ]);
+    expect(tables(text)).toHaveLength(1);
+    expect(all.slice(-2)).toEqual(['二、自评结论', '总体完成年度目标。']);
+  });
 });
 
 /** The same form as a pipe table a row a line, its empty cells lost and the rows padded at the end: 大英's layout. */

@@ -1,3 +1,4 @@
+import { dec } from '@evalflow/domain';
 import type { SourceCell } from '../../source-document';
 import { fits, isLabelLike, isNumber, isNumberedLabel, isStop, isValue } from './cells';
 import { gridRow, toSourceRows, unreadIndexes, unreadRow, type GridCell, type GridRow } from './grid';
@@ -119,21 +120,8 @@ const joinTexts = (tokens: Token[], a: number, b: number) =>
     .filter(Boolean)
     .join(' ');
 
-/** The tokens from a to b as one cell: as they stand in their line when on one line. */
-function joinTokens(lines: string[], tokens: Token[], a: number, b: number): string {
-  if (b <= a) return '';
-  const first = tokens[a];
-  const last = tokens[b - 1];
-  return first.line === last.line
-    ? lines[first.line].slice(first.start, last.end)
-    : tokens
-        .slice(a, b)
-        .map((t) => t.text)
-        .join('');
-}
-
 /** Labels and their values (项目名称 | 工资性支出), a row each; other cells in rows of their own. */
-function fieldRows(lines: string[], tokens: Token[], a: number, b: number, mode: Mode): GridRow[] {
+function fieldRows(tokens: Token[], a: number, b: number, mode: Mode): GridRow[] {
   const rows: GridRow[] = [];
   let i = a;
   while (i < b) {
@@ -144,14 +132,18 @@ function fieldRows(lines: string[], tokens: Token[], a: number, b: number, mode:
       continue;
     }
     if (mode === 'implicit' || mode === 'joined') {
+      // with no empty cell kept, the value is the one cell before the next label: more, and a label the
+      // form has but this list does not may be among them
       let j = i + 1;
       while (j < b && !isFieldLabel(tokens[j].text)) j++;
+      const one = j === i + 2;
       rows.push(
-        gridRow(i, j, j > i + 1, [
+        gridRow(i, one ? j : i + 1, one, [
           [0, t.text],
-          [1, joinTokens(lines, tokens, i + 1, j)],
+          [1, one ? tokens[i + 1].text : ''],
         ]),
       );
+      if (!one) rows.push(...gapRows(tokens, i + 1, j));
       i = j;
       continue;
     }
@@ -169,9 +161,9 @@ function fieldRows(lines: string[], tokens: Token[], a: number, b: number, mode:
 }
 
 /** The form's head above its first section: from its name row (项目名称…) on. */
-function headRows(lines: string[], tokens: Token[], s: Section, floor: number): GridRow[] {
+function headRows(tokens: Token[], s: Section, floor: number): GridRow[] {
   for (let p = s.lead - 1; p >= Math.max(floor, s.lead - HEAD_SPAN); p--)
-    if (HEAD_LABELS.includes(labelKey(tokens[p].text))) return fieldRows(lines, tokens, p, s.lead, modeOf(tokens[p]));
+    if (HEAD_LABELS.includes(labelKey(tokens[p].text))) return fieldRows(tokens, p, s.lead, modeOf(tokens[p]));
   return [];
 }
 
@@ -284,12 +276,14 @@ function joinedFundingRows(
         ];
         if (budget && executed && rate && !rateAgrees(budget, executed, rate)) return false;
         const [weight, score] = [text(split, 'weight'), text(split, 'score')];
-        if (weight && score && Number(score) > Number(weight)) return false;
+        if (weight && score && dec(score).greaterThan(weight)) return false;
         // cut apart, the figures must hold together as the form computes them: 得分 = 执行率 × 分值
         return !(weight && rate && score) || fundingScoreAgrees(weight, rate, score);
       }
       // a part of the year's money is no more than its total
-      return ks.every((k) => total[key(k)] === undefined || Number(text(split, key(k))) <= Number(total[key(k)]));
+      return ks.every(
+        (k) => total[key(k)] === undefined || !dec(text(split, key(k)) ?? '0').greaterThan(total[key(k)]),
+      );
     };
     const found = splits(
       piece.text,
@@ -409,9 +403,11 @@ function indicatorRows(tokens: Token[], s: Section, b: number): Read {
 function joinedTotal(tokens: Token[], at: number, b: number): { weight: string; score: string } | null {
   const piece = tokens[at + 1];
   if (at + 1 >= b || !TOTAL_LABEL.test(labelKey(tokens[at].text)) || !piece.piece) return null;
-  const found = splits(piece.text, ['score', 'score'], ([[w0, w1], [s0, s1]]) => {
-    return Number(piece.text.slice(s0, s1)) <= Number(piece.text.slice(w0, w1));
-  });
+  const found = splits(
+    piece.text,
+    ['score', 'score'],
+    ([[w0, w1], [s0, s1]]) => !dec(piece.text.slice(s0, s1)).greaterThan(piece.text.slice(w0, w1)),
+  );
   if (found?.length !== 1) return null;
   const [[w0, w1], [s0, s1]] = found[0];
   return { weight: piece.text.slice(w0, w1), score: piece.text.slice(s0, s1) };
@@ -578,7 +574,7 @@ export function findFormTables(lines: string[]): FormTable[] {
       k++;
       continue;
     }
-    const rows: GridRow[] = SCORE_SHEET.has(first.spec.id) ? headRows(lines, tokens, first, floor) : [];
+    const rows: GridRow[] = SCORE_SHEET.has(first.spec.id) ? headRows(tokens, first, floor) : [];
     let last = k;
     for (;;) {
       const s = sections[last];

@@ -322,8 +322,8 @@ export function joinedRows(
     if (!token?.piece) break;
     const readings = rowSplits(token.text, types, (row) => {
       if (weightAt === scoreAt) return true;
-      const [w, sc] = [row[weightAt], row[scoreAt]].map(([x, y]) => Number(token.text.slice(x, y)));
-      return sc <= w;
+      const [w, sc] = [row[weightAt], row[scoreAt]].map(([x, y]) => token.text.slice(x, y));
+      return !dec(sc).greaterThan(w);
     });
     if (!readings?.length) break;
     group.push({ from: i, token, levels: l, readings });

@@ -27,11 +27,28 @@ export interface Token {
   section?: SectionId;
 }
 
-/** One cell a line, each ended by 「|」 (a page whose table cells became lines). */
-function cellPerBarLine(lines: string[]): boolean {
-  const filled = lines.filter((l) => l.trim() !== '');
-  const barred = filled.filter((l) => /^[^|｜]*[|｜]\s*$/.test(l.trim()));
-  return filled.length >= 8 && barred.length >= 0.6 * filled.length;
+const BAR_CELL = /^[^|｜]*[|｜]\s*$/;
+/** cells a stretch of lines must hold to be read as one cell a line */
+const MIN_BAR_CELLS = 8;
+
+/**
+ * The lines that are cells of a table a page laid out one cell a line, each ended by 「|」 (an empty cell
+ * a lone 「|」): stretches of at least a few such lines, blank lines aside.
+ */
+function barCellLines(lines: string[]): Set<number> {
+  const out = new Set<number>();
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length >= MIN_BAR_CELLS) for (const n of run) out.add(n);
+    run = [];
+  };
+  lines.forEach((l, n) => {
+    if (l.trim() === '') return;
+    if (BAR_CELL.test(l.trim())) run.push(n);
+    else flush();
+  });
+  flush();
+  return out;
 }
 
 const BOX = /[|｜│┃]/;
@@ -122,17 +139,15 @@ export function tokenize(lines: string[]): Token[] {
     layout: Token['layout'],
     more: Partial<Token> = {},
   ) => tokens.push({ ...cell, line, layout, rowStart: false, piece: false, ...more });
-  if (cellPerBarLine(lines)) {
-    lines.forEach((l, line) => {
-      if (l.trim() === '') return;
-      // the cell is the whole line, its bar included
-      push(line, { text: l.replace(/[|｜]\s*$/, '').trim(), start: 0, end: l.length }, 'bar');
-    });
-    return tokens;
-  }
+  const barred = barCellLines(lines);
   let spaced = false;
   lines.forEach((l, line) => {
     if (l.trim() === '') return;
+    if (barred.has(line)) {
+      // the cell is the whole line, its bar included
+      push(line, { text: l.replace(/[|｜]\s*$/, '').trim(), start: 0, end: l.length }, 'bar');
+      return;
+    }
     const box = boxCells(l);
     if (box) {
       box.forEach((cell, i) => push(line, cell, 'box', { rowStart: i === 0 }));
