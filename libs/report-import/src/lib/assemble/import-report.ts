@@ -12,7 +12,7 @@ import { readScoreTables } from '../score-table';
 import { Builder } from './builder';
 import { flattenHeadings, matchSections } from './heading-match';
 import { splitIndicatorValues } from './indicators';
-import { fillGradeFromTables, fillProjectLabels } from './labelled-cells';
+import { fillDepartmentFromTables, fillGradeFromTables, fillProjectLabels } from './labelled-cells';
 import type { SourceTable } from '../source-document';
 import { fillOverall, sectionBlocks } from './overall';
 import { leaveUnreadRows } from './place-tables';
@@ -37,9 +37,9 @@ function emptyContent(input: ImportInput): ReportContent {
 }
 
 /** The 绩效自评表 (both kinds): money rows, indicators, 总分, and a project table's 年度总体目标. */
-function fillScoreTable(b: Builder, kind: ImportInput['kind']): void {
+function fillScoreTable(b: Builder, kind: ImportInput['kind']): SourceTable[] {
   const read = readScoreTables(b.doc, kind);
-  if (!read) return;
+  if (!read) return [];
   if (!read.ok) {
     const first = read.errors[0];
     for (const t of read.tables)
@@ -48,7 +48,7 @@ function fillScoreTable(b: Builder, kind: ImportInput['kind']): void {
         `绩效自评表未能读出：${first ? `${first.header ? `${first.header}：` : ''}${first.message}` : '格式不符'}`,
       );
     for (const t of read.tables) b.used.add(t);
-    return;
+    return [];
   }
   const content = b.content as ReportContent & { conclusion: { totalScore: string | null } };
   content.scoreTable = read.value.scoreTable;
@@ -72,6 +72,7 @@ function fillScoreTable(b: Builder, kind: ImportInput['kind']): void {
   for (const t of tables) leaveUnreadRows(b, t);
   fillGradeFromTables(b, tables);
   if (kind === 'project') fillProjectLabels(b, tables);
+  return tables;
 }
 
 function readPath(content: unknown, path: string): unknown {
@@ -88,14 +89,17 @@ export function importReport(input: ImportInput): ImportResult {
   const initial = emptyContent(input);
   const b = new Builder(input.document, structuredClone(initial));
   const outline = buildOutline(input.document);
-  fillScoreTable(b, input.kind);
+  const sheet = fillScoreTable(b, input.kind);
   const matches = matchSections(input.document, outline.headings, input.template);
   const claimed = new Set<OutlineHeading>(matches.map((m) => m.heading));
   const sections = matches.map((m) => ({
     ...sectionBlocks(b, m, claimed),
     shared: matches.some((o) => o !== m && o.heading === m.heading),
   }));
-  if (input.kind === 'department_overall') fillOverall(b, outline.preamble, sections);
+  if (input.kind === 'department_overall') {
+    fillOverall(b, outline.preamble, sections);
+    fillDepartmentFromTables(b, sheet);
+  }
   for (const m of matches) if (m.by === 'content') b.inferred.add(m.section);
 
   // headings of no section are structure; text under them and anything unread is listed

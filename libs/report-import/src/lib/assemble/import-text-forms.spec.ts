@@ -153,7 +153,20 @@ describe('importing a 部门整体 report whose forms are text, one cell a parag
     });
     expect(content.scoreTable.indicators).toEqual([]);
     expect(result.sources['budget.expenditure.project.actual']).toMatchObject({ text: '110.50' });
+    // no cover names the department: the 自评表's 预算部门、单位名称 does
+    expect(result.sources['header.departmentName']).toMatchObject({ cell: { row: 0, column: 1 }, text: '某县总工会' });
     sourcesHoldTheirText(result, HUNAN);
+  });
+
+  it('takes the department the 自评表 names as written, and says when it is not the report’s own', () => {
+    const result = importText(HUNAN.replace('\n\n某县总工会\n\n', '\n\n某县职工服务中心\n\n'), 'department_overall');
+    expect((result.content as OverallReportContent).header.departmentName).toBe('某县职工服务中心');
+    expect(result.unplaced).toContainEqual(
+      expect.objectContaining({
+        excerpt: '某县职工服务中心',
+        reason: expect.stringContaining('与本部门名称（某县总工会）不同'),
+      }),
+    );
   });
 
   it('reads a 基本概况 of labels and values as its staff and functions, never a label as a function', () => {

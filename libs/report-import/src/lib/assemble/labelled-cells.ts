@@ -3,6 +3,8 @@ import { isFieldLabel, labelKey } from '../txt/form/vocabulary';
 import { parseDate } from '../figures';
 import type { SourceTable } from '../source-document';
 import type { Builder } from './builder';
+import { isDepartmentName } from './department-name';
+import { cleanText } from './text';
 import { GRADES } from './prose';
 
 /**
@@ -42,6 +44,29 @@ export function fillGradeFromTables(b: Builder, tables: SourceTable[]): void {
       b.set('conclusion.grade', grade, b.cellSpan(t.index, found.row, found.column));
       return;
     }
+  }
+}
+
+/**
+ * The department the 绩效自评表 names (预算部门、单位名称 | 衡山县贯塘乡人民政府), for a report whose cover names
+ * none: the cover's name, where there is one, is the header's.
+ */
+export function fillDepartmentFromTables(b: Builder, tables: SourceTable[]): void {
+  if (b.sources['header.departmentName']) return;
+  const header = (b.content as OverallReportContent).header;
+  for (const t of tables) {
+    const found = labelled(t, /(预算)?部门[、(（]?(单位)?[)）]?名称/);
+    const value = found ? cleanText(found.value) : '';
+    if (!found || !isDepartmentName(value)) continue;
+    const own = header.departmentName;
+    b.set('header.departmentName', value, b.cellSpan(t.index, found.row, found.column));
+    if (own && value !== own)
+      b.unplaced.push({
+        block: t.index,
+        excerpt: value,
+        reason: `文件中的部门名称（${value}）与本部门名称（${own}）不同，已按文件填写，请核对`,
+      });
+    return;
   }
 }
 
