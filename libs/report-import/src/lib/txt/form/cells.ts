@@ -51,7 +51,15 @@ export function fits(type: CellType, text: string): boolean {
   switch (type) {
     // no longer than the sheet reader takes them: one cell too long would refuse the whole table
     case 'level':
-      return t.length <= 100 && !isLevelWord(t) && !isValue(t) && !isStop(t) && !SENTENCE.test(t) && !isEllipsis(t);
+      return (
+        t.length <= 100 &&
+        !isLevelWord(t) &&
+        !isValue(t) &&
+        !isSign(t) &&
+        !isStop(t) &&
+        !SENTENCE.test(t) &&
+        !isEllipsis(t)
+      );
     case 'sign':
       return isSign(t);
     case 'value':

@@ -154,6 +154,16 @@ describe('form tables in text: one cell a line ended by | (empty cells kept)', (
     expect(blocks(BAR).at(-1)).toBe('评价结论 |');
   });
 
+  it('takes no row whose cells are one short: the next row’s first cell would stand in its last column', () => {
+    // the first row lost its empty 未完成原因分析 cell; the second starts with its 三级指标 (数量指标 merged down)
+    const short = BAR.replace('50 |\n50 |\n|\n质量指标 |\n', '50 |\n50 |\n');
+    const grid = tables(short)[0];
+    expect(grid.some((r) => r.includes('慰问人数'))).toBe(false);
+    // the table ends with its last row read; the indicators stay text
+    expect(grid.at(-1)).toContain('其他资金');
+    expect(blocks(short)).toContain('慰问人数 |');
+  });
+
   it('finds such a stretch of lines inside prose, the prose around it kept as paragraphs', () => {
     const text = `一、项目基本情况\n本项目用于慰问困难职工。\n${BAR}二、自评结论\n总体完成年度目标。`;
     const all = blocks(text);

@@ -94,6 +94,9 @@ export function explicitRows(tokens: Token[], a: number, stop: number, rest: Col
     if (!fits('level', tokens[j].text)) break;
     // an empty cell is an empty value; 指标性质 is never empty in a filled row
     if (!cells.every((c, k) => (c === '' ? rest[k].type !== 'sign' : fits(rest[k].type, c)))) break;
+    // the next row starts where this one ends: a cell missing in it would leave the next one's cells here
+    const next = tokens[end]?.text ?? '';
+    if (end < stop && !isLevelWord(next) && !fits('level', next)) break;
     rows.push({
       from: i,
       to: end,
