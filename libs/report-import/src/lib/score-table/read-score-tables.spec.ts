@@ -126,6 +126,66 @@ describe('readScoreTables', () => {
     ]);
   });
 
+  it('reads 四川’s headers, a level’s share apart from its name, a prompt as no answer, 「/」 as not applicable', () => {
+    const table: SourceTable = {
+      kind: 'table',
+      index: 1,
+      rows: [
+        row('', '', '项目年度目标', '年度目标完成情况'),
+        row('', '', '慰问困难职工200人。', '对照年度目标,说明相关任务目标的完成情况(100字以内)'),
+        row(
+          '预算执行情况(10分)',
+          '年度预算数(万元)',
+          '年初预算',
+          '调整后预算数',
+          '预算执行数',
+          '预算执行率',
+          '权重',
+          '得分',
+        ),
+        row('', '总额', '20.00', '20.00', '19.50', '97.50%', '10', '9.75'),
+        row('', '其中:财政资金', '20.00', '20.00', '19.50', '97.50%', '/', '/'),
+        row('绩效指标(90分)', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '权重', '得分'),
+        row('', '产出指标(50分)', '数量指标', '慰问人数', '≥200人', '205人', '50', '50'),
+      ],
+    };
+    const read = readScoreTables(doc(table), 'project');
+    expect(read?.ok).toBe(true);
+    if (!read?.ok) return;
+    expect(read.value.objectives).toEqual({ items: [{ expected: '慰问困难职工200人。', actual: '' }] });
+    expect(read.value.scoreTable.funding).toMatchObject({
+      total: { initialBudget: '20', adjustedBudget: '20', executed: '19.5' },
+      currentYearAppropriation: { executed: '19.5' },
+      weight: '10',
+      score: '9.75',
+    });
+    expect(read.value.scoreTable.indicators[0]).toMatchObject({ level1: '产出指标', weight: '50' });
+    expect(read.sources['scoreTable.indicators.0.level1']).toMatchObject({ start: 0, end: 4, text: '产出指标' });
+  });
+
+  it('reads the money rows of a copy cut short before its indicators, and no other table as them', () => {
+    const money: SourceTable = {
+      kind: 'table',
+      index: 1,
+      rows: [
+        row('年度预算申请（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '自评得分'),
+        row('年度资金总额', '861.10', '2,030.12', '2030.12', '10', '100%', '10'),
+      ],
+    };
+    const read = readScoreTables(doc(money), 'department_overall');
+    expect(read?.ok && read.value.scoreTable).toEqual({
+      funding: expect.objectContaining({
+        total: { initialBudget: '861.1', adjustedBudget: '2030.12', executed: '2030.12' },
+        executionRate: '100',
+        score: '10',
+      }),
+      indicators: [],
+    });
+    // a table of project lines under the same headers is no 自评表
+    const lines = { ...money, rows: [money.rows[0], row('劳模体检费', '2', '2', '2', '', '', '')] };
+    expect(readScoreTables(doc(lines), 'department_overall')).toBeNull();
+  });
+
   it('names the cell of each problem, and says nothing when a document has no 绩效自评表', () => {
     const bad: SourceTable = {
       kind: 'table',
