@@ -106,10 +106,27 @@ async function timed(fn) {
   return { value: last, ms: median(times) };
 }
 
-function score(entry, content, sources) {
+/**
+ * What the importer fills from a document with nothing in it (the empty report's defaults: a title pattern,
+ * a weight of 10…), by kind and year: a value equal to it with no source was not read, so it counts
+ * neither way.
+ */
+const defaultsOf = new Map();
+async function defaults(entry) {
+  const key = `${entry.kind}/${entry.fiscalYear}`;
+  if (!defaultsOf.has(key)) {
+    const blank = await runImport(entry, lib.readTxt('（空）').document);
+    defaultsOf.set(key, flatten(blank.content));
+  }
+  return defaultsOf.get(key);
+}
+
+function score(entry, content, sources, blank) {
   const filled = flatten(content);
   delete filled.kind;
   delete filled.schemaVersion;
+  for (const [path, value] of Object.entries(filled))
+    if (!sources[path] && path in blank && canon(blank[path]) === canon(value)) delete filled[path];
   // the department's name is given to the importer (the report's own), not read: it counts neither way
   for (const [path, value] of Object.entries(filled)) if (value === BENCH_DEPARTMENT) delete filled[path];
   let right = 0;
@@ -165,7 +182,7 @@ for (const entry of entries) {
   let importMs = NaN;
   try {
     const run = await timed(async () => runImport(entry, await read(entry.document, data)));
-    result = score(entry, run.value.content, run.value.sources);
+    result = score(entry, run.value.content, run.value.sources, await defaults(entry));
     if (run.value.note) result.misses.unshift(run.value.note);
     importMs = run.ms;
   } catch (error) {
