@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { Workbook, type Worksheet } from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { cjk, launchChromium, screenshot, Users } from './support/browser';
-import { confirmIn, expectText, stepsOf, tab } from './support/journey';
-import { startStack, type Stack } from './support/stack';
+import type { Locator, Page } from 'playwright-core';
+import { cjk, screenshot } from './support/browser';
+import { confirmIn, expectText, tab } from './support/journey';
+import { browserJourney } from './support/browser-journey';
 
 /**
  * The finance bureau's year in headless Chromium against the built api and worker on a fresh seeded
@@ -16,9 +16,8 @@ import { startStack, type Stack } from './support/stack';
  * 县级概览 carries the re-score.
  */
 describe('web: 抽评 with 整改 and 随决算公开, in a browser', () => {
-  let stack: Stack;
-  let browser: Browser;
-  let users: Users;
+  const journey = browserJourney();
+  const step = journey.step;
   let reviewer: Page;
   let approver: Page;
   let visitor: Page;
@@ -40,28 +39,11 @@ describe('web: 抽评 with 整改 and 随决算公开, in a browser', () => {
   /** The county's 行政区划代码: the address of its public page. */
   const ZHAOXIAN = '130133';
 
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-    users = new Users(browser, stack.base);
-  }, 90000);
-
-  afterAll(async () => {
-    await users?.close();
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  afterEach(() => {
-    expect(users.unexpectedProblems()).toEqual([]);
-  });
-
-  const step = stepsOf(() => users);
   const itemCard = (page: Page, title: string): Locator =>
     page.locator('[data-testid^="rectification-"]').filter({ hasText: title });
 
   step('the reviewer draws a 2024 抽评 batch at random with a stated seed, previewed before it is saved', async () => {
-    reviewer = users.keep(await users.as('zhaoxian.finance.reviewer'));
+    reviewer = journey.users.keep(await journey.users.as('zhaoxian.finance.reviewer'));
     await reviewer.getByRole('menuitem', { name: '抽评' }).click();
     await reviewer.getByRole('heading', { name: '抽评', exact: true }).waitFor();
     await chooseYear(reviewer, YEAR);
@@ -127,7 +109,7 @@ describe('web: 抽评 with 整改 and 随决算公开, in a browser', () => {
   });
 
   step('the department editor finds the overdue item on the home page and answers the other with a PDF', async () => {
-    const editor = await users.as('zhaoxian.union.editor');
+    const editor = await journey.users.as('zhaoxian.union.editor');
     const inbox = editor.locator('.ant-card').filter({ hasText: '逾期未办结的整改事项（1）' });
     await expectText(inbox, `${LATE_ITEM}（责任人 ${OWNER}，期限 ${chinaDate(-10)}）`);
     await inbox.getByRole('link', { name: '赵县总工会' }).click();
@@ -158,7 +140,7 @@ describe('web: 抽评 with 整改 and 随决算公开, in a browser', () => {
   });
 
   step('the reviewer sees 已答复 with the evidence, downloads it and closes the item (已办结)', async () => {
-    await reviewer.goto(`${stack.base}/reports/${reportId}`);
+    await reviewer.goto(`${journey.stack.base}/reports/${reportId}`);
     await tab(reviewer, '抽评整改').click();
     const card = itemCard(reviewer, ITEM);
     await card.getByText('已答复', { exact: true }).waitFor();
@@ -177,8 +159,8 @@ describe('web: 抽评 with 整改 and 随决算公开, in a browser', () => {
   });
 
   step('the department sees it closed and can no longer answer it', async () => {
-    const head = await users.as('zhaoxian.union.head');
-    await head.goto(`${stack.base}/reports/${reportId}`);
+    const head = await journey.users.as('zhaoxian.union.head');
+    await head.goto(`${journey.stack.base}/reports/${reportId}`);
     await tab(head, '抽评整改').click();
     const card = itemCard(head, ITEM);
     await card.getByText('已办结', { exact: true }).waitFor();
@@ -191,7 +173,7 @@ describe('web: 抽评 with 整改 and 随决算公开, in a browser', () => {
   });
 
   step('the reviewer re-scores the first indicator of the picked table beside its self-score', async () => {
-    await reviewer.goto(`${stack.base}/reports/${reportId}`);
+    await reviewer.goto(`${journey.stack.base}/reports/${reportId}`);
     await tab(reviewer, '复核评分').click();
     const panel = reviewer.getByRole('tabpanel');
     const score = panel.getByRole('textbox', { name: /^第 1 项指标.*的复核得分$/ });
@@ -205,8 +187,8 @@ describe('web: 抽评 with 整改 and 随决算公开, in a browser', () => {
     await expectText(totals, '得分差（自评 − 复核）');
     await panel.getByRole('button', { name: '保存复核评分' }).click();
     await reviewer.getByText('复核评分已保存').waitFor();
-    const res = await fetch(`${stack.base}/api/reports/${reportId}/rescore`, {
-      headers: await stack.apiAs('zhaoxian.finance.reviewer'),
+    const res = await fetch(`${journey.stack.base}/api/reports/${reportId}/rescore`, {
+      headers: await journey.stack.apiAs('zhaoxian.finance.reviewer'),
     });
     rescored = (await res.json()).totals;
     expect(rescored.reScore).not.toBeNull();
@@ -215,14 +197,14 @@ describe('web: 抽评 with 整改 and 随决算公开, in a browser', () => {
   });
 
   step('the approver approves it; the department then sees 自评, 复核 and 差异', async () => {
-    const approve = await users.as('zhaoxian.finance.approver');
-    await approve.goto(`${stack.base}/reports/${reportId}`);
+    const approve = await journey.users.as('zhaoxian.finance.approver');
+    await approve.goto(`${journey.stack.base}/reports/${reportId}`);
     await approve.getByRole('button', { name: '审核通过' }).click();
     await confirmIn(approve, '审核通过');
     await approve.getByText('已审核通过').waitFor();
 
-    const editor = await users.as('zhaoxian.union.editor');
-    await editor.goto(`${stack.base}/reports/${reportId}`);
+    const editor = await journey.users.as('zhaoxian.union.editor');
+    await editor.goto(`${journey.stack.base}/reports/${reportId}`);
     await tab(editor, '复核评分').click();
     const panel = editor.getByRole('tabpanel');
     await expectText(panel, RESCORE_NOTE);
@@ -260,7 +242,7 @@ describe('web: 抽评 with 整改 and 随决算公开, in a browser', () => {
   step(
     'the approver publishes the approved 2023 report, told what the public version leaves out',
     async () => {
-      approver = users.keep(await users.as('zhaoxian.finance.approver'));
+      approver = journey.users.keep(await journey.users.as('zhaoxian.finance.approver'));
       await approver.getByRole('menuitem', { name: '待审报告' }).click();
       await approver
         .getByRole('row', { name: /赵县总工会.*2023/ })
@@ -289,8 +271,8 @@ describe('web: 抽评 with 整改 and 随决算公开, in a browser', () => {
   );
 
   step('anyone, without signing in, finds it on 赵县’s public page and downloads its PDF', async () => {
-    visitor = users.keep(await users.anonymous('public'));
-    await visitor.goto(`${stack.base}/gongkai/${ZHAOXIAN}`);
+    visitor = journey.users.keep(await journey.users.anonymous('public'));
+    await visitor.goto(`${journey.stack.base}/gongkai/${ZHAOXIAN}`);
     await visitor.getByRole('heading', { name: '赵县预算绩效自评报告公开' }).waitFor();
     const year = visitor.getByRole('region', { name: '2023年度' });
     const row = year.getByRole('row', { name: /赵县总工会/ });
@@ -327,14 +309,14 @@ describe('web: 抽评 with 整改 and 随决算公开, in a browser', () => {
     await visitor.getByRole('heading', { name: '赵县预算绩效自评报告公开' }).waitFor();
     await visitor.getByText('暂无公开的报告').waitFor();
     // and its PDF is gone from its address too
-    const pdf = await fetch(`${stack.base}/api/public/counties/${ZHAOXIAN}/publications/${published?.id}/pdf`);
+    const pdf = await fetch(`${journey.stack.base}/api/public/counties/${ZHAOXIAN}/publications/${published?.id}/pdf`);
     expect(pdf.status).toBe(404);
   });
 
   /** The 公开登记 as the approver's API sees it. */
   async function publications(): Promise<Array<{ id: string; documentStatus: string }>> {
-    const headers = await stack.apiAs('zhaoxian.finance.approver');
-    const res = await fetch(`${stack.base}/api/publications`, { headers });
+    const headers = await journey.stack.apiAs('zhaoxian.finance.approver');
+    const res = await fetch(`${journey.stack.base}/api/publications`, { headers });
     expect(res.status).toBe(200);
     return (await res.json()) as Array<{ id: string; documentStatus: string }>;
   }

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ROOT } from '@evalflow/testing';
-import { cjk, launchChromium, screenshot, Users } from './support/browser';
-import { confirmIn, expectText, savedPart, statusIs, stepsOf } from './support/journey';
-import { startStack, type Stack } from './support/stack';
+import { cjk, screenshot } from './support/browser';
+import { confirmIn, expectText, savedPart, statusIs } from './support/journey';
+import { browserJourney } from './support/browser-journey';
 
 /**
  * A report started from last year's file in headless Chromium against the built api and worker on a fresh
@@ -13,30 +13,12 @@ import { startStack, type Stack } from './support/stack';
  * and the 同比 of the assets stands without the year before — fixes them and submits.
  */
 describe('web: a report started from last year’s DOCX, in a browser', () => {
-  let stack: Stack;
-  let browser: Browser;
-  let users: Users;
+  const journey = browserJourney();
+  const step = journey.step;
   let editor: Page;
   const DOCX = join(ROOT, 'libs/report-import/src/test/fixtures/zhaoxian-union-2024.docx');
   const HEADING = '赵县总工会2025年度自评报告';
 
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-    users = new Users(browser, stack.base);
-  }, 90000);
-
-  afterAll(async () => {
-    await users?.close();
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  afterEach(() => {
-    expect(users.unexpectedProblems()).toEqual([]);
-  });
-
-  const step = stepsOf(() => users);
   /** The 来源 (or 推断) marker of a field, by its content path. */
   const marker = (page: Page, path: string) => page.locator(`[data-source-path="${path}"]`);
   /** Hovers a marker and waits for the tooltip naming where the value was read. */
@@ -55,7 +37,7 @@ describe('web: a report started from last year’s DOCX, in a browser', () => {
   };
 
   step('the editor starts the 2025 report from last year’s DOCX in 新建报告 → 从文件导入', async () => {
-    editor = users.keep(await users.as('zhaoxian.union.editor'));
+    editor = journey.users.keep(await journey.users.as('zhaoxian.union.editor'));
     await editor.getByRole('menuitem', { name: '我的报告' }).click();
     await editor.getByRole('button', { name: /新建报告/ }).click();
     const dialog = editor.getByRole('dialog', { name: '新建绩效自评报告' });

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { cjk, launchChromium, screenshot, Users } from './support/browser';
-import { confirmIn, expectText, savedPart, statusIs, stepsOf, tab } from './support/journey';
-import { startStack, type Stack } from './support/stack';
+import type { Page } from 'playwright-core';
+import { cjk, screenshot } from './support/browser';
+import { confirmIn, expectText, savedPart, statusIs, tab } from './support/journey';
+import { browserJourney } from './support/browser-journey';
 
 /**
  * A 项目支出绩效自评表 in headless Chromium against the built api and worker on a fresh seeded database:
@@ -11,31 +11,13 @@ import { startStack, type Stack } from './support/stack';
  * downloads its PDF, named after the project.
  */
 describe('web: a project table from new to approved, in a browser', () => {
-  let stack: Stack;
-  let browser: Browser;
-  let users: Users;
+  const journey = browserJourney();
+  const step = journey.step;
   let editor: Page;
   const PROJECT = { code: 'E2E-2025-001', name: '职工书屋建设' };
   const RETURN_REASON = '请在偏差原因中说明满意度调查的样本量。';
   const HEADING = `赵县总工会2025年度「${PROJECT.name}」项目自评表`;
 
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-    users = new Users(browser, stack.base);
-  }, 90000);
-
-  afterAll(async () => {
-    await users?.close();
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  afterEach(() => {
-    expect(users.unexpectedProblems()).toEqual([]);
-  });
-
-  const step = stepsOf(() => users);
   const box = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
   /** Types into a field and leaves it, as a user tabbing through the table would. */
   const type = async (page: Page, name: string, value: string) => {
@@ -45,7 +27,7 @@ describe('web: a project table from new to approved, in a browser', () => {
   };
 
   step('the editor starts a 项目支出绩效自评表 for a new project from 新建报告', async () => {
-    editor = users.keep(await users.as('zhaoxian.union.editor'));
+    editor = journey.users.keep(await journey.users.as('zhaoxian.union.editor'));
     await editor.getByRole('menuitem', { name: '我的报告' }).click();
     await editor.getByRole('button', { name: /新建报告/ }).click();
     const dialog = editor.getByRole('dialog', { name: '新建绩效自评报告' });
@@ -143,7 +125,7 @@ describe('web: a project table from new to approved, in a browser', () => {
   );
 
   step('the reviewer finds it under 待审报告 by its project, starts the review and returns it', async () => {
-    const reviewer = await users.as('zhaoxian.finance.reviewer');
+    const reviewer = await journey.users.as('zhaoxian.finance.reviewer');
     await reviewer.getByRole('menuitem', { name: '待审报告' }).click();
     const row = reviewer.getByRole('row', { name: new RegExp(PROJECT.name) });
     await expectText(row, '已提交');
@@ -175,7 +157,7 @@ describe('web: a project table from new to approved, in a browser', () => {
   step(
     'the approver approves it and downloads its PDF, named after the project',
     async () => {
-      const approver = await users.as('zhaoxian.finance.approver');
+      const approver = await journey.users.as('zhaoxian.finance.approver');
       await approver.getByRole('menuitem', { name: '待审报告' }).click();
       await approver
         .getByRole('row', { name: new RegExp(PROJECT.name) })

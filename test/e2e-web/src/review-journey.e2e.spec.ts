@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { cjk, failedResponse, launchChromium, screenshot, Users } from './support/browser';
-import { confirmIn, expectText, savedPart, statusIs, stepsOf, tab } from './support/journey';
-import { startStack, type Stack } from './support/stack';
+import type { Page } from 'playwright-core';
+import { cjk, failedResponse, screenshot } from './support/browser';
+import { confirmIn, expectText, savedPart, statusIs, tab } from './support/journey';
+import { browserJourney } from './support/browser-journey';
 
 /**
  * The web app in headless Chromium against the built api and worker on a fresh seeded database:
@@ -11,37 +11,18 @@ import { startStack, type Stack } from './support/stack';
  * uncaught exception in any page, and the main screens are saved as screenshots.
  */
 describe('web: the review journey in a browser', () => {
-  let stack: Stack;
-  let browser: Browser;
-  let users: Users;
+  const journey = browserJourney();
+  const step = journey.step;
   let editor: Page;
   let reportId: string;
   const RETURN_REASON = '请补充“存在的问题及改进措施”中的具体整改时限。';
   const COMMENT = '改进措施没有写明完成时限，请补充。';
   const REPLY = '已补充：2025年6月底前完成预算编制细化。';
 
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-    users = new Users(browser, stack.base);
-  }, 90000);
-
-  afterAll(async () => {
-    await users?.close();
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  afterEach(() => {
-    expect(users.unexpectedProblems()).toEqual([]);
-  });
-
-  const step = stepsOf(() => users);
-
   step('the editor signs in, finds the 2024 draft under 我的报告 and submits it', async () => {
-    editor = users.keep(await users.anonymous('zhaoxian.union.editor'));
+    editor = journey.users.keep(await journey.users.anonymous('zhaoxian.union.editor'));
     await screenshot(editor, 'login');
-    await users.signIn(editor, 'zhaoxian.union.editor');
+    await journey.users.signIn(editor, 'zhaoxian.union.editor');
 
     await editor.getByRole('menuitem', { name: '我的报告' }).click();
     const row2024 = editor.getByRole('row', { name: /2024 部门整体/ });
@@ -84,7 +65,7 @@ describe('web: the review journey in a browser', () => {
   });
 
   step('the reviewer opens it from 待审报告, comments on it and returns it with a reason', async () => {
-    const reviewer = await users.as('zhaoxian.finance.reviewer');
+    const reviewer = await journey.users.as('zhaoxian.finance.reviewer');
     // the finance bureau starts from its county's overview
     await reviewer.getByRole('heading', { name: '县级概览' }).waitFor();
     const union = reviewer.getByRole('row', { name: /赵县总工会/ });
@@ -151,7 +132,7 @@ describe('web: the review journey in a browser', () => {
   step(
     'the approver sees what changed under 修改对比, approves, and downloads the PDF',
     async () => {
-      const approver = await users.as('zhaoxian.finance.approver');
+      const approver = await journey.users.as('zhaoxian.finance.approver');
       await approver.getByRole('menuitem', { name: '待审报告' }).click();
       await approver
         .getByRole('row', { name: /赵县总工会.*2024/ })
@@ -208,8 +189,8 @@ describe('web: the review journey in a browser', () => {
 
   step('a stale autosave shows both versions, and the user keeps theirs without losing a word', async () => {
     // the same returned report open in two windows of the 卫生健康局 editor
-    const first = await users.as('luancheng.health.editor');
-    const second = await users.as('luancheng.health.editor');
+    const first = await journey.users.as('luancheng.health.editor');
+    const second = await journey.users.as('luancheng.health.editor');
     for (const page of [first, second]) {
       await page.getByRole('menuitem', { name: '我的报告' }).click();
       await page
@@ -240,17 +221,17 @@ describe('web: the review journey in a browser', () => {
     await first.reload();
     expect(await measures(first).inputValue()).toBe(before + MINE);
     // the browser logs the refused save (412) itself; nothing else may have gone wrong
-    expect(users.unexpectedProblems(failedResponse(412, /\/parts\/problems$/))).toEqual([]);
+    expect(journey.users.unexpectedProblems(failedResponse(412, /\/parts\/problems$/))).toEqual([]);
   });
 
   step("a department user cannot open another department's report by its address", async () => {
-    const reviewer = await stack.apiAs('luancheng.finance.reviewer');
-    const list = (await (await fetch(`${stack.base}/api/reports`, { headers: reviewer })).json()) as {
+    const reviewer = await journey.stack.apiAs('luancheng.finance.reviewer');
+    const list = (await (await fetch(`${journey.stack.base}/api/reports`, { headers: reviewer })).json()) as {
       items: Array<{ id: string; departmentName: string }>;
     };
     const education = list.items.find((r) => r.departmentName === '栾城区教育局');
     expect(education).toBeDefined();
-    const url = `${stack.base}/reports/${education?.id}`;
+    const url = `${journey.stack.base}/reports/${education?.id}`;
     const itsApi = new RegExp(`/api/reports/${education?.id}(/|$)`);
 
     // another county's report: 404, "不存在，或您无权查看"
@@ -260,7 +241,7 @@ describe('web: the review journey in a browser', () => {
     await expectNoReportContent(editor);
 
     // another department of the same county: refused (403)
-    const health = await users.as('luancheng.health.editor');
+    const health = await journey.users.as('luancheng.health.editor');
     await health.goto(url);
     await health
       .getByRole('alert')
@@ -268,12 +249,12 @@ describe('web: the review journey in a browser', () => {
       .waitFor();
     await expectNoReportContent(health);
 
-    expect(users.unexpectedProblems(failedResponse(404, itsApi), failedResponse(403, itsApi))).toEqual([]);
+    expect(journey.users.unexpectedProblems(failedResponse(404, itsApi), failedResponse(403, itsApi))).toEqual([]);
   });
 
   step('fits a tablet: the editor and the overview at 768 px wide scroll down, never sideways', async () => {
     const tablet = { width: 768, height: 1024 };
-    const editorPage = await users.as('luancheng.health.editor', tablet);
+    const editorPage = await journey.users.as('luancheng.health.editor', tablet);
     await editorPage.getByRole('menuitem', { name: '我的报告' }).click();
     await editorPage
       .getByRole('row', { name: /已退回/ })
@@ -283,14 +264,14 @@ describe('web: the review journey in a browser', () => {
     expect(await overflowsSideways(editorPage)).toBe(false);
     await screenshot(editorPage, 'tablet-editor');
 
-    const reviewer = await users.as('luancheng.finance.reviewer', tablet);
+    const reviewer = await journey.users.as('luancheng.finance.reviewer', tablet);
     await reviewer.getByRole('heading', { name: '县级概览' }).waitFor();
     await reviewer.getByRole('row', { name: /栾城区卫生健康局/ }).waitFor();
     expect(await overflowsSideways(reviewer)).toBe(false);
   });
 
   step('the county administrator sees 设置 and 用户管理', async () => {
-    const admin = await users.as('zhaoxian.admin');
+    const admin = await journey.users.as('zhaoxian.admin');
     await admin.getByRole('menuitem', { name: '设置' }).click();
     await admin.getByRole('heading', { name: '设置' }).waitFor();
     await admin.getByText('评价等级划分', { exact: true }).waitFor();

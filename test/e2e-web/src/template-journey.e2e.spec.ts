@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { cjk, launchChromium, screenshot, Users } from './support/browser';
-import { confirmIn, expectText, stepsOf, tab } from './support/journey';
-import { startStack, type Stack } from './support/stack';
+import type { Page } from 'playwright-core';
+import { cjk, screenshot } from './support/browser';
+import { confirmIn, expectText, tab } from './support/journey';
+import { browserJourney } from './support/browser-journey';
 
 const run = promisify(execFile);
 
@@ -15,9 +15,8 @@ const run = promisify(execFile);
  * 赵县总工会 editor's new 2025 report then follows it, in the editor and in its PDF.
  */
 describe('web: a county template from copy to a report that follows it, in a browser', () => {
-  let stack: Stack;
-  let browser: Browser;
-  let users: Users;
+  const journey = browserJourney();
+  const step = journey.step;
   let admin: Page;
   let editor: Page;
   const BUILTIN = '河北省部门整体支出绩效自评报告（2024年度）';
@@ -28,26 +27,8 @@ describe('web: a county template from copy to a report that follows it, in a bro
   const PART_1 = `第一部分 ${RENAMED}`;
   const PART_2 = '第二部分 自评工作开展情况';
 
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-    users = new Users(browser, stack.base);
-  }, 90000);
-
-  afterAll(async () => {
-    await users?.close();
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  afterEach(() => {
-    expect(users.unexpectedProblems()).toEqual([]);
-  });
-
-  const step = stepsOf(() => users);
-
   step('the administrator copies the built-in 河北 部门整体 template under a name of the county’s', async () => {
-    admin = users.keep(await users.as('zhaoxian.admin'));
+    admin = journey.users.keep(await journey.users.as('zhaoxian.admin'));
     await admin.getByRole('menuitem', { name: '报告模板' }).click();
     await admin.getByRole('heading', { name: '报告模板' }).waitFor();
     await admin.getByRole('button', { name: `复制「${BUILTIN}」`, exact: true }).click();
@@ -124,7 +105,7 @@ describe('web: a county template from copy to a report that follows it, in a bro
   step(
     'the 赵县总工会 editor starts the 2025 部门整体 report: its parts and framework are the template’s',
     async () => {
-      editor = users.keep(await users.as('zhaoxian.union.editor'));
+      editor = journey.users.keep(await journey.users.as('zhaoxian.union.editor'));
       await editor.getByRole('menuitem', { name: '我的报告' }).click();
       await editor.getByRole('button', { name: /新建报告/ }).click();
       const dialog = editor.getByRole('dialog', { name: '新建绩效自评报告' });
