@@ -498,3 +498,29 @@ describe('form tables in text: one cell a paragraph', () => {
     expect(tables(prose)).toEqual([]);
   });
 });
+
+describe('form tables in text: a header cell split over two paragraphs', () => {
+  // the old 项目支出绩效自评表 prints 「年初」 and 「预算数」 as two paragraphs of one cell
+  const SPLIT = ['项目资金(万元)', '年初', '预算数', '全年', '预算数', '全年', '执行数', '分值', '执行率', '得分']
+    .concat(['年度资金总额', '50', '50', '40', '10', '80%', '8'])
+    .join('\n\n');
+
+  it('joins the two paragraphs back into the header word and reads the row under it', () => {
+    const [funding] = tables(SPLIT);
+    expect(funding[0]).toEqual([
+      '',
+      '项目资金(万元)',
+      '年初预算数',
+      '全年预算数',
+      '全年执行数',
+      '分值',
+      '执行率',
+      '得分',
+    ]);
+    expect(funding[1]).toEqual(['', '年度资金总额', '50', '50', '40', '10', '80%', '8']);
+  });
+
+  it('leaves two paragraphs alone when together they are no header word', () => {
+    expect(tables(['全年', '工作', '很好'].join('\n\n'))).toEqual([]);
+  });
+});

@@ -184,5 +184,34 @@ export function tokenize(lines: string[]): Token[] {
     const start = l.indexOf(text);
     push(line, { text, start, end: start + text.length }, 'line');
   });
-  return tokens;
+  return joinSplitHeaders(tokens);
+}
+
+/** the longest part of a header word a form splits over two paragraphs (「年初」 / 「预算数」) */
+const SPLIT_HEAD = 4;
+
+/**
+ * A header cell printed over two paragraphs (「年初」 then 「预算数」, 「全年」 then 「执行数」) as one cell: two cells
+ * a line each, the first no header word alone and short, that together are a header word.
+ */
+function joinSplitHeaders(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i];
+    const b = tokens[i + 1];
+    if (
+      b &&
+      a.layout === 'line' &&
+      b.layout === 'line' &&
+      a.text.length <= SPLIT_HEAD &&
+      !columnsNamed(a.text).length &&
+      columnsNamed(a.text + b.text).length
+    ) {
+      out.push({ ...a, text: a.text + b.text });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
 }
