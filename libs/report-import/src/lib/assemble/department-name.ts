@@ -37,10 +37,13 @@ export function readDepartmentLine(raw: string): NameFound | null {
   return isDepartmentName(value) ? found(m[1].length, m[2], value) : null;
 }
 
-/** 「部门(单位)名称: 岳阳市城市管理监督指挥中心」, 「单位名称：…」: the name after the label. */
+/**
+ * 「部门(单位)名称: 岳阳市城市管理监督指挥中心」, 「单位名称：…」, 「评价单位(公章):徐闻县前山镇人民政府」 (the unit
+ * that evaluates itself, a seal's note in brackets): the name after the label.
+ */
 export function readDepartmentLabel(raw: string): NameFound | null {
   const m =
-    /^\s*(?:预算)?(?:部\s*门|单\s*位)\s*(?:[(（]\s*(?:单\s*位|部\s*门)\s*[)）])?\s*名\s*称\s*[:：]\s*(\S(?:.*\S)?)\s*$/.exec(
+    /^\s*(?:(?:预算)?(?:部\s*门|单\s*位)\s*(?:[(（]\s*(?:单\s*位|部\s*门)\s*[)）])?\s*名\s*称|(?:评\s*价|填\s*报|自\s*评)\s*单\s*位)\s*(?:[(（]\s*(?:公\s*章|盖\s*章|签\s*章)\s*[)）])?\s*[:：]\s*(\S(?:.*\S)?)\s*$/.exec(
       raw,
     );
   if (!m) return null;
@@ -66,4 +69,16 @@ export function splitTitleLine(
   const start = prefix.indexOf(written);
   const named = isDepartmentName(value) || (own !== '' && value === own);
   return { department: named ? found(start, written, value) : null, named, titleStart: year.index };
+}
+
+/**
+ * 「2021年茂名市发展和改革局部门整体支出绩效自评报告」: the name between the year that starts the title and the
+ * report's words (整体支出, the 「部门」 a title adds left out), spaces a PDF left anywhere in it.
+ */
+export function readTitleName(raw: string): NameFound | null {
+  const m = /^\s*\d{4}\s*年\s*度?\s*([\u3400-\u9fff（）()·\s]{2,60}?)\s*(?:部\s*门\s*)?整\s*体\s*支\s*出/.exec(raw);
+  if (!m) return null;
+  const value = cleanText(m[1]).replace(/\s+/g, '');
+  // 「2024年度部门整体支出」 names no one
+  return isDepartmentName(value) && !/^(部门|单位)$/.test(value) ? found(m[0].indexOf(m[1]), m[1], value) : null;
 }

@@ -1,7 +1,13 @@
 import type { OverallReportContent } from '@evalflow/domain';
 import type { OutlineHeading } from '../headings';
 import type { Builder } from './builder';
-import { readDepartmentLabel, readDepartmentLine, splitTitleLine, type NameFound } from './department-name';
+import {
+  readDepartmentLabel,
+  readDepartmentLine,
+  readTitleName,
+  splitTitleLine,
+  type NameFound,
+} from './department-name';
 import type { SectionMatch } from './heading-match';
 import {
   projectBudget,
@@ -11,6 +17,7 @@ import {
   readConclusion,
   readLineList,
   readPolicySentence,
+  readHeadcountSentence,
   readStaffSentence,
   splitInlineList,
   yearEnd,
@@ -63,7 +70,9 @@ export function fitText(b: Builder, text: string, max: number, block: number, la
   return text.slice(0, max);
 }
 
-const TITLE = /^.{0,30}?\d{4}年度?.{0,40}(自评报告|评价报告)$/;
+/** a title, perhaps as a file's name (「…自评报告.pdf」) */
+const TITLE = /^.{0,30}?\d{4}年度?.{0,40}(自评报告|评价报告)(\.(pdf|docx?|wps))?$/i;
+const FILE_EXTENSION = /\.(pdf|docx?|wps)\s*$/i;
 
 /**
  * The preamble: 附件 label, title, the policy sentence, and the department's name as the document writes it
@@ -97,8 +106,11 @@ function fillHeader(b: Builder, preamble: number[]): void {
         b.leave(i, '未能确定的标题');
         continue;
       }
+      const inTitle = split.department ? null : readTitleName(block.text);
       if (split.department) name(i, split.department);
-      b.set('header.title', b.text(block.text.slice(split.titleStart)), b.paragraphSpan(i, split.titleStart));
+      else if (inTitle) name(i, inTitle);
+      const title = block.text.slice(split.titleStart).replace(FILE_EXTENSION, '');
+      b.set('header.title', b.text(title), b.paragraphSpan(i, split.titleStart));
     } else if (line) name(i, line);
     else if (label) name(i, label);
     else if (text.replace(/部门$/, '') === own) b.used.add(i);
@@ -124,9 +136,11 @@ function fillHeader(b: Builder, preamble: number[]): void {
 
 function fillBasicInfo(b: Builder, sections: SectionBlocks[]): void {
   for (const s of sections.filter((x) => x.match.section === 'basicInfo.functions')) {
-    const items = s.paragraphs.map((p) => b.text(p.text)).filter(Boolean);
-    items.slice(0, 50).forEach((t, n) => {
-      const p = s.paragraphs[n];
+    // a paragraph stating the headcount (「单位机构设置、部门职能情况」 often opens with it) is no function
+    const items = s.paragraphs
+      .map((p) => ({ p, t: b.text(p.text) }))
+      .filter((x) => x.t && !readHeadcountSentence(x.t) && !readStaffSentence(x.t)?.category);
+    items.slice(0, 50).forEach(({ p, t }, n) => {
       b.set(
         `basicInfo.functions.${n}`,
         fitText(b, t, 4000, p.block, '部门职能'),
@@ -178,6 +192,35 @@ function fillBasicInfo(b: Builder, sections: SectionBlocks[]): void {
       ] as const)
         if (f.yoy) b.set(`basicInfo.assets.yoy.${key}`, f.yoy.value, at(f.yoy));
     }
+  }
+}
+
+/**
+ * 「实有编制数 63 人,2021 年末在职人数 57 人」: one unnamed category's 编制数 and 实有人数, when no table or 实有X人员
+ * sentence gave the staffing. Any paragraph may state it (the functions' section, or a PDF's text all one paragraph).
+ */
+function fillHeadcount(b: Builder, sections: SectionBlocks[]): void {
+  const content = b.content as OverallReportContent;
+  if (content.basicInfo.staffing.categories.length) return;
+  const inSections = sections.flatMap((s) => s.paragraphs);
+  const rest = b.doc.blocks.flatMap((block, i) =>
+    block.kind === 'paragraph' && !inSections.some((p) => p.block === i)
+      ? [{ block: i, text: block.text, start: 0 }]
+      : [],
+  );
+  for (const p of [...inSections, ...rest]) {
+    const found = readHeadcountSentence(p.text);
+    if (!found) continue;
+    content.basicInfo.staffing.categories = [{ category: '', authorized: null, actual: null }];
+    for (const field of ['authorized', 'actual'] as const) {
+      const f = found[field];
+      b.set(
+        `basicInfo.staffing.categories.0.${field}`,
+        f.value,
+        b.paragraphSpan(p.block, p.start + f.start, p.start + f.end),
+      );
+    }
+    return;
   }
 }
 
@@ -284,6 +327,7 @@ export function fillOverall(b: Builder, preamble: number[], sections: SectionBlo
     linesFromTable = placeTable(b, content, block, teamBlocks.has(block.index)) === 'lines' || linesFromTable;
   }
   fillBasicInfo(b, of('basicInfo'));
+  fillHeadcount(b, sections);
   fillBudget(b, of('budget'), linesFromTable);
   for (const s of of('goals')) fillItems(b, s, 'goals');
   for (const s of of('results').filter((x) => x.match.section === 'results.items')) fillItems(b, s, 'results');

@@ -67,6 +67,31 @@ export function readStaffSentence(text: string) {
   };
 }
 
+/** A label as a PDF's text may print it: a line break left as a space between any two of its characters. */
+const spaced = (word: string) => [...word].join(String.raw`\s*`);
+
+/** labels of the staff a department is allowed (编制) and of those it has at the year's end */
+const AUTHORIZED = ['实有编制数', '核定编制数', '核定编制', '核定人数', '编制人数', '编制数'];
+const ACTUAL = ['年末在职人数', '在职人数', '实有人数', '在职人员'];
+
+function headcount(text: string, labels: string[]): Found<number> | null {
+  const re = new RegExp(String.raw`(?:${labels.map(spaced).join('|')})\s*(?:为|是|[:：])?\s*(\d+)\s*[人名]`);
+  const m = re.exec(text);
+  if (!m) return null;
+  const start = m.index + m[0].lastIndexOf(m[1]);
+  return { value: Number(m[1]), start, end: start + m[1].length };
+}
+
+/**
+ * 「实有编制数 63 人,2021 年末在职人数 57 人」, 「核定人数96人、年末在职人数86人」: the 编制数 and the 实有人数 of one
+ * category the sentence does not name. Both must be stated, so that a lone count said of something else is not taken.
+ */
+export function readHeadcountSentence(text: string) {
+  const authorized = headcount(text, AUTHORIZED);
+  const actual = headcount(text, ACTUAL);
+  return authorized && actual ? { authorized, actual } : null;
+}
+
 export const yearEnd = (text: string) => {
   const m = /截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(text);
   return m ? `${m[1]}年${m[2]}月${m[3]}日` : null;
