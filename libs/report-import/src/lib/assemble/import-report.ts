@@ -127,6 +127,17 @@ export function importReport(input: ImportInput): ImportResult {
   };
 }
 
+const at = (root: unknown, path: string): unknown =>
+  path
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), root);
+
+/** A problem's field that nothing was read into: no source, its value still the empty draft's. */
+function isUntouched(path: string, b: Builder, content: unknown, empty: unknown): boolean {
+  if (Object.keys(b.sources).some((p) => p === path || p.startsWith(`${path}.`))) return false;
+  return JSON.stringify(at(content, path)) === JSON.stringify(at(empty, path));
+}
+
 /** Each part against its schema; one that fails is emptied (its values listed) rather than written half-valid. */
 function checkParts(b: Builder, kind: ImportInput['kind'], initial: ReportContent): string[] {
   const empty = initial as unknown as Record<string, unknown>;
@@ -135,8 +146,18 @@ function checkParts(b: Builder, kind: ImportInput['kind'], initial: ReportConten
   for (const part of partsOf(kind) as readonly ReportPart[]) {
     const paths = Object.keys(b.sources).filter((p) => p === part || p.startsWith(`${part}.`));
     const checked = validatePart(kind, part, content[part]);
-    if (!checked.ok && paths.length) {
-      const problem = checked.problems[0];
+    // a field the import left as the empty draft has it (a project's code a file does not print) is the
+    // clerk's to fill: it does not void what was read beside it, it is listed
+    const problems = checked.ok ? [] : checked.problems.filter((x) => !isUntouched(x.path, b, content, empty));
+    if (!checked.ok && paths.length && !problems.length)
+      for (const x of checked.problems)
+        b.unplaced.push({
+          block: b.sources[paths[0]].block,
+          excerpt: x.path,
+          reason: `文件中未读到该项（${x.message}），请补填`,
+        });
+    if (problems.length && paths.length) {
+      const problem = problems[0];
       const block = paths.length ? b.sources[paths[0]].block : 0;
       b.unplaced.push({
         block,
