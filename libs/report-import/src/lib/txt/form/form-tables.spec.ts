@@ -524,3 +524,44 @@ describe('form tables in text: a header cell split over two paragraphs', () => {
     expect(tables(['全年', '工作', '很好'].join('\n\n'))).toEqual([]);
   });
 });
+
+describe('form tables in text: the old form’s row labels and empty rows', () => {
+  // 一级/二级/三级指标 one cell a paragraph, 「指标1」 before each name, 「指标2」 「……」 for an empty row,
+  // a 二级指标 split over two paragraphs (「经济效益」 / 「指标」)
+  const OLD = [
+    '一级指标',
+    '二级指标',
+    '三级指标',
+    '年度指标值',
+    '实际完成值',
+    '分值',
+    '得分',
+    '产出指标',
+    '数量指标',
+    '指标1完成户数',
+    '100',
+    '98',
+    '20',
+    '19',
+    '指标2',
+    '……',
+    '效益指标',
+    '经济效益',
+    '指标',
+    '指标1增收金额',
+    '50',
+    '50',
+    '20',
+    '20',
+    '指标2',
+    '……',
+  ].join('\n\n');
+
+  it('reads the names without the label, leaves the empty rows out and joins the split level word', () => {
+    const [sheet] = tables(OLD);
+    expect(sheet.slice(1)).toEqual([
+      ['', '', '产出指标', '数量指标', '完成户数', '100', '98', '20', '19'],
+      ['', '', '效益指标', '经济效益指标', '增收金额', '50', '50', '20', '20'],
+    ]);
+  });
+});

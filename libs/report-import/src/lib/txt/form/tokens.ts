@@ -1,4 +1,4 @@
-import { columnsNamed, SECTIONS, type SectionId, type SectionSpec } from './vocabulary';
+import { columnsNamed, isLevelWord, SECTIONS, type SectionId, type SectionSpec } from './vocabulary';
 
 /**
  * A text's cells in reading order, whatever the layout the page left them in: one cell a line ended by
@@ -205,13 +205,46 @@ function joinSplitHeaders(tokens: Token[]): Token[] {
       b.layout === 'line' &&
       a.text.length <= SPLIT_HEAD &&
       !columnsNamed(a.text).length &&
-      columnsNamed(a.text + b.text).length
+      (columnsNamed(a.text + b.text).length || (isLevelWord(a.text + b.text) && !isLevelWord(a.text)))
     ) {
       out.push({ ...a, text: a.text + b.text });
       i++;
       continue;
     }
     out.push(a);
+  }
+  return dropFormPlaceholders(out);
+}
+
+/** the row label the form prints in its 三级指标 cells (指标1, 指标2, …) */
+const ROW_LABEL = /^指标\s*\d{1,2}\s*[:：.、]?\s*/;
+const ELLIPSIS = /^(…+|\.{3,}|。{3,})$/;
+
+/**
+ * The old 绩效自评表 prints a row label before each indicator's name (「指标1工程资金金额」) and keeps its empty
+ * rows (「指标2」 then 「……」): the label is no part of the name (the cell starts after it), an empty row no cell.
+ */
+function dropFormPlaceholders(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.layout !== 'line') {
+      out.push(t);
+      continue;
+    }
+    const label = ROW_LABEL.exec(t.text);
+    if (label && label[0].length === t.text.length) {
+      // an empty row of the form: its label, and the 「……」 after it
+      if (tokens[i + 1] && ELLIPSIS.test(tokens[i + 1].text)) i++;
+      continue;
+    }
+    if (label) {
+      const at = t.start + label[0].length;
+      out.push({ ...t, text: t.text.slice(label[0].length), start: at });
+      continue;
+    }
+    if (ELLIPSIS.test(t.text) && out.length && ROW_LABEL.test(tokens[i - 1]?.text ?? '')) continue;
+    out.push(t);
   }
   return out;
 }
