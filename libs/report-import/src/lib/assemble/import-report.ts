@@ -12,6 +12,7 @@ import { readScoreTables } from '../score-table';
 import { Builder } from './builder';
 import { flattenHeadings, matchSections } from './heading-match';
 import { splitIndicatorValues } from './indicators';
+import { fillProjectProse } from './project-prose';
 import { fillDepartmentFromTables, fillGradeFromTables, fillProjectLabels } from './labelled-cells';
 import type { SourceTable } from '../source-document';
 import { fillOverall, sectionBlocks } from './overall';
@@ -100,6 +101,7 @@ export function importReport(input: ImportInput): ImportResult {
     fillOverall(b, outline.preamble, sections);
     fillDepartmentFromTables(b, sheet);
   }
+  if (input.kind === 'project') fillProjectProse(b);
   for (const m of matches) if (m.by === 'content') b.inferred.add(m.section);
 
   // headings of no section are structure; text under them and anything unread is listed

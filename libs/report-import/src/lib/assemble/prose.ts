@@ -193,3 +193,15 @@ export function splitInlineList(text: string): string[] {
   parts.push(rest);
   return parts;
 }
+
+/**
+ * 「…项目绩效目标为做好…用水的工作。」: a project report's 年度总体目标 said in one sentence (为, 是 or a colon after
+ * 绩效目标), up to the sentence's end. A heading (「一、绩效目标分解下达情况」) says no target and is not taken.
+ */
+export function readProjectGoal(text: string): Found | null {
+  const m = /(?:年度)?(?:总体)?绩效目标\s*(?:为|是|[:：])\s*([^。；;]{4,500})[。；;]?/.exec(text);
+  if (!m) return null;
+  const value = cleanText(m[1]);
+  const start = m.index + m[0].indexOf(m[1]);
+  return value ? { value, start, end: start + m[1].length } : null;
+}
