@@ -22,6 +22,7 @@ export * from './lib/report/prefill';
 export * from './lib/report/summary';
 export * from './lib/report/import-file';
 export * from './lib/workflow/workflow';
+export * from './lib/workflow/four-eyes';
 export * from './lib/workflow/diff';
 export * from './lib/review/comments';
 export * from './lib/review/deadlines';

@@ -34,6 +34,7 @@ import { AuditService } from '../audit/audit.service';
 import { loadSettings } from '../settings/grade-bands.store';
 import { checkReport, permittedReport, reportBands, requireReport, toSummary } from './report-store';
 import { listOpenComments } from './comment-store';
+import { fourEyesOf } from './four-eyes';
 import { refreshStoredRescore } from './rescore-sheet';
 import { ReportsService } from './reports.service';
 import type { DiffQuery, TransitionDto } from './transitions.dto';
@@ -118,7 +119,7 @@ export class TransitionsService {
    * matters for a move that could happen), then — for a move that needs them — the rules.
    */
   private async plan(tx: TenantTx, principal: Principal, report: ReportRecord, dto: TransitionDto) {
-    const { gradeBands, requireHeadSignOff } = await loadSettings(tx);
+    const { gradeBands, requireHeadSignOff, fourEyes } = await loadSettings(tx);
     const request = {
       status: report.status,
       action: dto.action,
@@ -134,6 +135,9 @@ export class TransitionsService {
     };
     const plan = planTransition({ ...request, blockingErrors: 0 });
     if (!plan.ok && plan.code === 'TRANSITION_FORBIDDEN') throw new AppError(plan.code, undefined, plan.message);
+    // who the actor is may forbid the move too (四眼原则), whatever else holds
+    const refusal = (await fourEyesOf(tx, report.id, fourEyes))(dto.action, { userId: principal.userId });
+    if (refusal) throw new AppError(refusal.code, undefined, refusal.message);
     if (report.version !== dto.expectedVersion) {
       throw new AppError('REPORT_VERSION_CONFLICT', { currentVersion: report.version, status: report.status });
     }

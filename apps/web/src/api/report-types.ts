@@ -90,6 +90,8 @@ export interface ReportView extends ReportSummaryView {
   carriedOver: Array<{ path: string; note: string }>;
   /** What the caller may do now (buttons). */
   availableActions: TransitionAction[];
+  /** Offered actions the API would refuse for who the caller is (四眼原则), with the reason. */
+  actionBlocks?: Partial<Record<TransitionAction, string>>;
   signOff: { required: boolean; head: HeadSignOff | null };
   /** The caller is the department's head and the report is a draft or returned. */
   canSignOff: boolean;

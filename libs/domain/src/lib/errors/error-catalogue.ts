@@ -78,6 +78,15 @@ export const ERROR_CATALOGUE = {
   REPORT_CHECKS_FAILING: { kind: 'conflict', message: '报告仍有错误未改正，不能提交' },
   REPORT_VERSION_CONFLICT: { kind: 'conflict', message: '报告已被他人修改或状态已变化，请刷新后重试' },
   REPORT_SIGN_OFF_REQUIRED: { kind: 'conflict', message: '本县要求提交前须经部门负责人签核，请先请部门负责人签核' },
+  // 四眼原则 (county settings): who the actor is forbids the step, whatever the report's state
+  FOUR_EYES_AUTHOR_REVIEWS: {
+    kind: 'forbidden',
+    message: '本县实行四眼原则：报告的填报人或提交人不能审核或审批自己的报告',
+  },
+  FOUR_EYES_REVIEWER_APPROVES: {
+    kind: 'forbidden',
+    message: '本县实行四眼原则：审核本次提交的人不能再审批通过，请由另一位审批人审批',
+  },
   COMMENT_THREAD_NOT_FOUND: { kind: 'not_found', message: '审核意见不存在' },
   COMMENT_ANCHOR_INVALID: { kind: 'invalid', message: '意见所指的报告部分或字段不正确' },
   COMMENT_BODY_INVALID: { kind: 'invalid', message: '意见内容不能为空，且不能超过 2000 个字符' },

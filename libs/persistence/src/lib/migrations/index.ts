@@ -19,6 +19,7 @@ import { Exports1764220000000 } from './1764220000000-exports';
 import { ReportImports1764230000000 } from './1764230000000-report-imports';
 import { ReportImportUpkeep1764240000000 } from './1764240000000-report-import-upkeep';
 import { MailPreferences1764250000000 } from './1764250000000-mail-preferences';
+import { FourEyes1764260000000 } from './1764260000000-four-eyes';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ReportImports1764230000000,
   ReportImportUpkeep1764240000000,
   MailPreferences1764250000000,
+  FourEyes1764260000000,
 ];

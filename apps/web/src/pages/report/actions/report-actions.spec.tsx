@@ -66,6 +66,22 @@ describe('ReportActions', () => {
     expect(screen.queryByRole('button', { name: /提\s*交/ })).toBeNull();
   });
 
+  it('holds back an approval the four-eyes rules forbid this user, and says why', async () => {
+    const reason = '本县实行四眼原则：审核本次提交的人不能再审批通过，请由另一位审批人审批';
+    const report = reportView({
+      status: 'in_review',
+      availableActions: ['return', 'approve'],
+      actionBlocks: { approve: reason },
+    });
+    const rendered = await renderActions('financeReviewer', report, passing);
+    session = rendered.session;
+    const approve = screen.getByRole('button', { name: /审核通过/ }) as HTMLButtonElement;
+    expect(approve.disabled).toBe(true);
+    expect((screen.getByRole('button', { name: /退回修改/ }) as HTMLButtonElement).disabled).toBe(false);
+    // the reason, for the tooltip and for screen readers (a disabled button's tooltip is not reachable by keyboard)
+    expect(approve.getAttribute('aria-description')).toBe(reason);
+  });
+
   it('holds back an editor’s submit until the head has signed off, where the county requires it', async () => {
     const report = reportView({
       status: 'draft',

@@ -112,6 +112,8 @@ export function ReportActions({ report, checks, openComments, isHead, onChanged,
     });
 
   const blockers = (action: TransitionAction): string | undefined => {
+    const fourEyes = report.actionBlocks?.[action];
+    if (fourEyes) return fourEyes;
     if (action === 'submit' && unsaved) return unsaved;
     if (TRANSITIONS[action].needsPassingChecks && checks?.blocking) {
       return `报告仍有 ${checks.errors} 处错误未改正，不能${TRANSITIONS[action].label}`;
@@ -141,6 +143,7 @@ export function ReportActions({ report, checks, openComments, isHead, onChanged,
               type={PRIMARY.has(action) ? 'primary' : 'default'}
               danger={DANGER.has(action)}
               disabled={blocked !== undefined}
+              aria-description={blocked}
               onClick={() => start(action)}
             >
               {TRANSITIONS[action].label}
