@@ -3,6 +3,7 @@ import {
   AppError,
   availableActions,
   canSignOff,
+  chinaDate,
   emptyProjectContent,
   emptyReportContent,
   prefillFromPreviousYear,
@@ -10,6 +11,7 @@ import {
   summarizeReport,
   type AppAbility,
   type CheckSummary,
+  type DelegableRole,
   type FourEyesSettings,
   type OverallReportContent,
   type PrefillNote,
@@ -33,6 +35,7 @@ import {
   loadPinnedTemplate,
   tenantOf,
   TenantDb,
+  delegationsInForceFor,
   type ReportRecord,
   type TenantTx,
 } from '@evalflow/persistence';
@@ -225,6 +228,7 @@ export class ReportsService {
       carriedOver: report.carriedOver,
       availableActions: actions,
       actionBlocks: await this.actionBlocks(tx, principal, report, actions, fourEyes),
+      standInFor: actions.length ? await standInFor(tx, principal) : [],
       signOff: { required: requireHeadSignOff, head: headSignOffOf(report) },
       canSignOff: canSignOff(summary.status, principal.roles, ownDepartment),
     };
@@ -247,6 +251,12 @@ export class ReportsService {
     }
     return blocks;
   }
+}
+
+/** Whom the user may act for today (代理), for the choice beside the workflow buttons. */
+async function standInFor(tx: TenantTx, principal: Principal) {
+  const held = await delegationsInForceFor(tx, principal.userId, chinaDate(new Date()));
+  return held.map((d) => ({ userId: d.principalUserId, name: d.principalName, role: d.role as DelegableRole }));
 }
 
 /** A new draft's content: last year's approved report of the same kind (and project) carried over, or empty. */

@@ -20,6 +20,7 @@ import { ReportImports1764230000000 } from './1764230000000-report-imports';
 import { ReportImportUpkeep1764240000000 } from './1764240000000-report-import-upkeep';
 import { MailPreferences1764250000000 } from './1764250000000-mail-preferences';
 import { FourEyes1764260000000 } from './1764260000000-four-eyes';
+import { StandIns1764260000001 } from './1764260000001-stand-ins';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ReportImportUpkeep1764240000000,
   MailPreferences1764250000000,
   FourEyes1764260000000,
+  StandIns1764260000001,
 ];

@@ -11,7 +11,7 @@ export async function loadFourEyesFacts(
 ): Promise<{ history: FourEyesStep[]; authors: string[] }> {
   const history = await rowsOf<FourEyesStep>(
     tx,
-    `SELECT action, actor_user_id::text AS "actorUserId"
+    `SELECT action, actor_user_id::text AS "actorUserId", on_behalf_of_user_id::text AS "onBehalfOfUserId"
        FROM report_transitions WHERE report_id = $1 ORDER BY id`,
     [reportId],
   );

@@ -82,6 +82,36 @@ describe('ReportActions', () => {
     expect(approve.getAttribute('aria-description')).toBe(reason);
   });
 
+  it('lets a stand-in act for its principal, sending whom it acts for', async () => {
+    const principal = {
+      userId: 'bbbbbbbb-0000-4000-8000-000000000007',
+      name: '李四',
+      role: 'finance_reviewer' as const,
+    };
+    const fetchMock = vi.fn().mockResolvedValue(jsonResponse({ report: {}, transition: {}, revision: null }));
+    const report = reportView({ status: 'submitted', availableActions: ['start_review'], standInFor: [principal] });
+    const rendered = await renderActions('financeReviewer', report, passing, fetchMock);
+    session = rendered.session;
+    await act(async () => {
+      fireEvent.mouseDown(screen.getByRole('combobox', { name: '操作身份' }));
+    });
+    const option = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>('.ant-select-item-option[title="代 李四（财政局审核人）"]');
+      expect(found).not.toBeNull();
+      return found as HTMLElement;
+    });
+    fireEvent.click(option);
+    fireEvent.click(screen.getByRole('button', { name: /开始审核/ }));
+    await confirmDialog(/开始审核/);
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const [, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(JSON.parse(init.body as string)).toEqual({
+      action: 'start_review',
+      expectedVersion: 7,
+      onBehalfOf: principal.userId,
+    });
+  });
+
   it('holds back an editor’s submit until the head has signed off, where the county requires it', async () => {
     const report = reportView({
       status: 'draft',
