@@ -25,6 +25,7 @@ import { TenantsModule } from './tenants/tenants.module';
 import { UsersModule } from './users/users.module';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { PublicationsModule } from './publications/publications.module';
+import { DelegationsModule } from './delegations/delegations.module';
 
 @Module({})
 export class AppModule {
@@ -65,6 +66,7 @@ export class AppModule {
         SpotChecksModule,
         SystemModule,
         PublicationsModule,
+        DelegationsModule,
       ],
       providers: [QueueErrorLogger, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };

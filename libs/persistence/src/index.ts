@@ -15,6 +15,8 @@ export * from './lib/reports/reports';
 export * from './lib/reports/parts';
 export * from './lib/reports/revisions';
 export * from './lib/reports/transitions';
+export * from './lib/reports/four-eyes-facts';
+export * from './lib/delegations/delegations';
 export * from './lib/reports/rescores';
 export * from './lib/documents/documents';
 export * from './lib/documents/request-document';

@@ -29,6 +29,7 @@ import {
   type ReportPart,
   type ReportStatus,
   type TemplateDefinition,
+  type DelegableRole,
   type TransitionAction,
 } from '@evalflow/domain';
 import { PageQuery, toInteger } from '../http/page-query';
@@ -218,6 +219,19 @@ export class ReportView extends ReportSummaryView {
   @ApiProperty({ type: [PrefillNoteView] }) carriedOver!: PrefillNoteView[];
   @ApiProperty({ enum: TRANSITION_ACTIONS, isArray: true, description: '当前用户此刻可执行的流程操作（用于显示按钮）' })
   availableActions!: TransitionAction[];
+  @ApiProperty({
+    type: Object,
+    example: { approve: '本县实行四眼原则：审核本次提交的人不能再审批通过，请由另一位审批人审批' },
+    description: '可执行操作中因四眼原则会被拒绝的，及其原因（按钮置灰并显示原因）',
+  })
+  actionBlocks!: Partial<Record<TransitionAction, string>>;
+  @ApiProperty({
+    type: Object,
+    isArray: true,
+    example: [{ userId: '…', name: '李四', role: 'finance_approver' }],
+    description: '当前用户今天可代其操作的委托人（代理人）；操作时以 onBehalfOf 指明',
+  })
+  standInFor!: Array<{ userId: string; name: string; role: DelegableRole }>;
   @ApiProperty({ type: SignOffStateView }) signOff!: SignOffStateView;
   @ApiProperty({ description: '当前用户此刻可否签核（本部门负责人，草稿或退回状态）' }) canSignOff!: boolean;
 }

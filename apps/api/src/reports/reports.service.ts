@@ -3,6 +3,7 @@ import {
   AppError,
   availableActions,
   canSignOff,
+  chinaDate,
   emptyProjectContent,
   emptyReportContent,
   prefillFromPreviousYear,
@@ -10,6 +11,8 @@ import {
   summarizeReport,
   type AppAbility,
   type CheckSummary,
+  type DelegableRole,
+  type FourEyesSettings,
   type OverallReportContent,
   type PrefillNote,
   type Principal,
@@ -18,6 +21,7 @@ import {
   type ReportContent,
   type ReportKind,
   type TemplateDefinition,
+  type TransitionAction,
 } from '@evalflow/domain';
 import {
   abilityFilter,
@@ -31,6 +35,7 @@ import {
   loadPinnedTemplate,
   tenantOf,
   TenantDb,
+  delegationsInForceFor,
   type ReportRecord,
   type TenantTx,
 } from '@evalflow/persistence';
@@ -38,6 +43,7 @@ import { assertCan } from '../access/object-checks';
 import { AuditService } from '../audit/audit.service';
 import { assertFiscalYearNotLater } from '../http/fiscal-year';
 import { fieldInvalid } from '../http/validation';
+import { fourEyesOf } from './four-eyes';
 import { loadSettings } from '../settings/grade-bands.store';
 import { decodeCursor, encodeCursor } from './report-keyset';
 import {
@@ -208,22 +214,49 @@ export class ReportsService {
   }
 
   async view(tx: TenantTx, principal: Principal, report: ReportRecord): Promise<ReportView> {
-    const { gradeBands, requireHeadSignOff } = await loadSettings(tx);
+    const { gradeBands, requireHeadSignOff, fourEyes } = await loadSettings(tx);
     const template = await pinnedTemplateOf(tx, report);
     const summary = toSummary(report, template.definition.gradeBands ?? gradeBands);
     const ownDepartment = summary.departmentId === principal.departmentId;
     const parts = await loadParts(tx, report);
+    const actions = availableActions(summary.status, principal.roles, ownDepartment);
     return {
       ...summary,
       template,
       parts: Object.fromEntries(parts.map((p) => [p.part, toPartView(p)])) as Record<string, PartView>,
       prefilledFrom: report.prefilledFrom,
       carriedOver: report.carriedOver,
-      availableActions: availableActions(summary.status, principal.roles, ownDepartment),
+      availableActions: actions,
+      actionBlocks: await this.actionBlocks(tx, principal, report, actions, fourEyes),
+      standInFor: actions.length ? await standInFor(tx, principal) : [],
       signOff: { required: requireHeadSignOff, head: headSignOffOf(report) },
       canSignOff: canSignOff(summary.status, principal.roles, ownDepartment),
     };
   }
+
+  /** Why an offered action would be refused for who the user is (四眼原则), for the button's reason. */
+  private async actionBlocks(
+    tx: TenantTx,
+    principal: Principal,
+    report: ReportRecord,
+    actions: TransitionAction[],
+    settings: FourEyesSettings,
+  ): Promise<Partial<Record<TransitionAction, string>>> {
+    if (actions.length === 0) return {};
+    const check = await fourEyesOf(tx, report.id, settings);
+    const blocks: Partial<Record<TransitionAction, string>> = {};
+    for (const action of actions) {
+      const refusal = check(action, { userId: principal.userId });
+      if (refusal) blocks[action] = refusal.message;
+    }
+    return blocks;
+  }
+}
+
+/** Whom the user may act for today (代理), for the choice beside the workflow buttons. */
+async function standInFor(tx: TenantTx, principal: Principal) {
+  const held = await delegationsInForceFor(tx, principal.userId, chinaDate(new Date()));
+  return held.map((d) => ({ userId: d.principalUserId, name: d.principalName, role: d.role as DelegableRole }));
 }
 
 /** A new draft's content: last year's approved report of the same kind (and project) carried over, or empty. */

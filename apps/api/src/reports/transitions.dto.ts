@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { TRANSITION_ACTIONS, type TransitionAction } from '@evalflow/domain';
 import { toInteger } from '../http/page-query';
 
@@ -22,6 +22,13 @@ export class TransitionDto {
   @IsInt({ message: '请提供所依据的报告版本 expectedVersion（整数）' })
   @Min(1, { message: '版本至少为 1' })
   expectedVersion!: number;
+
+  @ApiPropertyOptional({
+    description: '代理：被代理人（委托人）的用户 ID；须有今天有效的代理委托，历史记为「本人（代委托人）」',
+  })
+  @IsOptional()
+  @IsUUID(undefined, { message: '被代理人 ID 格式不正确' })
+  onBehalfOf?: string;
 }
 
 export class DiffQuery {

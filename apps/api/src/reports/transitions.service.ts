@@ -2,12 +2,16 @@ import { Injectable } from '@nestjs/common';
 import {
   AppError,
   canSignOff,
+  chinaDate,
   diffContent,
   DOCUMENT_FORMATS,
   headSignOffMissing,
   planTransition,
   PUBLICATION_WITHDRAWN_ON_REOPEN,
+  standInRefusal,
+  TRANSITIONS,
   type AppAbility,
+  type Role,
   type Principal,
   type ReportContent,
 } from '@evalflow/domain';
@@ -15,6 +19,8 @@ import { JOBS, type ReportTransitionedJobData } from '@evalflow/jobs';
 import { RequestContext } from '@evalflow/observability';
 import {
   appendOutbox,
+  countyUser,
+  delegationsInForceFor,
   findRevision,
   insertRevision,
   insertTransition,
@@ -34,6 +40,7 @@ import { AuditService } from '../audit/audit.service';
 import { loadSettings } from '../settings/grade-bands.store';
 import { checkReport, permittedReport, reportBands, requireReport, toSummary } from './report-store';
 import { listOpenComments } from './comment-store';
+import { fourEyesOf } from './four-eyes';
 import { refreshStoredRescore } from './rescore-sheet';
 import { ReportsService } from './reports.service';
 import type { DiffQuery, TransitionDto } from './transitions.dto';
@@ -57,6 +64,14 @@ function revisionSignOffs(principal: Principal, report: ReportRecord, content: R
   return { head, team };
 }
 
+/** A stand-in's step: the principal it acts for, the delegation, and the role it lends. */
+interface ActingFor {
+  userId: string;
+  name: string;
+  delegationId: string;
+  role: Role;
+}
+
 /** Moves reports through the workflow: the state, its revision, its history and its audit entry commit together. */
 @Injectable()
 export class TransitionsService {
@@ -70,7 +85,8 @@ export class TransitionsService {
     return this.db.tx(async (tx) => {
       const report = await permittedReport(tx, ability, id, { forUpdate: true });
       const gradeBands = await reportBands(tx, report, (await loadSettings(tx)).gradeBands);
-      const plan = await this.plan(tx, principal, report, dto);
+      const actingFor = dto.onBehalfOf ? await this.actingFor(tx, principal, dto.action, dto.onBehalfOf) : null;
+      const plan = await this.plan(tx, principal, report, dto, actingFor);
       const from = report.status;
       const revision = plan.spec.freezesRevision ? await this.freeze(tx, principal, report) : null;
       // a return carries the open comments with it, as they stood
@@ -87,6 +103,7 @@ export class TransitionsService {
         reason,
         revisionId: revision?.id ?? null,
         actor: { userId: principal.userId, name: principal.displayName },
+        onBehalfOf: actingFor,
         openComments,
       });
       await this.announce(tx, principal, report, { transitionId, action: dto.action, to: plan.to, reason });
@@ -102,6 +119,8 @@ export class TransitionsService {
           reason,
           revision: revision?.number ?? null,
           openComments: openComments.map((c) => c.id),
+          // the stand-in is the audit entry's actor; the principal it acted for, here
+          ...(actingFor && { onBehalfOfUserId: actingFor.userId, delegationId: actingFor.delegationId }),
         },
       });
       return {
@@ -117,12 +136,20 @@ export class TransitionsService {
    * Whether the move may happen: who may and from where first, then the version the caller saw (it only
    * matters for a move that could happen), then — for a move that needs them — the rules.
    */
-  private async plan(tx: TenantTx, principal: Principal, report: ReportRecord, dto: TransitionDto) {
-    const { gradeBands, requireHeadSignOff } = await loadSettings(tx);
+  private async plan(
+    tx: TenantTx,
+    principal: Principal,
+    report: ReportRecord,
+    dto: TransitionDto,
+    actingFor: ActingFor | null,
+  ) {
+    const { gradeBands, requireHeadSignOff, fourEyes } = await loadSettings(tx);
+    // a stand-in acts with the role it was lent, on the reports its principal could act on
+    const roles = actingFor ? [...new Set([...principal.roles, actingFor.role])] : principal.roles;
     const request = {
       status: report.status,
       action: dto.action,
-      roles: principal.roles,
+      roles,
       ownDepartment: report.departmentId === principal.departmentId,
       reason: dto.reason,
       headSignOffMissing: headSignOffMissing({
@@ -134,6 +161,10 @@ export class TransitionsService {
     };
     const plan = planTransition({ ...request, blockingErrors: 0 });
     if (!plan.ok && plan.code === 'TRANSITION_FORBIDDEN') throw new AppError(plan.code, undefined, plan.message);
+    // who the actor is may forbid the move too (四眼原则), whatever else holds
+    const actor = { userId: principal.userId, onBehalfOfUserId: actingFor?.userId ?? null };
+    const refusal = (await fourEyesOf(tx, report.id, fourEyes))(dto.action, actor);
+    if (refusal) throw new AppError(refusal.code, undefined, refusal.message);
     if (report.version !== dto.expectedVersion) {
       throw new AppError('REPORT_VERSION_CONFLICT', { currentVersion: report.version, status: report.status });
     }
@@ -146,6 +177,33 @@ export class TransitionsService {
     const checked = planTransition({ ...request, blockingErrors: failing.length });
     if (!checked.ok) throw new AppError(checked.code, { failing }, checked.message);
     return checked;
+  }
+
+  /**
+   * The principal a stand-in acts for: only under a delegation in force today, from that principal to this
+   * user, for a role the step needs, while the principal still holds it (403 DELEGATION_NOT_ACTIVE otherwise).
+   */
+  private async actingFor(
+    tx: TenantTx,
+    principal: Principal,
+    action: TransitionDto['action'],
+    onBehalfOf: string,
+  ): Promise<ActingFor> {
+    const today = chinaDate(new Date());
+    const stepRoles = TRANSITIONS[action].roles;
+    const held = await delegationsInForceFor(tx, principal.userId, today);
+    const delegation =
+      held.find((d) => d.principalUserId === onBehalfOf && stepRoles.includes(d.role as Role)) ??
+      held.find((d) => d.principalUserId === onBehalfOf) ??
+      null;
+    const act = { actorUserId: principal.userId, principalUserId: onBehalfOf, stepRoles, today };
+    const refusal = standInRefusal(delegation, act);
+    if (!delegation || refusal) throw new AppError('DELEGATION_NOT_ACTIVE', undefined, refusal?.message);
+    const from = await countyUser(tx, onBehalfOf);
+    if (!from?.active || !from.roles.includes(delegation.role)) {
+      throw new AppError('DELEGATION_NOT_ACTIVE', undefined, '被代理人已不再担任该角色，代理委托不能再使用');
+    }
+    return { userId: onBehalfOf, name: from.name, delegationId: delegation.id, role: delegation.role as Role };
   }
 
   /** The content as it stands becomes the next revision, with who signed off on it. */

@@ -1,7 +1,9 @@
 import {
+  DEFAULT_FOUR_EYES,
   DEFAULT_GRADE_BANDS,
   DEFAULT_INFLATION_THRESHOLDS,
   validateInflationThresholds,
+  type FourEyesSettings,
   type GradeBand,
   type InflationThresholds,
 } from '@evalflow/domain';
@@ -13,6 +15,8 @@ export interface StoredSettings {
   requireHeadSignOff: boolean;
   /** thresholds of the score-inflation flags (虚高预警) on 县级概览; the named defaults until the county sets them */
   inflationThresholds: InflationThresholds;
+  /** 四眼原则: who may not review or approve what */
+  fourEyes: FourEyesSettings;
   /** 0 while the county still uses the defaults (no row yet) */
   version: number;
   isDefault: boolean;
@@ -22,13 +26,16 @@ export interface StoredSettings {
 /** The county's settings inside the current tenant transaction; the national defaults when it has none. */
 export async function loadSettings(em: EntityManager, forUpdate = false): Promise<StoredSettings> {
   const [row] = await em.query(
-    `SELECT grade_bands, require_head_sign_off, inflation_thresholds, version, updated_at FROM tenant_settings${forUpdate ? ' FOR UPDATE' : ''}`,
+    `SELECT grade_bands, require_head_sign_off, inflation_thresholds, reviewer_may_not_approve, author_may_not_review,
+            version, updated_at
+       FROM tenant_settings${forUpdate ? ' FOR UPDATE' : ''}`,
   );
   if (!row) {
     return {
       gradeBands: DEFAULT_GRADE_BANDS,
       requireHeadSignOff: false,
       inflationThresholds: DEFAULT_INFLATION_THRESHOLDS,
+      fourEyes: DEFAULT_FOUR_EYES,
       version: 0,
       isDefault: true,
       updatedAt: null,
@@ -38,6 +45,10 @@ export async function loadSettings(em: EntityManager, forUpdate = false): Promis
     gradeBands: row.grade_bands as GradeBand[],
     requireHeadSignOff: row.require_head_sign_off as boolean,
     inflationThresholds: storedThresholds(row.inflation_thresholds),
+    fourEyes: {
+      reviewerMayNotApprove: row.reviewer_may_not_approve as boolean,
+      authorMayNotReview: row.author_may_not_review as boolean,
+    },
     version: row.version as number,
     isDefault: false,
     updatedAt: (row.updated_at as Date).toISOString(),

@@ -35,6 +35,23 @@ export class GradeBandDto {
   min!: string;
 }
 
+export class FourEyesDto {
+  @ApiProperty({ required: false, description: '审核本次提交的人不能再审批通过' })
+  @IsOptional()
+  @IsBoolean({ message: '「审核人不能审批通过」应为是或否' })
+  reviewerMayNotApprove?: boolean;
+
+  @ApiProperty({ required: false, description: '报告的填报人或提交人不能审核或审批该报告' })
+  @IsOptional()
+  @IsBoolean({ message: '「填报人不能审核自己的报告」应为是或否' })
+  authorMayNotReview?: boolean;
+}
+
+export class FourEyesView {
+  @ApiProperty() reviewerMayNotApprove!: boolean;
+  @ApiProperty() authorMayNotReview!: boolean;
+}
+
 export class UpdateSettingsDto {
   @ApiProperty({ type: [GradeBandDto], required: false })
   @IsOptional()
@@ -60,6 +77,12 @@ export class UpdateSettingsDto {
   @IsOptional()
   @IsObject({ message: '虚高预警阈值应为一组阈值（对象）' })
   inflationThresholds?: InflationThresholds;
+
+  @ApiProperty({ required: false, type: () => FourEyesDto, description: '四眼原则（只改所给的项）' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FourEyesDto)
+  fourEyes?: FourEyesDto;
 }
 
 export class SettingsView {
@@ -68,6 +91,7 @@ export class SettingsView {
   @ApiProperty() requireHeadSignOff!: boolean;
   @ApiProperty({ type: Object, example: DEFAULT_INFLATION_THRESHOLDS, description: '县级概览虚高预警的阈值' })
   inflationThresholds!: InflationThresholds;
+  @ApiProperty({ type: FourEyesView, description: '四眼原则' }) fourEyes!: FourEyesView;
   @ApiProperty() isDefault!: boolean;
   @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
 }

@@ -4,6 +4,7 @@ import {
   checkGradeBands,
   validateInflationThresholds,
   type AppAbility,
+  type FourEyesSettings,
   type InflationThresholds,
   type Principal,
 } from '@evalflow/domain';
@@ -15,7 +16,7 @@ import { loadSettings } from './grade-bands.store';
 import type { FieldProblem } from '../http/validation';
 import type { SettingsView, UpdateSettingsDto } from './settings.dto';
 
-/** The county's own settings: grade bands, the head's sign-off, deadlines per fiscal year. */
+/** The county's own settings: grade bands, the head's sign-off, the four-eyes rules, deadlines per fiscal year. */
 @Injectable()
 export class SettingsService {
   constructor(
@@ -45,13 +46,17 @@ export class SettingsService {
         gradeBands: bands ?? current.gradeBands,
         requireHeadSignOff: dto.requireHeadSignOff ?? current.requireHeadSignOff,
         inflationThresholds: thresholds ?? current.inflationThresholds,
+        fourEyes: { ...current.fourEyes, ...definedOnly(dto.fourEyes) },
       };
       await em.query(
-        `INSERT INTO tenant_settings (tenant_id, grade_bands, require_head_sign_off, inflation_thresholds, updated_by)
-         VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO tenant_settings (tenant_id, grade_bands, require_head_sign_off, inflation_thresholds, updated_by,
+                                      reviewer_may_not_approve, author_may_not_review)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (tenant_id) DO UPDATE
            SET grade_bands = EXCLUDED.grade_bands, require_head_sign_off = EXCLUDED.require_head_sign_off,
                inflation_thresholds = EXCLUDED.inflation_thresholds,
+               reviewer_may_not_approve = EXCLUDED.reviewer_may_not_approve,
+               author_may_not_review = EXCLUDED.author_may_not_review,
                updated_by = EXCLUDED.updated_by, version = tenant_settings.version + 1, updated_at = now()`,
         [
           tenantId,
@@ -59,6 +64,8 @@ export class SettingsService {
           next.requireHeadSignOff,
           JSON.stringify(next.inflationThresholds),
           principal.userId,
+          next.fourEyes.reviewerMayNotApprove,
+          next.fourEyes.authorMayNotReview,
         ],
       );
       if (thresholds) {
@@ -88,9 +95,26 @@ export class SettingsService {
           details: { from: current.requireHeadSignOff, to: next.requireHeadSignOff },
         });
       }
+      if (
+        next.fourEyes.reviewerMayNotApprove !== current.fourEyes.reviewerMayNotApprove ||
+        next.fourEyes.authorMayNotReview !== current.fourEyes.authorMayNotReview
+      ) {
+        await this.audit.record(em, {
+          tenantId,
+          action: 'settings.four_eyes_updated',
+          targetType: 'tenant',
+          targetId: tenantId,
+          details: { from: current.fourEyes, to: next.fourEyes },
+        });
+      }
       return loadSettings(em);
     });
   }
+}
+
+/** The switches given, without the ones left out (undefined would overwrite the stored value). */
+function definedOnly(fourEyes: Partial<FourEyesSettings> | undefined): Partial<FourEyesSettings> {
+  return Object.fromEntries(Object.entries(fourEyes ?? {}).filter(([, v]) => typeof v === 'boolean'));
 }
 
 /** The thresholds as validated by the domain, or 400 naming each field (inflationThresholds.…) in Chinese. */

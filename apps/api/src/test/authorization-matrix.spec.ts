@@ -73,6 +73,8 @@ interface Fixture {
   publication: { own: string; foreign: string };
   /** years for reports created by the matrix, one per create */
   year: number;
+  /** 代理人: 赵县's seeded reviewer and a second approver; two users of 栾城区 */
+  delegation: { reviewer: string; approverStaff: string; foreignPrincipal: string; foreignStandIn: string };
 }
 
 type Expectation = number | Partial<Record<Scope, number>>;
@@ -972,6 +974,66 @@ const MATRIX: Record<string, RouteCase> = {
     }),
     expect: every(404, 404),
   },
+  // 代理人: the reviewers and approvers for themselves, the county administrator for anyone of the county
+  'GET /api/delegations': getUrl('/api/delegations', onlyFor(['tenant_admin', ...FINANCE], 200)),
+  'GET /api/delegations/candidates': getUrl(
+    '/api/delegations/candidates?role=finance_approver',
+    onlyFor(['tenant_admin', ...FINANCE], 200),
+  ),
+  'POST /api/delegations': {
+    // own: a colleague of the county with the role; foreign: a user of the other county
+    scopes: ['own', 'foreign'],
+    build: (f, actor, scope) => {
+      const year = 2040 + ++f.seq;
+      const approver = actor === 'finance_approver';
+      const colleague = approver ? f.delegation.approverStaff : f.user.financeStaff;
+      return {
+        method: 'POST',
+        url: '/api/delegations',
+        payload: {
+          standInUserId: scope === 'foreign' ? f.delegation.foreignStandIn : colleague,
+          role: approver ? 'finance_approver' : 'finance_reviewer',
+          // the administrator arranges one for the county's reviewer
+          ...(actor === 'tenant_admin' && { principalUserId: f.delegation.reviewer }),
+          startsOn: `${year}-01-01`,
+          endsOn: `${year}-01-10`,
+        },
+      };
+    },
+    expect: {
+      ...onlyFor([], 403),
+      tenant_admin: { own: 201, foreign: 403 },
+      finance_reviewer: { own: 201, foreign: 403 },
+      finance_approver: { own: 201, foreign: 403 },
+    },
+  },
+  'POST /api/delegations/:id/revocation': {
+    // own: the actor's own (a finance actor's; the county reviewer's otherwise); other: two colleagues'; foreign: 栾城区's
+    scopes: ['own', 'other', 'foreign'],
+    build: async (f, actor, scope) => {
+      const self = f.sessions[actor]?.me.user.id;
+      const [principal, standIn] =
+        scope === 'foreign'
+          ? [f.delegation.foreignPrincipal, f.delegation.foreignStandIn]
+          : scope === 'own' && isFinance(actor) && self
+            ? [self, f.user.financeStaff]
+            : [f.user.financeStaff, f.delegation.approverStaff];
+      const id = await idOf(
+        f.db,
+        `INSERT INTO delegations (tenant_id, principal_user_id, stand_in_user_id, role, starts_on, ends_on, created_by)
+         SELECT tenant_id, id, $2, 'finance_reviewer', current_date, current_date + 5, id FROM users WHERE id = $1
+         RETURNING id`,
+        [principal, standIn],
+      );
+      return { method: 'POST', url: `/api/delegations/${id}/revocation` };
+    },
+    expect: {
+      ...onlyFor([], 403),
+      tenant_admin: { own: 200, other: 200, foreign: 404 },
+      finance_reviewer: { own: 200, other: 404, foreign: 404 },
+      finance_approver: { own: 200, other: 404, foreign: 404 },
+    },
+  },
 };
 
 describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
@@ -1095,6 +1157,13 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
     for (const [actor, username] of Object.entries(ACTORS)) {
       if (username) f.sessions[actor as Actor] = await login(f.app, username);
     }
+    const userNamed = (username: string) => idOf(db, `SELECT id FROM users WHERE username = $1`, [username]);
+    f.delegation = {
+      reviewer: await userNamed('zhaoxian.finance.reviewer'),
+      approverStaff: await staff('zx.finance.approver2', f.tenant.own, f.department.finance, 'finance_approver'),
+      foreignPrincipal: await userNamed('luancheng.finance.reviewer'),
+      foreignStandIn: await userNamed('luancheng.finance.approver'),
+    };
     const notify = (userId: string) =>
       idOf(
         db,
@@ -1329,6 +1398,10 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'PublicationsController.withdraw': 'update Publication',
       'PublicDisclosureController.list': 'public',
       'PublicDisclosureController.pdf': 'public',
+      'DelegationsController.list': 'read Delegation',
+      'DelegationsController.candidates': 'create Delegation',
+      'DelegationsController.create': 'create Delegation',
+      'DelegationsController.revoke': 'update Delegation',
     });
   });
 

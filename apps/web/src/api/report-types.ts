@@ -3,6 +3,7 @@ import type {
   CommentSide,
   CommentThreadStatus,
   DeadlineState,
+  DelegableRole,
   DocumentFormat,
   DocumentStatus,
   DocumentWatermark,
@@ -90,6 +91,10 @@ export interface ReportView extends ReportSummaryView {
   carriedOver: Array<{ path: string; note: string }>;
   /** What the caller may do now (buttons). */
   availableActions: TransitionAction[];
+  /** Offered actions the API would refuse for who the caller is (四眼原则), with the reason. */
+  actionBlocks?: Partial<Record<TransitionAction, string>>;
+  /** Whom the caller may act for today as a stand-in (代理人). */
+  standInFor?: Array<{ userId: string; name: string; role: DelegableRole }>;
   signOff: { required: boolean; head: HeadSignOff | null };
   /** The caller is the department's head and the report is a draft or returned. */
   canSignOff: boolean;
@@ -125,6 +130,10 @@ export interface HistoryEntry {
   to: ReportStatus;
   reason: string | null;
   actorName: string;
+  /** The principal a stand-in acted for (代理), if one did. */
+  onBehalfOfName?: string | null;
+  /** Who acted as shown: 「张三（代李四）」 for a stand-in. */
+  actorLabel?: string;
   occurredAt: string;
   /** The revision a submission froze. */
   revision: number | null;

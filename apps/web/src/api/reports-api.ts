@@ -48,8 +48,15 @@ export async function transitionReport(
   action: TransitionAction,
   expectedVersion: number,
   reason?: string,
+  /** a stand-in's step: the principal it acts for */
+  onBehalfOf?: string,
 ): Promise<TransitionResult> {
-  const body = reason === undefined ? { action, expectedVersion } : { action, expectedVersion, reason };
+  const body = {
+    action,
+    expectedVersion,
+    ...(reason !== undefined && { reason }),
+    ...(onBehalfOf !== undefined && { onBehalfOf }),
+  };
   return (await api.request<TransitionResult>(reportPath(id, '/transitions'), { method: 'POST', body })).data;
 }
 

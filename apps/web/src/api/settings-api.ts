@@ -1,4 +1,4 @@
-import type { GradeBand, InflationThresholds } from '@evalflow/domain';
+import type { FourEyesSettings, GradeBand, InflationThresholds } from '@evalflow/domain';
 import { patchVersion, putVersion, type ApiClient } from './client';
 import type { DeadlineView, SettingsView } from './types';
 
@@ -6,6 +6,8 @@ export interface SettingsChanges {
   gradeBands?: GradeBand[];
   requireHeadSignOff?: boolean;
   inflationThresholds?: InflationThresholds;
+  /** only the switches given change */
+  fourEyes?: Partial<FourEyesSettings>;
 }
 
 export async function getSettings(api: ApiClient, signal?: AbortSignal): Promise<SettingsView> {

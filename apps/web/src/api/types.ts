@@ -1,5 +1,13 @@
 import type { PackRule } from '@casl/ability/extra';
-import type { AppRule, DepartmentKind, GradeBand, InflationThresholds, Role, TenantStatus } from '@evalflow/domain';
+import type {
+  AppRule,
+  DepartmentKind,
+  FourEyesSettings,
+  GradeBand,
+  InflationThresholds,
+  Role,
+  TenantStatus,
+} from '@evalflow/domain';
 
 /** GET /api/auth/me: who is signed in, where, and the CASL rules of what they may do. */
 export interface MeView {
@@ -112,6 +120,8 @@ export interface SettingsView {
   requireHeadSignOff: boolean;
   /** 县级概览's score-inflation thresholds (the named defaults until the county sets them). */
   inflationThresholds: InflationThresholds;
+  /** 四眼原则: both on until the county's administrator turns one off. */
+  fourEyes: FourEyesSettings;
   /** 0 while the county still uses the defaults. */
   version: number;
   isDefault?: boolean;

@@ -31,6 +31,9 @@ const DashboardPage = lazy(() =>
 const SpotChecksPage = lazy(() =>
   import('../pages/spot-checks/spot-checks-page').then((m) => ({ default: m.SpotChecksPage })),
 );
+const DelegationsPage = lazy(() =>
+  import('../pages/delegations/delegations-page').then((m) => ({ default: m.DelegationsPage })),
+);
 const SettingsPage = lazy(() => import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
 const IndicatorLibraryPage = lazy(() =>
   import('../pages/indicator-library/indicator-library-page').then((m) => ({ default: m.IndicatorLibraryPage })),
@@ -156,6 +159,14 @@ export function App() {
           element={
             <Allowed when={(p) => p.notifications}>
               <NotificationsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="delegations"
+          element={
+            <Allowed when={(p) => p.manageDelegations}>
+              <DelegationsPage />
             </Allowed>
           }
         />

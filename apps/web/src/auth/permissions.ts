@@ -31,6 +31,8 @@ export interface Permissions {
   readPublications: boolean;
   /** Copies, edits and publishes the county's report templates: the county administrator. */
   manageTemplates: boolean;
+  /** Names stand-ins (代理人): reviewers and approvers for themselves, the county administrator for anyone. */
+  manageDelegations: boolean;
 }
 
 /** Stands for "some department other than the user's own" in object checks. */
@@ -70,5 +72,6 @@ export function permissionsOf(ability: AppAbility, me: MeView): Permissions {
     manageTemplates: me.tenant !== null && ability.can('update', tagged('ReportTemplate', { tenantId: me.tenant.id })),
     publishReports: me.tenant !== null && ability.can('create', tagged('Publication', { tenantId: me.tenant.id })),
     readPublications: me.tenant !== null && ability.can('read', tagged('Publication', { tenantId: me.tenant.id })),
+    manageDelegations: me.tenant !== null && ability.can('create', 'Delegation'),
   };
 }

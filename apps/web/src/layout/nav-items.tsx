@@ -13,6 +13,7 @@ import {
   ProfileOutlined,
   SettingOutlined,
   TeamOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { Permissions } from '../auth/permissions';
 
@@ -45,6 +46,9 @@ export function navItemsFor(permissions: Permissions): NavItem[] {
   if (permissions.readTemplates) items.push({ path: '/templates', label: '报告模板', icon: <ProfileOutlined /> });
   if (permissions.readIndicatorLibrary) {
     items.push({ path: '/indicator-library', label: '指标库', icon: <BookOutlined /> });
+  }
+  if (permissions.manageDelegations) {
+    items.push({ path: '/delegations', label: '代理人', icon: <UserSwitchOutlined /> });
   }
   if (permissions.readAuditLog) items.push({ path: '/audit-log', label: '审计日志', icon: <AuditOutlined /> });
   if (permissions.manageSettings) items.push({ path: '/settings', label: '设置', icon: <SettingOutlined /> });

@@ -23,7 +23,8 @@ export function ReturnNotice({
       title={
         entry ? (
           <>
-            {entry.actorName} 于 <DateTime value={entry.occurredAt} /> {TRANSITIONS[entry.action]?.label ?? '退回'}
+            {entry.actorLabel ?? entry.actorName} 于 <DateTime value={entry.occurredAt} />{' '}
+            {TRANSITIONS[entry.action]?.label ?? '退回'}
             了报告
           </>
         ) : (

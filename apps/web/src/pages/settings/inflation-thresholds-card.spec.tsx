@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_INFLATION_THRESHOLDS } from '@evalflow/domain';
+import { DEFAULT_FOUR_EYES, DEFAULT_INFLATION_THRESHOLDS } from '@evalflow/domain';
 import type { SettingsView } from '../../api/types';
 import { jsonResponse, meFor, PRINCIPALS, renderWithSession, signedInSession } from '../../test/session-fixtures';
 import { InflationThresholdsCard } from './inflation-thresholds-card';
@@ -9,6 +9,7 @@ const SETTINGS: SettingsView = {
   gradeBands: [],
   requireHeadSignOff: false,
   inflationThresholds: DEFAULT_INFLATION_THRESHOLDS,
+  fourEyes: DEFAULT_FOUR_EYES,
   version: 3,
   isDefault: false,
 };

@@ -27,7 +27,9 @@ export type SubjectName =
   | 'ReportTemplate'
   | 'IndicatorLibrary'
   /** a report's public version (随决算公开): create is publishing, update is withdrawing */
-  | 'Publication';
+  | 'Publication'
+  /** a stand-in (代理人) for a reviewer or approver: update is revoking */
+  | 'Delegation';
 /** The fields rules may name, per subject. */
 interface SubjectFields {
   Tenant: { id: string };
@@ -42,6 +44,7 @@ interface SubjectFields {
   ReportTemplate: { tenantId: string | null };
   IndicatorLibrary: { tenantId: string };
   Publication: { tenantId: string };
+  Delegation: { tenantId: string; principalUserId: string; standInUserId: string };
 }
 type TaggedSubject = {
   [N in SubjectName]: Partial<SubjectFields[N]> & ForcedSubject<N> & Record<string, unknown>;
@@ -105,9 +108,12 @@ const ROLE_RULES: Record<Role, (b: Builder, p: Principal) => void> = {
     // the county's forms: the finance bureau's yearly notice, configured by the county's administrator
     can(['create', 'update'], 'ReportTemplate', { tenantId: p.tenantId });
     can(['create', 'update'], 'IndicatorLibrary', { tenantId: p.tenantId });
+    // arranges stand-ins for anyone of the county (who is away may not be able to)
+    can(['read', 'create', 'update'], 'Delegation', { tenantId: p.tenantId });
     // administers people and forms, not content: no report access
   },
-  finance_reviewer: ({ can }, p) => {
+  finance_reviewer: (b, p) => {
+    const { can } = b;
     can('read', 'Tenant', { id: p.tenantId });
     can('read', 'Department', { tenantId: p.tenantId });
     can(['read', 'review'], 'Report', { tenantId: p.tenantId });
@@ -115,18 +121,27 @@ const ROLE_RULES: Record<Role, (b: Builder, p: Principal) => void> = {
     can(['create', 'update'], 'IndicatorLibrary', { tenantId: p.tenantId });
     // sees the register; publishing is the leadership's release, like approval
     can('read', 'Publication', { tenantId: p.tenantId });
+    financeStandIns(b, p);
   },
-  finance_approver: ({ can }, p) => {
+  finance_approver: (b, p) => {
+    const { can } = b;
     can('read', 'Tenant', { id: p.tenantId });
     can('read', 'Department', { tenantId: p.tenantId });
     can(['read', 'review'], 'Report', { tenantId: p.tenantId });
     can(['create', 'update'], 'IndicatorLibrary', { tenantId: p.tenantId });
     // 随决算公开: publishes approved reports and withdraws them
     can(['read', 'create', 'update'], 'Publication', { tenantId: p.tenantId });
+    financeStandIns(b, p);
   },
   dept_editor: (b, p) => departmentDrafting(b, p),
   dept_head: (b, p) => departmentDrafting(b, p),
 };
+
+/** A reviewer or approver names and revokes its own stand-ins, and sees the delegations it holds. */
+function financeStandIns({ can }: Builder, p: Principal): void {
+  can(['read', 'create', 'update'], 'Delegation', { tenantId: p.tenantId, principalUserId: p.userId });
+  can('read', 'Delegation', { tenantId: p.tenantId, standInUserId: p.userId });
+}
 
 /** Department staff draft their own department's reports (whether the state allows an edit is the workflow's call). */
 function departmentDrafting({ can }: Builder, p: Principal): void {

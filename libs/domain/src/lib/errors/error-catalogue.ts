@@ -78,6 +78,26 @@ export const ERROR_CATALOGUE = {
   REPORT_CHECKS_FAILING: { kind: 'conflict', message: '报告仍有错误未改正，不能提交' },
   REPORT_VERSION_CONFLICT: { kind: 'conflict', message: '报告已被他人修改或状态已变化，请刷新后重试' },
   REPORT_SIGN_OFF_REQUIRED: { kind: 'conflict', message: '本县要求提交前须经部门负责人签核，请先请部门负责人签核' },
+  // 四眼原则 (county settings): who the actor is forbids the step, whatever the report's state
+  FOUR_EYES_AUTHOR_REVIEWS: {
+    kind: 'forbidden',
+    message: '本县实行四眼原则：报告的填报人或提交人不能审核或审批自己的报告',
+  },
+  FOUR_EYES_REVIEWER_APPROVES: {
+    kind: 'forbidden',
+    message: '本县实行四眼原则：审核本次提交的人不能再审批通过，请由另一位审批人审批',
+  },
+  // 代理人 (stand-ins)
+  DELEGATION_NOT_FOUND: { kind: 'not_found', message: '代理委托不存在' },
+  DELEGATION_ROLE_INVALID: { kind: 'invalid', message: '只能委托本人担任的财政局审核人或财政局领导角色' },
+  DELEGATION_TO_SELF: { kind: 'invalid', message: '不能指定本人为自己的代理人' },
+  DELEGATION_OUTSIDE_COUNTY: { kind: 'forbidden', message: '代理人须为本县（区）的用户' },
+  DELEGATION_STAND_IN_LACKS_ROLE: { kind: 'invalid', message: '代理人须为本县（区）在用的、具有同一角色的用户' },
+  DELEGATION_DATES_INVALID: { kind: 'invalid', message: '代理的起止日期不正确' },
+  DELEGATION_OVERLAPS: { kind: 'conflict', message: '该期间已有同一角色的代理，请先撤销或调整日期' },
+  DELEGATION_STAND_IN_AWAY: { kind: 'conflict', message: '代理人在该期间本人也已委托代理，请另选代理人' },
+  DELEGATION_NOT_ACTIVE: { kind: 'forbidden', message: '您今天没有该用户的有效代理委托，不能代其操作' },
+  DELEGATION_NOT_REVOCABLE: { kind: 'conflict', message: '该代理委托已撤销或已结束' },
   COMMENT_THREAD_NOT_FOUND: { kind: 'not_found', message: '审核意见不存在' },
   COMMENT_ANCHOR_INVALID: { kind: 'invalid', message: '意见所指的报告部分或字段不正确' },
   COMMENT_BODY_INVALID: { kind: 'invalid', message: '意见内容不能为空，且不能超过 2000 个字符' },

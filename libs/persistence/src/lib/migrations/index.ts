@@ -19,6 +19,8 @@ import { Exports1764220000000 } from './1764220000000-exports';
 import { ReportImports1764230000000 } from './1764230000000-report-imports';
 import { ReportImportUpkeep1764240000000 } from './1764240000000-report-import-upkeep';
 import { MailPreferences1764250000000 } from './1764250000000-mail-preferences';
+import { FourEyes1764260000000 } from './1764260000000-four-eyes';
+import { StandIns1764260000001 } from './1764260000001-stand-ins';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -43,4 +45,6 @@ export const MIGRATIONS = [
   ReportImports1764230000000,
   ReportImportUpkeep1764240000000,
   MailPreferences1764250000000,
+  FourEyes1764260000000,
+  StandIns1764260000001,
 ];

@@ -50,6 +50,8 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   report_imports: ['SELECT', 'INSERT', 'UPDATE'],
   // 财政复核评分: one row per report, replaced as a whole under its version
   report_rescores: ['SELECT', 'INSERT', 'UPDATE'],
+  // 代理人: revoked (revoked_at), never deleted
+  delegations: ['SELECT', 'INSERT', 'UPDATE'],
   schema_migrations: [],
 };
 
@@ -96,5 +98,6 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   exports: [],
   report_imports: [],
   report_rescores: [],
+  delegations: [],
   schema_migrations: [],
 };

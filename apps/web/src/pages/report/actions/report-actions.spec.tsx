@@ -66,6 +66,52 @@ describe('ReportActions', () => {
     expect(screen.queryByRole('button', { name: /提\s*交/ })).toBeNull();
   });
 
+  it('holds back an approval the four-eyes rules forbid this user, and says why', async () => {
+    const reason = '本县实行四眼原则：审核本次提交的人不能再审批通过，请由另一位审批人审批';
+    const report = reportView({
+      status: 'in_review',
+      availableActions: ['return', 'approve'],
+      actionBlocks: { approve: reason },
+    });
+    const rendered = await renderActions('financeReviewer', report, passing);
+    session = rendered.session;
+    const approve = screen.getByRole('button', { name: /审核通过/ }) as HTMLButtonElement;
+    expect(approve.disabled).toBe(true);
+    expect((screen.getByRole('button', { name: /退回修改/ }) as HTMLButtonElement).disabled).toBe(false);
+    // the reason, for the tooltip and for screen readers (a disabled button's tooltip is not reachable by keyboard)
+    expect(approve.getAttribute('aria-description')).toBe(reason);
+  });
+
+  it('lets a stand-in act for its principal, sending whom it acts for', async () => {
+    const principal = {
+      userId: 'bbbbbbbb-0000-4000-8000-000000000007',
+      name: '李四',
+      role: 'finance_reviewer' as const,
+    };
+    const fetchMock = vi.fn().mockResolvedValue(jsonResponse({ report: {}, transition: {}, revision: null }));
+    const report = reportView({ status: 'submitted', availableActions: ['start_review'], standInFor: [principal] });
+    const rendered = await renderActions('financeReviewer', report, passing, fetchMock);
+    session = rendered.session;
+    await act(async () => {
+      fireEvent.mouseDown(screen.getByRole('combobox', { name: '操作身份' }));
+    });
+    const option = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>('.ant-select-item-option[title="代 李四（财政局审核人）"]');
+      expect(found).not.toBeNull();
+      return found as HTMLElement;
+    });
+    fireEvent.click(option);
+    fireEvent.click(screen.getByRole('button', { name: /开始审核/ }));
+    await confirmDialog(/开始审核/);
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const [, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(JSON.parse(init.body as string)).toEqual({
+      action: 'start_review',
+      expectedVersion: 7,
+      onBehalfOf: principal.userId,
+    });
+  });
+
   it('holds back an editor’s submit until the head has signed off, where the county requires it', async () => {
     const report = reportView({
       status: 'draft',

@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { AuditOutlined } from '@ant-design/icons';
-import { App, Button, Tooltip } from 'antd';
-import { reportDisplayName, TRANSITION_ACTIONS, TRANSITIONS, type TransitionAction } from '@evalflow/domain';
+import { App, Button, Select, Tooltip } from 'antd';
+import {
+  reportDisplayName,
+  ROLE_LABELS,
+  TRANSITION_ACTIONS,
+  TRANSITIONS,
+  type TransitionAction,
+} from '@evalflow/domain';
 import { messageOf } from '../../../api/client';
 import { signOffReport, transitionReport } from '../../../api/reports-api';
 import type { ChecksView, OpenComment, ReportView } from '../../../api/report-types';
@@ -51,6 +57,9 @@ export function ReportActions({ report, checks, openComments, isHead, onChanged,
   const { message, modal } = App.useApp();
   const reasonModal = useModalTarget<ReasonedAction>();
   const [signing, setSigning] = useState(false);
+  // a stand-in (代理人) chooses whom it acts for: itself ('') or a principal of a delegation in force
+  const [onBehalfOf, setOnBehalfOf] = useState('');
+  const standInFor = report.standInFor ?? [];
 
   const failed = (e: unknown) => {
     if (isVersionConflict(e)) {
@@ -64,9 +73,11 @@ export function ReportActions({ report, checks, openComments, isHead, onChanged,
 
   const move = async (action: TransitionAction, reason?: string): Promise<boolean> => {
     try {
-      const result = await transitionReport(session, report.id, action, report.version, reason);
+      const actingFor = standInFor.find((p) => p.userId === onBehalfOf);
+      const result = await transitionReport(session, report.id, action, report.version, reason, actingFor?.userId);
       const revision = result.revision ? `（第 ${result.revision.number} 版）` : '';
-      message.success(`已${TRANSITIONS[action].label}${revision}`);
+      const inName = actingFor ? `（代${actingFor.name}）` : '';
+      message.success(`已${TRANSITIONS[action].label}${revision}${inName}`);
       onChanged();
       return true;
     } catch (e) {
@@ -112,6 +123,9 @@ export function ReportActions({ report, checks, openComments, isHead, onChanged,
     });
 
   const blockers = (action: TransitionAction): string | undefined => {
+    // the four-eyes reasons are the user's own; acting for another, the API decides
+    const fourEyes = onBehalfOf ? undefined : report.actionBlocks?.[action];
+    if (fourEyes) return fourEyes;
     if (action === 'submit' && unsaved) return unsaved;
     if (TRANSITIONS[action].needsPassingChecks && checks?.blocking) {
       return `报告仍有 ${checks.errors} 处错误未改正，不能${TRANSITIONS[action].label}`;
@@ -126,6 +140,18 @@ export function ReportActions({ report, checks, openComments, isHead, onChanged,
   const signedNow = report.signOff?.head?.current ?? false;
   return (
     <>
+      {standInFor.length > 0 && actions.length > 0 && (
+        <Select
+          aria-label="操作身份"
+          value={onBehalfOf}
+          onChange={setOnBehalfOf}
+          style={{ minWidth: 180 }}
+          options={[
+            { value: '', label: '以本人身份' },
+            ...standInFor.map((p) => ({ value: p.userId, label: `代 ${p.name}（${ROLE_LABELS[p.role]}）` })),
+          ]}
+        />
+      )}
       {report.canSignOff && (
         <Tooltip title={signedNow ? '您已签核报告的当前内容' : undefined}>
           <Button icon={<AuditOutlined />} loading={signing} disabled={signedNow} onClick={signOff}>
@@ -141,6 +167,7 @@ export function ReportActions({ report, checks, openComments, isHead, onChanged,
               type={PRIMARY.has(action) ? 'primary' : 'default'}
               danger={DANGER.has(action)}
               disabled={blocked !== undefined}
+              aria-description={blocked}
               onClick={() => start(action)}
             >
               {TRANSITIONS[action].label}

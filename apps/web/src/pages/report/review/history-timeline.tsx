@@ -34,7 +34,7 @@ function HistoryItem({ kind, entry }: { kind: ReportKind; entry: HistoryEntry })
   return (
     <div data-action={entry.action}>
       <Flex gap={6} align="center" wrap>
-        <Typography.Text strong>{entry.actorName}</Typography.Text>
+        <Typography.Text strong>{entry.actorLabel ?? entry.actorName}</Typography.Text>
         <Typography.Text>{label}</Typography.Text>
         <Typography.Text type="secondary">
           （{REPORT_STATUS_LABELS[entry.from] ?? entry.from} → {REPORT_STATUS_LABELS[entry.to] ?? entry.to}）
