@@ -121,6 +121,26 @@ export const GLOSSARY = {
     zh: '未归入内容',
     note: 'text or a table of an imported file that no part of the report took, listed with the reason, never dropped',
   },
+  importExpired: {
+    zh: '已过期',
+    note: 'a parsed import neither applied nor discarded within IMPORT_EXPIRE_AFTER_HOURS: it can no longer be applied, and its file is deleted',
+  },
+  fourEyes: {
+    zh: '审核分工（四眼原则）',
+    note: 'county settings: whoever started the review of a submission may not approve it; whoever drafted or submitted a report may not review or approve it',
+  },
+  delegation: {
+    zh: '代理',
+    note: 'a reviewer or approver (the principal, 被代理人) names a stand-in of the same county and role for a date range',
+  },
+  standIn: {
+    zh: '代理人',
+    note: 'acts for the principal while a delegation is in force; recorded as 「张三（代李四）」 in history, audit and documents',
+  },
+  mailOptOut: {
+    zh: '不接收的邮件',
+    note: 'the notification kinds a user asked not to receive by e-mail (报告退回, 审核通过, 期限提醒, 审核意见, 其他流程变化); the inbox keeps them all',
+  },
 } as const;
 
 export type GlossaryTerm = keyof typeof GLOSSARY;
