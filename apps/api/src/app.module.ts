@@ -26,6 +26,7 @@ import { UsersModule } from './users/users.module';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { PublicationsModule } from './publications/publications.module';
 import { DelegationsModule } from './delegations/delegations.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 
 @Module({})
 export class AppModule {
@@ -67,6 +68,7 @@ export class AppModule {
         SystemModule,
         PublicationsModule,
         DelegationsModule,
+        ApiKeysModule,
       ],
       providers: [QueueErrorLogger, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };

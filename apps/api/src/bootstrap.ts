@@ -21,6 +21,7 @@ import { SpaFallback } from './http/web-static';
 import { installRateLimit } from './http/rate-limit';
 import { installSecurityHeaders } from './http/security-headers';
 import { TokenService } from './auth/tokens';
+import { apiKeyOf, hashApiKey } from './api-keys/api-key-secret';
 
 const routeTables = new WeakMap<NestFastifyApplication, Array<{ method: string; url: string }>>();
 
@@ -90,6 +91,10 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<N
       } catch {
         return null;
       }
+    },
+    apiKeyOf: (request) => {
+      const key = apiKeyOf(request.headers);
+      return key ? hashApiKey(key).toString('hex').slice(0, 32) : null;
     },
   });
   fastify.addHook('onClose', async () => void limiterRedis.disconnect());

@@ -5,6 +5,7 @@ export * from './lib/glossary';
 export * from './lib/access/principal';
 export * from './lib/access/abilities';
 export * from './lib/access/delegation';
+export * from './lib/access/api-key-scopes';
 export * from './lib/identity/password-policy';
 export * from './lib/identity/role-assignment';
 export * from './lib/money/decimal';

@@ -33,3 +33,4 @@ export * from './lib/exports/indicator-pages';
 export * from './lib/imports/report-imports';
 export * from './lib/imports/import-job';
 export * from './lib/imports/import-upkeep';
+export * from './lib/api-keys/api-keys';

@@ -11,6 +11,8 @@ const ALLOWED = [
   'apps/api/src/auth/auth.service.ts',
   'apps/api/src/auth/sessions.service.ts',
   'apps/api/src/auth/login-throttle.service.ts',
+  // an API key is found by its hash before its county is known (its only grant: api_keys)
+  'apps/api/src/api-keys/api-key-auth.service.ts',
   'apps/api/src/tenants/tenants.service.ts',
   'apps/api/src/audit/audit-log.service.ts',
   'apps/api/src/access/denial-recorder.ts',

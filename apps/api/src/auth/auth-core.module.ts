@@ -3,11 +3,12 @@ import { ConfigService } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
 import { Argon2PasswordHasher } from '@evalflow/auth';
 import type { AppConfig } from '@evalflow/config';
+import { ApiKeyAuthService } from '../api-keys/api-key-auth.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionsService } from './sessions.service';
 import { TokenService } from './tokens';
 
-/** Tokens, sessions and throttling: what the access guard and the auth routes share. */
+/** Tokens, sessions, API keys and throttling: what the access guard and the auth routes share. */
 @Module({
   imports: [
     JwtModule.registerAsync({
@@ -18,7 +19,7 @@ import { TokenService } from './tokens';
       },
     }),
   ],
-  providers: [TokenService, SessionsService, LoginThrottleService, Argon2PasswordHasher],
-  exports: [TokenService, SessionsService, LoginThrottleService, Argon2PasswordHasher],
+  providers: [TokenService, SessionsService, LoginThrottleService, Argon2PasswordHasher, ApiKeyAuthService],
+  exports: [TokenService, SessionsService, LoginThrottleService, Argon2PasswordHasher, ApiKeyAuthService],
 })
 export class AuthCoreModule {}

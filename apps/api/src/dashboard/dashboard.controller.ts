@@ -10,6 +10,7 @@ import { attachmentDisposition } from '../documents/content-disposition';
 import { DashboardQuery, DashboardView } from './dashboard.dto';
 import { DashboardService } from './dashboard.service';
 import { writeSummaryWorkbook } from './summary-workbook';
+import { ApiKeyReadable } from '../api-keys/api-key-route.decorator';
 
 @ApiTags('县级概览')
 @ApiBearerAuth()
@@ -19,6 +20,7 @@ export class DashboardController {
 
   @Get()
   @Policy('read', 'Report')
+  @ApiKeyReadable('summary:read')
   @ApiOperation({
     summary:
       '县级概览：本县一个年度的各部门报告（状态、得分、等级、执行率）、状态和等级计数、执行率与得分、逐周进度及与上一年度的对比；仅财政局',
@@ -30,6 +32,7 @@ export class DashboardController {
 
   @Get('summary.xlsx')
   @Policy('read', 'Report')
+  @ApiKeyReadable('summary:read')
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOperation({
     summary:

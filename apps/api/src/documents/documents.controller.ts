@@ -9,6 +9,7 @@ import { IdParam } from '../http/uuid-param';
 import { attachmentDisposition } from './content-disposition';
 import { DocumentView, RequestDocumentDto } from './documents.dto';
 import { DocumentsService } from './documents.service';
+import { ApiKeyReadable } from '../api-keys/api-key-route.decorator';
 
 @ApiTags('正式文档')
 @ApiBearerAuth()
@@ -36,6 +37,7 @@ export class DocumentsController {
 
   @Get('reports/:id/documents')
   @Policy('read', 'Report')
+  @ApiKeyReadable('documents:read')
   @ApiOperation({ summary: '报告已生成或正在生成的文档' })
   @ApiResponse({ status: 200, type: [DocumentView] })
   list(@CurrentAbility() ability: AppAbility, @IdParam('REPORT_NOT_FOUND') id: string) {
@@ -44,6 +46,7 @@ export class DocumentsController {
 
   @Get('documents/:id')
   @Policy('read', 'Report')
+  @ApiKeyReadable('documents:read')
   @ApiOperation({ summary: '文档状态：排队中、生成中（进度百分比）、已生成、生成失败' })
   @ApiResponse({ status: 200, type: DocumentView })
   get(@CurrentAbility() ability: AppAbility, @IdParam('DOCUMENT_NOT_FOUND') id: string) {
@@ -52,6 +55,7 @@ export class DocumentsController {
 
   @Get('documents/:id/file')
   @Policy('read', 'Report')
+  @ApiKeyReadable('documents:read')
   @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   @ApiOperation({ summary: '下载文档（中文文件名）；尚未生成完成返回 409' })
   async file(

@@ -39,6 +39,8 @@ export interface RateLimitOptions {
   prefix: string;
   /** the signed-in user's id from a valid access token, or null (then the client address counts) */
   userOf: (request: FastifyRequest) => string | null;
+  /** a fingerprint of the API key the request offers, or null: a key is counted on its own */
+  apiKeyOf: (request: FastifyRequest) => string | null;
 }
 
 /**
@@ -59,7 +61,8 @@ export async function installRateLimit(fastify: FastifyInstance, options: RateLi
   // Ready before the first request is counted (an offline queue would let the first ones through
   // uncounted); a Redis that is down fails this at once (or after connectTimeout), and is retried behind.
   await redis.connect().catch(() => undefined);
-  const familyOf = (request: FastifyRequest) => routeFamily(request.method, request.url.split('?')[0]);
+  const familyOf = (request: FastifyRequest): RouteFamily =>
+    options.apiKeyOf(request) ? 'apiKey' : routeFamily(request.method, request.url.split('?')[0]);
   await fastify.register(fastifyRateLimit, {
     global: true,
     redis,
@@ -69,6 +72,7 @@ export async function installRateLimit(fastify: FastifyInstance, options: RateLi
     allowList: (request) => unlimited(request.url.split('?')[0]),
     keyGenerator: (request) => {
       const family = familyOf(request);
+      if (family === 'apiKey') return `apiKey:k:${options.apiKeyOf(request)}`;
       const user = family === 'auth' || family === 'public' ? null : options.userOf(request);
       return `${family}:${user ? `u:${user}` : `a:${request.ip}`}`;
     },

@@ -21,6 +21,7 @@ import { ReportsService } from './reports.service';
 import { RevisionView } from './revisions.dto';
 import { DiffQuery, TransitionDto } from './transitions.dto';
 import { TransitionsService } from './transitions.service';
+import { ApiKeyReadable } from '../api-keys/api-key-route.decorator';
 
 function partParam(value: string): ReportPart {
   if (!isReportPart(value)) throw new AppError('REPORT_PART_UNKNOWN', { allowed: REPORT_PARTS });
@@ -39,6 +40,7 @@ export class ReportsController {
 
   @Get()
   @Policy('read', 'Report')
+  @ApiKeyReadable('reports:read')
   @ApiOperation({ summary: '报告列表：部门用户只看到本部门的报告，财政局看到本县全部；按年度、状态、部门、等级筛选' })
   @ApiResponse({ status: 200, type: ReportPage })
   list(@CurrentAbility() ability: AppAbility, @Query() query: ListReportsQuery) {
@@ -62,6 +64,7 @@ export class ReportsController {
 
   @Get(':id')
   @Policy('read', 'Report')
+  @ApiKeyReadable('reports:read')
   @ApiOperation({ summary: '整份报告：各部分内容及其版本' })
   @ApiResponse({ status: 200, type: ReportView })
   async get(

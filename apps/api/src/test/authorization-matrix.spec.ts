@@ -5,6 +5,7 @@ import type { TestDatabase } from '@evalflow/testing';
 import type { InjectOptions } from 'fastify';
 import { Workbook } from 'exceljs';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { API_KEY_SCOPE } from '@evalflow/auth';
 import { declaredRoutes } from '../access/route-access.check';
 import { registeredRoutes } from '../bootstrap';
 import {
@@ -75,6 +76,8 @@ interface Fixture {
   year: number;
   /** 代理人: 赵县's seeded reviewer and a second approver; two users of 栾城区 */
   delegation: { reviewer: string; approverStaff: string; foreignPrincipal: string; foreignStandIn: string };
+  /** an API key of 赵县 holding every scope (made through the API by its administrator) */
+  apiKey: string;
 }
 
 type Expectation = number | Partial<Record<Scope, number>>;
@@ -217,6 +220,17 @@ const departmentAnswers = (ok: number): Record<Actor, Expectation> => ({
   dept_editor: { own: ok, other: 403, foreign: 404 },
   dept_head: { own: ok, other: 403, foreign: 404 },
 });
+
+/** An API key row of 赵县 (own) or 栾城区 (foreign), as its administrator would make it, to revoke. */
+const apiKeyRowFor = (f: Fixture, scope: Scope) =>
+  idOf(
+    f.db,
+    `INSERT INTO api_keys (tenant_id, name, prefix, key_hash, scopes, created_by)
+     SELECT $1, '矩阵密钥', 'ef_live_matrix', sha256(gen_random_uuid()::text::bytea), '{reports:read}', u.id
+       FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'tenant_admin' WHERE u.tenant_id = $1
+      LIMIT 1 RETURNING id`,
+    [tenantFor(f, scope)],
+  );
 
 const MATRIX: Record<string, RouteCase> = {
   'GET /api/health': getUrl('/api/health', every(200, 200)),
@@ -1034,14 +1048,60 @@ const MATRIX: Record<string, RouteCase> = {
       finance_approver: { own: 200, other: 404, foreign: 404 },
     },
   },
+  // API keys: the county administrator's, its own county's only
+  'GET /api/api-keys': getUrl('/api/api-keys', onlyFor(['tenant_admin'], 200)),
+  'POST /api/api-keys': {
+    scopes: ['-'],
+    build: () => ({
+      method: 'POST',
+      url: '/api/api-keys',
+      payload: { name: '预算一体化', scopes: ['reports:read', 'summary:read'] },
+    }),
+    expect: onlyFor(['tenant_admin'], 201),
+  },
+  'POST /api/api-keys/:id/revocation': {
+    scopes: ['own', 'foreign'],
+    build: async (f, _a, scope) => ({
+      method: 'POST',
+      url: `/api/api-keys/${await apiKeyRowFor(f, scope)}/revocation`,
+    }),
+    expect: onlyFor(['tenant_admin'], { own: 200, foreign: 404 }),
+  },
 };
+
+/**
+ * The API key as a caller of its own kind: a 赵县 key with every scope. It reads the routes named
+ * here and nothing else (403); public routes ignore it and answer as they answer anyone.
+ */
+const API_KEY_READS: Record<string, Expectation> = {
+  'GET /api/reports': 200,
+  'GET /api/reports/:id': { own: 200, other: 200, foreign: 404 },
+  // the fixtures' reports are drafts: documents:read takes approved reports' documents only
+  'GET /api/reports/:id/documents': { own: 403, other: 403, foreign: 404 },
+  'GET /api/documents/:id': { own: 403, other: 403, foreign: 404 },
+  'GET /api/documents/:id/file': { own: 403, other: 403, foreign: 404 },
+  'GET /api/dashboard': 200,
+  'GET /api/dashboard/summary.xlsx': 200,
+  // public: the key is ignored, the anonymous request's own answer (wrong password, no cookie)
+  'POST /api/auth/login': 401,
+  'POST /api/auth/refresh': 401,
+};
+/** What the key gets: as listed above; elsewhere 403 where a request needs a caller, or the public answer. */
+function apiKeyExpectation(route: string, spec: RouteCase, scope: Scope): number {
+  const pick = (e: Expectation) => (typeof e === 'number' ? e : (e[scope] as number));
+  const listed = API_KEY_READS[route];
+  if (listed !== undefined) return pick(listed);
+  const anonymous = pick(spec.expect.anonymous);
+  return anonymous === 401 ? 403 : anonymous;
+}
 
 describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
   const f = { seq: 0, year: 2000, sessions: {} } as Fixture;
   let close: () => Promise<unknown>;
 
   beforeAll(async () => {
-    const started = await startSeededApi();
+    // the matrix sends a few hundred requests with one key
+    const started = await startSeededApi({ RATE_LIMIT_API_KEY_PER_MINUTE: '100000' });
     Object.assign(f, { db: started.db, app: started.app });
     close = started.close;
     const db = f.db;
@@ -1157,6 +1217,15 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
     for (const [actor, username] of Object.entries(ACTORS)) {
       if (username) f.sessions[actor as Actor] = await login(f.app, username);
     }
+    const key = await as(
+      f.app,
+      f.sessions.tenant_admin as Session,
+    )({
+      method: 'POST',
+      url: '/api/api-keys',
+      payload: { name: '矩阵', scopes: ['reports:read', 'documents:read', 'summary:read'] },
+    });
+    f.apiKey = key.json().key;
     const userNamed = (username: string) => idOf(db, `SELECT id FROM users WHERE username = $1`, [username]);
     f.delegation = {
       reviewer: await userNamed('zhaoxian.finance.reviewer'),
@@ -1402,6 +1471,30 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'DelegationsController.candidates': 'create Delegation',
       'DelegationsController.create': 'create Delegation',
       'DelegationsController.revoke': 'update Delegation',
+      'ApiKeysController.list': 'read ApiKey',
+      'ApiKeysController.create': 'create ApiKey',
+      'ApiKeysController.revoke': 'update ApiKey',
+    });
+  });
+
+  it('opens these routes, and only these, to API keys (the reviewed scope map)', () => {
+    const reflector = f.app.get(Reflector);
+    const opened: Record<string, string> = {};
+    for (const wrapper of f.app.get(DiscoveryService).getControllers()) {
+      const prototype = Object.getPrototypeOf(wrapper.instance ?? {});
+      for (const name of f.app.get(MetadataScanner).getAllMethodNames(prototype)) {
+        const scope = reflector.get<string | undefined>(API_KEY_SCOPE, prototype[name]);
+        if (scope) opened[`${wrapper.name}.${name}`] = scope;
+      }
+    }
+    expect(opened).toEqual({
+      'ReportsController.list': 'reports:read',
+      'ReportsController.get': 'reports:read',
+      'DocumentsController.list': 'documents:read',
+      'DocumentsController.get': 'documents:read',
+      'DocumentsController.file': 'documents:read',
+      'DashboardController.get': 'summary:read',
+      'DashboardController.summary': 'summary:read',
     });
   });
 
@@ -1435,6 +1528,21 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
                 mismatches.push(`${route} as ${actor} on ${scope}: error body without code or Chinese message`);
               }
             }
+          }
+        }
+        // the API key, built as the anonymous request is (so nothing of a user's session rides along)
+        for (const scope of spec.scopes) {
+          const expected = apiKeyExpectation(route, spec, scope);
+          const options = await spec.build(f, 'anonymous', scope);
+          const response = await f.app.inject({
+            ...options,
+            headers: { ...(options.headers ?? {}), authorization: `Bearer ${f.apiKey}` },
+          });
+          cases++;
+          if (response.statusCode !== expected) {
+            mismatches.push(
+              `${route} as api_key on ${scope}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 160)}`,
+            );
           }
         }
         expect(mismatches).toEqual([]);

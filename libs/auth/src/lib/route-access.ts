@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Action, SubjectName } from '@evalflow/domain';
+import type { Action, ApiKeyScope, SubjectName } from '@evalflow/domain';
 
 /**
  * Every route declares who may reach it. There is no default: a route without a declaration
@@ -21,3 +21,11 @@ export const Authenticated = () => SetMetadata(ROUTE_ACCESS, { kind: 'authentica
 /** Signed in, and the ability allows `action` on some `subject` (the handler checks the object). */
 export const Policy = (action: Action, subject: SubjectName) =>
   SetMetadata(ROUTE_ACCESS, { kind: 'policy', action, subject } satisfies RouteAccess);
+
+export const API_KEY_SCOPE = 'evalflow:api-key-scope';
+
+/**
+ * The route also answers an API key granted `scope` (read routes only). Every route without it
+ * refuses keys with 403: a key reaches nothing it was not explicitly opened to.
+ */
+export const AcceptsApiKey = (scope: ApiKeyScope) => SetMetadata(API_KEY_SCOPE, scope);

@@ -10,6 +10,8 @@ export interface RateLimits {
   writes: number;
   /** GET */
   reads: number;
+  /** every request made with one API key (a service account), whatever the route */
+  apiKey: number;
 }
 
 /** tls: TLS from the first byte (port 465); starttls: upgraded after connecting, refused if the server cannot; none: plain */

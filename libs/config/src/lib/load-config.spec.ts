@@ -22,7 +22,7 @@ describe('loadConfig', () => {
     expect(config.env).toBe('development');
     expect(config.http.trustProxy).toEqual([]);
     expect(config.http.requestTimeoutMs).toBe(30000);
-    expect(config.http.rateLimits).toEqual({ auth: 30, costly: 20, writes: 300, reads: 1200, public: 60 });
+    expect(config.http.rateLimits).toEqual({ auth: 30, costly: 20, writes: 300, reads: 1200, public: 60, apiKey: 120 });
     expect(config.render).toEqual({ maxPages: 300, maxBytes: 52428800, timeoutMs: 120000, maxHeapMb: 512 });
     expect(config.sweepEveryMs).toBe(60000);
     expect(loadConfig({ ...DEV, SWEEP_EVERY_MS: '0' }).sweepEveryMs).toBe(0);

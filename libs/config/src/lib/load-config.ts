@@ -107,6 +107,7 @@ const envSchema = z.object({
   RATE_LIMIT_WRITES_PER_MINUTE: positiveInt(300, 100000),
   RATE_LIMIT_READS_PER_MINUTE: positiveInt(1200, 100000),
   RATE_LIMIT_PUBLIC_PER_MINUTE: positiveInt(60, 100000),
+  RATE_LIMIT_API_KEY_PER_MINUTE: positiveInt(120, 100000),
   WEB_DIST_DIR: z.string().min(1).default('dist/apps/web'),
   WORKER_HEALTH_PORT: port(3001),
   WORKER_CONCURRENCY: positiveInt(4, 64),
@@ -313,6 +314,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         writes: e.RATE_LIMIT_WRITES_PER_MINUTE,
         reads: e.RATE_LIMIT_READS_PER_MINUTE,
         public: e.RATE_LIMIT_PUBLIC_PER_MINUTE,
+        apiKey: e.RATE_LIMIT_API_KEY_PER_MINUTE,
       },
     },
     worker: {

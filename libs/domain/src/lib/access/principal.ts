@@ -1,5 +1,6 @@
 import type { Role } from '../tenancy/roles';
 import type { DepartmentKind } from '../tenancy/organisation';
+import type { ServiceAccount } from './api-key-scopes';
 
 /** Who is acting: resolved from the session on every request, never from the token alone. */
 export interface Principal {
@@ -11,4 +12,6 @@ export interface Principal {
   departmentId: string | null;
   departmentKind: DepartmentKind | null;
   roles: Role[];
+  /** set when the caller is an API key (then userId is the key's id and roles is empty) */
+  serviceAccount?: ServiceAccount;
 }

@@ -48,6 +48,9 @@ export const ERROR_CATALOGUE = {
   ACCOUNT_DISABLED: { kind: 'unauthenticated', message: '账号已停用，请联系本县（区）管理员' },
   TENANT_SUSPENDED: { kind: 'unauthenticated', message: '所在县（区）已停用，请联系平台管理员' },
   PASSWORD_POLICY: { kind: 'invalid', message: '密码不符合要求' },
+  // API keys (service accounts): unknown, revoked and expired keys get the same answer
+  API_KEY_INVALID: { kind: 'unauthenticated', message: 'API 密钥无效、已撤销或已过期' },
+  API_KEY_ROUTE_FORBIDDEN: { kind: 'forbidden', message: '该接口不接受 API 密钥，或密钥未被授予所需的权限范围' },
   CURRENT_PASSWORD_WRONG: { kind: 'invalid', message: '当前密码不正确' },
   // permission
   FORBIDDEN: { kind: 'forbidden', message: '您没有执行此操作的权限' },
@@ -89,6 +92,8 @@ export const ERROR_CATALOGUE = {
   },
   // 代理人 (stand-ins)
   DELEGATION_NOT_FOUND: { kind: 'not_found', message: '代理委托不存在' },
+  API_KEY_NOT_FOUND: { kind: 'not_found', message: 'API 密钥不存在' },
+  API_KEY_REVOKED: { kind: 'conflict', message: '该 API 密钥已撤销' },
   DELEGATION_ROLE_INVALID: { kind: 'invalid', message: '只能委托本人担任的财政局审核人或财政局领导角色' },
   DELEGATION_TO_SELF: { kind: 'invalid', message: '不能指定本人为自己的代理人' },
   DELEGATION_OUTSIDE_COUNTY: { kind: 'forbidden', message: '代理人须为本县（区）的用户' },

@@ -52,6 +52,8 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   report_rescores: ['SELECT', 'INSERT', 'UPDATE'],
   // 代理人: revoked (revoked_at), never deleted
   delegations: ['SELECT', 'INSERT', 'UPDATE'],
+  // API keys of the county: created and revoked by its administrator, never deleted
+  api_keys: ['SELECT', 'INSERT', 'UPDATE'],
   schema_migrations: [],
 };
 
@@ -99,5 +101,7 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   report_imports: [],
   report_rescores: [],
   delegations: [],
+  // an API key is looked up by its hash before its county is known; last_used_at is stamped there
+  api_keys: ['SELECT', 'UPDATE'],
   schema_migrations: [],
 };
