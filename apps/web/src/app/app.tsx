@@ -31,6 +31,7 @@ const DashboardPage = lazy(() =>
 const SpotChecksPage = lazy(() =>
   import('../pages/spot-checks/spot-checks-page').then((m) => ({ default: m.SpotChecksPage })),
 );
+const ApiKeysPage = lazy(() => import('../pages/api-keys/api-keys-page').then((m) => ({ default: m.ApiKeysPage })));
 const DelegationsPage = lazy(() =>
   import('../pages/delegations/delegations-page').then((m) => ({ default: m.DelegationsPage })),
 );
@@ -167,6 +168,14 @@ export function App() {
           element={
             <Allowed when={(p) => p.manageDelegations}>
               <DelegationsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="api-keys"
+          element={
+            <Allowed when={(p) => p.manageApiKeys}>
+              <ApiKeysPage />
             </Allowed>
           }
         />

@@ -58,7 +58,17 @@ describe('AppShell menu', () => {
   it('offers a county administrator its departments, users, audit log and settings', async () => {
     const result = await menuLabelsFor(PRINCIPALS.tenantAdmin);
     session = result.session;
-    expect(result.labels).toEqual(['首页', '部门管理', '用户管理', '报告模板', '指标库', '代理人', '审计日志', '设置']);
+    expect(result.labels).toEqual([
+      '首页',
+      '部门管理',
+      '用户管理',
+      '报告模板',
+      '指标库',
+      '代理人',
+      'API 密钥',
+      '审计日志',
+      '设置',
+    ]);
   });
 
   it('offers the finance bureau its county overview as home, the review queue and a read-only department list', async () => {

@@ -9,6 +9,7 @@ import {
   FileTextOutlined,
   GlobalOutlined,
   HomeOutlined,
+  KeyOutlined,
   SafetyCertificateOutlined,
   ProfileOutlined,
   SettingOutlined,
@@ -50,6 +51,7 @@ export function navItemsFor(permissions: Permissions): NavItem[] {
   if (permissions.manageDelegations) {
     items.push({ path: '/delegations', label: '代理人', icon: <UserSwitchOutlined /> });
   }
+  if (permissions.manageApiKeys) items.push({ path: '/api-keys', label: 'API 密钥', icon: <KeyOutlined /> });
   if (permissions.readAuditLog) items.push({ path: '/audit-log', label: '审计日志', icon: <AuditOutlined /> });
   if (permissions.manageSettings) items.push({ path: '/settings', label: '设置', icon: <SettingOutlined /> });
   return items;
