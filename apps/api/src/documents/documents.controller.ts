@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Policy } from '@evalflow/auth';
-import type { AppAbility } from '@evalflow/domain';
+import { isServiceAccount, type AppAbility } from '@evalflow/domain';
 import type { FastifyReply } from 'fastify';
 import { CurrentAbility, CurrentPrincipal } from '../access/principal.decorator';
 import type { SessionPrincipal } from '../auth/sessions.service';
@@ -40,8 +40,12 @@ export class DocumentsController {
   @ApiKeyReadable('documents:read')
   @ApiOperation({ summary: '报告已生成或正在生成的文档' })
   @ApiResponse({ status: 200, type: [DocumentView] })
-  list(@CurrentAbility() ability: AppAbility, @IdParam('REPORT_NOT_FOUND') id: string) {
-    return this.documents.list(ability, id);
+  list(
+    @CurrentPrincipal() principal: SessionPrincipal,
+    @CurrentAbility() ability: AppAbility,
+    @IdParam('REPORT_NOT_FOUND') id: string,
+  ) {
+    return this.documents.list(ability, id, isServiceAccount(principal));
   }
 
   @Get('documents/:id')
@@ -49,8 +53,12 @@ export class DocumentsController {
   @ApiKeyReadable('documents:read')
   @ApiOperation({ summary: '文档状态：排队中、生成中（进度百分比）、已生成、生成失败' })
   @ApiResponse({ status: 200, type: DocumentView })
-  get(@CurrentAbility() ability: AppAbility, @IdParam('DOCUMENT_NOT_FOUND') id: string) {
-    return this.documents.get(ability, id);
+  get(
+    @CurrentPrincipal() principal: SessionPrincipal,
+    @CurrentAbility() ability: AppAbility,
+    @IdParam('DOCUMENT_NOT_FOUND') id: string,
+  ) {
+    return this.documents.get(ability, id, isServiceAccount(principal));
   }
 
   @Get('documents/:id/file')
@@ -59,11 +67,12 @@ export class DocumentsController {
   @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   @ApiOperation({ summary: '下载文档（中文文件名）；尚未生成完成返回 409' })
   async file(
+    @CurrentPrincipal() principal: SessionPrincipal,
     @CurrentAbility() ability: AppAbility,
     @IdParam('DOCUMENT_NOT_FOUND') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { data, view, contentType } = await this.documents.file(ability, id);
+    const { data, view, contentType } = await this.documents.file(ability, id, isServiceAccount(principal));
     void reply
       .header('content-type', contentType)
       .header('content-length', String(data.length))

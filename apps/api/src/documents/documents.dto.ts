@@ -12,7 +12,10 @@ export class DocumentView {
   @ApiProperty() id!: string;
   @ApiProperty() reportId!: string;
   @ApiProperty({ enum: DOCUMENT_FORMATS }) format!: DocumentFormat;
-  @ApiProperty({ example: 'r2', description: 'r<n> 第 n 版（提交时冻结的内容）；r<n>-approved 审核通过；v<n> 草稿当时的内容' })
+  @ApiProperty({
+    example: 'r2',
+    description: 'r<n> 第 n 版（提交时冻结的内容）；r<n>-approved 审核通过；v<n> 草稿当时的内容',
+  })
   edition!: string;
   @ApiProperty({ nullable: true, type: Number }) revisionNumber!: number | null;
   @ApiProperty() templateVersion!: number;

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   AppError,
   DOCUMENT_CONTENT_TYPES,
+  isApprovedEdition,
   type AppAbility,
   type DocumentFormat,
   type Principal,
@@ -35,19 +36,21 @@ export class DocumentsService {
     });
   }
 
-  list(ability: AppAbility, reportId: string) {
+  /** `approvedOnly`: an API key takes the approved result only, not the drafts made before approval. */
+  list(ability: AppAbility, reportId: string, approvedOnly = false) {
     return this.db.tx(async (tx) => {
       await permittedReport(tx, ability, reportId);
-      return (await listDocuments(tx, reportId)).map(toDocumentView);
+      const docs = await listDocuments(tx, reportId);
+      return docs.filter((d) => !approvedOnly || isApprovedEdition(d.edition)).map(toDocumentView);
     });
   }
 
-  get(ability: AppAbility, id: string) {
-    return this.db.tx(async (tx) => toDocumentView(await this.permittedDocument(tx, ability, id)));
+  get(ability: AppAbility, id: string, approvedOnly = false) {
+    return this.db.tx(async (tx) => toDocumentView(await this.permittedDocument(tx, ability, id, approvedOnly)));
   }
 
-  async file(ability: AppAbility, id: string) {
-    const doc = await this.db.tx((tx) => this.permittedDocument(tx, ability, id));
+  async file(ability: AppAbility, id: string, approvedOnly = false) {
+    const doc = await this.db.tx((tx) => this.permittedDocument(tx, ability, id, approvedOnly));
     const view = toDocumentView(doc);
     if (view.status !== 'done' || !doc.storageKey) throw new AppError('DOCUMENT_NOT_READY', { status: view.status });
     try {
@@ -66,9 +69,15 @@ export class DocumentsService {
   }
 
   /** A document is as visible as its report: another county's is not found, another department's forbidden. */
-  private async permittedDocument(tx: TenantTx, ability: AppAbility, id: string): Promise<DocumentRecord> {
+  private async permittedDocument(
+    tx: TenantTx,
+    ability: AppAbility,
+    id: string,
+    approvedOnly = false,
+  ): Promise<DocumentRecord> {
     const doc = await this.requireDocument(tx, id);
     await permittedReport(tx, ability, doc.reportId);
+    if (approvedOnly && !isApprovedEdition(doc.edition)) throw new AppError('FORBIDDEN');
     return doc;
   }
 }

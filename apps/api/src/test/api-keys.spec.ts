@@ -25,7 +25,14 @@ describe('API keys (real API, PostgreSQL and Redis)', () => {
   let storageDir: string;
   let admin: Session;
   let foreignAdmin: Session;
-  let own: { tenant: string; union: string; approved: string; document: string; draftDocument: string };
+  let own: {
+    tenant: string;
+    union: string;
+    approved: string;
+    document: string;
+    preApproval: string;
+    draftDocument: string;
+  };
   let foreign: { report: string; document: string };
   let year = 2030;
 
@@ -75,6 +82,8 @@ describe('API keys (real API, PostgreSQL and Redis)', () => {
       union: unionDraft,
       approved,
       document: await document(approved, 'r1-approved'),
+      // a draft made before the approval: not the result
+      preApproval: await document(approved, 'v1'),
       draftDocument: await document(unionDraft, 'v1'),
     };
     foreign = { report: foreignReport, document: await document(foreignReport, 'r1-approved') };
@@ -133,10 +142,21 @@ describe('API keys (real API, PostgreSQL and Redis)', () => {
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(file.body).toContain('r1-approved');
-    // a draft's documents are not the result: refused, even with the reports scope held too
-    expect((await withKey(key, { method: 'GET', url: `/api/documents/${own.draftDocument}/file` })).statusCode).toBe(
-      403,
-    );
+    // drafts, also those made before the approval, are not the result: refused, even with the reports scope held
+    for (const doc of [own.draftDocument, own.preApproval]) {
+      for (const url of [`/api/documents/${doc}`, `/api/documents/${doc}/file`]) {
+        expect((await withKey(key, { method: 'GET', url })).statusCode).toBe(403);
+      }
+    }
+    // a signed-in user still sees every edition
+    const reviewer = await login(app, 'zhaoxian.finance.reviewer');
+    const all = await as(app, reviewer)({ method: 'GET', url: `/api/reports/${own.approved}/documents` });
+    expect(
+      all
+        .json()
+        .map((d: { id: string }) => d.id)
+        .sort(),
+    ).toEqual([own.document, own.preApproval].sort());
     for (const url of [`/api/documents/${foreign.document}`, `/api/documents/${foreign.document}/file`]) {
       const res = await withKey(key, { method: 'GET', url });
       expect(res.statusCode).toBe(404);

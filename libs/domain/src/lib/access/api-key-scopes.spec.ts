@@ -1,4 +1,5 @@
 import { tagged, type Action, type SubjectName } from './abilities';
+import { documentEdition, isApprovedEdition } from '../report/documents';
 import { API_KEY_SCOPES, defineApiKeyAbility, isApiKeyScope } from './api-key-scopes';
 
 const county = '11111111-1111-1111-1111-111111111111';
@@ -28,6 +29,13 @@ describe('API key abilities', () => {
       for (const action of writes) for (const subject of subjects) expect(ability.can(action, subject)).toBe(false);
       expect(ability.rules.every((rule) => rule.action === 'read' && rule.subject === 'Report')).toBe(true);
     }
+  });
+
+  it('takes only the approved edition of a report as its result', () => {
+    expect(isApprovedEdition(documentEdition('approved', 2, 9).edition)).toBe(true);
+    expect(isApprovedEdition(documentEdition('in_review', 2, 9).edition)).toBe(false);
+    expect(isApprovedEdition(documentEdition('draft', null, 9).edition)).toBe(false);
+    expect(isApprovedEdition('r1-public-20250801')).toBe(false);
   });
 
   it('knows its scope names', () => {

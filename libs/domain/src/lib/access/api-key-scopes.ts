@@ -30,6 +30,11 @@ export interface ServiceAccount {
   scopes: ApiKeyScope[];
 }
 
+/** Whether the caller is an API key rather than a signed-in user. */
+export function isServiceAccount(principal: { serviceAccount?: ServiceAccount }): boolean {
+  return principal.serviceAccount !== undefined;
+}
+
 /**
  * The ability of a key on a route that accepts `routeScope`: only that scope's read rules, and
  * none at all when the route accepts no key or the key was not granted its scope (deny by default). Built per route, so a key with

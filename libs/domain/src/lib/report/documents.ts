@@ -96,6 +96,11 @@ export function documentFileName(subject: DocumentSubject, format: DocumentForma
   return `${safe.slice(0, 180)}.${format}`;
 }
 
+/** An edition of the approved result (with the approval block): what systems pulling results may take. */
+export function isApprovedEdition(edition: string): boolean {
+  return /^r\d+-approved$/.test(edition);
+}
+
 /**
  * Which content a document of a report in this state shows: the latest revision while the finance
  * bureau has it (送审稿), the latest revision with the approval block once approved, the current
