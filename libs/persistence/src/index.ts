@@ -33,3 +33,5 @@ export * from './lib/exports/indicator-pages';
 export * from './lib/imports/report-imports';
 export * from './lib/imports/import-job';
 export * from './lib/imports/import-upkeep';
+export * from './lib/webhooks/webhooks';
+export * from './lib/webhooks/webhook-secrets';

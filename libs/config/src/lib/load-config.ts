@@ -7,6 +7,7 @@ import { isSecretVariable, MAIL_ENV, mailConfig } from './mail-config';
 /** Development-only secrets; production refuses them. */
 const DEV_ACCESS_SECRET = 'dev-only-access-secret-change-me-0123456789';
 const DEV_REFRESH_SECRET = 'dev-only-refresh-secret-change-me-0123456789';
+const DEV_WEBHOOK_SECRET_KEY = 'dev-only-webhook-key-change-me-0123456789';
 
 const urlWithScheme = (schemes: string[], fallback: string) =>
   z
@@ -128,6 +129,12 @@ const envSchema = z.object({
     .default('evalflow'),
   JWT_ACCESS_SECRET: secret(DEV_ACCESS_SECRET),
   JWT_REFRESH_SECRET: secret(DEV_REFRESH_SECRET),
+  /** encrypts webhook signing secrets at rest (they must be read back to sign, so they cannot be hashed) */
+  WEBHOOK_SECRET_KEY: secret(DEV_WEBHOOK_SECRET_KEY),
+  /** attempts per webhook delivery, and the first retry's delay (doubling after each failure) */
+  WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).default(60_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   JWT_ACCESS_TTL_SECONDS: positiveInt(900, 900),
   LOGIN_MAX_FAILURES: positiveInt(5, 100),
   LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt(30, 10000),
@@ -347,6 +354,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS,
       maxFailuresPerAccount: e.LOGIN_MAX_FAILURES,
       maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+    },
+    webhooks: {
+      secretKey: e.WEBHOOK_SECRET_KEY,
+      attempts: e.WEBHOOK_ATTEMPTS,
+      backoffMs: e.WEBHOOK_BACKOFF_MS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      // plain http and private targets only where a developer's own machine is the receiver
+      allowInsecureTargets: e.NODE_ENV === 'development' || e.NODE_ENV === 'test',
     },
     storage: {
       driver: e.STORAGE_DRIVER,

@@ -52,6 +52,9 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   report_rescores: ['SELECT', 'INSERT', 'UPDATE'],
   // 代理人: revoked (revoked_at), never deleted
   delegations: ['SELECT', 'INSERT', 'UPDATE'],
+  // 推送地址: deleted softly (deleted_at), as their deliveries name them; deliveries keep their attempts
+  webhook_endpoints: ['SELECT', 'INSERT', 'UPDATE'],
+  webhook_deliveries: ['SELECT', 'INSERT', 'UPDATE'],
   schema_migrations: [],
 };
 
@@ -99,5 +102,7 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   report_imports: [],
   report_rescores: [],
   delegations: [],
+  webhook_endpoints: [],
+  webhook_deliveries: [],
   schema_migrations: [],
 };
