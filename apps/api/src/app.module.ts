@@ -26,6 +26,7 @@ import { UsersModule } from './users/users.module';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { PublicationsModule } from './publications/publications.module';
 import { DelegationsModule } from './delegations/delegations.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -67,6 +68,7 @@ export class AppModule {
         SystemModule,
         PublicationsModule,
         DelegationsModule,
+        WebhooksModule,
       ],
       providers: [QueueErrorLogger, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };

@@ -29,7 +29,9 @@ export type SubjectName =
   /** a report's public version (随决算公开): create is publishing, update is withdrawing */
   | 'Publication'
   /** a stand-in (代理人) for a reviewer or approver: update is revoking */
-  | 'Delegation';
+  | 'Delegation'
+  /** a county's webhook endpoint (推送地址) and its deliveries */
+  | 'WebhookEndpoint';
 /** The fields rules may name, per subject. */
 interface SubjectFields {
   Tenant: { id: string };
@@ -45,6 +47,7 @@ interface SubjectFields {
   IndicatorLibrary: { tenantId: string };
   Publication: { tenantId: string };
   Delegation: { tenantId: string; principalUserId: string; standInUserId: string };
+  WebhookEndpoint: { tenantId: string };
 }
 type TaggedSubject = {
   [N in SubjectName]: Partial<SubjectFields[N]> & ForcedSubject<N> & Record<string, unknown>;
@@ -110,6 +113,8 @@ const ROLE_RULES: Record<Role, (b: Builder, p: Principal) => void> = {
     can(['create', 'update'], 'IndicatorLibrary', { tenantId: p.tenantId });
     // arranges stand-ins for anyone of the county (who is away may not be able to)
     can(['read', 'create', 'update'], 'Delegation', { tenantId: p.tenantId });
+    // connects the county's other systems (预算一体化): the endpoints events are pushed to
+    can(['read', 'create', 'update'], 'WebhookEndpoint', { tenantId: p.tenantId });
     // administers people and forms, not content: no report access
   },
   finance_reviewer: (b, p) => {
