@@ -34,6 +34,7 @@ const SpotChecksPage = lazy(() =>
 const DelegationsPage = lazy(() =>
   import('../pages/delegations/delegations-page').then((m) => ({ default: m.DelegationsPage })),
 );
+const WebhooksPage = lazy(() => import('../pages/webhooks/webhooks-page').then((m) => ({ default: m.WebhooksPage })));
 const SettingsPage = lazy(() => import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
 const IndicatorLibraryPage = lazy(() =>
   import('../pages/indicator-library/indicator-library-page').then((m) => ({ default: m.IndicatorLibraryPage })),
@@ -167,6 +168,14 @@ export function App() {
           element={
             <Allowed when={(p) => p.manageDelegations}>
               <DelegationsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="webhooks"
+          element={
+            <Allowed when={(p) => p.manageWebhooks}>
+              <WebhooksPage />
             </Allowed>
           }
         />

@@ -33,6 +33,8 @@ export interface Permissions {
   manageTemplates: boolean;
   /** Names stand-ins (代理人): reviewers and approvers for themselves, the county administrator for anyone. */
   manageDelegations: boolean;
+  /** Registers the county's webhook endpoints (推送地址): the county administrator. */
+  manageWebhooks: boolean;
 }
 
 /** Stands for "some department other than the user's own" in object checks. */
@@ -73,5 +75,6 @@ export function permissionsOf(ability: AppAbility, me: MeView): Permissions {
     publishReports: me.tenant !== null && ability.can('create', tagged('Publication', { tenantId: me.tenant.id })),
     readPublications: me.tenant !== null && ability.can('read', tagged('Publication', { tenantId: me.tenant.id })),
     manageDelegations: me.tenant !== null && ability.can('create', 'Delegation'),
+    manageWebhooks: me.tenant !== null && ability.can('create', tagged('WebhookEndpoint', { tenantId: me.tenant.id })),
   };
 }
