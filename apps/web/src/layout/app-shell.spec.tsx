@@ -55,10 +55,10 @@ describe('AppShell menu', () => {
     expect(String(result.fetchMock.mock.calls[0][0])).toBe('/api/notifications?unread=true');
   });
 
-  it('offers a county administrator its departments, users, audit log and settings', async () => {
+  it('offers a county administrator its departments, users, webhooks, audit log and settings', async () => {
     const result = await menuLabelsFor(PRINCIPALS.tenantAdmin);
     session = result.session;
-    expect(result.labels).toEqual(['首页', '部门管理', '用户管理', '报告模板', '指标库', '代理人', '审计日志', '设置']);
+    expect(result.labels).toEqual(['首页', '部门管理', '用户管理', '报告模板', '指标库', '代理人', '推送地址', '审计日志', '设置']);
   });
 
   it('offers the finance bureau its county overview as home, the review queue and a read-only department list', async () => {
