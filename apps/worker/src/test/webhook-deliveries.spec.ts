@@ -9,6 +9,7 @@ import { Argon2PasswordHasher } from '@evalflow/auth';
 import { isNonPublicAddress } from '@evalflow/domain';
 import { createLogger, PinoNestLogger } from '@evalflow/observability';
 import {
+  completeDocument,
   dataSourceOptions,
   encryptWebhookSecret,
   enqueueWebhookEvent,
@@ -216,6 +217,29 @@ describe('webhook deliveries (real PostgreSQL, Redis and a local receiver)', () 
     // a paused endpoint gets no new deliveries, and a pending one is not sent
     expect(await emit('report-transition-t4')).toEqual([]);
     expect(await handler.deliver({ tenantId: ids.tenant, deliveryId: id }, false)).toEqual({ outcome: 'skipped' });
+  });
+
+  it('announces a document once it is ready, in the transaction that records it', async () => {
+    const hook = await endpoint('/documents', ['document.ready']);
+    const [doc] = await owner(
+      `INSERT INTO documents (tenant_id, report_id, edition, content_snapshot, format, template_version, status)
+       VALUES ($1, $2, 'v1', '{}', 'pdf', 1, 'rendering') RETURNING id`,
+      [ids.tenant, ids.report],
+    );
+    await tenantDb().tx(
+      (tx) => completeDocument(tx, { documentId: doc.id, storageKey: 'k', sha256: 'a'.repeat(64), sizeBytes: 1 }),
+      ids.tenant,
+    );
+    const rows = await owner(`SELECT endpoint_id, event, payload FROM webhook_deliveries WHERE event_key = $1`, [
+      `document-ready-${doc.id}`,
+    ]);
+    expect(rows).toEqual([
+      {
+        endpoint_id: hook.id,
+        event: 'document.ready',
+        payload: { documentId: doc.id, reportId: ids.report, edition: 'v1', format: 'pdf' },
+      },
+    ]);
   });
 
   it('refuses, at delivery time, a name that now resolves to a loopback or private address', async () => {
