@@ -21,6 +21,7 @@ import {
 import { seedDemo } from '@evalflow/seed';
 import { TestDatabase } from '@evalflow/testing';
 import { DataSource } from 'typeorm';
+import { announcePassedDeadlines } from '../notifications/deadline-reminders.handler';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { DeliverWebhookHandler } from '../webhooks/deliver-webhook.handler';
 import { postWebhook } from '../webhooks/webhook-request';
@@ -240,6 +241,21 @@ describe('webhook deliveries (real PostgreSQL, Redis and a local receiver)', () 
         payload: { documentId: doc.id, reportId: ids.report, edition: 'v1', format: 'pdf' },
       },
     ]);
+  });
+
+  it('announces a deadline passed in the last week once, naming the departments that had not submitted', async () => {
+    const hook = await endpoint('/deadlines', ['deadline.passed']);
+    await owner(
+      `INSERT INTO report_deadlines (tenant_id, fiscal_year, due_on) VALUES ($1, 2031, '2032-05-31'), ($1, 2030, '2031-05-31')`,
+      [ids.tenant],
+    );
+    for (const today of ['2032-05-31', '2032-06-01', '2032-06-02']) {
+      await tenantDb().tx((tx) => announcePassedDeadlines(tx, ids.tenant, today), ids.tenant);
+    }
+    const rows = await owner(`SELECT event_key, payload FROM webhook_deliveries WHERE endpoint_id = $1`, [hook.id]);
+    expect(rows.map((r) => r.event_key)).toEqual(['deadline-passed-2031-2032-05-31']);
+    expect(rows[0].payload).toMatchObject({ fiscalYear: 2031, dueOn: '2032-05-31' });
+    expect(rows[0].payload.notSubmitted.length).toBeGreaterThan(0);
   });
 
   it('refuses, at delivery time, a name that now resolves to a loopback or private address', async () => {
