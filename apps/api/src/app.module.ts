@@ -27,6 +27,7 @@ import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { PublicationsModule } from './publications/publications.module';
 import { DelegationsModule } from './delegations/delegations.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -69,6 +70,7 @@ export class AppModule {
         PublicationsModule,
         DelegationsModule,
         ApiKeysModule,
+        WebhooksModule,
       ],
       providers: [QueueErrorLogger, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };

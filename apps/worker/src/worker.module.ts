@@ -23,6 +23,8 @@ import { ImportFileUpkeep } from './recovery/import-file-upkeep';
 import { StuckWorkSweeper } from './recovery/stuck-work-sweeper.service';
 import { SweepStuckWorkHandler } from './recovery/sweep-stuck-work.handler';
 import { sweeperOptionsProvider } from './recovery/sweeper-options';
+import { DeliverWebhookHandler } from './webhooks/deliver-webhook.handler';
+import { WebhooksProcessor } from './webhooks/webhooks.processor';
 import { SweeperScheduler } from './recovery/sweeper-scheduler.service';
 
 @Module({})
@@ -50,6 +52,15 @@ export class WorkerModule {
           { name: QUEUES.notifications },
           { name: QUEUES.documents },
           { name: QUEUES.exports },
+          {
+            name: QUEUES.webhooks,
+            // bounded attempts, exponential backoff from WEBHOOK_BACKOFF_MS; replays by hand are new jobs
+            defaultJobOptions: {
+              ...DEFAULT_JOB_OPTIONS,
+              attempts: config.webhooks.attempts,
+              backoff: { type: 'exponential', delay: config.webhooks.backoffMs },
+            },
+          },
         ),
         HealthModule.register({ redisUrl: config.redis.url, redisRequired: true }),
         MailModule,
@@ -63,6 +74,8 @@ export class WorkerModule {
         DeadlineRemindersHandler,
         DeadlineScheduler,
         NotificationsProcessor,
+        DeliverWebhookHandler,
+        WebhooksProcessor,
         documentStorageProvider,
         documentRendererOptionsProvider,
         DocumentRenderer,

@@ -39,3 +39,4 @@ export * from './lib/report/score-sheet';
 export * from './lib/spot-check';
 export * from './lib/disclosure';
 export * from './lib/exports';
+export * from './lib/webhooks/webhooks';

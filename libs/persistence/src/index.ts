@@ -34,3 +34,5 @@ export * from './lib/imports/report-imports';
 export * from './lib/imports/import-job';
 export * from './lib/imports/import-upkeep';
 export * from './lib/api-keys/api-keys';
+export * from './lib/webhooks/webhooks';
+export * from './lib/webhooks/webhook-secrets';

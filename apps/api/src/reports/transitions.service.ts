@@ -14,11 +14,13 @@ import {
   type Role,
   type Principal,
   type ReportContent,
+  webhookEventOfTransition,
 } from '@evalflow/domain';
 import { JOBS, type ReportTransitionedJobData } from '@evalflow/jobs';
 import { RequestContext } from '@evalflow/observability';
 import {
   appendOutbox,
+  enqueueWebhookEvent,
   countyUser,
   delegationsInForceFor,
   findRevision,
@@ -244,6 +246,26 @@ export class TransitionsService {
       jobId: `report-transition-${move.transitionId}`,
       payload: job,
     });
+    // systems of the county (预算一体化 …) that subscribed hear of it in the same transaction
+    const event = webhookEventOfTransition(move.action);
+    if (event) {
+      await enqueueWebhookEvent(tx, {
+        tenantId: report.tenantId,
+        event,
+        eventKey: `report-transition-${move.transitionId}`,
+        requestId,
+        payload: {
+          reportId: report.id,
+          departmentId: report.departmentId,
+          fiscalYear: report.fiscalYear,
+          kind: report.kind,
+          transitionId: move.transitionId,
+          from: report.status,
+          to: move.to,
+          reason: move.reason,
+        },
+      });
+    }
     // the filed documents of a submission (送审稿) and of an approval, rendered by the worker
     if (move.action === 'submit' || move.action === 'approve') {
       const moved = await requireReport(tx, report.id);

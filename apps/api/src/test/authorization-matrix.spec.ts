@@ -166,6 +166,31 @@ const ensureDraft = (f: Fixture, id: string) =>
   );
 const next = (f: Fixture) => ++f.seq;
 /** A route case that GETs one fixed URL, for every actor alike. */
+/** A webhook endpoint of the county of the place (own: 赵县, foreign: 栾城区), made for the case. */
+function webhookOf(f: Fixture, scope: Scope): Promise<string> {
+  return idOf(
+    f.db,
+    `INSERT INTO webhook_endpoints (tenant_id, url, events, secret_encrypted, created_by)
+     SELECT $1, 'https://yth.example.gov.cn/hooks', '{report.approved}', 'v1.x.x.x', id FROM users
+      WHERE tenant_id = $1 LIMIT 1 RETURNING id`,
+    [tenantFor(f, scope)],
+  );
+}
+/** A route on one webhook endpoint: the county administrator's own, 404 for another county's. */
+const webhookCase = (
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  ok: number,
+  payload?: object,
+): RouteCase => ({
+  scopes: ['own', 'foreign'],
+  build: async (f, _actor, scope) => ({
+    method,
+    url: `/api/webhooks/${await webhookOf(f, scope)}${path}`,
+    ...(payload && { payload }),
+  }),
+  expect: onlyFor(['tenant_admin'], { own: ok, foreign: 404 }),
+});
 const getUrl = (url: string, expect: Record<Actor, Expectation>): RouteCase => ({
   scopes: ['-'],
   build: () => ({ method: 'GET', url }),
@@ -1066,6 +1091,35 @@ const MATRIX: Record<string, RouteCase> = {
       url: `/api/api-keys/${await apiKeyRowFor(f, scope)}/revocation`,
     }),
     expect: onlyFor(['tenant_admin'], { own: 200, foreign: 404 }),
+  // 推送地址: the county administrator's alone; another county's answer 404
+  'GET /api/webhooks': getUrl('/api/webhooks', onlyFor(['tenant_admin'], 200)),
+  'POST /api/webhooks': {
+    scopes: ['-'],
+    build: () => ({
+      method: 'POST',
+      url: '/api/webhooks',
+      payload: { url: 'https://yth.example.gov.cn/hooks', events: ['report.approved'] },
+    }),
+    expect: onlyFor(['tenant_admin'], 201),
+  },
+  'PATCH /api/webhooks/:id': webhookCase('PATCH', '', 200, { description: '预算一体化' }),
+  'DELETE /api/webhooks/:id': webhookCase('DELETE', '', 204),
+  'POST /api/webhooks/:id/secret': webhookCase('POST', '/secret', 200),
+  'GET /api/webhooks/:id/deliveries': webhookCase('GET', '/deliveries', 200),
+  'POST /api/webhooks/:id/deliveries/:deliveryId/replay': {
+    scopes: ['own', 'foreign'],
+    build: async (f, _actor, scope) => {
+      const id = await webhookOf(f, scope);
+      const delivery = await idOf(
+        f.db,
+        `INSERT INTO webhook_deliveries (tenant_id, endpoint_id, event, event_key, payload, status)
+         SELECT tenant_id, id, 'report.approved', gen_random_uuid()::text, '{}', 'failed' FROM webhook_endpoints
+          WHERE id = $1 RETURNING id`,
+        [id],
+      );
+      return { method: 'POST', url: `/api/webhooks/${id}/deliveries/${delivery}/replay` };
+    },
+    expect: onlyFor(['tenant_admin'], { own: 202, foreign: 404 }),
   },
 };
 
@@ -1474,6 +1528,13 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'ApiKeysController.list': 'read ApiKey',
       'ApiKeysController.create': 'create ApiKey',
       'ApiKeysController.revoke': 'update ApiKey',
+      'WebhooksController.list': 'read WebhookEndpoint',
+      'WebhooksController.create': 'create WebhookEndpoint',
+      'WebhooksController.update': 'update WebhookEndpoint',
+      'WebhooksController.remove': 'update WebhookEndpoint',
+      'WebhooksController.rotateSecret': 'update WebhookEndpoint',
+      'WebhooksController.deliveries': 'read WebhookEndpoint',
+      'WebhooksController.replay': 'update WebhookEndpoint',
     });
   });
 

@@ -35,6 +35,7 @@ const ApiKeysPage = lazy(() => import('../pages/api-keys/api-keys-page').then((m
 const DelegationsPage = lazy(() =>
   import('../pages/delegations/delegations-page').then((m) => ({ default: m.DelegationsPage })),
 );
+const WebhooksPage = lazy(() => import('../pages/webhooks/webhooks-page').then((m) => ({ default: m.WebhooksPage })));
 const SettingsPage = lazy(() => import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
 const IndicatorLibraryPage = lazy(() =>
   import('../pages/indicator-library/indicator-library-page').then((m) => ({ default: m.IndicatorLibraryPage })),
@@ -176,6 +177,14 @@ export function App() {
           element={
             <Allowed when={(p) => p.manageApiKeys}>
               <ApiKeysPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="webhooks"
+          element={
+            <Allowed when={(p) => p.manageWebhooks}>
+              <WebhooksPage />
             </Allowed>
           }
         />

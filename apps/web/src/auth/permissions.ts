@@ -35,6 +35,8 @@ export interface Permissions {
   manageDelegations: boolean;
   /** Creates and revokes the county's API keys (预算一体化 and other systems): the county administrator. */
   manageApiKeys: boolean;
+  /** Registers the county's webhook endpoints (推送地址): the county administrator. */
+  manageWebhooks: boolean;
 }
 
 /** Stands for "some department other than the user's own" in object checks. */
@@ -76,5 +78,6 @@ export function permissionsOf(ability: AppAbility, me: MeView): Permissions {
     readPublications: me.tenant !== null && ability.can('read', tagged('Publication', { tenantId: me.tenant.id })),
     manageDelegations: me.tenant !== null && ability.can('create', 'Delegation'),
     manageApiKeys: me.tenant !== null && ability.can('create', tagged('ApiKey', { tenantId: me.tenant.id })),
+    manageWebhooks: me.tenant !== null && ability.can('create', tagged('WebhookEndpoint', { tenantId: me.tenant.id })),
   };
 }

@@ -55,7 +55,7 @@ describe('AppShell menu', () => {
     expect(String(result.fetchMock.mock.calls[0][0])).toBe('/api/notifications?unread=true');
   });
 
-  it('offers a county administrator its departments, users, audit log and settings', async () => {
+  it('offers a county administrator its departments, users, webhooks, audit log and settings', async () => {
     const result = await menuLabelsFor(PRINCIPALS.tenantAdmin);
     session = result.session;
     expect(result.labels).toEqual([
@@ -66,6 +66,7 @@ describe('AppShell menu', () => {
       '指标库',
       '代理人',
       'API 密钥',
+      '推送地址',
       '审计日志',
       '设置',
     ]);

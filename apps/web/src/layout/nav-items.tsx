@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BookOutlined,
   BankOutlined,
@@ -52,6 +53,7 @@ export function navItemsFor(permissions: Permissions): NavItem[] {
     items.push({ path: '/delegations', label: '代理人', icon: <UserSwitchOutlined /> });
   }
   if (permissions.manageApiKeys) items.push({ path: '/api-keys', label: 'API 密钥', icon: <KeyOutlined /> });
+  if (permissions.manageWebhooks) items.push({ path: '/webhooks', label: '推送地址', icon: <ApiOutlined /> });
   if (permissions.readAuditLog) items.push({ path: '/audit-log', label: '审计日志', icon: <AuditOutlined /> });
   if (permissions.manageSettings) items.push({ path: '/settings', label: '设置', icon: <SettingOutlined /> });
   return items;

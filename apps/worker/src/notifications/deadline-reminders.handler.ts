@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { chinaDate, daysBetween, DUE_SOON_DAYS, isIsoDate } from '@evalflow/domain';
 import { JOBS, type DeadlineRemindersJobData } from '@evalflow/jobs';
-import { PlatformDb, TenantDb } from '@evalflow/persistence';
+import { enqueueWebhookEvent, PlatformDb, TenantDb } from '@evalflow/persistence';
 import type { Job } from 'bullmq';
+import type { EntityManager } from 'typeorm';
 import type { JobHandler } from '../jobs/job-handler';
 import { Inbox } from './inbox';
 import { notifyOverdueRectifications } from './rectification-overdue';
@@ -91,11 +92,41 @@ export class DeadlineRemindersHandler implements JobHandler<DeadlineRemindersJob
           sourceKey,
         });
       }
+      await announcePassedDeadlines(em, tenantId, today);
       // 整改事项 past due, on the same tick
       const overdue = await notifyOverdueRectifications(em, this.inbox, tenantId, today);
       sourceKeys.push(...overdue.sourceKeys);
       return count + overdue.notified;
     }, tenantId);
     return { notified, sourceKeys };
+  }
+}
+
+/**
+ * Deadlines passed in the last week, to the county's webhook endpoints: once per deadline (the event key),
+ * naming the departments that had not submitted. The week bounds what a newly registered endpoint is told.
+ */
+export async function announcePassedDeadlines(em: EntityManager, tenantId: string, today: string): Promise<void> {
+  const passed: Array<{ fiscal_year: number; due_on: string; missing: unknown[] }> = await em.query(
+    `SELECT dl.fiscal_year, to_char(dl.due_on, 'YYYY-MM-DD') AS due_on,
+            COALESCE((SELECT json_agg(json_build_object('departmentId', d.id, 'departmentName', d.name, 'reportId', r.id)
+                                      ORDER BY d.name)
+                        FROM departments d
+                        LEFT JOIN reports r ON r.department_id = d.id AND r.fiscal_year = dl.fiscal_year
+                                           AND r.kind = 'department_overall'
+                       WHERE d.active AND d.kind = 'budget_department'
+                         AND NOT EXISTS (SELECT 1 FROM report_transitions t WHERE t.report_id = r.id AND t.action = 'submit')),
+                     '[]') AS missing
+       FROM report_deadlines dl
+      WHERE dl.due_on < $1::date AND dl.due_on >= $1::date - 7`,
+    [today],
+  );
+  for (const row of passed) {
+    await enqueueWebhookEvent(em, {
+      tenantId,
+      event: 'deadline.passed',
+      eventKey: `deadline-passed-${row.fiscal_year}-${row.due_on}`,
+      payload: { fiscalYear: row.fiscal_year, dueOn: row.due_on, notSubmitted: row.missing },
+    });
   }
 }

@@ -23,12 +23,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     @InjectQueue(QUEUES.notifications) notifications: Queue,
     @InjectQueue(QUEUES.documents) documents: Queue,
     @InjectQueue(QUEUES.exports) exports: Queue,
+    @InjectQueue(QUEUES.webhooks) webhooks: Queue,
   ) {
     // the queues outbox rows may name
     this.queues = {
       [QUEUES.notifications]: notifications,
       [QUEUES.documents]: documents,
       [QUEUES.exports]: exports,
+      [QUEUES.webhooks]: webhooks,
     };
   }
 

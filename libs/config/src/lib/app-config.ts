@@ -99,6 +99,17 @@ export interface AppConfig {
     /** Failed logins from one client address (county offices often share one) before it is locked. */
     maxFailuresPerAddress: number;
   };
+  /** webhooks: the key (any 32+ characters) the endpoints' signing secrets are encrypted under */
+  webhooks: {
+    secretKey: string;
+    /** BullMQ attempts per delivery and the first backoff (exponential) */
+    attempts: number;
+    backoffMs: number;
+    /** per request */
+    timeoutMs: number;
+    /** http:// and loopback/private targets (development and test only) */
+    allowInsecureTargets: boolean;
+  };
   /** stored files (documents, exports, imports, evidence): a local directory, or an S3-compatible bucket */
   storage: {
     driver: 'local' | 's3';

@@ -117,6 +117,27 @@ describe('loadConfig', () => {
     expect(ok.env).toBe('production');
   });
 
+  it('keys the webhooks’ signing secrets by a key of their own, never a public default', () => {
+    const prod = loadConfig({ NODE_ENV: 'production', ...SECRETS });
+    const dev = loadConfig({ ...DEV });
+    // unset: derived from the refresh secret, so each deployment's differs and none is written in the code
+    expect(prod.webhooks.secretKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(prod.webhooks.secretKey).not.toBe(dev.webhooks.secretKey);
+    expect(prod.webhooks.secretKey).not.toContain(SECRETS.JWT_REFRESH_SECRET);
+    const other = loadConfig({
+      NODE_ENV: 'production',
+      ...SECRETS,
+      JWT_REFRESH_SECRET: 'f'.repeat(4) + SECRETS.JWT_REFRESH_SECRET,
+    });
+    expect(other.webhooks.secretKey).not.toBe(prod.webhooks.secretKey);
+    // set: taken as given, and held to the production rules for secrets
+    const own = '0123456789abcdef0123456789abcdefXYZ';
+    expect(loadConfig({ NODE_ENV: 'production', ...SECRETS, WEBHOOK_SECRET_KEY: own }).webhooks.secretKey).toBe(own);
+    expect(() => loadConfig({ NODE_ENV: 'production', ...SECRETS, WEBHOOK_SECRET_KEY: 'b'.repeat(40) })).toThrow(
+      /WEBHOOK_SECRET_KEY has fewer than 12 distinct characters/,
+    );
+  });
+
   it.each([
     ['a'.repeat(40), /JWT_ACCESS_SECRET has fewer than 12 distinct characters/],
     ['please-change-me-before-going-live-0123', /JWT_ACCESS_SECRET looks like a placeholder/],

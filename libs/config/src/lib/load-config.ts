@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { AppConfig } from './app-config';
@@ -25,6 +26,11 @@ const urlWithScheme = (schemes: string[], fallback: string) =>
     );
 
 const secret = (fallback: string) => z.string().min(32, 'must be at least 32 characters long').default(fallback);
+
+/** A key of its own for one purpose, derived from a configured secret (HKDF-SHA256), as hex. */
+function derivedKey(from: string, purpose: string): string {
+  return Buffer.from(hkdfSync('sha256', from, '', purpose, 32)).toString('hex');
+}
 
 /**
  * A secret an attacker cannot guess: 32+ characters (checked above) with at least 12 distinct ones and no
@@ -129,6 +135,12 @@ const envSchema = z.object({
     .default('evalflow'),
   JWT_ACCESS_SECRET: secret(DEV_ACCESS_SECRET),
   JWT_REFRESH_SECRET: secret(DEV_REFRESH_SECRET),
+  /** encrypts webhook signing secrets at rest (they must be read back to sign, so they cannot be hashed) */
+  WEBHOOK_SECRET_KEY: z.string().min(32, 'must be at least 32 characters long').optional(),
+  /** attempts per webhook delivery, and the first retry's delay (doubling after each failure) */
+  WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).default(60_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   JWT_ACCESS_TTL_SECONDS: positiveInt(900, 900),
   LOGIN_MAX_FAILURES: positiveInt(5, 100),
   LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt(30, 10000),
@@ -280,8 +292,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems.push('JWT_ACCESS_SECRET must be set in production (the development default is refused)');
     if (e.JWT_REFRESH_SECRET === DEV_REFRESH_SECRET)
       problems.push('JWT_REFRESH_SECRET must be set in production (the development default is refused)');
-    for (const name of ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET'] as const) {
-      const reason = e[name] === DEV_ACCESS_SECRET || e[name] === DEV_REFRESH_SECRET ? null : weakSecretReason(e[name]);
+    for (const name of ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET', 'WEBHOOK_SECRET_KEY'] as const) {
+      if (e[name] === undefined) continue;
+      const devDefault =
+        name !== 'WEBHOOK_SECRET_KEY' && (e[name] === DEV_ACCESS_SECRET || e[name] === DEV_REFRESH_SECRET);
+      const reason = devDefault ? null : weakSecretReason(e[name]);
       if (reason) problems.push(`${name} ${reason}`);
     }
     for (const name of ['DATABASE_URL', 'DATABASE_PLATFORM_URL', 'DATABASE_MIGRATION_URL'] as const) {
@@ -349,6 +364,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS,
       maxFailuresPerAccount: e.LOGIN_MAX_FAILURES,
       maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+    },
+    webhooks: {
+      // unset: derived from JWT_REFRESH_SECRET (itself required and strong in production), as the audit
+      // chain's key is; set it to rotate the JWT secrets without losing the endpoints' signing secrets
+      secretKey: e.WEBHOOK_SECRET_KEY ?? derivedKey(e.JWT_REFRESH_SECRET, 'evalflow webhook signing secrets'),
+      attempts: e.WEBHOOK_ATTEMPTS,
+      backoffMs: e.WEBHOOK_BACKOFF_MS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      // plain http and private targets only where a developer's own machine is the receiver
+      allowInsecureTargets: e.NODE_ENV === 'development' || e.NODE_ENV === 'test',
     },
     storage: {
       driver: e.STORAGE_DRIVER,

@@ -11,6 +11,8 @@ export const QUEUES = {
   notifications: 'notifications',
   /** County-wide exports (指标明细): long, memory-bounded jobs kept apart from renders so neither waits on the other. */
   exports: 'exports',
+  /** Signed HTTP deliveries to the counties' webhook endpoints: retried with backoff, apart from the rest. */
+  webhooks: 'webhooks',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -28,6 +30,8 @@ export const JOBS = {
   runExport: { name: 'export.run', queue: QUEUES.exports },
   /** parses one uploaded report (report_imports row) into a proposed content; on the exports queue (see ParseImportJobData) */
   parseImport: { name: 'import.parse', queue: QUEUES.exports },
+  /** one run of one webhook delivery (a new run, under a new id, for each replay by hand) */
+  deliverWebhook: { name: 'webhook.deliver', queue: QUEUES.webhooks },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
@@ -113,5 +117,12 @@ export interface RunExportJobData {
 export interface ParseImportJobData {
   tenantId: string;
   importId: string;
+  requestId?: string;
+}
+
+/** Sent through the outbox for each webhook delivery (and each replay of one). */
+export interface WebhookDeliverJobData {
+  tenantId: string;
+  deliveryId: string;
   requestId?: string;
 }

@@ -31,7 +31,9 @@ export type SubjectName =
   /** a stand-in (代理人) for a reviewer or approver: update is revoking */
   | 'Delegation'
   /** a county's API key (service account): update is revoking */
-  | 'ApiKey';
+  | 'ApiKey'
+  /** a county's webhook endpoint (推送地址) and its deliveries */
+  | 'WebhookEndpoint';
 /** The fields rules may name, per subject. */
 interface SubjectFields {
   Tenant: { id: string };
@@ -48,6 +50,7 @@ interface SubjectFields {
   Publication: { tenantId: string };
   Delegation: { tenantId: string; principalUserId: string; standInUserId: string };
   ApiKey: { tenantId: string };
+  WebhookEndpoint: { tenantId: string };
 }
 type TaggedSubject = {
   [N in SubjectName]: Partial<SubjectFields[N]> & ForcedSubject<N> & Record<string, unknown>;
@@ -115,6 +118,8 @@ const ROLE_RULES: Record<Role, (b: Builder, p: Principal) => void> = {
     can(['read', 'create', 'update'], 'Delegation', { tenantId: p.tenantId });
     // keys for 预算一体化 and other systems that pull the county's results
     can(['read', 'create', 'update'], 'ApiKey', { tenantId: p.tenantId });
+    // connects the county's other systems (预算一体化): the endpoints events are pushed to
+    can(['read', 'create', 'update'], 'WebhookEndpoint', { tenantId: p.tenantId });
     // administers people and forms, not content: no report access
   },
   finance_reviewer: (b, p) => {

@@ -103,6 +103,16 @@ export const ERROR_CATALOGUE = {
   DELEGATION_STAND_IN_AWAY: { kind: 'conflict', message: '代理人在该期间本人也已委托代理，请另选代理人' },
   DELEGATION_NOT_ACTIVE: { kind: 'forbidden', message: '您今天没有该用户的有效代理委托，不能代其操作' },
   DELEGATION_NOT_REVOCABLE: { kind: 'conflict', message: '该代理委托已撤销或已结束' },
+  // webhooks (推送地址)
+  WEBHOOK_NOT_FOUND: { kind: 'not_found', message: '推送地址不存在' },
+  WEBHOOK_DELIVERY_NOT_FOUND: { kind: 'not_found', message: '推送记录不存在' },
+  WEBHOOK_URL_INVALID: { kind: 'invalid', message: '推送地址不是有效的网址（须为完整网址，不能包含用户名或密码）' },
+  WEBHOOK_URL_NOT_HTTPS: { kind: 'invalid', message: '推送地址须使用 https' },
+  WEBHOOK_URL_PRIVATE_ADDRESS: {
+    kind: 'invalid',
+    message: '推送地址不能指向本机、内网或链路本地地址',
+  },
+  WEBHOOK_EVENTS_INVALID: { kind: 'invalid', message: '请至少选择一个推送事件，且只能选择支持的事件' },
   COMMENT_THREAD_NOT_FOUND: { kind: 'not_found', message: '审核意见不存在' },
   COMMENT_ANCHOR_INVALID: { kind: 'invalid', message: '意见所指的报告部分或字段不正确' },
   COMMENT_BODY_INVALID: { kind: 'invalid', message: '意见内容不能为空，且不能超过 2000 个字符' },

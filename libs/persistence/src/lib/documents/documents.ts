@@ -11,6 +11,7 @@ import {
   type ReportKind,
 } from '@evalflow/domain';
 import { rowOf, rowsOf, tenantOf, type TenantTx } from '../tenant-tx';
+import { enqueueWebhookEvent } from '../webhooks/webhooks';
 
 /** An official document of a report, with what its file is named after. */
 export interface DocumentRecord {
@@ -250,12 +251,23 @@ export async function completeDocument(
   tx: TenantTx,
   done: { documentId: string; storageKey: string; sha256: string; sizeBytes: number },
 ): Promise<void> {
-  await tx.query(
+  const [rows] = await tx.query(
     `UPDATE documents SET status = 'done', progress = 100, storage_key = $2, sha256 = $3, size_bytes = $4,
                           error = NULL, error_code = NULL, finished_at = now()
-      WHERE id = $1`,
+      WHERE id = $1
+      RETURNING tenant_id AS "tenantId", report_id AS "reportId", edition, format`,
     [done.documentId, done.storageKey, done.sha256, done.sizeBytes],
   );
+  const doc = (rows as Array<{ tenantId: string; reportId: string; edition: string; format: string }>)[0];
+  // the county's subscribed systems hear of it in the same transaction (once per document)
+  if (doc) {
+    await enqueueWebhookEvent(tx, {
+      tenantId: doc.tenantId,
+      event: 'document.ready',
+      eventKey: `document-ready-${done.documentId}`,
+      payload: { documentId: done.documentId, reportId: doc.reportId, edition: doc.edition, format: doc.format },
+    });
+  }
 }
 
 /**

@@ -21,6 +21,7 @@ import { ReportImportUpkeep1764240000000 } from './1764240000000-report-import-u
 import { MailPreferences1764250000000 } from './1764250000000-mail-preferences';
 import { FourEyes1764260000000 } from './1764260000000-four-eyes';
 import { StandIns1764260000001 } from './1764260000001-stand-ins';
+import { Webhooks1764270000000 } from './1764270000000-webhooks';
 import { ApiKeys1764280000000 } from './1764280000000-api-keys';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
@@ -48,5 +49,6 @@ export const MIGRATIONS = [
   MailPreferences1764250000000,
   FourEyes1764260000000,
   StandIns1764260000001,
+  Webhooks1764270000000,
   ApiKeys1764280000000,
 ];

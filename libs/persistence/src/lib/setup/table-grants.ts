@@ -54,6 +54,9 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   delegations: ['SELECT', 'INSERT', 'UPDATE'],
   // API keys of the county: created and revoked by its administrator, never deleted
   api_keys: ['SELECT', 'INSERT', 'UPDATE'],
+  // 推送地址: deleted softly (deleted_at), as their deliveries name them; deliveries keep their attempts
+  webhook_endpoints: ['SELECT', 'INSERT', 'UPDATE'],
+  webhook_deliveries: ['SELECT', 'INSERT', 'UPDATE'],
   schema_migrations: [],
 };
 
@@ -103,5 +106,7 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   delegations: [],
   // an API key is looked up by its hash before its county is known; last_used_at is stamped there
   api_keys: ['SELECT', 'UPDATE'],
+  webhook_endpoints: [],
+  webhook_deliveries: [],
   schema_migrations: [],
 };
