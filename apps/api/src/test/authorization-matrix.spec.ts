@@ -1091,6 +1091,7 @@ const MATRIX: Record<string, RouteCase> = {
       url: `/api/api-keys/${await apiKeyRowFor(f, scope)}/revocation`,
     }),
     expect: onlyFor(['tenant_admin'], { own: 200, foreign: 404 }),
+  },
   // 推送地址: the county administrator's alone; another county's answer 404
   'GET /api/webhooks': getUrl('/api/webhooks', onlyFor(['tenant_admin'], 200)),
   'POST /api/webhooks': {
