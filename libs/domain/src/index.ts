@@ -40,3 +40,4 @@ export * from './lib/spot-check';
 export * from './lib/disclosure';
 export * from './lib/exports';
 export * from './lib/webhooks/webhooks';
+export * from './lib/evidence/evidence-files';

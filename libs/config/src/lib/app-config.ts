@@ -76,6 +76,8 @@ export interface AppConfig {
   sweepEveryMs: number;
   /** imports of existing reports: a parsed one left neither applied nor discarded expires after this long */
   imports: { expireAfterMs: number };
+  /** 佐证材料: ceilings for the counties' own limits (MB), and the scan command (none: files are not scanned) */
+  evidence: { maxFileMb: number; maxReportMb: number; scanCommand: string | null; scanTimeoutMs: number };
   mail: MailConfig;
   database: {
     /** Application role: owns no table and has no BYPASSRLS, so row-level security applies. */

@@ -199,6 +199,12 @@ const envSchema = z.object({
     .default(60000),
   // a parsed import not confirmed within this many hours expires (its file deleted); 7 days, at most 90
   IMPORT_EXPIRE_AFTER_HOURS: positiveInt(7 * 24, 90 * 24),
+  // 佐证材料: the platform's ceilings (a county sets its own limits up to these) and the optional virus scan
+  EVIDENCE_MAX_FILE_MB: positiveInt(50, 500),
+  EVIDENCE_MAX_REPORT_MB: positiveInt(2048, 100 * 1024),
+  // a command run on each uploaded file, its path appended (e.g. "clamdscan --no-summary --fdpass"); exit 0 clean, 1 refused
+  EVIDENCE_SCAN_COMMAND: z.string().trim().optional(),
+  EVIDENCE_SCAN_TIMEOUT_MS: positiveInt(60000, 10 * 60000),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -347,6 +353,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     sweepEveryMs: e.SWEEP_EVERY_MS,
     imports: { expireAfterMs: e.IMPORT_EXPIRE_AFTER_HOURS * 3600_000 },
+    evidence: {
+      maxFileMb: e.EVIDENCE_MAX_FILE_MB,
+      maxReportMb: e.EVIDENCE_MAX_REPORT_MB,
+      scanCommand: e.EVIDENCE_SCAN_COMMAND || null,
+      scanTimeoutMs: e.EVIDENCE_SCAN_TIMEOUT_MS,
+    },
     mail,
     database: {
       url: e.DATABASE_URL,

@@ -36,6 +36,12 @@ export const GLOSSARY = {
     zh: '指标体系',
     note: "a template's 一级 indicators with their weights and required 二级 ones, and the 执行率 row's weight",
   },
+  evidenceFile: {
+    zh: '佐证材料',
+    note: 'a file (PDF, image, .docx, .xlsx, .zip) attached to a report or one of its indicator rows; frozen with each revision',
+  },
+  evidenceLimits: { zh: '佐证材料上限', note: "a county's most per file and per report, in MB" },
+  evidenceScan: { zh: '病毒扫描', note: 'a hook that judges each uploaded file before it is stored; none by default' },
   indicatorLibrary: { zh: '指标库', note: "a county's library of indicators the departments pick from" },
   remedy: { zh: '改正方法', note: "what would change a finding's result, where a rule can tell" },
   revision: { zh: '提交版本', note: 'the content frozen at a submission; immutable' },

@@ -209,6 +209,22 @@ export const ERROR_CATALOGUE = {
     message: '佐证材料只能是 PDF、JPEG 或 PNG 文件（按文件内容判断）',
   },
   RECTIFICATION_EVIDENCE_NOT_FOUND: { kind: 'not_found', message: '佐证材料不存在' },
+  // 佐证材料 of a report and its indicators
+  EVIDENCE_NOT_FOUND: { kind: 'not_found', message: '佐证材料不存在' },
+  EVIDENCE_EMPTY: { kind: 'invalid', message: '文件是空的，请选择要上传的佐证材料' },
+  EVIDENCE_FILE_NAME_INVALID: { kind: 'invalid', message: '请给出文件名（不超过 200 个字符）' },
+  EVIDENCE_TOO_LARGE: { kind: 'payload_too_large', message: '佐证材料文件超过大小上限' },
+  EVIDENCE_REPORT_FULL: { kind: 'payload_too_large', message: '本报告的佐证材料已达上限，请删去不需要的文件后再上传' },
+  EVIDENCE_TYPE: {
+    kind: 'unsupported_media_type',
+    message: '佐证材料只能是 PDF、JPEG/PNG 图片、Word（.docx）、Excel（.xlsx）或 ZIP 压缩包（按文件内容判断）',
+  },
+  EVIDENCE_TYPE_MISMATCH: { kind: 'unsupported_media_type', message: '文件内容与扩展名不符，请检查文件' },
+  EVIDENCE_ARCHIVE_REFUSED: { kind: 'invalid', message: '压缩文件未通过检查' },
+  EVIDENCE_INDICATOR_NOT_FOUND: { kind: 'unprocessable', message: '报告的绩效自评表中没有这项指标' },
+  EVIDENCE_REPORT_LOCKED: { kind: 'conflict', message: '报告已提交或已审定，不能再增删佐证材料' },
+  EVIDENCE_SCAN_REJECTED: { kind: 'unprocessable', message: '文件未通过病毒扫描，已拒收' },
+  EVIDENCE_SCAN_UNAVAILABLE: { kind: 'unavailable', message: '病毒扫描服务暂不可用，请稍后重试' },
   // concurrency
   CONFLICT: { kind: 'conflict', message: '数据已被他人修改，请刷新后重试' },
   VERSION_MISMATCH: { kind: 'precondition_failed', message: '数据已被他人修改，请查看最新内容后再提交' },
