@@ -80,12 +80,11 @@ export class EvidenceService {
   list(ability: AppAbility, reportId: string): Promise<EvidenceListView> {
     return this.db.tx(async (tx) => {
       const report = await permittedReport(tx, ability, reportId);
-      const [items, usage, limits, rows] = await Promise.all([
-        listCurrentEvidence(tx, reportId),
-        evidenceUsage(tx, reportId),
-        this.limits(tx),
-        indicatorNames(tx, report),
-      ]);
+      // one after another: a transaction is one connection
+      const items = await listCurrentEvidence(tx, reportId);
+      const usage = await evidenceUsage(tx, reportId);
+      const limits = await this.limits(tx);
+      const rows = await indicatorNames(tx, report);
       return {
         items: items.map((e) => toView(e, rows)),
         usedBytes: usage.bytes,
@@ -164,7 +163,8 @@ export class EvidenceService {
       if (file.indicator !== null && !rows.has(file.indicator)) {
         throw new AppError('EVIDENCE_INDICATOR_NOT_FOUND', { indicator: file.indicator }, indicatorMissing(file.indicator));
       }
-      const [limits, usage] = await Promise.all([this.limits(tx), evidenceUsage(tx, reportId)]);
+      const limits = await this.limits(tx);
+      const usage = await evidenceUsage(tx, reportId);
       if (usage.files >= limits.maxFiles) {
         throw new AppError(
           'EVIDENCE_REPORT_FULL',

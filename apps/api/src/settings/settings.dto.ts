@@ -54,6 +54,25 @@ export class FourEyesView {
   @ApiProperty() authorMayNotReview!: boolean;
 }
 
+export class EvidenceLimitsDto {
+  @ApiProperty({ required: false, description: '每个佐证材料文件的上限（MB，整数，不超过平台上限）' })
+  @IsOptional()
+  @IsInt({ message: '单个文件上限应为整数（MB）' })
+  @Min(1, { message: '单个文件上限至少 1 MB' })
+  maxFileMb?: number;
+
+  @ApiProperty({ required: false, description: '每份报告全部佐证材料合计的上限（MB，整数，不超过平台上限）' })
+  @IsOptional()
+  @IsInt({ message: '每份报告合计上限应为整数（MB）' })
+  @Min(1, { message: '每份报告合计上限至少 1 MB' })
+  maxReportMb?: number;
+}
+
+export class EvidenceLimitsView {
+  @ApiProperty({ description: '单个文件上限（MB）' }) maxFileMb!: number;
+  @ApiProperty({ description: '每份报告合计上限（MB）' }) maxReportMb!: number;
+}
+
 export class UpdateSettingsDto {
   @ApiProperty({ type: [GradeBandDto], required: false })
   @IsOptional()
@@ -91,25 +110,6 @@ export class UpdateSettingsDto {
   @ValidateNested()
   @Type(() => EvidenceLimitsDto)
   evidenceLimits?: EvidenceLimitsDto;
-}
-
-export class EvidenceLimitsDto {
-  @ApiProperty({ required: false, description: '每个佐证材料文件的上限（MB，整数，不超过平台上限）' })
-  @IsOptional()
-  @IsInt({ message: '单个文件上限应为整数（MB）' })
-  @Min(1, { message: '单个文件上限至少 1 MB' })
-  maxFileMb?: number;
-
-  @ApiProperty({ required: false, description: '每份报告全部佐证材料合计的上限（MB，整数，不超过平台上限）' })
-  @IsOptional()
-  @IsInt({ message: '每份报告合计上限应为整数（MB）' })
-  @Min(1, { message: '每份报告合计上限至少 1 MB' })
-  maxReportMb?: number;
-}
-
-export class EvidenceLimitsView {
-  @ApiProperty({ description: '单个文件上限（MB）' }) maxFileMb!: number;
-  @ApiProperty({ description: '每份报告合计上限（MB）' }) maxReportMb!: number;
 }
 
 export class SettingsView {

@@ -198,6 +198,7 @@ describe('score-inflation flags on the county dashboard (real API and PostgreSQL
       scoreUpRateDown: { minScoreRise: '0.01', yellowRateFall: '0.01', redRateFall: '0.01' },
       copiedFullMarks: { yellowCount: 1, redCount: 1 },
       selfAboveReScore: { yellowGap: '0.01', redGap: '0.01' },
+      fullMarksWithoutFiles: { yellowCount: 1, redCount: 1 },
     };
     expect((await setThresholds(foreignAdmin, luancheng, strict)).statusCode).toBe(200);
     const before = await rowsOf(reviewer);
