@@ -42,7 +42,10 @@ export class EvidenceController {
   @HttpCode(201)
   @Policy('update', 'Report')
   @ApiConsumes(...EVIDENCE_UPLOAD_MEDIA_TYPES)
-  @ApiBody({ description: `文件内容（${EVIDENCE_KINDS_TEXT}），按内容判断类型`, schema: { type: 'string', format: 'binary' } })
+  @ApiBody({
+    description: `文件内容（${EVIDENCE_KINDS_TEXT}），按内容判断类型`,
+    schema: { type: 'string', format: 'binary' },
+  })
   @ApiOperation({
     summary: '上传佐证材料（附于某一指标或整份报告）；仅草稿或已退回的报告，本部门编制人',
     description:
@@ -127,7 +130,11 @@ export class EvidenceController {
   @Policy('read', 'Report')
   @ApiOperation({ summary: '某一版本冻结的佐证材料（提交时的文件和所附指标）' })
   @ApiResponse({ status: 200, type: FrozenEvidenceView })
-  frozen(@CurrentAbility() ability: AppAbility, @IdParam('REPORT_NOT_FOUND') id: string, @Param('number') number: string) {
+  frozen(
+    @CurrentAbility() ability: AppAbility,
+    @IdParam('REPORT_NOT_FOUND') id: string,
+    @Param('number') number: string,
+  ) {
     if (!/^[1-9]\d{0,8}$/.test(number)) throw new AppError('REPORT_REVISION_NOT_FOUND', { number });
     return this.evidence.listFrozen(ability, id, Number(number));
   }

@@ -14,7 +14,8 @@ import { EVIDENCE_SCANNER, scannerFromConfig } from './inspection/evidence-scann
     {
       provide: EVIDENCE_SCANNER,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<AppConfig, true>) => scannerFromConfig(config.get('evidence', { infer: true })),
+      useFactory: (config: ConfigService<AppConfig, true>) =>
+        scannerFromConfig(config.get('evidence', { infer: true })),
     },
   ],
 })

@@ -117,7 +117,11 @@ export class EvidenceService {
       return this.limits(tx);
     });
     const tooLarge = () =>
-      new AppError('EVIDENCE_TOO_LARGE', { maxBytes: limits.maxFileBytes }, evidenceTooLargeMessage(limits.maxFileBytes));
+      new AppError(
+        'EVIDENCE_TOO_LARGE',
+        { maxBytes: limits.maxFileBytes },
+        evidenceTooLargeMessage(limits.maxFileBytes),
+      );
     if (upload.declaredBytes !== null && upload.declaredBytes > limits.maxFileBytes) throw tooLarge();
 
     const spooled = await spoolToTempFile(upload.body, limits.maxFileBytes, tooLarge);
@@ -161,7 +165,11 @@ export class EvidenceService {
       const report = await editableReport(tx, ability, reportId, true);
       const rows = await indicatorNames(tx, report);
       if (file.indicator !== null && !rows.has(file.indicator)) {
-        throw new AppError('EVIDENCE_INDICATOR_NOT_FOUND', { indicator: file.indicator }, indicatorMissing(file.indicator));
+        throw new AppError(
+          'EVIDENCE_INDICATOR_NOT_FOUND',
+          { indicator: file.indicator },
+          indicatorMissing(file.indicator),
+        );
       }
       const limits = await this.limits(tx);
       const usage = await evidenceUsage(tx, reportId);
@@ -287,7 +295,9 @@ export class EvidenceService {
   private async deleteBytes(key: string) {
     await this.storage
       .delete(key)
-      .catch((failure: Error) => this.logger.warn({ msg: 'orphan evidence bytes not deleted', key, error: failure.message }));
+      .catch((failure: Error) =>
+        this.logger.warn({ msg: 'orphan evidence bytes not deleted', key, error: failure.message }),
+      );
   }
 }
 

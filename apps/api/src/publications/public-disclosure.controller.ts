@@ -21,9 +21,7 @@ export class PublicDisclosureController {
     const view = await this.disclosure.county(code);
     // a withdrawal must leave shared caches within a minute (s-maxage); a browser asks again on every
     // visit (max-age=0), so a visitor who reloads never sees a withdrawn report whose PDF is gone
-    void reply
-      .header('cache-control', 'public, max-age=0, s-maxage=60')
-      .header('x-content-type-options', 'nosniff');
+    void reply.header('cache-control', 'public, max-age=0, s-maxage=60').header('x-content-type-options', 'nosniff');
     return view;
   }
 

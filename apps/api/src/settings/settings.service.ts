@@ -42,7 +42,12 @@ export class SettingsService {
     return { ...stored, evidenceCeilings: this.ceilings };
   }
 
-  async update(principal: Principal, ability: AppAbility, version: number, dto: UpdateSettingsDto): Promise<SettingsView> {
+  async update(
+    principal: Principal,
+    ability: AppAbility,
+    version: number,
+    dto: UpdateSettingsDto,
+  ): Promise<SettingsView> {
     const tenantId = principal.tenantId as string;
     assertCan(ability, 'update', 'TenantSettings', { tenantId });
     const bands = dto.gradeBands?.map((b) => ({ grade: b.grade, label: b.label.trim(), min: b.min }));

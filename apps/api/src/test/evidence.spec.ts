@@ -30,8 +30,17 @@ describe('evidence files of a report and its indicators (real API, PostgreSQL an
   let indicator: string;
 
   const owner = (sql: string, params: unknown[] = []) => db.owner(async (c) => (await c.query(sql, params)).rows);
-  const upload = (s: Session, body: Buffer, fileName: string, row: string | null = indicator, type = 'application/octet-stream') =>
-    as(app, s)({
+  const upload = (
+    s: Session,
+    body: Buffer,
+    fileName: string,
+    row: string | null = indicator,
+    type = 'application/octet-stream',
+  ) =>
+    as(
+      app,
+      s,
+    )({
       method: 'POST',
       url: `/api/reports/${report}/evidence?fileName=${encodeURIComponent(fileName)}${
         row === null ? '' : `&indicator=${encodeURIComponent(row)}`
@@ -45,7 +54,10 @@ describe('evidence files of a report and its indicators (real API, PostgreSQL an
   const remove = (id: string) => as(app, editor)({ method: 'DELETE', url: `/api/reports/${report}/evidence/${id}` });
   const settings = async () => (await as(app, admin)({ method: 'GET', url: '/api/settings' })).json();
   const setLimits = async (evidenceLimits: object) =>
-    as(app, admin)({
+    as(
+      app,
+      admin,
+    )({
       method: 'PATCH',
       url: '/api/settings',
       headers: { 'if-match': `"${(await settings()).version}"` },
@@ -53,7 +65,10 @@ describe('evidence files of a report and its indicators (real API, PostgreSQL an
     });
   const act = async (s: Session, action: string, reason?: string) => {
     const version = (await as(app, s)({ method: 'GET', url: `/api/reports/${report}` })).json().version;
-    const res = await as(app, s)({
+    const res = await as(
+      app,
+      s,
+    )({
       method: 'POST',
       url: `/api/reports/${report}/transitions`,
       payload: { action, expectedVersion: version, reason },
@@ -248,7 +263,9 @@ describe('evidence files of a report and its indicators (real API, PostgreSQL an
     const c = (await upload(editor, pdf('丙'), '草稿.pdf')).json();
     expect((await remove(c.id)).statusCode).toBe(204);
     const [aRow, cRow] = await Promise.all(
-      [a.id, c.id].map(async (id) => (await owner(`SELECT storage_key, file_deleted_at FROM report_evidence WHERE id = $1`, [id]))[0]),
+      [a.id, c.id].map(
+        async (id) => (await owner(`SELECT storage_key, file_deleted_at FROM report_evidence WHERE id = $1`, [id]))[0],
+      ),
     );
     const storage = new LocalDirectoryStorage(storageDir);
     expect(await storage.exists(aRow.storage_key)).toBe(true);

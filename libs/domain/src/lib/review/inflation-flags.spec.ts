@@ -195,7 +195,9 @@ describe("the self-score above the finance bureau's re-score", () => {
 
 describe('full marks without files (佐证材料 attached to the row)', () => {
   it('counts full-mark rows with no file, naming a few, yellow then red', () => {
-    const yellow = flagsOf(report({ indicators: rows(4, (i) => ({ evidenceFiles: i === 0 ? 2 : 0, nature: 'qualitative' })) }));
+    const yellow = flagsOf(
+      report({ indicators: rows(4, (i) => ({ evidenceFiles: i === 0 ? 2 : 0, nature: 'qualitative' })) }),
+    );
     expect(yellow).toEqual([
       {
         rule: 'full-marks-without-files',

@@ -370,7 +370,10 @@ function fullMarksWithoutFiles(r: FlagReport, t: InflationThresholds['fullMarksW
   const count = bare.length;
   const severity = count >= t.redCount ? 'red' : count >= t.yellowCount ? 'yellow' : null;
   if (!severity) return null;
-  const named = bare.slice(0, 3).map((ind) => `「${ind.level3.trim()}」`).join('、');
+  const named = bare
+    .slice(0, 3)
+    .map((ind) => `「${ind.level3.trim()}」`)
+    .join('、');
   return {
     rule: 'full-marks-without-files',
     severity,

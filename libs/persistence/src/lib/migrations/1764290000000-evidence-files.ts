@@ -57,7 +57,9 @@ export class EvidenceFiles1764290000000 implements MigrationInterface {
         CONSTRAINT report_revision_evidence_evidence_fk FOREIGN KEY (tenant_id, evidence_id)
           REFERENCES report_evidence (tenant_id, id)
       )`);
-    await q.query(`CREATE INDEX report_revision_evidence_evidence_idx ON report_revision_evidence (tenant_id, evidence_id)`);
+    await q.query(
+      `CREATE INDEX report_revision_evidence_evidence_idx ON report_revision_evidence (tenant_id, evidence_id)`,
+    );
     await isolateByTenant(q, 'report_revision_evidence');
 
     await q.query(`
