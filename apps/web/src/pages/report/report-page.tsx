@@ -297,7 +297,7 @@ export function ReportPage() {
               : []),
             {
               key: 'evidence',
-              label: '佐证材料',
+              label: <EvidenceTabLabel />,
               children: <EvidenceTab />,
             },
             {
