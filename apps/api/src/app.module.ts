@@ -13,6 +13,7 @@ import { DepartmentsModule } from './departments/departments.module';
 import { IndicatorLibraryModule } from './indicator-library/indicator-library.module';
 import { ScoreSheetsModule } from './score-sheets/score-sheets.module';
 import { ReportImportsModule } from './report-imports/report-imports.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { DocumentsModule } from './documents/documents.module';
 import { ExportsModule } from './exports/exports.module';
@@ -62,6 +63,7 @@ export class AppModule {
         IndicatorLibraryModule,
         ScoreSheetsModule,
         ReportImportsModule,
+        EvidenceModule,
         DocumentsModule,
         ExportsModule,
         NotificationsModule,

@@ -75,7 +75,7 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<N
   recordRoutes(app, fastify);
   installRequestContext(fastify, logger);
   installJsonBodyParser(fastify);
-  installFileBodyParsers(fastify);
+  installFileBodyParsers(fastify, config.evidence.maxFileMb);
   await app.register(fastifyCookie);
   await installSecurityHeaders(fastify, config.env === 'production');
   const tokens = app.get(TokenService);

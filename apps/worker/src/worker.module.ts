@@ -19,6 +19,7 @@ import { Inbox } from './notifications/inbox';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { ReportTransitionedHandler } from './notifications/report-transitioned.handler';
 import { OutboxRelay } from './outbox/outbox-relay.service';
+import { EvidenceFileUpkeep } from './recovery/evidence-file-upkeep';
 import { ImportFileUpkeep } from './recovery/import-file-upkeep';
 import { StuckWorkSweeper } from './recovery/stuck-work-sweeper.service';
 import { SweepStuckWorkHandler } from './recovery/sweep-stuck-work.handler';
@@ -85,6 +86,7 @@ export class WorkerModule {
         OutboxRelay,
         sweeperOptionsProvider,
         ImportFileUpkeep,
+        EvidenceFileUpkeep,
         StuckWorkSweeper,
         SweepStuckWorkHandler,
         SweeperScheduler,

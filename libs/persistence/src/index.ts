@@ -36,3 +36,4 @@ export * from './lib/imports/import-upkeep';
 export * from './lib/api-keys/api-keys';
 export * from './lib/webhooks/webhooks';
 export * from './lib/webhooks/webhook-secrets';
+export * from './lib/evidence/report-evidence';

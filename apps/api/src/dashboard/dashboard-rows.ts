@@ -31,6 +31,7 @@ export function toReportView(r: DashboardReportRecord, bands: GradeBand[], dueOn
     executionRate: r.executionRate,
     deadline: dueOn ? deadlineStatus(dueOn, r.firstSubmittedAt, now) : null,
     openComments: r.openComments,
+    evidenceFiles: r.evidenceFiles,
     reScore: r.reScore,
     finalScore: r.finalScore,
     finalGrade: r.finalGrade,

@@ -51,6 +51,7 @@ export class DashboardReportView {
   executionRate!: string | null;
   @ApiProperty({ nullable: true, type: () => DeadlineStatusView }) deadline!: DeadlineStatusView | null;
   @ApiProperty({ description: '未解决的审核意见数' }) openComments!: number;
+  @ApiProperty({ description: '佐证材料文件数（当前）' }) evidenceFiles!: number;
   @ApiProperty({ nullable: true, type: String, example: '91.75', description: '财政复核得分合计；未复核为 null' })
   reScore!: string | null;
   @ApiProperty({ nullable: true, type: String, description: '按本县规则的最终得分；未复核为 null' })

@@ -9,3 +9,8 @@ export function attachmentDisposition(fileName: string, asciiFallback: string): 
   );
   return `attachment; filename="${asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
 }
+
+/** The same, for a file the browser shows itself (a PDF or an image previewed). */
+export function inlineDisposition(fileName: string, asciiFallback: string): string {
+  return attachmentDisposition(fileName, asciiFallback).replace(/^attachment;/, 'inline;');
+}

@@ -72,16 +72,16 @@ export class DocumentsController {
     @IdParam('DOCUMENT_NOT_FOUND') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { data, view, contentType } = await this.documents.file(ability, id, isServiceAccount(principal));
+    const { body, view, contentType } = await this.documents.file(ability, id, isServiceAccount(principal));
+    if (view.sizeBytes !== null) void reply.header('content-length', String(view.sizeBytes));
     void reply
       .header('content-type', contentType)
-      .header('content-length', String(data.length))
       .header(
         'content-disposition',
         attachmentDisposition(view.fileName, `evalflow-report-${view.edition}.${view.format}`),
       )
       .header('etag', `"${view.sha256}"`)
       .header('cache-control', 'private, no-store');
-    return data;
+    return body;
   }
 }

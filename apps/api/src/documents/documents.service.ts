@@ -54,8 +54,9 @@ export class DocumentsService {
     const view = toDocumentView(doc);
     if (view.status !== 'done' || !doc.storageKey) throw new AppError('DOCUMENT_NOT_READY', { status: view.status });
     try {
-      const data = await this.storage.get(doc.storageKey);
-      return { data, view, contentType: DOCUMENT_CONTENT_TYPES[view.format] };
+      // passed on as it is read, never held whole in the api's memory
+      const body = await this.storage.stream(doc.storageKey);
+      return { body, view, contentType: DOCUMENT_CONTENT_TYPES[view.format] };
     } catch (error) {
       if (error instanceof StorageObjectMissing) throw new AppError('DOCUMENT_NOT_FOUND');
       throw error;

@@ -65,14 +65,14 @@ export class ExportsController {
     @IdParam('EXPORT_NOT_FOUND') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { data, names, sha256, contentType } = await this.exports.file(ability, id, county(principal));
+    const { body, sizeBytes, names, sha256, contentType } = await this.exports.file(ability, id, county(principal));
+    if (sizeBytes !== null) void reply.header('content-length', String(sizeBytes));
     void reply
       .header('content-type', contentType)
-      .header('content-length', String(data.length))
       .header('content-disposition', attachmentDisposition(names.fileName, names.asciiFileName))
       .header('x-content-type-options', 'nosniff')
       .header('etag', `"${sha256}"`)
       .header('cache-control', 'private, no-store');
-    return data;
+    return body;
   }
 }

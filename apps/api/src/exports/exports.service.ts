@@ -78,9 +78,10 @@ export class ExportsService {
       throw new AppError('EXPORT_NOT_READY', { status: record.status, progress: record.progress });
     }
     try {
-      const data = await this.storage.get(record.storageKey);
+      // passed on as it is read: a county's big workbook is never held whole in the api's memory
+      const body = await this.storage.stream(record.storageKey);
       const names = exportNames(record.kind, record.params, countyName);
-      return { data, names, sha256: record.sha256, contentType: XLSX_CONTENT_TYPE };
+      return { body, sizeBytes: record.sizeBytes, names, sha256: record.sha256, contentType: XLSX_CONTENT_TYPE };
     } catch (error) {
       if (error instanceof StorageObjectMissing) throw new AppError('EXPORT_NOT_FOUND');
       throw error;

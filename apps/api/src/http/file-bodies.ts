@@ -1,6 +1,9 @@
 import {
   AppError,
+  EVIDENCE_UPLOAD_MEDIA_TYPES,
+  formatFileSize,
   LIBRARY_FILE_MAX_BYTES,
+  MEGABYTE,
   REPORT_IMPORT_MAX_BYTES,
   SCORE_SHEET_FILE_MAX_BYTES,
   XLSX_CONTENT_TYPE,
@@ -9,15 +12,32 @@ import {
 import { IMPORT_MEDIA_TYPES } from '@evalflow/report-import';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-/** A route that takes a file as its body: the media types it takes, the most it takes, the code that refuses more. */
+/**
+ * A route that takes a file as its body: the media types it takes, the most it takes, the code that refuses more.
+ * A streamed route gets the body as a stream (the handler counts its bytes against the limit that applies then);
+ * the others get a Buffer.
+ */
 interface FileRoute {
   types: readonly string[];
   maxBytes: number;
   tooLarge: ErrorCode;
+  streamed?: true;
 }
 
+export const evidenceTooLargeMessage = (maxBytes: number) =>
+  `佐证材料文件超过 ${formatFileSize(maxBytes)} 的上限，请压缩或拆分后上传`;
+
+/** The route that takes a 佐证材料 file, streamed (its limit is the platform's ceiling; the county's is checked later). */
+export const EVIDENCE_UPLOAD_ROUTE = '/api/reports/:id/evidence';
+
 /** Every route that takes a file (by its route pattern); every other route keeps refusing these types. */
-export const FILE_ROUTES: Record<string, FileRoute> = {
+export const fileRoutes = (evidenceCeilingMb: number): Record<string, FileRoute> => ({
+  [EVIDENCE_UPLOAD_ROUTE]: {
+    types: EVIDENCE_UPLOAD_MEDIA_TYPES,
+    maxBytes: evidenceCeilingMb * MEGABYTE,
+    tooLarge: 'EVIDENCE_TOO_LARGE',
+    streamed: true,
+  },
   '/api/indicator-library/import': {
     types: [XLSX_CONTENT_TYPE],
     maxBytes: LIBRARY_FILE_MAX_BYTES,
@@ -34,22 +54,29 @@ export const FILE_ROUTES: Record<string, FileRoute> = {
     maxBytes: REPORT_IMPORT_MAX_BYTES,
     tooLarge: 'IMPORT_FILE_TOO_LARGE',
   },
-};
+});
 
 /**
- * Accepts a file body (as a Buffer) of the types each file route lists, on those routes only and up to each
- * route's limit: the declared length is checked first, the bytes as they arrive. Install after the JSON
- * parser (which clears the others): an unlisted type, or a listed one elsewhere, is UNSUPPORTED_MEDIA_TYPE.
+ * Accepts a file body of the types each file route lists, on those routes only and up to each route's limit:
+ * the declared length is checked first, the bytes as they arrive (by the handler, for a streamed route). Install
+ * after the JSON parser (which clears the others): an unlisted type, or a listed one elsewhere, is
+ * UNSUPPORTED_MEDIA_TYPE.
  */
-export function installFileBodyParsers(fastify: FastifyInstance): void {
-  const types = new Set(Object.values(FILE_ROUTES).flatMap((r) => r.types));
+export function installFileBodyParsers(fastify: FastifyInstance, evidenceCeilingMb: number): void {
+  const routes = fileRoutes(evidenceCeilingMb);
+  const types = new Set(Object.values(routes).flatMap((r) => r.types));
   for (const type of types) {
     fastify.addContentTypeParser(type, async (request: FastifyRequest, payload: AsyncIterable<Buffer>) => {
-      const route = FILE_ROUTES[request.routeOptions.url ?? ''];
+      const route = routes[request.routeOptions.url ?? ''];
       if (!route?.types.includes(type)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      const tooLarge = () => new AppError(route.tooLarge, { maxBytes: route.maxBytes });
+      const tooLarge = () =>
+        route.streamed
+          ? new AppError(route.tooLarge, { maxBytes: route.maxBytes }, evidenceTooLargeMessage(route.maxBytes))
+          : new AppError(route.tooLarge, { maxBytes: route.maxBytes });
       const declared = Number(request.headers['content-length']);
       if (Number.isFinite(declared) && declared > route.maxBytes) throw tooLarge();
+      // a stream is not a thenable: the handler gets it as the body, unread
+      if (route.streamed) return payload;
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of payload) {

@@ -35,6 +35,19 @@ function replayedHeaders(reply: FastifyReply): Record<string, string> {
 }
 
 /** Same JSON whatever the order of an object's keys. */
+/**
+ * What makes two requests the same: method, path and JSON body; a streamed file body (佐证材料) cannot be read here,
+ * so its query (name, row), declared length and type stand for it.
+ */
+function requestIdentity(request: FastifyRequest): string {
+  const body = request.body as { pipe?: unknown } | undefined;
+  if (body && typeof body.pipe === 'function') {
+    const { 'content-length': length = '', 'content-type': type = '' } = request.headers;
+    return `${request.method} ${request.url}\nstream ${type} ${length}`;
+  }
+  return `${request.method} ${request.url.split('?')[0]}\n${canonical(request.body)}`;
+}
+
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
@@ -69,9 +82,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // the status Nest will send (it applies @HttpCode after interceptors): what a replay must send too
     const status: number = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
     const { userId, tenantId } = request.principal;
-    const hash = createHash('sha256')
-      .update(`${request.method} ${request.url.split('?')[0]}\n${canonical(request.body)}`)
-      .digest();
+    const hash = createHash('sha256').update(requestIdentity(request)).digest();
     return from(this.run({ userId, key, token: randomUUID() }, tenantId, hash, status, reply, next));
   }
 

@@ -1,8 +1,10 @@
 import {
+  DEFAULT_EVIDENCE_LIMITS,
   DEFAULT_FOUR_EYES,
   DEFAULT_GRADE_BANDS,
   DEFAULT_INFLATION_THRESHOLDS,
   validateInflationThresholds,
+  type EvidenceLimits,
   type FourEyesSettings,
   type GradeBand,
   type InflationThresholds,
@@ -17,6 +19,8 @@ export interface StoredSettings {
   inflationThresholds: InflationThresholds;
   /** 四眼原则: who may not review or approve what */
   fourEyes: FourEyesSettings;
+  /** 佐证材料上限 (MB): the county's, each the default until set */
+  evidenceLimits: EvidenceLimits;
   /** 0 while the county still uses the defaults (no row yet) */
   version: number;
   isDefault: boolean;
@@ -27,7 +31,7 @@ export interface StoredSettings {
 export async function loadSettings(em: EntityManager, forUpdate = false): Promise<StoredSettings> {
   const [row] = await em.query(
     `SELECT grade_bands, require_head_sign_off, inflation_thresholds, reviewer_may_not_approve, author_may_not_review,
-            version, updated_at
+            evidence_max_file_mb, evidence_max_report_mb, version, updated_at
        FROM tenant_settings${forUpdate ? ' FOR UPDATE' : ''}`,
   );
   if (!row) {
@@ -36,6 +40,7 @@ export async function loadSettings(em: EntityManager, forUpdate = false): Promis
       requireHeadSignOff: false,
       inflationThresholds: DEFAULT_INFLATION_THRESHOLDS,
       fourEyes: DEFAULT_FOUR_EYES,
+      evidenceLimits: DEFAULT_EVIDENCE_LIMITS,
       version: 0,
       isDefault: true,
       updatedAt: null,
@@ -49,6 +54,10 @@ export async function loadSettings(em: EntityManager, forUpdate = false): Promis
       reviewerMayNotApprove: row.reviewer_may_not_approve as boolean,
       authorMayNotReview: row.author_may_not_review as boolean,
     },
+    evidenceLimits: {
+      maxFileMb: (row.evidence_max_file_mb as number | null) ?? DEFAULT_EVIDENCE_LIMITS.maxFileMb,
+      maxReportMb: (row.evidence_max_report_mb as number | null) ?? DEFAULT_EVIDENCE_LIMITS.maxReportMb,
+    },
     version: row.version as number,
     isDefault: false,
     updatedAt: (row.updated_at as Date).toISOString(),
@@ -58,9 +67,10 @@ export async function loadSettings(em: EntityManager, forUpdate = false): Promis
 /** Stored thresholds were validated when written; anything unreadable (NULL, an older shape) means the defaults. */
 function storedThresholds(stored: unknown): InflationThresholds {
   if (stored === null || stored === undefined) return DEFAULT_INFLATION_THRESHOLDS;
-  // thresholds stored before the re-score gap existed keep their values and take its default
+  // thresholds stored before a rule existed (the re-score gap, full marks without files) keep their values and take its defaults
   const checked = validateInflationThresholds({
     selfAboveReScore: DEFAULT_INFLATION_THRESHOLDS.selfAboveReScore,
+    fullMarksWithoutFiles: DEFAULT_INFLATION_THRESHOLDS.fullMarksWithoutFiles,
     ...(stored as object),
   });
   return checked.ok ? checked.thresholds : DEFAULT_INFLATION_THRESHOLDS;

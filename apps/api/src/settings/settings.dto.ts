@@ -5,11 +5,13 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsObject,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -52,6 +54,25 @@ export class FourEyesView {
   @ApiProperty() authorMayNotReview!: boolean;
 }
 
+export class EvidenceLimitsDto {
+  @ApiProperty({ required: false, description: '每个佐证材料文件的上限（MB，整数，不超过平台上限）' })
+  @IsOptional()
+  @IsInt({ message: '单个文件上限应为整数（MB）' })
+  @Min(1, { message: '单个文件上限至少 1 MB' })
+  maxFileMb?: number;
+
+  @ApiProperty({ required: false, description: '每份报告全部佐证材料合计的上限（MB，整数，不超过平台上限）' })
+  @IsOptional()
+  @IsInt({ message: '每份报告合计上限应为整数（MB）' })
+  @Min(1, { message: '每份报告合计上限至少 1 MB' })
+  maxReportMb?: number;
+}
+
+export class EvidenceLimitsView {
+  @ApiProperty({ description: '单个文件上限（MB）' }) maxFileMb!: number;
+  @ApiProperty({ description: '每份报告合计上限（MB）' }) maxReportMb!: number;
+}
+
 export class UpdateSettingsDto {
   @ApiProperty({ type: [GradeBandDto], required: false })
   @IsOptional()
@@ -83,6 +104,12 @@ export class UpdateSettingsDto {
   @ValidateNested()
   @Type(() => FourEyesDto)
   fourEyes?: FourEyesDto;
+
+  @ApiProperty({ required: false, type: () => EvidenceLimitsDto, description: '佐证材料上限（只改所给的项）' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EvidenceLimitsDto)
+  evidenceLimits?: EvidenceLimitsDto;
 }
 
 export class SettingsView {
@@ -92,6 +119,9 @@ export class SettingsView {
   @ApiProperty({ type: Object, example: DEFAULT_INFLATION_THRESHOLDS, description: '县级概览虚高预警的阈值' })
   inflationThresholds!: InflationThresholds;
   @ApiProperty({ type: FourEyesView, description: '四眼原则' }) fourEyes!: FourEyesView;
+  @ApiProperty({ type: EvidenceLimitsView, description: '佐证材料上限（本县）' }) evidenceLimits!: EvidenceLimitsView;
+  @ApiProperty({ type: EvidenceLimitsView, description: '平台允许的最高上限（本县的上限不能超过）' })
+  evidenceCeilings!: EvidenceLimitsView;
   @ApiProperty() isDefault!: boolean;
   @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
 }

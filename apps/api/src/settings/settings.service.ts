@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { AppConfig } from '@evalflow/config';
 import {
   AppError,
   checkGradeBands,
   validateInflationThresholds,
   type AppAbility,
+  type EvidenceLimits,
   type FourEyesSettings,
   type InflationThresholds,
   type Principal,
@@ -19,17 +22,27 @@ import type { SettingsView, UpdateSettingsDto } from './settings.dto';
 /** The county's own settings: grade bands, the head's sign-off, the four-eyes rules, deadlines per fiscal year. */
 @Injectable()
 export class SettingsService {
+  private readonly ceilings: EvidenceLimits;
+
   constructor(
     private readonly db: TenantDb,
     private readonly audit: AuditService,
-  ) {}
-
-  get(principal: Principal, ability: AppAbility): Promise<SettingsView> {
-    assertCan(ability, 'read', 'TenantSettings', { tenantId: principal.tenantId });
-    return this.db.tx((em) => loadSettings(em));
+    config: ConfigService<AppConfig, true>,
+  ) {
+    const { maxFileMb, maxReportMb } = config.get('evidence', { infer: true });
+    this.ceilings = { maxFileMb, maxReportMb };
   }
 
-  update(principal: Principal, ability: AppAbility, version: number, dto: UpdateSettingsDto): Promise<SettingsView> {
+  async get(principal: Principal, ability: AppAbility): Promise<SettingsView> {
+    assertCan(ability, 'read', 'TenantSettings', { tenantId: principal.tenantId });
+    return this.view(await this.db.tx((em) => loadSettings(em)));
+  }
+
+  private view(stored: Awaited<ReturnType<typeof loadSettings>>): SettingsView {
+    return { ...stored, evidenceCeilings: this.ceilings };
+  }
+
+  async update(principal: Principal, ability: AppAbility, version: number, dto: UpdateSettingsDto): Promise<SettingsView> {
     const tenantId = principal.tenantId as string;
     assertCan(ability, 'update', 'TenantSettings', { tenantId });
     const bands = dto.gradeBands?.map((b) => ({ grade: b.grade, label: b.label.trim(), min: b.min }));
@@ -39,24 +52,29 @@ export class SettingsService {
         throw new AppError('GRADE_BANDS_INVALID', { problems }, `评价等级划分不正确：${problems.join('；')}`);
     }
     const thresholds = dto.inflationThresholds === undefined ? undefined : checkedThresholds(dto.inflationThresholds);
-    return this.db.tx(async (em) => {
+    this.checkEvidenceLimits(dto.evidenceLimits);
+    const stored = await this.db.tx(async (em) => {
       const current = await loadSettings(em, true);
-      if (current.version !== version) throw versionMismatch(current.version, current);
+      if (current.version !== version) throw versionMismatch(current.version, this.view(current));
       const next = {
         gradeBands: bands ?? current.gradeBands,
         requireHeadSignOff: dto.requireHeadSignOff ?? current.requireHeadSignOff,
         inflationThresholds: thresholds ?? current.inflationThresholds,
         fourEyes: { ...current.fourEyes, ...definedOnly(dto.fourEyes) },
+        evidenceLimits: { ...current.evidenceLimits, ...definedOnly(dto.evidenceLimits) },
       };
       await em.query(
         `INSERT INTO tenant_settings (tenant_id, grade_bands, require_head_sign_off, inflation_thresholds, updated_by,
-                                      reviewer_may_not_approve, author_may_not_review)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+                                      reviewer_may_not_approve, author_may_not_review,
+                                      evidence_max_file_mb, evidence_max_report_mb)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (tenant_id) DO UPDATE
            SET grade_bands = EXCLUDED.grade_bands, require_head_sign_off = EXCLUDED.require_head_sign_off,
                inflation_thresholds = EXCLUDED.inflation_thresholds,
                reviewer_may_not_approve = EXCLUDED.reviewer_may_not_approve,
                author_may_not_review = EXCLUDED.author_may_not_review,
+               evidence_max_file_mb = EXCLUDED.evidence_max_file_mb,
+               evidence_max_report_mb = EXCLUDED.evidence_max_report_mb,
                updated_by = EXCLUDED.updated_by, version = tenant_settings.version + 1, updated_at = now()`,
         [
           tenantId,
@@ -66,6 +84,8 @@ export class SettingsService {
           principal.userId,
           next.fourEyes.reviewerMayNotApprove,
           next.fourEyes.authorMayNotReview,
+          next.evidenceLimits.maxFileMb,
+          next.evidenceLimits.maxReportMb,
         ],
       );
       if (thresholds) {
@@ -107,14 +127,48 @@ export class SettingsService {
           details: { from: current.fourEyes, to: next.fourEyes },
         });
       }
+      if (
+        next.evidenceLimits.maxFileMb !== current.evidenceLimits.maxFileMb ||
+        next.evidenceLimits.maxReportMb !== current.evidenceLimits.maxReportMb
+      ) {
+        await this.audit.record(em, {
+          tenantId,
+          action: 'settings.evidence_limits_updated',
+          targetType: 'tenant',
+          targetId: tenantId,
+          details: { from: current.evidenceLimits, to: next.evidenceLimits },
+        });
+      }
       return loadSettings(em);
     });
+    return this.view(stored);
+  }
+
+  /** Each limit given stays within the platform's ceiling (the deployment decides what its disks and scanners take). */
+  private checkEvidenceLimits(limits: Partial<EvidenceLimits> | undefined): void {
+    if (!limits) return;
+    const problems: FieldProblem[] = [];
+    if (limits.maxFileMb !== undefined && limits.maxFileMb > this.ceilings.maxFileMb) {
+      problems.push({
+        field: 'evidenceLimits.maxFileMb',
+        rule: 'max',
+        message: `单个文件上限不能超过平台上限 ${this.ceilings.maxFileMb} MB`,
+      });
+    }
+    if (limits.maxReportMb !== undefined && limits.maxReportMb > this.ceilings.maxReportMb) {
+      problems.push({
+        field: 'evidenceLimits.maxReportMb',
+        rule: 'max',
+        message: `每份报告合计上限不能超过平台上限 ${this.ceilings.maxReportMb} MB`,
+      });
+    }
+    if (problems.length) throw new AppError('VALIDATION_FAILED', problems, problems[0].message);
   }
 }
 
-/** The switches given, without the ones left out (undefined would overwrite the stored value). */
-function definedOnly(fourEyes: Partial<FourEyesSettings> | undefined): Partial<FourEyesSettings> {
-  return Object.fromEntries(Object.entries(fourEyes ?? {}).filter(([, v]) => typeof v === 'boolean'));
+/** The values given, without the ones left out (undefined would overwrite the stored value). */
+function definedOnly<T extends FourEyesSettings | EvidenceLimits>(given: Partial<T> | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(given ?? {}).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
 }
 
 /** The thresholds as validated by the domain, or 400 naming each field (inflationThresholds.…) in Chinese. */

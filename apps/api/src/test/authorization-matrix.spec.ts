@@ -6,6 +6,7 @@ import type { InjectOptions } from 'fastify';
 import { Workbook } from 'exceljs';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { API_KEY_SCOPE } from '@evalflow/auth';
+import { DOCUMENT_STORAGE, type DocumentStorage } from '@evalflow/storage';
 import { declaredRoutes } from '../access/route-access.check';
 import { registeredRoutes } from '../bootstrap';
 import {
@@ -52,6 +53,8 @@ interface Fixture {
   document: { union: string; education: string; foreign: string };
   /** a queued county-wide export of 赵县 and one of 栾城区 */
   countyExport: { own: string; foreign: string };
+  /** a stored 佐证材料 file of each of those reports */
+  evidence: { union: string; education: string; foreign: string };
   /** a queued import (从文件导入) of each of those reports */
   reportImport: { union: string; education: string; foreign: string };
   /** a notification for each signed-in actor, one for a colleague, one in the other county */
@@ -135,6 +138,20 @@ const documentFor = (f: Fixture, scope: Scope) =>
   scope === 'foreign' ? f.document.foreign : scope === 'own' ? f.document.union : f.document.education;
 const importFor = (f: Fixture, scope: Scope) =>
   scope === 'foreign' ? f.reportImport.foreign : scope === 'own' ? f.reportImport.union : f.reportImport.education;
+const evidenceFor = (f: Fixture, scope: Scope) =>
+  scope === 'foreign' ? f.evidence.foreign : scope === 'own' ? f.evidence.union : f.evidence.education;
+const MATRIX_PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
+/** A 佐证材料 row of the report whose bytes are not stored (removing it deletes nothing; a missing object is no error). */
+const unstoredEvidence = (f: Fixture, reportId: string) =>
+  idOf(
+    f.db,
+    `INSERT INTO report_evidence (tenant_id, report_id, file_name, kind, content_type, size_bytes, sha256, storage_key,
+                                  uploaded_by)
+     SELECT r.tenant_id, r.id, 'm.png', 'png', 'image/png', 40, repeat('b', 64), 'matrix/evidence-' || gen_random_uuid(),
+            (SELECT u.id FROM users u WHERE u.tenant_id = r.tenant_id ORDER BY u.created_at LIMIT 1)
+       FROM reports r WHERE r.id = $1 RETURNING id`,
+    [reportId],
+  );
 const threadFor = (f: Fixture, scope: Scope) =>
   scope === 'foreign' ? f.thread.foreign : scope === 'own' ? f.thread.union : f.thread.education;
 const tenantFor = (f: Fixture, scope: Scope) => (scope === 'foreign' ? f.tenant.foreign : f.tenant.own);
@@ -569,6 +586,57 @@ const MATRIX: Record<string, RouteCase> = {
     },
   },
   'GET /api/reports/:id/sources': getReport('/sources'),
+  // 佐证材料: whoever reads the report reads its files; the department's staff change them while it is editable
+  'GET /api/reports/:id/evidence': getReport('/evidence'),
+  'POST /api/reports/:id/evidence': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({
+      method: 'POST',
+      url: `/api/reports/${reportFor(f, scope)}/evidence?fileName=${encodeURIComponent('照片.png')}`,
+      payload: MATRIX_PNG,
+      headers: { 'content-type': 'image/png' },
+    }),
+    expect: {
+      ...onlyFor(DEPT_STAFF, 201),
+      dept_editor: { own: 201, other: 403, foreign: 404 },
+      dept_head: { own: 201, other: 403, foreign: 404 },
+    },
+  },
+  'GET /api/reports/:id/evidence/:evidenceId/file': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({
+      method: 'GET',
+      url: `/api/reports/${reportFor(f, scope)}/evidence/${evidenceFor(f, scope)}/file`,
+    }),
+    expect: reportReaders(),
+  },
+  'PATCH /api/reports/:id/evidence/:evidenceId': {
+    scopes: ['own', 'other', 'foreign'],
+    build: (f, _a, scope) => ({
+      method: 'PATCH',
+      url: `/api/reports/${reportFor(f, scope)}/evidence/${evidenceFor(f, scope)}`,
+      payload: { indicator: null },
+    }),
+    expect: {
+      ...onlyFor(DEPT_STAFF, 200),
+      dept_editor: { own: 200, other: 403, foreign: 404 },
+      dept_head: { own: 200, other: 403, foreign: 404 },
+    },
+  },
+  'DELETE /api/reports/:id/evidence/:evidenceId': {
+    scopes: ['own', 'other', 'foreign'],
+    // each case removes a row of its own, so the others keep theirs
+    build: async (f, _a, scope) => ({
+      method: 'DELETE',
+      url: `/api/reports/${reportFor(f, scope)}/evidence/${await unstoredEvidence(f, reportFor(f, scope))}`,
+    }),
+    expect: {
+      ...onlyFor(DEPT_STAFF, 204),
+      dept_editor: { own: 204, other: 403, foreign: 404 },
+      dept_head: { own: 204, other: 403, foreign: 404 },
+    },
+  },
+  'GET /api/reports/:id/revisions/:number/evidence': getReport('/revisions/1/evidence'),
   'POST /api/reports/:id/transitions': {
     scopes: ['own', 'other', 'foreign'],
     // withdrawing a draft is never legal, so no case changes the fixtures
@@ -1264,6 +1332,20 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       education: await reportImport(f.report.education),
       foreign: await reportImport(f.report.foreign),
     };
+    const storage = f.app.get(DOCUMENT_STORAGE, { strict: false }) as DocumentStorage;
+    const storedEvidence = async (reportId: string) => {
+      const id = await unstoredEvidence(f, reportId);
+      const [{ key }] = await db.owner(
+        async (c) => (await c.query(`SELECT storage_key AS key FROM report_evidence WHERE id = $1`, [id])).rows,
+      );
+      await storage.put(key, MATRIX_PNG, 'image/png');
+      return id;
+    };
+    f.evidence = {
+      union: await storedEvidence(f.report.union),
+      education: await storedEvidence(f.report.education),
+      foreign: await storedEvidence(f.report.foreign),
+    };
     f.thread = {
       union: await thread(f.report.union),
       education: await thread(f.report.education),
@@ -1465,6 +1547,12 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'ReportImportsController.apply': 'update Report',
       'ReportImportsController.discard': 'update Report',
       'ReportImportsController.sources': 'read Report',
+      'EvidenceController.list': 'read Report',
+      'EvidenceController.upload': 'update Report',
+      'EvidenceController.file': 'read Report',
+      'EvidenceController.move': 'update Report',
+      'EvidenceController.remove': 'update Report',
+      'EvidenceController.frozen': 'read Report',
       'ReportsController.list': 'read Report',
       'ReportsController.create': 'create Report',
       'ReportsController.get': 'read Report',

@@ -92,7 +92,20 @@ describe('score-inflation flags on the county dashboard (real API and PostgreSQL
         figures.executionRate,
       ]),
     );
+    return id;
   };
+  /** 佐证材料 files attached to the report's rows, by their 三级指标 names (the flags count them per row). */
+  const attachFiles = (reportId: string, indicators: string[]) =>
+    db.owner((c) =>
+      c.query(
+        `INSERT INTO report_evidence (tenant_id, report_id, indicator, file_name, kind, content_type, size_bytes, sha256,
+                                      storage_key, uploaded_by)
+         SELECT r.tenant_id, r.id, i, i || '.pdf', 'pdf', 'application/pdf', 100, repeat('c', 64), 'flags/' || i,
+                (SELECT u.id FROM users u WHERE u.tenant_id = r.tenant_id ORDER BY u.created_at LIMIT 1)
+           FROM reports r, unnest($2::text[]) AS i WHERE r.id = $1`,
+        [reportId, indicators],
+      ),
+    );
 
   beforeAll(async () => {
     ({ db, app, close } = await startSeededApi());
@@ -121,15 +134,24 @@ describe('score-inflation flags on the county dashboard (real API and PostgreSQL
     const copied = await department(zhaoxian, '赵县丁局');
     const rows = [1, 2, 3, 4, 5].map(qualitative);
     await report(copied, '赵县丁局', 2021, 'approved', { ...plain, indicators: rows });
-    await report(copied, '赵县丁局', 2022, 'returned', { ...plain, indicators: rows });
+    // the copied rows have files: only the copying is flagged
+    await attachFiles(await report(copied, '赵县丁局', 2022, 'returned', { ...plain, indicators: rows }), [
+      '指标1',
+      '指标2',
+      '指标3',
+      '指标4',
+      '指标5',
+    ]);
     const clean = await department(zhaoxian, '赵县戊局');
     const withEvidence = [1, 2, 3, 4].map((i) => indicator(i, { evidence: '台账' }));
     await report(clean, '赵县戊局', 2021, 'approved', { totalScore: '90.00', executionRate: '95.00' });
-    await report(clean, '赵县戊局', 2022, 'submitted', {
+    const cleanReport = await report(clean, '赵县戊局', 2022, 'submitted', {
       totalScore: '90.00',
       executionRate: '95.00',
       indicators: withEvidence,
     });
+    // a file on each full-mark row (and one on a row of another name, which counts for none)
+    await attachFiles(cleanReport, ['指标1', '指标2', '指标3', '指标4', '别的指标']);
     // a draft is still being written: not judged
     const drafting = await department(zhaoxian, '赵县己局');
     await report(drafting, '赵县己局', 2022, 'draft', { totalScore: '99.00', executionRate: '50.00' });
@@ -158,6 +180,12 @@ describe('score-inflation flags on the county dashboard (real API and PostgreSQL
           rule: 'all-complete-little-evidence',
           severity: 'red',
           message: '全部 4 项定量指标完成率均为 100%，其中 4 项未附佐证',
+        },
+        // nothing written and no file: the full marks have nothing to show either
+        {
+          rule: 'full-marks-without-files',
+          severity: 'yellow',
+          message: '4 项指标得满分而未附佐证材料（如「指标1」、「指标2」、「指标3」）',
         },
       ],
     });
@@ -198,6 +226,7 @@ describe('score-inflation flags on the county dashboard (real API and PostgreSQL
       scoreUpRateDown: { minScoreRise: '0.01', yellowRateFall: '0.01', redRateFall: '0.01' },
       copiedFullMarks: { yellowCount: 1, redCount: 1 },
       selfAboveReScore: { yellowGap: '0.01', redGap: '0.01' },
+      fullMarksWithoutFiles: { yellowCount: 1, redCount: 1 },
     };
     expect((await setThresholds(foreignAdmin, luancheng, strict)).statusCode).toBe(200);
     const before = await rowsOf(reviewer);
@@ -211,6 +240,7 @@ describe('score-inflation flags on the county dashboard (real API and PostgreSQL
       'all-complete-little-evidence',
       'high-score-low-execution',
       'score-up-execution-down',
+      'full-marks-without-files',
     ]);
 
     // 赵县 raises its red line for 执行率 to 85 %: 赵县乙局 (84.50 %) turns red

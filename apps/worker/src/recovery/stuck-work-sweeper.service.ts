@@ -30,6 +30,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { Job, JobState, Queue } from 'bullmq';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
+import { EvidenceFileUpkeep, type EvidenceFileCounts } from './evidence-file-upkeep';
 import { ImportFileUpkeep, type ImportFileCounts } from './import-file-upkeep';
 import { SWEEPER_OPTIONS, type SweeperOptions } from './sweeper-options';
 
@@ -64,6 +65,8 @@ export interface SweepResult {
   imports: StuckCounts;
   /** parsed imports left unconfirmed too long, and the files of closed imports */
   importFiles: ImportFileCounts;
+  /** bytes of removed 佐证材料 the API could not delete at the time */
+  evidenceFiles: EvidenceFileCounts;
   outbox: { resent: number; retried: number; settled: number; abandoned: number; stale: number };
 }
 
@@ -129,6 +132,7 @@ export class StuckWorkSweeper {
     private readonly db: TenantDb,
     private readonly relay: OutboxRelay,
     private readonly importFiles: ImportFileUpkeep,
+    private readonly evidenceFiles: EvidenceFileUpkeep,
     @InjectQueue(QUEUES.documents) private readonly documentsQueue: Queue,
     @InjectQueue(QUEUES.notifications) notifications: Queue,
     @InjectQueue(QUEUES.exports) private readonly exportsQueue: Queue,
@@ -153,12 +157,15 @@ export class StuckWorkSweeper {
     const relayed = await this.sweepRelayedOutbox();
     const stale = await this.relay.relayStale(this.options.outboxPendingAfterMs, this.options.batchSize);
     if (documents.redriven || exports.redriven || imports.redriven || relayed.resent) await this.relay.flush();
-    const importFiles = await this.importFiles.run(await this.activeTenants());
+    const tenants = await this.activeTenants();
+    const importFiles = await this.importFiles.run(tenants);
+    const evidenceFiles = await this.evidenceFiles.run(tenants);
     const result: SweepResult = {
       documents,
       exports,
       imports,
       importFiles,
+      evidenceFiles,
       outbox: { ...relayed, stale: stale.relayed },
     };
     const changed = [documents, exports, imports].reduce((n, c) => n + c.redriven + c.abandoned, 0);

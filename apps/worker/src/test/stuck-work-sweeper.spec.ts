@@ -294,6 +294,42 @@ describe('the sweeper of stuck work (real PostgreSQL, Redis and worker)', () => 
     expect((await sweep()).importFiles).toEqual({ expired: 0, deleted: 0, notDeleted: 0 });
   }, 60000);
 
+  it('deletes the bytes of 佐证材料 removed from a report that no revision holds, and keeps a frozen one', async () => {
+    const evidence = async (frozen: boolean) => {
+      const id = randomUUID();
+      const key = `tenants/${ids.tenant}/reports/${ids.report}/evidence/${id}.pdf`;
+      await storage().put(key, Buffer.from('%PDF-1.4 x'));
+      await owner(
+        `INSERT INTO report_evidence (tenant_id, id, report_id, file_name, kind, content_type, size_bytes, sha256,
+                                      storage_key, uploaded_by, deleted_at, deleted_by)
+         VALUES ($1, $2, $3, 'a.pdf', 'pdf', 'application/pdf', 10, repeat('0', 64), $4, $5, now(), $5)`,
+        [ids.tenant, id, ids.report, key, ids.editor],
+      );
+      if (frozen) {
+        await owner(
+          `WITH v AS (INSERT INTO report_revisions (tenant_id, report_id, number, schema_version, content, report_version)
+                      SELECT $1, $2, coalesce(max(number), 0) + 1, 1, '{}'::jsonb, 1 FROM report_revisions WHERE report_id = $2
+                      RETURNING id)
+           INSERT INTO report_revision_evidence (tenant_id, revision_id, evidence_id) SELECT $1, id, $3 FROM v`,
+          [ids.tenant, ids.report, id],
+        );
+      }
+      return { id, key };
+    };
+    // the API removed both after their commits, and could not delete the bytes then (the store was away)
+    const loose = await evidence(false);
+    const frozen = await evidence(true);
+    expect((await sweep()).evidenceFiles).toEqual({ deleted: 1, notDeleted: 0 });
+    expect(await storage().exists(loose.key)).toBe(false);
+    expect(await storage().exists(frozen.key)).toBe(true);
+    const marked = await owner(
+      `SELECT id, file_deleted_at IS NOT NULL AS gone FROM report_evidence WHERE id = ANY($1) ORDER BY id`,
+      [[loose.id, frozen.id]],
+    );
+    expect(Object.fromEntries(marked.map((r) => [r.id, r.gone]))).toEqual({ [loose.id]: true, [frozen.id]: false });
+    expect((await sweep()).evidenceFiles).toEqual({ deleted: 0, notDeleted: 0 });
+  }, 60000);
+
   it('a closed import whose file cannot be deleted keeps its state, and the next pass deletes it', async () => {
     // discarded while the storage refused the deletion: the row still holds its file
     const item = await importRow('discarded');

@@ -8,14 +8,22 @@ import type { Indicator } from './schema';
  */
 
 /** The row fields these facts need: the flags read them from SQL without the rest of the row. */
-export type IndicatorFactsRow = Pick<Indicator, 'nature' | 'target' | 'actual' | 'weight' | 'score' | 'evidence'>;
+export type IndicatorFactsRow = Pick<Indicator, 'nature' | 'target' | 'actual' | 'weight' | 'score' | 'evidence'> & {
+  /** 佐证材料 files attached to the row, where the reader knows them (the county's flags do) */
+  evidenceFiles?: number;
+};
 
 /** 得分 equals 分值. */
 export const hasFullMarks = (ind: Pick<Indicator, 'weight' | 'score'>): boolean =>
   ind.score !== null && ind.weight !== null && dec(ind.score).equals(ind.weight);
 
-/** Something is written in 佐证材料. */
-export const hasEvidence = (ind: Pick<Indicator, 'evidence'>): boolean => ind.evidence.trim() !== '';
+/** Something is written in 佐证材料, or a file is attached to the row. */
+export const hasEvidence = (ind: Pick<IndicatorFactsRow, 'evidence' | 'evidenceFiles'>): boolean =>
+  ind.evidence.trim() !== '' || (ind.evidenceFiles ?? 0) > 0;
+
+/** A file is attached to the row (only a reader that knows the files can tell; otherwise undefined). */
+export const hasEvidenceFiles = (ind: Pick<IndicatorFactsRow, 'evidenceFiles'>): boolean | undefined =>
+  ind.evidenceFiles === undefined ? undefined : ind.evidenceFiles > 0;
 
 /**
  * 完成率 (%) of a quantitative row: 实际完成值 ÷ 年度指标值 (≥ and ＝), 年度指标值 ÷ 实际完成值 (≤);

@@ -193,6 +193,45 @@ describe("the self-score above the finance bureau's re-score", () => {
   });
 });
 
+describe('full marks without files (佐证材料 attached to the row)', () => {
+  it('counts full-mark rows with no file, naming a few, yellow then red', () => {
+    const yellow = flagsOf(report({ indicators: rows(4, (i) => ({ evidenceFiles: i === 0 ? 2 : 0, nature: 'qualitative' })) }));
+    expect(yellow).toEqual([
+      {
+        rule: 'full-marks-without-files',
+        severity: 'yellow',
+        message: '3 项指标得满分而未附佐证材料（如「指标2」、「指标3」、「指标4」）',
+      },
+    ]);
+    const red = flagsOf(report({ indicators: rows(8, () => ({ evidenceFiles: 0, nature: 'qualitative' })) }));
+    expect(red.map((f) => [f.rule, f.severity])).toEqual([['full-marks-without-files', 'red']]);
+  });
+
+  it('leaves rows alone that are below full marks, unnamed, or read without knowing the files', () => {
+    const notFull = rows(5, () => ({ evidenceFiles: 0, score: '9', nature: 'qualitative' }));
+    const unnamed = rows(5, () => ({ evidenceFiles: 0, level3: ' ', nature: 'qualitative' }));
+    const unknown = rows(5, () => ({ nature: 'qualitative' }));
+    for (const indicators of [notFull, unnamed, unknown]) expect(flagsOf(report({ indicators }))).toEqual([]);
+  });
+
+  it('an attached file counts as evidence for the 100 % rule too', () => {
+    const withFiles = rows(4, () => ({ evidenceFiles: 1 }));
+    expect(flagsOf(report({ indicators: withFiles })).map((f) => f.rule)).not.toContain('all-complete-little-evidence');
+    expect(flagsOf(report({ indicators: rows(4) })).map((f) => f.rule)).toContain('all-complete-little-evidence');
+  });
+
+  it("follows the county's counts, red never below yellow", () => {
+    const t = { ...T, fullMarksWithoutFiles: { yellowCount: 1, redCount: 2 } };
+    const one = rows(1, () => ({ evidenceFiles: 0, nature: 'qualitative' }));
+    expect(flagsOf(report({ indicators: one }), null, t)[0].severity).toBe('yellow');
+    const checked = validateInflationThresholds({ ...T, fullMarksWithoutFiles: { yellowCount: 5, redCount: 4 } });
+    expect(checked).toEqual({
+      ok: false,
+      problems: [{ path: 'fullMarksWithoutFiles.redCount', message: '红灯的指标数不能少于黄灯的' }],
+    });
+  });
+});
+
 describe('the traffic light', () => {
   it('red with any red flag, yellow with only yellow ones, green with none', () => {
     const yellow = { rule: 'copied-full-marks' as const, severity: 'yellow' as const, message: '' };

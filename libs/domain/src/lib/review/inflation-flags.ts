@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { dec, roundHalfUp, SCORE_PATTERN, type Dec } from '../money/decimal';
-import { completionRate, hasEvidence, hasFullMarks, type IndicatorFactsRow } from '../report/indicator-facts';
+import {
+  completionRate,
+  hasEvidence,
+  hasEvidenceFiles,
+  hasFullMarks,
+  type IndicatorFactsRow,
+} from '../report/indicator-facts';
 
 /**
  * Score-inflation flags (虚高预警) of 县级概览: signs that a department graded itself too kindly, each
@@ -25,6 +31,7 @@ export const INFLATION_RULE_IDS = [
   'score-up-execution-down',
   'copied-full-marks',
   'self-above-rescore',
+  'full-marks-without-files',
 ] as const;
 export type InflationRuleId = (typeof INFLATION_RULE_IDS)[number];
 export const INFLATION_RULE_TITLES: Record<InflationRuleId, string> = {
@@ -33,6 +40,7 @@ export const INFLATION_RULE_TITLES: Record<InflationRuleId, string> = {
   'score-up-execution-down': '得分上升而执行率下降',
   'copied-full-marks': '指标照搬上年且得满分',
   'self-above-rescore': '自评得分高于复核得分超过阈值',
+  'full-marks-without-files': '满分指标未附佐证材料',
 };
 
 export interface InflationFlag {
@@ -75,6 +83,11 @@ export interface InflationThresholds {
     yellowGap: string;
     redGap: string;
   };
+  fullMarksWithoutFiles: {
+    /** indicator rows at full marks with no 佐证材料 file attached, from which the flag is yellow, red */
+    yellowCount: number;
+    redCount: number;
+  };
 }
 
 export const DEFAULT_INFLATION_THRESHOLDS: InflationThresholds = {
@@ -83,6 +96,7 @@ export const DEFAULT_INFLATION_THRESHOLDS: InflationThresholds = {
   scoreUpRateDown: { minScoreRise: '3', yellowRateFall: '5', redRateFall: '10' },
   copiedFullMarks: { yellowCount: 5, redCount: 10 },
   selfAboveReScore: { yellowGap: '5', redGap: '10' },
+  fullMarksWithoutFiles: { yellowCount: 3, redCount: 8 },
 };
 
 /** Labels of the thresholds, as the settings page and the error messages name them. */
@@ -100,6 +114,8 @@ export const INFLATION_THRESHOLD_LABELS = {
   'copiedFullMarks.redCount': '照搬且满分的指标数（红）',
   'selfAboveReScore.yellowGap': '自评高于复核超过（黄）',
   'selfAboveReScore.redGap': '自评高于复核超过（红）',
+  'fullMarksWithoutFiles.yellowCount': '满分未附佐证的指标数（黄）',
+  'fullMarksWithoutFiles.redCount': '满分未附佐证的指标数（红）',
 } as const;
 
 const upTo100 = (what: string) =>
@@ -189,6 +205,15 @@ const thresholdsSchema = z.strictObject(
         error: '红灯的分差不能小于黄灯的',
         path: ['redGap'],
       }),
+    fullMarksWithoutFiles: z
+      .strictObject(
+        {
+          yellowCount: rowCount(L['fullMarksWithoutFiles.yellowCount']),
+          redCount: rowCount(L['fullMarksWithoutFiles.redCount']),
+        },
+        GROUP,
+      )
+      .refine((t) => t.redCount >= t.yellowCount, { error: '红灯的指标数不能少于黄灯的', path: ['redCount'] }),
   },
   GROUP,
 );
@@ -336,6 +361,23 @@ function selfAboveReScore(r: FlagReport, t: InflationThresholds['selfAboveReScor
   };
 }
 
+/**
+ * Rows at full marks with no file attached, counted only where the reader knows the files (the dashboard does):
+ * a 100% said without anything to show for it.
+ */
+function fullMarksWithoutFiles(r: FlagReport, t: InflationThresholds['fullMarksWithoutFiles']): InflationFlag | null {
+  const bare = r.indicators.filter((ind) => ind.level3.trim() && hasFullMarks(ind) && hasEvidenceFiles(ind) === false);
+  const count = bare.length;
+  const severity = count >= t.redCount ? 'red' : count >= t.yellowCount ? 'yellow' : null;
+  if (!severity) return null;
+  const named = bare.slice(0, 3).map((ind) => `「${ind.level3.trim()}」`).join('、');
+  return {
+    rule: 'full-marks-without-files',
+    severity,
+    message: `${count} 项指标得满分而未附佐证材料（如${named}）`,
+  };
+}
+
 /** Every flag a department's report of the year raises, in the order of INFLATION_RULE_IDS. */
 export function inflationFlags(input: FlagInput, thresholds: InflationThresholds): InflationFlag[] {
   const { current, previous } = input;
@@ -345,6 +387,7 @@ export function inflationFlags(input: FlagInput, thresholds: InflationThresholds
     scoreUpExecutionDown(current, previous, thresholds.scoreUpRateDown),
     copiedFullMarks(current, previous, thresholds.copiedFullMarks),
     selfAboveReScore(current, thresholds.selfAboveReScore),
+    fullMarksWithoutFiles(current, thresholds.fullMarksWithoutFiles),
   ].filter((f): f is InflationFlag => f !== null);
 }
 

@@ -41,6 +41,8 @@ export const DASHBOARD_SQL = {
                        WHERE t.report_id = r.id AND t.action = 'approve') END AS "approvedAt",
            (SELECT count(*)::int FROM comment_threads c
              WHERE c.report_id = r.id AND c.status = 'open') AS "openComments",
+           (SELECT count(*)::int FROM report_evidence e
+             WHERE e.tenant_id = r.tenant_id AND e.report_id = r.id AND e.deleted_at IS NULL) AS "evidenceFiles",
            rs.rescore_total::text AS "reScore", rs.final_score::text AS "finalScore", rs.final_grade AS "finalGrade",
            (rs.self_total - rs.rescore_total)::text AS "scoreDifference"
       FROM reports r
@@ -83,7 +85,11 @@ export const DASHBOARD_SQL = {
                                'level3', coalesce(i ->> 'level3', ''), 'nature', coalesce(i ->> 'nature', 'qualitative'),
                                'target', coalesce(i ->> 'target', ''), 'actual', coalesce(i ->> 'actual', ''),
                                'weight', i ->> 'weight', 'score', i ->> 'score',
-                               'evidence', left(coalesce(i ->> 'evidence', ''), 100)) ORDER BY n)
+                               'evidence', left(coalesce(i ->> 'evidence', ''), 100),
+                               'evidenceFiles', (SELECT count(*)::int FROM report_evidence e
+                                                  WHERE e.tenant_id = r.tenant_id AND e.report_id = r.id
+                                                    AND e.deleted_at IS NULL
+                                                    AND e.indicator = btrim(i ->> 'level3'))) ORDER BY n)
                        FROM jsonb_array_elements(CASE WHEN jsonb_typeof(p.content -> 'indicators') = 'array'
                                                       THEN p.content -> 'indicators' ELSE '[]'::jsonb END)
                             WITH ORDINALITY AS x(i, n)), '[]'::jsonb) AS indicators

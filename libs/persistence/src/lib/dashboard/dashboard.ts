@@ -29,6 +29,8 @@ export interface DashboardReportRecord {
   /** the latest approval while the report is approved, else null */
   approvedAt: Date | null;
   openComments: number;
+  /** current 佐证材料 files of the report */
+  evidenceFiles: number;
   /** 财政复核评分 (report_rescores): null while not re-scored */
   reScore: string | null;
   finalScore: string | null;
@@ -58,7 +60,12 @@ export interface DashboardFlagReportRecord {
   executionRate: string | null;
   /** 复核得分 (report_rescores.rescore_total); null while not re-scored */
   reScore: string | null;
-  indicators: Array<Pick<Indicator, 'level3' | 'nature' | 'target' | 'actual' | 'weight' | 'score' | 'evidence'>>;
+  /** each row with the count of 佐证材料 files attached to it (by its 三级指标 name) */
+  indicators: Array<
+    Pick<Indicator, 'level3' | 'nature' | 'target' | 'actual' | 'weight' | 'score' | 'evidence'> & {
+      evidenceFiles: number;
+    }
+  >;
 }
 
 /** A department's open and overdue 整改事项 of the year. */

@@ -23,6 +23,7 @@ import { FourEyes1764260000000 } from './1764260000000-four-eyes';
 import { StandIns1764260000001 } from './1764260000001-stand-ins';
 import { Webhooks1764270000000 } from './1764270000000-webhooks';
 import { ApiKeys1764280000000 } from './1764280000000-api-keys';
+import { EvidenceFiles1764290000000 } from './1764290000000-evidence-files';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   StandIns1764260000001,
   Webhooks1764270000000,
   ApiKeys1764280000000,
+  EvidenceFiles1764290000000,
 ];

@@ -1,4 +1,5 @@
 import { upcastStoredContent, type ReportContent, type ReportKind } from '@evalflow/domain';
+import { freezeEvidence } from '../evidence/report-evidence';
 import { rowOf, rowsOf, tenantOf, type TenantTx } from '../tenant-tx';
 
 /** Who signed off what a revision froze. */
@@ -59,6 +60,7 @@ export async function insertRevision(
     ],
   );
   if (!row) throw new Error('INSERT … RETURNING answered no row');
+  await freezeEvidence(tx, revision.reportId, row.id);
   return row;
 }
 

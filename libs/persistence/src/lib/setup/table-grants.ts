@@ -57,6 +57,9 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   // 推送地址: deleted softly (deleted_at), as their deliveries name them; deliveries keep their attempts
   webhook_endpoints: ['SELECT', 'INSERT', 'UPDATE'],
   webhook_deliveries: ['SELECT', 'INSERT', 'UPDATE'],
+  // 佐证材料: removed softly (deleted_at, file_deleted_at); what a revision froze is never changed
+  report_evidence: ['SELECT', 'INSERT', 'UPDATE'],
+  report_revision_evidence: ['SELECT', 'INSERT'],
   schema_migrations: [],
 };
 
@@ -108,5 +111,7 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   api_keys: ['SELECT', 'UPDATE'],
   webhook_endpoints: [],
   webhook_deliveries: [],
+  report_evidence: [],
+  report_revision_evidence: [],
   schema_migrations: [],
 };
