@@ -14,14 +14,13 @@ export function RevisionsTable({
   expanded,
 }: {
   revisions: RevisionView[];
-  /** What a submission shows when its row is opened (the 佐证材料 frozen with it). */
+  /** What a revision shows when its row is opened (the 佐证材料 frozen with it, an import's too). */
   expanded?: (revision: RevisionView) => ReactNode;
 }) {
   return (
     <Table<RevisionView>
       expandable={
         expanded && {
-          rowExpandable: (r) => r.reason === 'submit',
           expandedRowRender: (r) => expanded(r),
         }
       }
