@@ -45,14 +45,8 @@ export function EvidencePreview({ api, reportId, item, onDownload, onClose }: Ev
       title={`预览：${item.fileName}`}
       width="min(1000px, 96vw)"
       onCancel={onClose}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={() => onDownload(item)}>下载</Button>
-          <Button type="primary" onClick={onClose}>
-            关闭
-          </Button>
-        </Flex>
-      }
+      // closed by its own 关闭 (×); the file can be downloaded from here too
+      footer={<Button onClick={() => onDownload(item)}>下载</Button>}
     >
       {error !== undefined ? (
         <Alert
