@@ -19,6 +19,8 @@ export interface DashboardReportView {
   executionRate: string | null;
   deadline: ReportDeadline | null;
   openComments: number;
+  /** 佐证材料: the report's current files */
+  evidenceFiles: number;
   /** 财政复核评分: the re-score total, the final score and grade by the county's rule, self − re-score; null while not re-scored */
   reScore: string | null;
   finalScore: string | null;

@@ -1,4 +1,4 @@
-import type { FourEyesSettings, GradeBand, InflationThresholds } from '@evalflow/domain';
+import type { EvidenceLimits, FourEyesSettings, GradeBand, InflationThresholds } from '@evalflow/domain';
 import { patchVersion, putVersion, type ApiClient } from './client';
 import type { DeadlineView, SettingsView } from './types';
 
@@ -8,6 +8,8 @@ export interface SettingsChanges {
   inflationThresholds?: InflationThresholds;
   /** only the switches given change */
   fourEyes?: Partial<FourEyesSettings>;
+  /** 佐证材料上限 (whole MB); only the limits given change */
+  evidenceLimits?: Partial<EvidenceLimits>;
 }
 
 export async function getSettings(api: ApiClient, signal?: AbortSignal): Promise<SettingsView> {

@@ -2,6 +2,7 @@ import type { PackRule } from '@casl/ability/extra';
 import type {
   AppRule,
   DepartmentKind,
+  EvidenceLimits,
   FourEyesSettings,
   GradeBand,
   InflationThresholds,
@@ -122,6 +123,10 @@ export interface SettingsView {
   inflationThresholds: InflationThresholds;
   /** 四眼原则: both on until the county's administrator turns one off. */
   fourEyes: FourEyesSettings;
+  /** 佐证材料: the most one file, and one report's files together, may be (whole MB). */
+  evidenceLimits: EvidenceLimits;
+  /** The platform's ceilings the county's limits may not exceed (read-only). */
+  evidenceCeilings: EvidenceLimits;
   /** 0 while the county still uses the defaults. */
   version: number;
   isDefault?: boolean;

@@ -23,6 +23,7 @@ const submitted = (id: string) =>
 const COMPLETE = '全部 12 项定量指标完成率均为 100%，其中 9 项未附佐证';
 const HIGH = '总分 96 分而执行率仅 84.50%（低于 90%）';
 const RISING = '得分较上年升高 6 分，而执行率较上年下降 7.20 个百分点';
+const BARE = '4 项指标得满分而未附佐证材料（如「职工满意度」、「资金发放准确率」、「培训人次」）';
 
 /** 赵县 2024: one red department (two flags), one yellow, one green, one not judged (no report). */
 const VIEW = dashboardView({
@@ -37,7 +38,10 @@ const VIEW = dashboardView({
     }),
     dashboardDepartment('d2', '赵县乙局', submitted('r2'), {
       light: 'yellow',
-      flags: [{ rule: 'score-up-execution-down', severity: 'yellow', message: RISING }],
+      flags: [
+        { rule: 'score-up-execution-down', severity: 'yellow', message: RISING },
+        { rule: 'full-marks-without-files', severity: 'yellow', message: BARE },
+      ],
     }),
     dashboardDepartment('d3', '赵县丙局', submitted('r3'), { light: 'green', flags: [] }),
     dashboardDepartment('d4', '赵县丁局', null),
@@ -91,6 +95,8 @@ describe('CountyDashboard: 预警灯 (score-inflation flags)', { timeout: 30_000
     await screen.findByText('赵县乙局', undefined, { timeout: 10_000 });
     fireEvent.mouseEnter(rowOf('赵县乙局')?.querySelector('[data-light]') as Element);
     expect(await screen.findByText(`【黄】${RISING}`)).toBeTruthy();
+    // the rule on files (满分指标未附佐证材料) explained as any other
+    expect(screen.getByText(`【黄】${BARE}`)).toBeTruthy();
 
     // a row with flags expands to the list; a green one has nothing to expand
     const expand = rowOf('赵县甲局')?.querySelector('.ant-table-row-expand-icon') as HTMLElement;

@@ -31,6 +31,7 @@ const union = dashboardReport('report-d1', {
   gradeLabel: '优秀',
   executionRate: '98.50',
   deadline: { dueOn: '2025-04-30', state: 'met', daysLeft: 5 },
+  evidenceFiles: 7,
   reScore: '90.00',
   finalScore: '90.00',
   finalGrade: 'excellent',
@@ -184,6 +185,11 @@ describe('CountyDashboard', { timeout: 30_000 }, () => {
     expect(tableRows().find((r) => r.includes('赵县总工会'))).toContain('98.50%');
     // the finance bureau's re-score beside the self-score, with the difference
     expect(tableRows().find((r) => r.includes('赵县总工会'))).toContain('90.00（差 5.00）');
+    // 佐证: the report's current files; none for a department without a report
+    expect(screen.getByRole('columnheader', { name: /佐证/ })).toBeTruthy();
+    expect(document.querySelector('[data-evidence-files="d1"]')?.textContent).toBe('7');
+    expect(document.querySelector('[data-evidence-files="d2"]')?.textContent).toBe('0');
+    expect(document.querySelector('[data-evidence-files="d3"]')).toBeNull();
 
     expect(figure('departments')).toBe('3');
     expect(figure('approved')).toBe('1');

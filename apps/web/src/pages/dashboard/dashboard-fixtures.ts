@@ -56,6 +56,7 @@ export function dashboardReport(id: string, overrides: Partial<DashboardReportVi
     executionRate: null,
     deadline: { dueOn: '2025-04-30', state: 'open', daysLeft: 10 },
     openComments: 0,
+    evidenceFiles: 0,
     reScore: null,
     finalScore: null,
     finalGrade: null,

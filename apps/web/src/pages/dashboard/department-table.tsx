@@ -100,6 +100,21 @@ const OVERALL_COLUMNS: TableColumnsType<DashboardRow> = [
       );
     },
   },
+  {
+    title: '佐证',
+    key: 'evidenceFiles',
+    width: 80,
+    align: 'center',
+    sorter: (a, b) => (a.report?.evidenceFiles ?? -1) - (b.report?.evidenceFiles ?? -1),
+    render: (_, r) =>
+      r.report ? (
+        <span title={`${r.report.evidenceFiles} 个佐证材料文件`} data-evidence-files={r.id}>
+          {r.report.evidenceFiles}
+        </span>
+      ) : (
+        <Typography.Text type="secondary">—</Typography.Text>
+      ),
+  },
 ];
 
 /** The department's 项目支出绩效自评表, counted apart from its 部门整体 report. */
@@ -200,7 +215,7 @@ export function DepartmentTable({ rows, loading, empty }: { rows: DashboardRow[]
       columns={COLUMNS}
       dataSource={rows}
       loading={loading}
-      scroll={{ x: 1390 }}
+      scroll={{ x: 1470 }}
       expandable={{
         rowExpandable: (r) => r.flags.length > 0,
         expandedRowRender: (r) => <FlagList flags={r.flags} />,

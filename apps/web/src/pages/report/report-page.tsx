@@ -26,6 +26,10 @@ import { CheckSummary } from './checks/check-summary';
 import { CommentsTab } from './comments/comments-tab';
 import { inReportOrder, openCommentsOf } from './comments/thread-order';
 import { DocumentsTab } from './documents/documents-tab';
+import { EvidenceProvider } from './evidence/evidence-provider';
+import { EvidenceTab } from './evidence/evidence-tab';
+import { EvidenceTabLabel } from './evidence/evidence-tab-label';
+import { RevisionEvidence } from './evidence/revision-evidence';
 import { RectificationTab } from './rectification/rectification-tab';
 import { CarriedOverNotice } from './editor/carried-over-notice';
 import { FieldSourcesContext } from './editor/field-sources';
@@ -126,6 +130,7 @@ export function ReportPage() {
   }
 
   const r = report.data;
+  const indicatorNames = indicatorNamesOf(r.parts.scoreTable?.content);
   const closed = r.status === 'approved';
   const can = { canReply: !closed, canResolve: permissions.resolveComments && !closed };
   const canStart = reviewer && !closed;
@@ -174,165 +179,186 @@ export function ReportPage() {
       <ReturnNotice report={r} history={history.data} openThreads={openComments.length} />
       <SignOffNotice report={r} />
       <CarriedOverNotice report={r} />
-      <Tabs
-        activeKey={tab}
-        onChange={setTab}
-        items={[
-          {
-            key: 'content',
-            label: '报告内容',
-            children: (
-              <>
-                <ScoreSheetToolbar
-                  api={session}
-                  report={{ id: r.id, kind: r.kind, fileName: `${reportDisplayName(r)}-绩效自评表.xlsx` }}
-                  importing={
-                    editable
-                      ? {
-                          blocked: unsavedReason(editor.states)
-                            ? '报告中还有未保存的修改，请等保存完成后再导入'
-                            : undefined,
-                          onImported: () => {
-                            editor.adoptServer();
-                            reloadAll();
-                            fieldSources.reload();
-                          },
-                          handed: handed.file,
-                          onHandedClosed: handed.clear,
-                        }
-                      : undefined
-                  }
-                />
-                {editable ? (
-                  <FieldSourcesContext.Provider value={fieldSources.value}>
-                    <ReportEditor
-                      kind={r.kind}
-                      template={r.template?.definition}
-                      api={session}
-                      editor={editor}
-                      checks={live.checks}
-                      gradeBands={live.gradeBands}
-                      sides={sides}
-                    />
-                  </FieldSourcesContext.Provider>
-                ) : (
-                  <>
-                    <CheckSummary checks={checks.data} error={checks.error} onRetry={checks.reload} />
-                    {threads.error !== undefined && (
-                      <LoadError title="审核意见加载失败" error={threads.error} onRetry={threads.reload} />
-                    )}
-                    <ReportContent
-                      api={session}
-                      report={r}
-                      checks={checks.data}
-                      threads={ordered}
-                      canStart={canStart}
-                      onThreadChange={upsertThread}
-                      {...can}
-                    />
-                  </>
-                )}
-              </>
-            ),
-          },
-          {
-            key: 'comments',
-            label: (
-              <Flex gap={6} align="center" component="span">
-                审核意见
-                {openComments.length > 0 && <Badge count={openComments.length} color="orange" />}
-              </Flex>
-            ),
-            children: (
-              <CommentsTab
-                api={session}
-                kind={r.kind}
-                reportId={r.id}
-                parts={r.parts}
-                threads={ordered}
-                error={threads.error}
-                onRetry={threads.reload}
-                canStart={canStart}
-                closed={closed}
-                onChange={upsertThread}
-                {...can}
-              />
-            ),
-          },
-          // the department sees the 复核评分 once its report is approved (the API answers nothing before)
-          ...(reviewer || r.status === 'approved'
-            ? [
-                {
-                  key: 'rescore',
-                  label: '复核评分',
-                  children: <RescoreTab key={r.status} api={session} reportId={r.id} />,
-                },
-              ]
-            : []),
-          ...(reviewer
-            ? [
-                {
-                  key: 'diff',
-                  label: '修改对比',
-                  children: revisions.data ? (
-                    <RevisionDiff
-                      key={revisions.data.length}
-                      kind={r.kind}
-                      reportId={r.id}
-                      revisions={revisions.data}
-                    />
-                  ) : revisions.error !== undefined ? (
-                    <LoadError error={revisions.error} onRetry={revisions.reload} />
+      <EvidenceProvider api={session} reportId={r.id} indicators={indicatorNames} status={r.status}>
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            {
+              key: 'content',
+              label: '报告内容',
+              children: (
+                <>
+                  <ScoreSheetToolbar
+                    api={session}
+                    report={{ id: r.id, kind: r.kind, fileName: `${reportDisplayName(r)}-绩效自评表.xlsx` }}
+                    importing={
+                      editable
+                        ? {
+                            blocked: unsavedReason(editor.states)
+                              ? '报告中还有未保存的修改，请等保存完成后再导入'
+                              : undefined,
+                            onImported: () => {
+                              editor.adoptServer();
+                              reloadAll();
+                              fieldSources.reload();
+                            },
+                            handed: handed.file,
+                            onHandedClosed: handed.clear,
+                          }
+                        : undefined
+                    }
+                  />
+                  {editable ? (
+                    <FieldSourcesContext.Provider value={fieldSources.value}>
+                      <ReportEditor
+                        kind={r.kind}
+                        template={r.template?.definition}
+                        api={session}
+                        editor={editor}
+                        checks={live.checks}
+                        gradeBands={live.gradeBands}
+                        sides={sides}
+                      />
+                    </FieldSourcesContext.Provider>
                   ) : (
-                    <Spin />
-                  ),
-                },
-              ]
-            : []),
-          {
-            key: 'documents',
-            label: '正式文档',
-            children: (
-              <DocumentsTab
-                api={session}
-                reportId={r.id}
-                documents={documents.data}
-                error={documents.error}
-                loading={documents.loading}
-                onReload={documents.reload}
-              />
-            ),
-          },
-          {
-            key: 'rectification',
-            label: '抽评整改',
-            children: <RectificationTab api={session} reportId={r.id} side={reviewer ? 'finance' : 'department'} />,
-          },
-          {
-            key: 'history',
-            label: '流程记录',
-            children: (
-              <Flex vertical gap={24}>
-                <section aria-label="流程记录">
-                  {history.error !== undefined && <LoadError error={history.error} onRetry={history.reload} />}
-                  {history.data ? (
-                    <HistoryTimeline kind={r.kind} entries={history.data} />
-                  ) : (
-                    history.loading && <Spin />
+                    <>
+                      <CheckSummary checks={checks.data} error={checks.error} onRetry={checks.reload} />
+                      {threads.error !== undefined && (
+                        <LoadError title="审核意见加载失败" error={threads.error} onRetry={threads.reload} />
+                      )}
+                      <ReportContent
+                        api={session}
+                        report={r}
+                        checks={checks.data}
+                        threads={ordered}
+                        canStart={canStart}
+                        onThreadChange={upsertThread}
+                        {...can}
+                      />
+                    </>
                   )}
-                </section>
-                <section aria-label="提交版本">
-                  <Typography.Title level={5}>提交版本与签核</Typography.Title>
-                  {revisions.error !== undefined && <LoadError error={revisions.error} onRetry={revisions.reload} />}
-                  <RevisionsTable revisions={revisions.data ?? []} />
-                </section>
-              </Flex>
-            ),
-          },
-        ]}
-      />
+                </>
+              ),
+            },
+            {
+              key: 'comments',
+              label: (
+                <Flex gap={6} align="center" component="span">
+                  审核意见
+                  {openComments.length > 0 && <Badge count={openComments.length} color="orange" />}
+                </Flex>
+              ),
+              children: (
+                <CommentsTab
+                  api={session}
+                  kind={r.kind}
+                  reportId={r.id}
+                  parts={r.parts}
+                  threads={ordered}
+                  error={threads.error}
+                  onRetry={threads.reload}
+                  canStart={canStart}
+                  closed={closed}
+                  onChange={upsertThread}
+                  {...can}
+                />
+              ),
+            },
+            // the department sees the 复核评分 once its report is approved (the API answers nothing before)
+            ...(reviewer || r.status === 'approved'
+              ? [
+                  {
+                    key: 'rescore',
+                    label: '复核评分',
+                    children: <RescoreTab key={r.status} api={session} reportId={r.id} />,
+                  },
+                ]
+              : []),
+            ...(reviewer
+              ? [
+                  {
+                    key: 'diff',
+                    label: '修改对比',
+                    children: revisions.data ? (
+                      <RevisionDiff
+                        key={revisions.data.length}
+                        kind={r.kind}
+                        reportId={r.id}
+                        revisions={revisions.data}
+                      />
+                    ) : revisions.error !== undefined ? (
+                      <LoadError error={revisions.error} onRetry={revisions.reload} />
+                    ) : (
+                      <Spin />
+                    ),
+                  },
+                ]
+              : []),
+            {
+              key: 'evidence',
+              label: <EvidenceTabLabel />,
+              children: <EvidenceTab />,
+            },
+            {
+              key: 'documents',
+              label: '正式文档',
+              children: (
+                <DocumentsTab
+                  api={session}
+                  reportId={r.id}
+                  documents={documents.data}
+                  error={documents.error}
+                  loading={documents.loading}
+                  onReload={documents.reload}
+                />
+              ),
+            },
+            {
+              key: 'rectification',
+              label: '抽评整改',
+              children: <RectificationTab api={session} reportId={r.id} side={reviewer ? 'finance' : 'department'} />,
+            },
+            {
+              key: 'history',
+              label: '流程记录',
+              children: (
+                <Flex vertical gap={24}>
+                  <section aria-label="流程记录">
+                    {history.error !== undefined && <LoadError error={history.error} onRetry={history.reload} />}
+                    {history.data ? (
+                      <HistoryTimeline kind={r.kind} entries={history.data} />
+                    ) : (
+                      history.loading && <Spin />
+                    )}
+                  </section>
+                  <section aria-label="提交版本">
+                    <Typography.Title level={5}>提交版本与签核</Typography.Title>
+                    {revisions.error !== undefined && <LoadError error={revisions.error} onRetry={revisions.reload} />}
+                    <RevisionsTable
+                      revisions={revisions.data ?? []}
+                      expanded={(revision) => (
+                        <RevisionEvidence api={session} reportId={r.id} number={revision.number} />
+                      )}
+                    />
+                  </section>
+                </Flex>
+              ),
+            },
+          ]}
+        />
+      </EvidenceProvider>
     </>
   );
+}
+
+/** The 三级指标 of the 绩效自评表's rows as saved (the rows 佐证材料 are attached to). */
+function indicatorNamesOf(content: unknown): string[] {
+  const indicators = (content as { indicators?: unknown } | undefined)?.indicators;
+  if (!Array.isArray(indicators)) return [];
+  return indicators
+    .map((row) => (row as { level3?: unknown } | null)?.level3)
+    .filter((v): v is string => typeof v === 'string');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_FOUR_EYES, DEFAULT_INFLATION_THRESHOLDS } from '@evalflow/domain';
+import { DEFAULT_EVIDENCE_LIMITS, DEFAULT_FOUR_EYES, DEFAULT_INFLATION_THRESHOLDS } from '@evalflow/domain';
 import type { SettingsView } from '../../api/types';
 import { jsonResponse, meFor, PRINCIPALS, renderWithSession, signedInSession } from '../../test/session-fixtures';
 import { FourEyesCard } from './four-eyes-card';
@@ -10,6 +10,8 @@ const SETTINGS: SettingsView = {
   requireHeadSignOff: false,
   inflationThresholds: DEFAULT_INFLATION_THRESHOLDS,
   fourEyes: DEFAULT_FOUR_EYES,
+  evidenceLimits: DEFAULT_EVIDENCE_LIMITS,
+  evidenceCeilings: { maxFileMb: 100, maxReportMb: 1024 },
   version: 2,
   isDefault: false,
 };

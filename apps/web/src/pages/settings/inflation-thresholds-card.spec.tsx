@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_FOUR_EYES, DEFAULT_INFLATION_THRESHOLDS } from '@evalflow/domain';
+import { DEFAULT_EVIDENCE_LIMITS, DEFAULT_FOUR_EYES, DEFAULT_INFLATION_THRESHOLDS } from '@evalflow/domain';
 import type { SettingsView } from '../../api/types';
 import { jsonResponse, meFor, PRINCIPALS, renderWithSession, signedInSession } from '../../test/session-fixtures';
 import { InflationThresholdsCard } from './inflation-thresholds-card';
@@ -10,6 +10,8 @@ const SETTINGS: SettingsView = {
   requireHeadSignOff: false,
   inflationThresholds: DEFAULT_INFLATION_THRESHOLDS,
   fourEyes: DEFAULT_FOUR_EYES,
+  evidenceLimits: DEFAULT_EVIDENCE_LIMITS,
+  evidenceCeilings: { maxFileMb: 100, maxReportMb: 1024 },
   version: 3,
   isDefault: false,
 };
@@ -30,6 +32,9 @@ describe('InflationThresholdsCard', () => {
     expect(field('高分线').value).toBe('95');
     expect(field('执行率低于（红）').value).toBe('80');
     expect(field('照搬且满分的指标数（黄）').value).toBe('5');
+    expect(screen.getByText('满分指标未附佐证材料')).toBeTruthy();
+    expect(field('满分未附佐证的指标数（黄）').value).toBe('3');
+    expect(field('满分未附佐证的指标数（红）').value).toBe('8');
     expect(screen.getByText('自评得分高于复核得分超过阈值')).toBeTruthy();
     expect(field('自评高于复核超过（黄）').value).toBe('5');
     expect(field('自评高于复核超过（红）').value).toBe('10');
@@ -62,6 +67,7 @@ describe('InflationThresholdsCard', () => {
     vi.stubGlobal('fetch', fetchMock);
     fireEvent.change(field('高分线'), { target: { value: '96' } });
     fireEvent.change(field('照搬且满分的指标数（红）'), { target: { value: '12' } });
+    fireEvent.change(field('满分未附佐证的指标数（红）'), { target: { value: '6' } });
     fireEvent.change(field('自评高于复核超过（黄）'), { target: { value: '4.5' } });
     fireEvent.click(screen.getByRole('button', { name: /保存预警阈值/ }));
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(saved));
@@ -74,6 +80,7 @@ describe('InflationThresholdsCard', () => {
         ...DEFAULT_INFLATION_THRESHOLDS,
         highScoreLowRate: { ...DEFAULT_INFLATION_THRESHOLDS.highScoreLowRate, minScore: '96' },
         copiedFullMarks: { yellowCount: 5, redCount: 12 },
+        fullMarksWithoutFiles: { yellowCount: 3, redCount: 6 },
         selfAboveReScore: { yellowGap: '4.5', redGap: '10' },
       },
     });

@@ -17,6 +17,8 @@ const COUNTS: ReadonlySet<Field> = new Set([
   'allComplete.minIndicators',
   'copiedFullMarks.yellowCount',
   'copiedFullMarks.redCount',
+  'fullMarksWithoutFiles.yellowCount',
+  'fullMarksWithoutFiles.redCount',
 ]);
 const UNITS: Record<Field, string> = {
   'allComplete.minIndicators': '项',
@@ -30,6 +32,8 @@ const UNITS: Record<Field, string> = {
   'scoreUpRateDown.redRateFall': '个百分点',
   'copiedFullMarks.yellowCount': '项',
   'copiedFullMarks.redCount': '项',
+  'fullMarksWithoutFiles.yellowCount': '项',
+  'fullMarksWithoutFiles.redCount': '项',
   'selfAboveReScore.yellowGap': '分',
   'selfAboveReScore.redGap': '分',
 };
@@ -38,6 +42,7 @@ const GROUPS = [
   { key: 'highScoreLowRate', rule: 'high-score-low-execution' },
   { key: 'scoreUpRateDown', rule: 'score-up-execution-down' },
   { key: 'copiedFullMarks', rule: 'copied-full-marks' },
+  { key: 'fullMarksWithoutFiles', rule: 'full-marks-without-files' },
   { key: 'selfAboveReScore', rule: 'self-above-rescore' },
 ] as const;
 const FIELDS = Object.keys(INFLATION_THRESHOLD_LABELS) as Field[];

@@ -1,6 +1,8 @@
 import { Descriptions, Table } from 'antd';
 import { NATURE_LABELS, type FundingColumns, type Indicator, type ScoreTablePart } from '@evalflow/domain';
 import { formatMoney, formatPercent, textOrDash } from '../fields/format';
+import { EvidenceButton } from '../evidence/evidence-button';
+import { useEvidence } from '../evidence/evidence-context';
 import { Subsection } from './paragraphs';
 import { indexed, type Indexed } from './indexed-rows';
 
@@ -17,6 +19,8 @@ type FundingRow = { key: string; label: string; columns: FundingColumns };
 export function ScoreTableView({ content }: { content: ScoreTablePart }) {
   const { funding } = content;
   const rows: FundingRow[] = FUNDING_ROWS.map(({ key, label }) => ({ key, label, columns: funding[key] }));
+  // on a report page: each row's 佐证材料 beside it (not on a public or frozen view)
+  const withEvidence = useEvidence() !== null;
   return (
     <>
       <Subsection title="预算执行情况（万元）">
@@ -62,7 +66,7 @@ export function ScoreTableView({ content }: { content: ScoreTablePart }) {
           rowKey="rowIndex"
           dataSource={indexed(content.indicators)}
           locale={{ emptyText: '未填写绩效指标' }}
-          scroll={{ x: 1100 }}
+          scroll={{ x: withEvidence ? 1200 : 1100 }}
           columns={[
             { title: '一级指标', dataIndex: 'level1', width: 90, render: textOrDash },
             { title: '二级指标', dataIndex: 'level2', width: 110, render: textOrDash },
@@ -89,6 +93,16 @@ export function ScoreTableView({ content }: { content: ScoreTablePart }) {
             { title: '分值', dataIndex: 'weight', width: 70, align: 'right', render: textOrDash },
             { title: '得分', dataIndex: 'score', width: 70, align: 'right', render: textOrDash },
             { title: '偏差原因分析及改进措施', dataIndex: 'deviationNote', width: 220, render: textOrDash },
+            ...(withEvidence
+              ? [
+                  {
+                    title: '佐证材料',
+                    key: 'evidenceFiles',
+                    width: 100,
+                    render: (_: unknown, r: Indexed<Indicator>) => <EvidenceButton indicator={r.level3} />,
+                  },
+                ]
+              : []),
           ]}
         />
       </Subsection>

@@ -22,6 +22,7 @@ import {
 import type { ApiClient } from '../../../api/client';
 import type { LibraryEntryView } from '../../../api/indicator-library-api';
 import { IndicatorLibraryPicker } from '../../indicator-library/indicator-library-picker';
+import { EvidenceButton } from '../evidence/evidence-button';
 import type { FieldAddons } from './editor-context';
 
 const INDICATORS = 'scoreTable.indicators';
@@ -222,17 +223,23 @@ export function scoreTableAddons(
       const indicator = match ? table.indicators[Number(match[1])] : undefined;
       if (!match || !indicator) return null;
       if (match[2] === 'level3') {
-        return indicator.libraryEntryId ? (
-          <span>
-            <Tag
-              color="blue"
-              title="从指标库选取的指标（文字可按本单位情况修改）"
-              data-library-entry={indicator.libraryEntryId}
-            >
-              指标库
-            </Tag>
-          </span>
-        ) : null;
+        // the row's 佐证材料 (nothing without the report page's evidence) and the 指标库 tag
+        return (
+          <>
+            {indicator.libraryEntryId && (
+              <span>
+                <Tag
+                  color="blue"
+                  title="从指标库选取的指标（文字可按本单位情况修改）"
+                  data-library-entry={indicator.libraryEntryId}
+                >
+                  指标库
+                </Tag>
+              </span>
+            )}
+            <EvidenceButton indicator={indicator.level3} />
+          </>
+        );
       }
       const range = rangeOf(indicator, template);
       return range && <ComputedScore path={path} range={range} stated={indicator.score} />;

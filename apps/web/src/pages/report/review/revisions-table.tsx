@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Flex, Table, Tag, Typography } from 'antd';
 import type { RevisionView } from '../../../api/report-types';
 import { DateTime } from '../../../components/date-time';
@@ -8,9 +9,21 @@ import { revisionLabel } from './revision-label';
  * 评价工作组确认), or the draft's content an import replaced (「导入前的内容」, with who confirmed the import;
  * never signed off).
  */
-export function RevisionsTable({ revisions }: { revisions: RevisionView[] }) {
+export function RevisionsTable({
+  revisions,
+  expanded,
+}: {
+  revisions: RevisionView[];
+  /** What a revision shows when its row is opened (the 佐证材料 frozen with it, an import's too). */
+  expanded?: (revision: RevisionView) => ReactNode;
+}) {
   return (
     <Table<RevisionView>
+      expandable={
+        expanded && {
+          expandedRowRender: (r) => expanded(r),
+        }
+      }
       rowKey="id"
       size="small"
       pagination={false}
