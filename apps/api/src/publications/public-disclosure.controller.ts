@@ -31,15 +31,15 @@ export class PublicDisclosureController {
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: '下载已公开报告的公开版 PDF（无需登录）；撤销后即不可下载' })
   async pdf(@Param('code') code: string, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    const { data, sha256, fileName } = await this.disclosure.file(code, id);
+    const { body, sizeBytes, sha256, fileName } = await this.disclosure.file(code, id);
+    if (sizeBytes !== null) void reply.header('content-length', String(sizeBytes));
     void reply
       .header('content-type', 'application/pdf')
-      .header('content-length', String(data.length))
       .header('content-disposition', attachmentDisposition(fileName, `evalflow-public-${id}.pdf`))
       .header('etag', `"${sha256}"`)
       // revalidated on every use, so a withdrawn file is not served from a cache
       .header('cache-control', 'public, no-cache')
       .header('x-content-type-options', 'nosniff');
-    return data;
+    return body;
   }
 }

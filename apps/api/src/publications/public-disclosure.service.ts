@@ -40,8 +40,9 @@ export class PublicDisclosureService {
     const found = await this.db.tx((tx) => findPublicFile(tx, publicationId), county.id);
     if (!found) throw new AppError('PUBLIC_DOCUMENT_NOT_FOUND');
     try {
-      const data = await this.storage.get(found.storageKey);
-      return { data, sha256: found.sha256, fileName: publicFileName(found) };
+      // passed on as it is read: the public download never holds a document whole in memory
+      const body = await this.storage.stream(found.storageKey);
+      return { body, sizeBytes: found.sizeBytes, sha256: found.sha256, fileName: publicFileName(found) };
     } catch (error) {
       if (error instanceof StorageObjectMissing) throw new AppError('PUBLIC_DOCUMENT_NOT_FOUND');
       throw error;

@@ -204,10 +204,11 @@ export function listPublicDisclosures(tx: TenantTx): Promise<PublicDisclosureRec
 export function findPublicFile(
   tx: TenantTx,
   publicationId: string,
-): Promise<(PublicDisclosureRecord & { storageKey: string; sha256: string }) | null> {
+): Promise<(PublicDisclosureRecord & { storageKey: string; sha256: string; sizeBytes: number | null }) | null> {
   return rowOf(
     tx,
-    `SELECT ${PUBLIC_COLUMNS}, doc.storage_key AS "storageKey", doc.sha256 ${PUBLIC_FROM} AND p.id = $1`,
+    `SELECT ${PUBLIC_COLUMNS}, doc.storage_key AS "storageKey", doc.sha256, doc.size_bytes::float8 AS "sizeBytes"
+       ${PUBLIC_FROM} AND p.id = $1`,
     [publicationId],
   );
 }
