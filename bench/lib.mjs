@@ -61,9 +61,9 @@ export function run(command, args, env = {}) {
 }
 
 /** Starts the built API and resolves once it is ready. */
-export async function startApi(env) {
+export async function startApi(env, nodeArgs = []) {
   const port = await freePort();
-  const child = spawn('node', ['dist/apps/api/main.js'], {
+  const child = spawn('node', [...nodeArgs, 'dist/apps/api/main.js'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
   });

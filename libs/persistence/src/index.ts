@@ -10,7 +10,7 @@ export * from './lib/platform-db';
 export * from './lib/access/ability-filter';
 export * from './lib/audit/audit-chain';
 export * from './lib/outbox/outbox';
-export * from './lib/tenant-tx';
+export { enterTenant, rowOf, rowsOf, tenantOf, type TenantTx } from './lib/tenant-tx';
 export * from './lib/reports/reports';
 export * from './lib/reports/parts';
 export * from './lib/reports/revisions';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RequestContext } from '@evalflow/observability';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { markClaimCommitted } from './idempotency-claim';
-import { enterTenant, type TenantTx } from './tenant-tx';
+import { markTenant, type TenantTx } from './tenant-tx';
 
 export class MissingTenantError extends Error {
   constructor() {
@@ -29,13 +29,46 @@ export class TenantDb {
     return tenantId;
   }
 
+  /**
+   * Runs `work` in one transaction of the county. The transaction is opened and the county set in one round trip
+   * (two statements sent as one simple query; the id is a checked UUID, so it is written into the text safely):
+   * every request and job opens one, and a round trip was a tenth of a report read.
+   */
   async tx<T>(work: (tx: TenantTx) => Promise<T>, tenantId = TenantDb.requireTenantId()): Promise<T> {
     if (!UUID.test(tenantId)) throw new MissingTenantError();
-    return this.dataSource.transaction(async (em) => {
-      const result = await work(await enterTenant(em, tenantId));
-      const claim = RequestContext.current()?.idempotencyClaim;
-      if (claim) await markClaimCommitted(em, claim);
-      return result;
-    });
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await beginInTenant(runner, tenantId);
+      try {
+        const result = await work(markTenant(runner.manager, tenantId));
+        const claim = RequestContext.current()?.idempotencyClaim;
+        if (claim) await markClaimCommitted(runner.manager, claim);
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
   }
+}
+
+/**
+ * START TRANSACTION and the county's setting in one simple-protocol query, then the runner told what
+ * startTransaction() would have recorded (active, depth 1), so commit and rollback work as usual. A test opens a
+ * transaction this way and checks both the setting and that it ends with the transaction.
+ */
+async function beginInTenant(runner: QueryRunner, tenantId: string): Promise<void> {
+  if (!UUID.test(tenantId)) throw new MissingTenantError();
+  try {
+    await runner.query(`START TRANSACTION; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
+  } catch (error) {
+    // never hand the pool a connection left inside a transaction that failed as it began
+    await runner.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+  Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
 }

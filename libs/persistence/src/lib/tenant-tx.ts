@@ -22,6 +22,11 @@ export function tenantOf(tx: TenantTx): string {
 export async function enterTenant(em: EntityManager, tenantId: string): Promise<TenantTx> {
   if (!em.queryRunner?.isTransactionActive) throw new Error('enterTenant needs an open transaction');
   await em.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+  return markTenant(em, tenantId);
+}
+
+/** Types a transaction whose app.tenant_id the caller has just set (TenantDb.tx sets it as it begins). */
+export function markTenant(em: EntityManager, tenantId: string): TenantTx {
   Object.defineProperty(em, TENANT, { value: tenantId, configurable: true });
   return em as TenantTx;
 }

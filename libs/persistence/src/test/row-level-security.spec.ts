@@ -278,6 +278,41 @@ describe('row-level security (real PostgreSQL, application role)', () => {
     expect(await ds.query(`SELECT count(*)::int AS n FROM departments`)).toEqual([{ n: 0 }]);
   });
 
+  it('a transaction that fails rolls back whole and leaves the pooled connection clean for the next county', async () => {
+    const name = `回滚测试${randomUUID().slice(0, 8)}`;
+    await expect(
+      tenantDb.tx(async (em) => {
+        await em.query(`INSERT INTO departments (tenant_id, name, kind) VALUES ($1, $2, 'budget_department')`, [
+          ids.a,
+          name,
+        ]);
+        // inside: the county is set, and the transaction is open (the insert is visible to itself)
+        expect(await em.query(`SELECT current_setting('app.tenant_id', true) AS t`)).toEqual([{ t: ids.a }]);
+        expect(await em.query(`SELECT count(*)::int AS n FROM departments WHERE name = $1`, [name])).toEqual([
+          { n: 1 },
+        ]);
+        throw new Error('refused after the write');
+      }, ids.a),
+    ).rejects.toThrow('refused after the write');
+    // nothing was kept, and the same (only) connection serves the other county at once, outside any transaction
+    const after = await tenantDb.tx(
+      async (em) => ({
+        kept: await em.query(`SELECT count(*)::int AS n FROM departments WHERE name = $1`, [name]),
+        county: await em.query(`SELECT current_setting('app.tenant_id', true) AS t`),
+      }),
+      ids.b,
+    );
+    expect(after).toEqual({ kept: [{ n: 0 }], county: [{ t: ids.b }] });
+    expect(
+      await db.owner(
+        async (c) => (await c.query(`SELECT count(*)::int AS n FROM departments WHERE name = $1`, [name])).rows,
+      ),
+    ).toEqual([{ n: 0 }]);
+    expect(
+      await ds.query(`SELECT current_setting('app.tenant_id', true) AS t, txid_current_if_assigned() AS x`),
+    ).toEqual([{ t: '', x: null }]);
+  });
+
   it('unique keys are per tenant: another county may use the same department name', async () => {
     await db.owner((c) =>
       c.query(`INSERT INTO departments (tenant_id, name, kind) VALUES ($1, '甲县总工会', 'budget_department')`, [

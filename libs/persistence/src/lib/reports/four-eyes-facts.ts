@@ -1,5 +1,5 @@
 import type { FourEyesStep } from '@evalflow/domain';
-import { rowOf, rowsOf, type TenantTx } from '../tenant-tx';
+import { rowOf, type TenantTx } from '../tenant-tx';
 
 /**
  * What the four-eyes rules need of a report: its history's actors, oldest first, and who wrote its content —
@@ -9,18 +9,16 @@ export async function loadFourEyesFacts(
   tx: TenantTx,
   reportId: string,
 ): Promise<{ history: FourEyesStep[]; authors: string[] }> {
-  const history = await rowsOf<FourEyesStep>(
+  // one statement: every report view and move asks, so it costs one round trip, not two
+  const row = await rowOf<{ history: FourEyesStep[] | null; authors: string[] | null }>(
     tx,
-    `SELECT action, actor_user_id::text AS "actorUserId", on_behalf_of_user_id::text AS "onBehalfOfUserId"
-       FROM report_transitions WHERE report_id = $1 ORDER BY id`,
+    `SELECT (SELECT json_agg(json_build_object('action', t.action, 'actorUserId', t.actor_user_id::text,
+                                               'onBehalfOfUserId', t.on_behalf_of_user_id::text) ORDER BY t.id)
+               FROM report_transitions t WHERE t.report_id = $1) AS history,
+            (SELECT array_remove(array_agg(DISTINCT a::text), NULL)
+               FROM (SELECT created_by AS a FROM reports WHERE id = $1
+                     UNION SELECT updated_by FROM report_parts WHERE report_id = $1) w) AS authors`,
     [reportId],
   );
-  const row = await rowOf<{ authors: string[] }>(
-    tx,
-    `SELECT array_remove(array_agg(DISTINCT a::text), NULL) AS authors
-       FROM (SELECT created_by AS a FROM reports WHERE id = $1
-             UNION SELECT updated_by FROM report_parts WHERE report_id = $1) w`,
-    [reportId],
-  );
-  return { history, authors: row?.authors ?? [] };
+  return { history: row?.history ?? [], authors: row?.authors ?? [] };
 }
