@@ -1,6 +1,6 @@
 // Debian packages the system needs beyond Node: the PDF renderer's fonts (and poppler, whose
 // pdftotext/pdffonts/pdftoppm its tests use), and Debian's Chromium for the browser end-to-end suite
-// (test/e2e-web drives it with playwright-core; no `npx playwright install`). Installs the missing ones with
+// (test/e2e-web drives it with playwright-core; no `npx playwright install`), and nginx for the multi-instance test. Installs the missing ones with
 // apt when it can (root, apt-get present), otherwise says in one line what to install. Plain Node: runs
 // before the build.
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,11 @@ const NEEDS = {
     ['fonts-arphic-uming', () => existsSync('/usr/share/fonts/truetype/arphic/uming.ttc')],
     ['fonts-arphic-ukai', () => existsSync('/usr/share/fonts/truetype/arphic/ukai.ttc')],
   ],
-  tests: [['poppler-utils', () => onPath('pdftotext')]],
+  // nginx: the reverse proxy the multi-instance end-to-end test starts in front of two API processes
+  tests: [
+    ['poppler-utils', () => onPath('pdftotext')],
+    ['nginx-light', () => onPath('nginx')],
+  ],
   browser: [['chromium', () => existsSync('/usr/bin/chromium')]],
 };
 
