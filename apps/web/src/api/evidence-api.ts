@@ -43,8 +43,9 @@ export async function listEvidence(api: ApiClient, reportId: string, signal?: Ab
 }
 
 /**
- * Sends one file as it is (streamed by the API, judged by its content, not by the type declared here);
- * `indicator` is the row's 三级指标, or null for the report as a whole.
+ * Sends one file as it is (streamed by the API, judged by its content); `indicator` is the row's 三级指标, or null
+ * for the report as a whole. Always as application/octet-stream: the type a browser guesses from the name differs
+ * between systems (an .xlsx may come as application/vnd.ms-excel) and decides nothing anyway.
  */
 export async function uploadEvidence(
   api: ApiClient,
@@ -57,7 +58,7 @@ export async function uploadEvidence(
   return (
     await api.request<EvidenceItem>(evidencePath(reportId, query), {
       method: 'POST',
-      rawBody: { data: file, contentType: file.type || 'application/octet-stream' },
+      rawBody: { data: file, contentType: 'application/octet-stream' },
       signal,
     })
   ).data;
