@@ -7,6 +7,7 @@ export * from './lib/rls-precondition';
 export * from './lib/setup/database-setup';
 export * from './lib/setup/table-grants';
 export * from './lib/platform-db';
+export { AUTH_CHANGED_CHANNEL, onLocalAuthChange } from './lib/auth-changes';
 export * from './lib/access/ability-filter';
 export * from './lib/audit/audit-chain';
 export * from './lib/outbox/outbox';

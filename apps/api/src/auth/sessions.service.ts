@@ -5,6 +5,7 @@ import { AppError, isRole, type DepartmentKind, type Principal, type Role } from
 import { PlatformDb } from '@evalflow/persistence';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { SessionCache } from './session-cache';
 import { hashRefreshToken, newRefreshToken } from './tokens';
 
 /** The principal of a live session, with the names the web app shows. */
@@ -64,6 +65,7 @@ export class SessionsService {
   constructor(
     private readonly platform: PlatformDb,
     private readonly audit: AuditService,
+    private readonly cache: SessionCache,
     config: ConfigService<AppConfig, true>,
   ) {
     const auth = config.get('auth', { infer: true });
@@ -71,11 +73,25 @@ export class SessionsService {
     this.refreshSecret = auth.refreshSecret;
   }
 
-  /** The principal behind a session, or the 401 that says why there is none. */
+  /**
+   * The principal behind a session, or the 401 that says why there is none. From the session cache when it holds the
+   * session and the row still passes; otherwise (and whenever a cached row would refuse) from the database.
+   */
   async resolve(sessionId: string, userId: string): Promise<SessionPrincipal> {
     if (!/^[0-9a-f-]{36}$/i.test(sessionId)) throw new AppError('TOKEN_INVALID');
+    const cached = this.cache.get<SessionRow>(sessionId);
+    if (cached) {
+      try {
+        return toPrincipal(cached, userId);
+      } catch {
+        // a refusal is never taken from memory: the database decides
+      }
+    }
+    const generation = this.cache.generation;
     const [row] = await this.platform.query<SessionRow>(`${SESSION_SQL} WHERE s.id = $1`, [sessionId]);
-    return toPrincipal(row, userId);
+    const principal = toPrincipal(row, userId);
+    this.cache.put(sessionId, row, generation);
+    return principal;
   }
 
   async open(

@@ -95,6 +95,8 @@ export interface AppConfig {
     accessSecret: string;
     refreshSecret: string;
     accessTtlSeconds: number;
+    /** how long a session check may be answered from memory; 0 = always from the database */
+    sessionCacheMs: number;
     refreshTtlSeconds: number;
     /** Failed logins of one account before it is locked for a while (the lock grows with each further failure). */
     maxFailuresPerAccount: number;

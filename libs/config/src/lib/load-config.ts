@@ -142,6 +142,13 @@ const envSchema = z.object({
   WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).default(60_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   JWT_ACCESS_TTL_SECONDS: positiveInt(900, 900),
+  // a session check may be answered from memory this long (0: never); changes reach every instance at once anyway
+  SESSION_CACHE_MS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be at least 0')
+    .max(60000, 'must be at most 60000')
+    .default(10000),
   LOGIN_MAX_FAILURES: positiveInt(5, 100),
   LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt(30, 10000),
   JWT_REFRESH_TTL_SECONDS: positiveInt(7 * 24 * 3600, 90 * 24 * 3600),
@@ -373,6 +380,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       accessSecret: e.JWT_ACCESS_SECRET,
       refreshSecret: e.JWT_REFRESH_SECRET,
       accessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS,
+      sessionCacheMs: e.SESSION_CACHE_MS,
       refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS,
       maxFailuresPerAccount: e.LOGIN_MAX_FAILURES,
       maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import { commitReportingAuthChanges } from './auth-changes';
 
 export const PLATFORM_CONNECTION = 'platform';
 
@@ -14,8 +16,23 @@ export const PLATFORM_CONNECTION = 'platform';
 export class PlatformDb {
   constructor(@InjectDataSource(PLATFORM_CONNECTION) private readonly dataSource: DataSource) {}
 
-  tx<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  async tx<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      await runner.startTransaction();
+      try {
+        const result = await work(runner.manager);
+        // sign-in and platform administration change sessions, users and counties: this process's cache hears at once
+        await commitReportingAuthChanges(client, runner);
+        return result;
+      } catch (error) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
   }
 
   /** One statement, no transaction: for single reads on the hot path (session checks). */

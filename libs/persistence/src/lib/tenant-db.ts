@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RequestContext } from '@evalflow/observability';
 import type { DataSource, QueryRunner } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { commitReportingAuthChanges } from './auth-changes';
 import { markClaimCommitted } from './idempotency-claim';
 import { markTenant, type TenantTx } from './tenant-tx';
 
@@ -37,14 +39,14 @@ export class TenantDb {
   async tx<T>(work: (tx: TenantTx) => Promise<T>, tenantId = TenantDb.requireTenantId()): Promise<T> {
     if (!UUID.test(tenantId)) throw new MissingTenantError();
     const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    const client = (await runner.connect()) as PoolClient;
     try {
       await beginInTenant(runner, tenantId);
       try {
         const result = await work(markTenant(runner.manager, tenantId));
         const claim = RequestContext.current()?.idempotencyClaim;
         if (claim) await markClaimCommitted(runner.manager, claim);
-        await runner.commitTransaction();
+        await commitReportingAuthChanges(client, runner);
         return result;
       } catch (error) {
         if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);

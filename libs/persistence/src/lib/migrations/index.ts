@@ -24,6 +24,7 @@ import { StandIns1764260000001 } from './1764260000001-stand-ins';
 import { Webhooks1764270000000 } from './1764270000000-webhooks';
 import { ApiKeys1764280000000 } from './1764280000000-api-keys';
 import { EvidenceFiles1764290000000 } from './1764290000000-evidence-files';
+import { AuthChangeNotify1764300000000 } from './1764300000000-auth-change-notify';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   Webhooks1764270000000,
   ApiKeys1764280000000,
   EvidenceFiles1764290000000,
+  AuthChangeNotify1764300000000,
 ];
