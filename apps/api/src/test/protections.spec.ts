@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { TcpProxy, type TestDatabase } from '@evalflow/testing';
+import { TcpProxy, waitFor, type TestDatabase } from '@evalflow/testing';
+import { SessionCache } from '../auth/session-cache';
 import { as, login, startApi, startSeededApi } from './support/harness';
 
 const SECRETS = {
@@ -214,6 +215,8 @@ describe('PostgreSQL going away and coming back (through a proxy the test cuts)'
     expect((await me()).statusCode).toBe(200);
 
     await proxy.cut();
+    // the session cache hears PostgreSQL go (its listener's connection drops) and stops answering from memory
+    await waitFor(async () => (app.get(SessionCache).active ? undefined : true), 'the session cache to turn off');
     for (const res of [
       await me(),
       await as(app, editor)({ method: 'GET', url: '/api/reports' }),
