@@ -11,8 +11,8 @@ const RECONNECT_MS = [500, 1000, 2000, 5000, 10000];
 /**
  * Session rows (what a session check reads) held for SESSION_CACHE_MS, so that most requests need no query to know
  * who is asking. Safe only while this instance hears every change at once, so:
- * - any change committed by this process empties it before the changing request answers (TenantDb/PlatformDb read
- *   the triggers' flag with their COMMIT);
+ * - any change committed by this process empties it before the changing request answers (the tenant and platform
+ *   transaction wrappers read the triggers' flag with their COMMIT);
  * - a change committed anywhere else arrives by LISTEN evalflow_auth_changed, at commit, and empties it;
  * - while that LISTEN connection is down it holds nothing (every check asks the database), and it starts empty again;
  * - a row read while a change came in is not kept (the generation moved), so a request racing a logout cannot put

@@ -4,7 +4,7 @@ import type { PoolClient } from 'pg';
  * What a cache of sessions needs to know: that something a session check reads (a session revoked, a user deactivated
  * or given other roles, a department renamed, a county suspended) changed. Triggers on those tables (migration
  * AuthChangeNotify1764300000000) NOTIFY every instance at commit on AUTH_CHANGED_CHANNEL and set evalflow.auth_changed
- * in the changing transaction, which TenantDb and PlatformDb read with their COMMIT (same round trip) to tell this
+ * in the changing transaction, which the tenant and platform transaction wrappers read with their COMMIT (same round trip) to tell this
  * process at once, before the request that made the change answers.
  */
 export const AUTH_CHANGED_CHANNEL = 'evalflow_auth_changed';
