@@ -87,7 +87,7 @@ describe('audit hash chain (real PostgreSQL)', () => {
 
   it('an entry changed by the table owner is the first broken link', async () => {
     const [{ id }] = await ownerQuery(
-      `SELECT id::text AS id FROM audit_log WHERE tenant_id = $1 ORDER BY id OFFSET 4 LIMIT 1`,
+      `SELECT id::text AS id FROM audit_log WHERE tenant_id = $1 ORDER BY chain_position OFFSET 4 LIMIT 1`,
       [a],
     );
     await ownerQuery(`UPDATE audit_log SET details = '{"n": 2}' WHERE id = $1`, [id]);
@@ -98,7 +98,10 @@ describe('audit hash chain (real PostgreSQL)', () => {
   });
 
   it('a removed entry breaks the link of the one after it', async () => {
-    const rows = await ownerQuery(`SELECT id::text AS id FROM audit_log WHERE tenant_id = $1 ORDER BY id`, [b]);
+    // the chain's order, not the ids': entries appended at once draw their ids before they take the chain's lock
+    const rows = await ownerQuery(`SELECT id::text AS id FROM audit_log WHERE tenant_id = $1 ORDER BY chain_position`, [
+      b,
+    ]);
     await ownerQuery(`DELETE FROM audit_log WHERE id = $1`, [rows[2].id]);
     const report = (await verifyAuditChains(ownerQuery)).find((r) => r.tenantId === b);
     expect(report?.firstBroken).toEqual({ id: rows[3].id, reason: 'link_mismatch' });
