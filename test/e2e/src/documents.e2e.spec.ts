@@ -3,16 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setupDatabase } from '@evalflow/persistence';
-import {
-  freePort,
-  runApp,
-  startApp,
-  stop,
-  TestDatabase,
-  waitFor,
-  waitUntilReady,
-  type RunningProcess,
-} from '@evalflow/testing';
+import { startApp, startSeededSystem, TestDatabase, waitFor, type SeededSystem } from '@evalflow/testing';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -26,8 +17,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 describe('documents: a worker killed mid-render', () => {
   let db: TestDatabase;
   let storageDir: string;
-  let api: RunningProcess;
-  let worker: RunningProcess;
+  let system: SeededSystem;
   let env: Record<string, string>;
   let base: string;
   let editor: Record<string, string>;
@@ -35,22 +25,13 @@ describe('documents: a worker killed mid-render', () => {
   beforeAll(async () => {
     db = await TestDatabase.create(setupDatabase);
     storageDir = await mkdtemp(join(tmpdir(), 'evalflow-e2e-docs-'));
-    const [port, workerPort] = [await freePort(), await freePort()];
-    env = db.env({
-      PORT: String(port),
-      WORKER_HEALTH_PORT: String(workerPort),
-      HOST: '127.0.0.1',
+    system = await startSeededSystem(db, {
       STORAGE_DIR: storageDir,
       OUTBOX_POLL_MS: '200',
       // a dead worker's lock lapses after 2 s, so the test need not wait the default 30 s
       WORKER_LOCK_MS: '2000',
     });
-    expect((await runApp('cli', env, ['seed:demo'])).code).toBe(0);
-    api = startApp('api', env);
-    worker = startApp('worker', env);
-    base = `http://127.0.0.1:${port}`;
-    await waitUntilReady(`${base}/api/ready`, api);
-    await waitUntilReady(`http://127.0.0.1:${workerPort}/ready`, worker);
+    ({ base, env } = system);
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -60,8 +41,7 @@ describe('documents: a worker killed mid-render', () => {
   });
 
   afterAll(async () => {
-    await stop(api);
-    await stop(worker);
+    await system?.stop();
     await db?.destroy();
     await rm(storageDir, { recursive: true, force: true });
   });
@@ -87,11 +67,11 @@ describe('documents: a worker killed mid-render', () => {
       20000,
       20,
     );
-    worker.child.kill('SIGKILL');
-    expect(await worker.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    system.worker.child.kill('SIGKILL');
+    expect(await system.worker.exited).toEqual({ code: null, signal: 'SIGKILL' });
     expect((await view()).status).toBe('rendering');
 
-    worker = startApp('worker', env);
+    system.worker = startApp('worker', env);
     const done = await waitFor(
       async () => {
         const v = await view();

@@ -1,16 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { setupDatabase } from '@evalflow/persistence';
-import {
-  freePort,
-  runApp,
-  startApp,
-  stop,
-  TestDatabase,
-  waitFor,
-  waitUntilReady,
-  type RunningProcess,
-} from '@evalflow/testing';
+import { startSeededSystem, TestDatabase, waitFor, type SeededSystem } from '@evalflow/testing';
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -25,8 +16,7 @@ interface Received {
  */
 describe('webhooks: a workflow move delivered by the worker, signed, retried after a failure', () => {
   let db: TestDatabase;
-  let api: RunningProcess;
-  let worker: RunningProcess;
+  let system: SeededSystem;
   let receiver: Server;
   let base: string;
   let receiverUrl: string;
@@ -66,26 +56,16 @@ describe('webhooks: a workflow move delivered by the worker, signed, retried aft
     receiverUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hooks/evalflow`;
 
     db = await TestDatabase.create(setupDatabase);
-    const [port, workerPort] = [await freePort(), await freePort()];
-    const env = db.env({
-      PORT: String(port),
-      WORKER_HEALTH_PORT: String(workerPort),
-      HOST: '127.0.0.1',
+    system = await startSeededSystem(db, {
       OUTBOX_POLL_MS: '200',
       // a failed delivery is tried again after 200 ms (then 400, …) instead of a minute
       WEBHOOK_BACKOFF_MS: '200',
     });
-    expect((await runApp('cli', env, ['seed:demo'])).code).toBe(0);
-    api = startApp('api', env);
-    worker = startApp('worker', env);
-    base = `http://127.0.0.1:${port}`;
-    await waitUntilReady(`${base}/api/ready`, api);
-    await waitUntilReady(`http://127.0.0.1:${workerPort}/ready`, worker);
+    base = system.base;
   });
 
   afterAll(async () => {
-    await stop(api);
-    await stop(worker);
+    await system?.stop();
     await db?.destroy();
     await new Promise((resolve) => receiver?.close(resolve));
   });

@@ -6,7 +6,7 @@ import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '@evalflow/config';
 import {
   AppError,
-  EVIDENCE_FILE_NAME_MAX,
+  cleanFileName,
   EVIDENCE_KIND_INFO,
   EVIDENCE_MAX_FILES_PER_REPORT,
   evidenceKindOfName,
@@ -32,6 +32,7 @@ import {
   removeEvidence,
   TenantDb,
   type EvidenceRecord,
+  type NewEvidence,
   type ReportRecord,
   type TenantTx,
 } from '@evalflow/persistence';
@@ -110,10 +111,12 @@ export class EvidenceService {
    */
   async upload(principal: Principal, ability: AppAbility, reportId: string, upload: EvidenceUpload) {
     const fileName = cleanFileName(upload.fileName);
+    if (!fileName) throw new AppError('EVIDENCE_FILE_NAME_INVALID');
     const indicator = cleanIndicator(upload.indicator);
+    // before a byte is read: the same checks `record` makes again under the report's lock
     const limits = await this.db.tx(async (tx) => {
       const report = await editableReport(tx, ability, reportId, false);
-      if (indicator !== null) await requireIndicator(tx, report, indicator);
+      requireRow(await indicatorNames(tx, report), indicator);
       return this.limits(tx);
     });
     const tooLarge = () =>
@@ -127,7 +130,6 @@ export class EvidenceService {
     const spooled = await spoolToTempFile(upload.body, limits.maxFileBytes, tooLarge);
     let storedKey: string | null = null;
     try {
-      if (spooled.sizeBytes === 0) throw new AppError('EVIDENCE_EMPTY');
       const inspected = await inspectEvidenceFile(spooled.path, fileName);
       const storedName = withExtension(fileName, inspected.kind);
       await this.scan(spooled, storedName, inspected.kind);
@@ -158,19 +160,13 @@ export class EvidenceService {
     principal: Principal,
     ability: AppAbility,
     reportId: string,
-    file: Omit<Parameters<typeof insertEvidence>[1], 'reportId' | 'uploadedBy'>,
+    file: Omit<NewEvidence, 'reportId' | 'uploadedBy'>,
   ): Promise<EvidenceItemView> {
     return this.db.tx(async (tx) => {
       // the report's lock orders concurrent uploads, so two files cannot both pass the last free megabytes
       const report = await editableReport(tx, ability, reportId, true);
       const rows = await indicatorNames(tx, report);
-      if (file.indicator !== null && !rows.has(file.indicator)) {
-        throw new AppError(
-          'EVIDENCE_INDICATOR_NOT_FOUND',
-          { indicator: file.indicator },
-          indicatorMissing(file.indicator),
-        );
-      }
+      requireRow(rows, file.indicator);
       const limits = await this.limits(tx);
       const usage = await evidenceUsage(tx, reportId);
       if (usage.files >= limits.maxFiles) {
@@ -216,9 +212,7 @@ export class EvidenceService {
       const file = await findEvidence(tx, reportId, evidenceId);
       if (!file) throw new AppError('EVIDENCE_NOT_FOUND');
       const rows = await indicatorNames(tx, report);
-      if (target !== null && !rows.has(target)) {
-        throw new AppError('EVIDENCE_INDICATOR_NOT_FOUND', { indicator: target }, indicatorMissing(target));
-      }
+      requireRow(rows, target);
       if (target !== file.indicator) {
         await moveEvidence(tx, evidenceId, target);
         await this.audit.record(tx, {
@@ -315,13 +309,16 @@ async function indicatorNames(tx: TenantTx, report: ReportRecord): Promise<Set<s
   return new Set((table?.indicators ?? []).map((i) => i.level3.trim()).filter(Boolean));
 }
 
-async function requireIndicator(tx: TenantTx, report: ReportRecord, indicator: string) {
-  if (!(await indicatorNames(tx, report)).has(indicator)) {
-    throw new AppError('EVIDENCE_INDICATOR_NOT_FOUND', { indicator }, indicatorMissing(indicator));
+/** The row a file is attached to must be in the 绩效自评表 now (none: the report as a whole). */
+function requireRow(rows: Set<string>, indicator: string | null): void {
+  if (indicator !== null && !rows.has(indicator)) {
+    throw new AppError(
+      'EVIDENCE_INDICATOR_NOT_FOUND',
+      { indicator },
+      `报告的绩效自评表中没有「${indicator}」这项指标，请先保存该指标`,
+    );
   }
 }
-
-const indicatorMissing = (name: string) => `报告的绩效自评表中没有「${name}」这项指标，请先保存该指标`;
 
 function toView(e: EvidenceRecord, rows: Set<string>): EvidenceItemView {
   return {
@@ -339,27 +336,14 @@ function toView(e: EvidenceRecord, rows: Set<string>): EvidenceItemView {
   };
 }
 
-/** A file name kept for display: its last path segment, no control characters, NFC, at most 200 characters. */
-export function cleanFileName(raw: string): string {
-  const base = (raw.split(/[\\/]/).pop() ?? '').normalize('NFC');
-  const name = [...base]
-    .filter((ch) => ch.charCodeAt(0) > 0x1f && ch.charCodeAt(0) !== 0x7f && !/[\u202a-\u202e\u2066-\u2069]/.test(ch))
-    .join('')
-    .trim();
-  if (!name || name === '.' || name === '..' || [...name].length > EVIDENCE_FILE_NAME_MAX) {
-    throw new AppError('EVIDENCE_FILE_NAME_INVALID');
-  }
-  return name;
-}
-
 function cleanIndicator(raw: string | null): string | null {
   const name = raw?.normalize('NFC').trim() ?? '';
   return name === '' ? null : name;
 }
 
 /** The name as given when its extension is the content's; the kind's extension added when it has none taken. */
-function withExtension(fileName: string, kind: keyof typeof EVIDENCE_KIND_INFO): string {
-  if (evidenceKindOfName(fileName) !== null) return fileName;
-  const named = `${fileName}${EVIDENCE_KIND_INFO[kind].extensions[0]}`;
-  return [...named].length > EVIDENCE_FILE_NAME_MAX ? named.slice(-EVIDENCE_FILE_NAME_MAX) : named;
+function withExtension(fileName: string, kind: EvidenceKind): string {
+  return evidenceKindOfName(fileName) === null
+    ? cleanFileName(`${fileName}${EVIDENCE_KIND_INFO[kind].extensions[0]}`)
+    : fileName;
 }

@@ -5,6 +5,7 @@ import {
   LIBRARY_FILE_MAX_BYTES,
   MEGABYTE,
   REPORT_IMPORT_MAX_BYTES,
+  REPORT_IMPORT_TOO_LARGE_MESSAGE,
   SCORE_SHEET_FILE_MAX_BYTES,
   XLSX_CONTENT_TYPE,
   type ErrorCode,
@@ -21,6 +22,8 @@ interface FileRoute {
   types: readonly string[];
   maxBytes: number;
   tooLarge: ErrorCode;
+  /** the refusal's message, when the catalogue's does not state the limit */
+  tooLargeMessage?: string;
   streamed?: true;
 }
 
@@ -36,6 +39,7 @@ export const fileRoutes = (evidenceCeilingMb: number): Record<string, FileRoute>
     types: EVIDENCE_UPLOAD_MEDIA_TYPES,
     maxBytes: evidenceCeilingMb * MEGABYTE,
     tooLarge: 'EVIDENCE_TOO_LARGE',
+    tooLargeMessage: evidenceTooLargeMessage(evidenceCeilingMb * MEGABYTE),
     streamed: true,
   },
   '/api/indicator-library/import': {
@@ -53,6 +57,7 @@ export const fileRoutes = (evidenceCeilingMb: number): Record<string, FileRoute>
     types: Object.keys(IMPORT_MEDIA_TYPES),
     maxBytes: REPORT_IMPORT_MAX_BYTES,
     tooLarge: 'IMPORT_FILE_TOO_LARGE',
+    tooLargeMessage: REPORT_IMPORT_TOO_LARGE_MESSAGE,
   },
 });
 
@@ -69,10 +74,7 @@ export function installFileBodyParsers(fastify: FastifyInstance, evidenceCeiling
     fastify.addContentTypeParser(type, async (request: FastifyRequest, payload: AsyncIterable<Buffer>) => {
       const route = routes[request.routeOptions.url ?? ''];
       if (!route?.types.includes(type)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      const tooLarge = () =>
-        route.streamed
-          ? new AppError(route.tooLarge, { maxBytes: route.maxBytes }, evidenceTooLargeMessage(route.maxBytes))
-          : new AppError(route.tooLarge, { maxBytes: route.maxBytes });
+      const tooLarge = () => new AppError(route.tooLarge, { maxBytes: route.maxBytes }, route.tooLargeMessage);
       const declared = Number(request.headers['content-length']);
       if (Number.isFinite(declared) && declared > route.maxBytes) throw tooLarge();
       // a stream is not a thenable: the handler gets it as the body, unread

@@ -6,7 +6,10 @@ import Redis from 'ioredis';
 
 export type RouteFamily = keyof RateLimits;
 
-/** The costly routes: renders, imports, exports, previews and a whole-chain verification. */
+/**
+ * The costly routes: renders, imports, exports, previews, a whole-chain verification, and 佐证材料 uploads (each up to
+ * the county's file limit written to disk twice and, for an archive, inflated and counted).
+ */
 const COSTLY: Array<[method: string, pattern: RegExp]> = [
   ['POST', /^\/api\/reports\/[^/]+\/documents$/],
   ['POST', /^\/api\/indicator-library\/import$/],
@@ -18,6 +21,7 @@ const COSTLY: Array<[method: string, pattern: RegExp]> = [
   ['GET', /^\/api\/audit-log\/verification$/],
   ['POST', /^\/api\/exports$/],
   ['POST', /^\/api\/reports\/[^/]+\/imports$/],
+  ['POST', /^\/api\/reports\/[^/]+\/evidence$/],
 ];
 
 /** Probes and the web app's own files are not limited: an orchestrator polls, a browser loads. */

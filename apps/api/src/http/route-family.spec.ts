@@ -16,6 +16,8 @@ describe('routeFamily', () => {
     ['GET', '/api/exports/1', 'reads'],
     ['GET', '/api/exports/1/file', 'reads'],
     ['POST', '/api/reports/1/imports', 'costly'],
+    ['POST', '/api/reports/1/evidence', 'costly'],
+    ['GET', '/api/reports/1/evidence/2/file', 'reads'],
     ['GET', '/api/reports/1/imports/2', 'reads'],
   ])('%s %s is counted as %s', (method, path, family) => {
     expect(routeFamily(method, path)).toBe(family);

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '@evalflow/config';
 import {
   AppError,
+  checkEvidenceLimits,
   checkGradeBands,
   validateInflationThresholds,
   type AppAbility,
@@ -57,7 +58,6 @@ export class SettingsService {
         throw new AppError('GRADE_BANDS_INVALID', { problems }, `评价等级划分不正确：${problems.join('；')}`);
     }
     const thresholds = dto.inflationThresholds === undefined ? undefined : checkedThresholds(dto.inflationThresholds);
-    this.checkEvidenceLimits(dto.evidenceLimits);
     const stored = await this.db.tx(async (em) => {
       const current = await loadSettings(em, true);
       if (current.version !== version) throw versionMismatch(current.version, this.view(current));
@@ -68,6 +68,7 @@ export class SettingsService {
         fourEyes: { ...current.fourEyes, ...definedOnly(dto.fourEyes) },
         evidenceLimits: { ...current.evidenceLimits, ...definedOnly(dto.evidenceLimits) },
       };
+      if (dto.evidenceLimits) this.checkEvidenceLimits(next.evidenceLimits);
       await em.query(
         `INSERT INTO tenant_settings (tenant_id, grade_bands, require_head_sign_off, inflation_thresholds, updated_by,
                                       reviewer_may_not_approve, author_may_not_review,
@@ -149,24 +150,13 @@ export class SettingsService {
     return this.view(stored);
   }
 
-  /** Each limit given stays within the platform's ceiling (the deployment decides what its disks and scanners take). */
-  private checkEvidenceLimits(limits: Partial<EvidenceLimits> | undefined): void {
-    if (!limits) return;
-    const problems: FieldProblem[] = [];
-    if (limits.maxFileMb !== undefined && limits.maxFileMb > this.ceilings.maxFileMb) {
-      problems.push({
-        field: 'evidenceLimits.maxFileMb',
-        rule: 'max',
-        message: `单个文件上限不能超过平台上限 ${this.ceilings.maxFileMb} MB`,
-      });
-    }
-    if (limits.maxReportMb !== undefined && limits.maxReportMb > this.ceilings.maxReportMb) {
-      problems.push({
-        field: 'evidenceLimits.maxReportMb',
-        rule: 'max',
-        message: `每份报告合计上限不能超过平台上限 ${this.ceilings.maxReportMb} MB`,
-      });
-    }
+  /** The limits as they would be, checked whole (a file limit above the report's is refused with either given). */
+  private checkEvidenceLimits(limits: EvidenceLimits): void {
+    const problems: FieldProblem[] = checkEvidenceLimits(limits, this.ceilings).map((p) => ({
+      field: `evidenceLimits.${p.field}`,
+      rule: 'evidenceLimits',
+      message: p.message,
+    }));
     if (problems.length) throw new AppError('VALIDATION_FAILED', problems, problems[0].message);
   }
 }

@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, type AppAbility, type Principal } from '@evalflow/domain';
+import { AppError, cleanFileName, type AppAbility, type Principal } from '@evalflow/domain';
 import { rowOf, TenantDb } from '@evalflow/persistence';
 import { DOCUMENT_STORAGE, StorageObjectMissing, type DocumentStorage } from '@evalflow/storage';
 import { AuditService } from '../audit/audit.service';
 import { permittedReport } from '../reports/report-store';
-import { cleanFileName, decodeBase64, EVIDENCE_MAX_BYTES, sniffEvidence } from './evidence';
+import { decodeBase64, EVIDENCE_MAX_BYTES, sniffEvidence } from './evidence';
 import type { EvidenceUploadDto } from './rectifications.dto';
 import { RectificationsService } from './rectifications.service';
 import { findItem, lockItem } from './spot-check-store';

@@ -1,4 +1,5 @@
-import { cleanFileName, decodeBase64, sniffEvidence } from './evidence';
+import { cleanFileName } from '@evalflow/domain';
+import { decodeBase64, sniffEvidence } from './evidence';
 
 describe('evidence files', () => {
   it('are typed by their first bytes, never by their name', () => {

@@ -100,7 +100,12 @@ describe('evidence files of a report and its indicators (real API, PostgreSQL an
       '#!/bin/sh\nif grep -q "EICAR-STANDARD-ANTIVIRUS-TEST-FILE" "$1"; then echo "$1: Eicar-Test-Signature FOUND"; exit 1; fi\nexit 0\n',
     );
     await chmod(scanner, 0o755);
-    ({ db, app, close } = await startSeededApi({ STORAGE_DIR: storageDir, EVIDENCE_SCAN_COMMAND: scanner }));
+    ({ db, app, close } = await startSeededApi({
+      STORAGE_DIR: storageDir,
+      EVIDENCE_SCAN_COMMAND: scanner,
+      // one editor uploads a few dozen files within the minute here; uploads count as costly requests
+      RATE_LIMIT_COSTLY_PER_MINUTE: '1000',
+    }));
     [editor, reviewer, admin, foreign] = await loginAll(app, [
       'zhaoxian.union.editor',
       'zhaoxian.finance.reviewer',
@@ -219,6 +224,11 @@ describe('evidence files of a report and its indicators (real API, PostgreSQL an
     expect((await setLimits({ maxFileMb: 51 })).json()).toMatchObject({
       code: 'VALIDATION_FAILED',
       message: '单个文件上限不能超过平台上限 50 MB',
+    });
+    // one file may not be allowed more than a whole report (the web app's card checks the same, from the domain)
+    expect((await setLimits({ maxFileMb: 30, maxReportMb: 20 })).json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: '单个文件上限不能大于每份报告合计上限',
     });
     const set = await setLimits({ maxFileMb: 1, maxReportMb: 1 });
     expect(set.statusCode).toBe(200);

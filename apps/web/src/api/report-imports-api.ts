@@ -1,4 +1,9 @@
-import { ERROR_CATALOGUE, REPORT_IMPORT_FILE_TYPES, REPORT_IMPORT_MAX_BYTES } from '@evalflow/domain';
+import {
+  ERROR_CATALOGUE,
+  REPORT_IMPORT_FILE_TYPES,
+  REPORT_IMPORT_MAX_BYTES,
+  REPORT_IMPORT_TOO_LARGE_MESSAGE,
+} from '@evalflow/domain';
 import type { ApiClient } from './client';
 
 export type ReportImportStatus = 'queued' | 'parsing' | 'ready' | 'applied' | 'failed' | 'discarded' | 'expired';
@@ -52,7 +57,7 @@ export const IMPORT_FILE_HINT = `Word 文档（.docx）、文本文件（.txt）
 export function importFileProblem(file: File): string | undefined {
   if (!importContentType(file.name)) return '请选择 Word 文档（.docx）、文本文件（.txt）或 Excel 工作簿（.xlsx）';
   if (file.size === 0) return ERROR_CATALOGUE.IMPORT_EMPTY.message;
-  if (file.size > REPORT_IMPORT_MAX_BYTES) return `文件超过大小上限（${MAX_MB} MB），请删去图片等内容后重试`;
+  if (file.size > REPORT_IMPORT_MAX_BYTES) return REPORT_IMPORT_TOO_LARGE_MESSAGE;
   return undefined;
 }
 

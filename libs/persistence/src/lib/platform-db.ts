@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import { commitReportingAuthChanges } from './auth-changes';
+import { runTransaction } from './transaction';
 
 export const PLATFORM_CONNECTION = 'platform';
 
@@ -16,23 +15,9 @@ export const PLATFORM_CONNECTION = 'platform';
 export class PlatformDb {
   constructor(@InjectDataSource(PLATFORM_CONNECTION) private readonly dataSource: DataSource) {}
 
-  async tx<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    try {
-      await runner.startTransaction();
-      try {
-        const result = await work(runner.manager);
-        // sign-in and platform administration change sessions, users and counties: this process's cache hears at once
-        await commitReportingAuthChanges(client, runner);
-        return result;
-      } catch (error) {
-        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-        throw error;
-      }
-    } finally {
-      await runner.release();
-    }
+  /** Sign-in and platform administration change sessions, users and counties: the COMMIT tells the session cache. */
+  tx<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return runTransaction(this.dataSource, 'START TRANSACTION', work);
   }
 
   /** One statement, no transaction: for single reads on the hot path (session checks). */

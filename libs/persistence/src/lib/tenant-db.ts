@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RequestContext } from '@evalflow/observability';
-import type { DataSource, QueryRunner } from 'typeorm';
-import type { PoolClient } from 'pg';
-import { commitReportingAuthChanges } from './auth-changes';
+import type { DataSource } from 'typeorm';
 import { markClaimCommitted } from './idempotency-claim';
 import { markTenant, type TenantTx } from './tenant-tx';
+import { runTransaction } from './transaction';
 
 export class MissingTenantError extends Error {
   constructor() {
@@ -38,39 +37,15 @@ export class TenantDb {
    */
   async tx<T>(work: (tx: TenantTx) => Promise<T>, tenantId = TenantDb.requireTenantId()): Promise<T> {
     if (!UUID.test(tenantId)) throw new MissingTenantError();
-    const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    try {
-      await beginInTenant(runner, tenantId);
-      try {
-        const result = await work(markTenant(runner.manager, tenantId));
+    return runTransaction(
+      this.dataSource,
+      `START TRANSACTION; SELECT set_config('app.tenant_id', '${tenantId}', true)`,
+      async (em) => {
+        const result = await work(markTenant(em, tenantId));
         const claim = RequestContext.current()?.idempotencyClaim;
-        if (claim) await markClaimCommitted(runner.manager, claim);
-        await commitReportingAuthChanges(client, runner);
+        if (claim) await markClaimCommitted(em, claim);
         return result;
-      } catch (error) {
-        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-        throw error;
-      }
-    } finally {
-      await runner.release();
-    }
+      },
+    );
   }
-}
-
-/**
- * START TRANSACTION and the county's setting in one simple-protocol query, then the runner told what
- * startTransaction() would have recorded (active, depth 1), so commit and rollback work as usual. A test opens a
- * transaction this way and checks both the setting and that it ends with the transaction.
- */
-async function beginInTenant(runner: QueryRunner, tenantId: string): Promise<void> {
-  if (!UUID.test(tenantId)) throw new MissingTenantError();
-  try {
-    await runner.query(`START TRANSACTION; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
-  } catch (error) {
-    // never hand the pool a connection left inside a transaction that failed as it began
-    await runner.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
-  Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
 }

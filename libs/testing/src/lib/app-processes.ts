@@ -93,3 +93,41 @@ export async function stop(proc: RunningProcess | undefined): Promise<void> {
   await proc.exited;
   clearTimeout(timer);
 }
+
+/** An api and a worker on one seeded test database, both ready: what an end-to-end test starts from. */
+export interface SeededSystem {
+  /** the environment both run with (start another worker with it) */
+  env: Record<string, string>;
+  /** the api's address, http://127.0.0.1:<port> */
+  base: string;
+  api: RunningProcess;
+  worker: RunningProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Seeds the database with the demo counties (`cli seed:demo`), starts the built api and worker on free ports with
+ * `env` added, and waits until both answer ready.
+ */
+export async function startSeededSystem(
+  db: { env(overrides: Record<string, string>): Record<string, string> },
+  env: Record<string, string> = {},
+): Promise<SeededSystem> {
+  const [port, workerPort] = [await freePort(), await freePort()];
+  const all = db.env({ PORT: String(port), WORKER_HEALTH_PORT: String(workerPort), HOST: '127.0.0.1', ...env });
+  const seeded = await runApp('cli', all, ['seed:demo']);
+  if (seeded.code !== 0) throw new Error(`seed:demo failed:\n${seeded.output}`);
+  const system: SeededSystem = {
+    env: all,
+    base: `http://127.0.0.1:${port}`,
+    api: startApp('api', all),
+    worker: startApp('worker', all),
+    stop: async () => {
+      await stop(system.api);
+      await stop(system.worker);
+    },
+  };
+  await waitUntilReady(`${system.base}/api/ready`, system.api);
+  await waitUntilReady(`http://127.0.0.1:${workerPort}/ready`, system.worker);
+  return system;
+}

@@ -44,7 +44,7 @@ describe('EvidenceLimitsCard', () => {
     fireEvent.change(field('每份报告合计上限'), { target: { value: '1.5' } });
     fireEvent.click(saveButton());
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe('单个文件上限应为 1–100 的整数（MB）；每份报告合计上限应为 1–1024 的整数（MB）');
+    expect(alert.textContent).toBe('单个文件上限不能超过平台上限 100 MB；每份报告合计上限应为不小于 1 的整数（MB）');
     expect(fetchMock).not.toHaveBeenCalled();
   });
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Flex, Form, Input, Table, Tag } from 'antd';
+import { Button, Card, Flex, Form, Input, Table, Tag } from 'antd';
 import {
   checkGradeBands,
   DEFAULT_GRADE_BANDS,
@@ -44,10 +44,7 @@ export function GradeBandsCard({ settings, onSaved }: { settings: SettingsView; 
 
   return (
     <Card title="评价等级划分" extra={settings.isDefault && <Tag>默认（财预〔2020〕10号）</Tag>}>
-      <FormAlerts error={error} conflict={conflict} />
-      {problems.length > 0 && (
-        <Alert type="error" showIcon role="alert" title={problems.join('；')} style={{ marginBottom: 16 }} />
-      )}
+      <FormAlerts error={error} conflict={conflict} problems={problems} />
       <Form<BandValues>
         form={form}
         initialValues={valuesOf(settings.gradeBands)}

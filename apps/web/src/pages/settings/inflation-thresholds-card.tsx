@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Flex, Form, Input, Row, Tag, Typography } from 'antd';
+import { Button, Card, Col, Flex, Form, Input, Row, Tag, Typography } from 'antd';
 import {
   INFLATION_THRESHOLD_LABELS,
   INFLATION_RULE_TITLES,
@@ -96,10 +96,7 @@ export function InflationThresholdsCard({
       <Typography.Paragraph type="secondary">
         县级概览按这些阈值为各部门亮红、黄、绿灯：有红色提示为红灯，有黄色提示为黄灯，否则为绿灯。
       </Typography.Paragraph>
-      <FormAlerts error={error} conflict={conflict} />
-      {problems.length > 0 && (
-        <Alert type="error" showIcon role="alert" title={problems.join('；')} style={{ marginBottom: 16 }} />
-      )}
+      <FormAlerts error={error} conflict={conflict} problems={problems} />
       <Form<Values>
         form={form}
         layout="vertical"

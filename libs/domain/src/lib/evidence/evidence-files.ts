@@ -72,6 +72,38 @@ export interface EvidenceLimits {
 
 export const DEFAULT_EVIDENCE_LIMITS: EvidenceLimits = { maxFileMb: 20, maxReportMb: 200 };
 
+export const EVIDENCE_LIMIT_LABELS: Record<keyof EvidenceLimits, string> = {
+  maxFileMb: '单个文件上限',
+  maxReportMb: '每份报告合计上限',
+};
+
+/**
+ * What is wrong with a county's limits, in Chinese, field by field: each a whole number of MB from 1 up to the
+ * platform's ceiling, and one file never allowed more than a whole report. Empty when they are right.
+ */
+export function checkEvidenceLimits(
+  limits: Record<keyof EvidenceLimits, unknown>,
+  ceilings: EvidenceLimits,
+): Array<{ field: keyof EvidenceLimits; message: string }> {
+  const problems: Array<{ field: keyof EvidenceLimits; message: string }> = [];
+  for (const field of Object.keys(EVIDENCE_LIMIT_LABELS) as Array<keyof EvidenceLimits>) {
+    const n = limits[field];
+    const label = EVIDENCE_LIMIT_LABELS[field];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+      problems.push({ field, message: `${label}应为不小于 1 的整数（MB）` });
+    } else if (n > ceilings[field]) {
+      problems.push({ field, message: `${label}不能超过平台上限 ${ceilings[field]} MB` });
+    }
+  }
+  if (!problems.length && (limits.maxFileMb as number) > (limits.maxReportMb as number)) {
+    problems.push({
+      field: 'maxFileMb',
+      message: `${EVIDENCE_LIMIT_LABELS.maxFileMb}不能大于${EVIDENCE_LIMIT_LABELS.maxReportMb}`,
+    });
+  }
+  return problems;
+}
+
 /** how many current files one report may hold, whatever their size (a list a reviewer can still read) */
 export const EVIDENCE_MAX_FILES_PER_REPORT = 300;
 
@@ -79,6 +111,25 @@ export const EVIDENCE_MAX_FILES_PER_REPORT = 300;
 export const EVIDENCE_FILE_NAME_MAX = 200;
 
 export const MEGABYTE = 1024 * 1024;
+
+/**
+ * A file name as users gave it, made safe to store and show: its last path segment only (either slash), without
+ * control or bidirectional-override characters, in Unicode NFC, trimmed; one longer than `max` characters keeps its
+ * extension and loses the end of its stem. '' when nothing is left (the caller refuses it).
+ */
+export function cleanFileName(raw: string, max = EVIDENCE_FILE_NAME_MAX): string {
+  const base = (raw.split(/[\\/]/).pop() ?? '').normalize('NFC');
+  const chars = [...base].filter((ch) => {
+    const code = ch.codePointAt(0) as number;
+    return code > 0x1f && code !== 0x7f && !(code >= 0x202a && code <= 0x202e) && !(code >= 0x2066 && code <= 0x2069);
+  });
+  const name = chars.join('').trim();
+  if (name === '.' || name === '..') return '';
+  if ([...name].length <= max) return name;
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
+  return [...name.slice(0, name.length - ext.length)].slice(0, max - [...ext].length).join('') + ext;
+}
 
 /**
  * How an archive (a .zip, and the .docx/.xlsx that are zips inside) is judged before it is accepted, without

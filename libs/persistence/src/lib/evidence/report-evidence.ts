@@ -71,21 +71,10 @@ export async function evidenceUsage(tx: TenantTx, reportId: string): Promise<{ f
   return row ?? { files: 0, bytes: 0 };
 }
 
-export async function insertEvidence(
-  tx: TenantTx,
-  file: {
-    id: string;
-    reportId: string;
-    indicator: string | null;
-    fileName: string;
-    kind: EvidenceKind;
-    contentType: string;
-    sizeBytes: number;
-    sha256: string;
-    storageKey: string;
-    uploadedBy: string;
-  },
-): Promise<void> {
+/** A file to record: its row as lists show it, but the uploader by id. */
+export type NewEvidence = Omit<EvidenceRecord, 'uploadedBy' | 'uploadedAt'> & { uploadedBy: string };
+
+export async function insertEvidence(tx: TenantTx, file: NewEvidence): Promise<void> {
   await tx.query(
     `INSERT INTO report_evidence (tenant_id, id, report_id, indicator, file_name, kind, content_type, size_bytes,
                                   sha256, storage_key, uploaded_by)
