@@ -140,7 +140,7 @@ describe('web: a project table from new to approved, in a browser', () => {
     await reviewer.getByRole('button', { name: '退回修改' }).click();
     await reviewer.getByRole('dialog').getByLabel('退回修改原因').fill(RETURN_REASON);
     await confirmIn(reviewer, '退回修改');
-    await reviewer.getByText('已退回修改').waitFor();
+    await reviewer.getByText('已退回修改', { exact: true }).waitFor();
   });
 
   step('the editor reads the reason, adds the deviation note and submits again', async () => {

@@ -99,7 +99,7 @@ describe('web: the review journey in a browser', () => {
     await expectText(dialog, COMMENT); // the open comment goes with the return
     await dialog.getByLabel('退回修改原因').fill(RETURN_REASON);
     await confirmIn(reviewer, '退回修改');
-    await reviewer.getByText('已退回修改').waitFor();
+    await reviewer.getByText('已退回修改', { exact: true }).waitFor();
   });
 
   step('the editor sees the reason and the comment, replies, corrects the report and submits again', async () => {

@@ -3,7 +3,7 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { commitReportingAuthChanges } from './auth-changes';
 
 /**
- * One transaction on a pooled connection, as TenantDb and PlatformDb run theirs: `begin` (START TRANSACTION and
+ * One transaction on a pooled connection, as both the tenant and the bypass connection run theirs: `begin` (START TRANSACTION and
  * whatever must be set with it, sent as one simple query: one round trip), then `work`, then COMMIT with the
  * session-cache signal read in the same round trip; any failure rolls back, and the connection always goes back to
  * the pool outside a transaction.
