@@ -26,7 +26,8 @@ function placeOf(url) {
 function summarise(profile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const total = profile.nodes.reduce((n, node) => n + (node.hitCount ?? 0), 0);
-  const label = (n) => `${n.callFrame.functionName || '(anonymous)'} ${placeOf(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+  const label = (n) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${placeOf(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
   const self = new Map();
   const places = new Map();
   for (const n of profile.nodes) {
@@ -63,8 +64,11 @@ function summarise(profile) {
   for (const [place, hits] of top(places, 15)) if (place !== '(idle)') console.log(`  ${pct(hits, busy)}  ${place}`);
   console.log(`\ntop ${TOP} by self time (share of busy time):`);
   for (const [name, hits] of top(self, TOP)) console.log(`  ${pct(hits, busy)}  ${name}`);
-  console.log(`\ntop ${TOP} by total time, callees included (share of busy time), leaving out the event loop's own frames:`);
-  const skip = /^\(root\)|^processTicksAndRejections|^listOnTimeout|^processTimers|^runMicrotasks|^\(anonymous\) node internals/;
+  console.log(
+    `\ntop ${TOP} by total time, callees included (share of busy time), leaving out the event loop's own frames:`,
+  );
+  const skip =
+    /^\(root\)|^processTicksAndRejections|^listOnTimeout|^processTimers|^runMicrotasks|^\(anonymous\) node internals/;
   for (const [name, hits] of top(inclusive, TOP * 3)
     .filter(([name]) => !skip.test(name))
     .slice(0, TOP))
@@ -82,7 +86,11 @@ async function main() {
       .items[0].id;
     const path = { read: `/api/reports/${reportId}`, checks: `/api/reports/${reportId}/checks` }[SCENARIO];
     if (!path) throw new Error(`unknown scenario ${SCENARIO} (read, checks)`);
-    const options = { url: `${api.base}${path}`, headers: { authorization: `Bearer ${token}` }, connections: CONNECTIONS };
+    const options = {
+      url: `${api.base}${path}`,
+      headers: { authorization: `Bearer ${token}` },
+      connections: CONNECTIONS,
+    };
     await cannon({ ...options, duration: 2 });
     const result = await cannon({ ...options, duration: SECONDS });
     console.log(`profile of GET ${SCENARIO}: ${SECONDS} s, ${CONNECTIONS} connections`);

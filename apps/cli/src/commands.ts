@@ -10,6 +10,7 @@ import {
   type ChainReport,
 } from '@evalflow/persistence';
 import { allDemoUsers, DEMO_PASSWORD, seedDemo } from '@evalflow/seed';
+import { seedScaleCommand } from './seed-scale-command';
 import { DataSource } from 'typeorm';
 import { createPlatformAdmin } from './admin-create';
 
@@ -23,11 +24,14 @@ commands:
                    or generated and printed once)
   seed:demo        insert the demo counties, departments and logins (idempotent; development and test only)
   demo:logins      print the demo logins
+  seed:scale [--counties N] [--departments N] [--projects N] [--years 2024,2025] [--concurrency N]
+                   generate a national load (default 3000 counties × 150 departments × 4 reports × 2 years)
+                   into a fresh migrated database, with the demo; development and test only
   audit:verify     verify every county's audit hash chain; exit 1 and name the first broken entry if one is broken`;
 
 export type Output = (line: string) => void;
 
-async function withOwner<T>(url: string, work: (ds: DataSource) => Promise<T>): Promise<T> {
+export async function withOwner<T>(url: string, work: (ds: DataSource) => Promise<T>): Promise<T> {
   const ds = new DataSource(dataSourceOptions({ url, poolSize: 2, applicationName: 'evalflow-cli' }));
   await ds.initialize();
   try {
@@ -117,6 +121,8 @@ export async function runCommand(
       );
       return 0;
     }
+    case 'seed:scale':
+      return seedScaleCommand(config, args, out, err);
     case 'demo:logins':
       printDemoLogins(out);
       return 0;
