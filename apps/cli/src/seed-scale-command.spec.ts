@@ -61,6 +61,29 @@ describe('seed:scale (real PostgreSQL)', () => {
     ).toBe(0);
   });
 
+  it('spreads the year under way over every status and leaves the earlier year mostly approved', async () => {
+    const statuses = await db.owner(
+      async (c) =>
+        (
+          await c.query(
+            `SELECT fiscal_year AS year, status, count(*)::int AS n FROM reports
+              WHERE tenant_id IN ${GENERATED} GROUP BY 1, 2 ORDER BY 1, 2`,
+          )
+        ).rows as Array<{ year: number; status: string; n: number }>,
+    );
+    expect(statuses.filter((s) => s.year === 2025).map((s) => s.status)).toEqual([
+      'approved',
+      'draft',
+      'in_review',
+      'returned',
+      'submitted',
+    ]);
+    const earlier = statuses.filter((s) => s.year === 2024);
+    const approved = earlier.find((s) => s.status === 'approved')?.n ?? 0;
+    expect(approved / earlier.reduce((sum, s) => sum + s.n, 0)).toBeGreaterThan(0.8);
+    expect(earlier.some((s) => s.status === 'draft')).toBe(false);
+  });
+
   it('gives every report a history that ends in its status, a revision per submission and an audit entry per step', async () => {
     // the last transition of each report leads to its status; a draft has none
     expect(

@@ -27,6 +27,9 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
       statement_timeout: settings.statementTimeoutMs ?? 15000,
       connectionTimeoutMillis: 5000,
       idle_in_transaction_session_timeout: 60000,
+      // JIT compiles a plan once its estimated cost passes jit_above_cost: ~20–60 ms for a query that runs in under
+      // 1 ms here (县级概览's departments at national scale, bench:scale). Every query of this application is short.
+      options: '-c jit=off',
     },
   };
 }

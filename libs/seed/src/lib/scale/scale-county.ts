@@ -95,7 +95,7 @@ function spread(...n: number[]): number {
   let h = 2166136261;
   for (const v of n) h = Math.imul(h ^ (v + 0x9e3779b9), 16777619) >>> 0;
   h = Math.imul(h ^ (h >>> 15), 2246822507) >>> 0;
-  return (h ^ (h >>> 13)) / 4294967296;
+  return ((h ^ (h >>> 13)) >>> 0) / 4294967296;
 }
 
 /** The year under way in every state; earlier years as a finished year looks: approved, a few left behind. */
