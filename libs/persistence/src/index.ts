@@ -26,6 +26,7 @@ export * from './lib/indicator-library/library';
 export * from './lib/like-pattern';
 export * from './lib/dashboard/dashboard';
 export * from './lib/dashboard/dashboard-sql';
+export * from './lib/dashboard/flag-reports';
 export * from './lib/idempotency-claim';
 export * from './lib/publications/publications';
 export * from './lib/exports/exports';

@@ -10,14 +10,7 @@ import {
   type SelectionRule,
   type TrafficLight,
 } from '@evalflow/domain';
-import {
-  DASHBOARD_SQL,
-  rowsOf,
-  tenantOf,
-  TenantDb,
-  type DashboardFlagReportRecord,
-  type TenantTx,
-} from '@evalflow/persistence';
+import { loadFlagReports, tenantOf, TenantDb, type TenantTx } from '@evalflow/persistence';
 import { assertCan } from '../access/object-checks';
 import { AuditService } from '../audit/audit.service';
 import { departmentFlags } from '../dashboard/dashboard-flags';
@@ -148,7 +141,7 @@ async function select(
 /** Each department's 预警灯 of the year, judged exactly as 县级概览 judges it (same SQL, same rules, same thresholds). */
 async function departmentLights(tx: TenantTx, fiscalYear: number): Promise<Map<string, TrafficLight>> {
   const { inflationThresholds } = await loadSettings(tx);
-  const records = await rowsOf<DashboardFlagReportRecord>(tx, DASHBOARD_SQL.flagReports, [tenantOf(tx), fiscalYear]);
+  const records = await loadFlagReports(tx, fiscalYear);
   const lights = new Map<string, TrafficLight>();
   for (const [departmentId, judged] of departmentFlags(records, fiscalYear, inflationThresholds)) {
     if (judged.light) lights.set(departmentId, judged.light);

@@ -1,6 +1,7 @@
 import type { GradeBand, GradeKey, Indicator, ReportKind, ReportStatus } from '@evalflow/domain';
 import { rowOf, rowsOf, tenantOf, type TenantTx } from '../tenant-tx';
 import { DASHBOARD_SQL } from './dashboard-sql';
+import { loadFlagReports } from './flag-reports';
 
 export interface DashboardYearRecord {
   fiscalYear: number;
@@ -115,7 +116,7 @@ export async function loadDashboardRecords(
     JSON.stringify(countyBands),
   ]);
   const weeks = await rowsOf<DashboardWeekRecord>(tx, DASHBOARD_SQL.progress, year);
-  const flagReports = await rowsOf<DashboardFlagReportRecord>(tx, DASHBOARD_SQL.flagReports, year);
+  const flagReports = await loadFlagReports(tx, fiscalYear);
   const rectifications = await rowsOf<DashboardRectificationRecord>(tx, DASHBOARD_SQL.rectifications, year);
   return { dueOn: deadline?.dueOn ?? null, departments, reports, figures, weeks, flagReports, rectifications };
 }
