@@ -4,7 +4,7 @@ import {
   canSignOff,
   chinaDate,
   diffContent,
-  DOCUMENT_FORMATS,
+  FILED_DOCUMENT_FORMATS,
   headSignOffMissing,
   planTransition,
   PUBLICATION_WITHDRAWN_ON_REOPEN,
@@ -269,7 +269,7 @@ export class TransitionsService {
     // the filed documents of a submission (送审稿) and of an approval, rendered by the worker
     if (move.action === 'submit' || move.action === 'approve') {
       const moved = await requireReport(tx, report.id);
-      for (const format of DOCUMENT_FORMATS) {
+      for (const format of FILED_DOCUMENT_FORMATS) {
         await requestDocument(tx, moved, format, principal.userId, requestId);
       }
     }

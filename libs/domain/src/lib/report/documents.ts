@@ -6,6 +6,11 @@ import type { ReportKind } from './parts';
  */
 export const DOCUMENT_FORMATS = ['docx', 'pdf'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+/**
+ * What a submission or an approval files, in the order its renders are queued: the PDF first (what the
+ * submitter waits for and the bureau opens), then the DOCX — one worker renders them one after the other.
+ */
+export const FILED_DOCUMENT_FORMATS: readonly DocumentFormat[] = ['pdf', 'docx'];
 export const DOCUMENT_TEMPLATE_VERSION = 2;
 export const DOCUMENT_STATUSES = ['queued', 'rendering', 'done', 'failed'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
