@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
   DEFAULT_RENDER_LIMITS,
   IsolatedRenderer,
@@ -25,6 +25,8 @@ export interface DocumentRendererOptions {
   entry: RenderThreadEntry;
   limits: IsolationLimits;
   rendersPerThread: number;
+  /** start and warm the render thread when the worker starts, so the first document waits for nothing */
+  warmOnStart?: boolean;
 }
 
 /** Injection token of the renderer's options (tests give a thread entry of their own, or smaller limits). */
@@ -54,7 +56,8 @@ export function renderThreadEntry(): RenderThreadEntry {
 
 export function defaultDocumentRendererOptions(): DocumentRendererOptions {
   const { rendersPerThread, ...limits } = DOCUMENT_RENDER_DEFAULTS;
-  return { entry: renderThreadEntry(), limits, rendersPerThread };
+  // built, the thread warms at start-up; under ts-jest a thread costs seconds of compiling, started when a test renders
+  return { entry: renderThreadEntry(), limits, rendersPerThread, warmOnStart: !__filename.endsWith('.ts') };
 }
 
 /** The configured bounds (RENDER_MAX_PAGES, RENDER_MAX_BYTES, RENDER_TIMEOUT_MS, RENDER_MAX_HEAP_MB). */
@@ -80,10 +83,10 @@ export const documentRendererOptionsProvider = {
  * at application shutdown, after the documents worker has let its running render finish.
  */
 @Injectable()
-export class DocumentRenderer implements OnApplicationShutdown {
+export class DocumentRenderer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly renderer: IsolatedRenderer;
 
-  constructor(@Inject(DOCUMENT_RENDERER_OPTIONS) options: DocumentRendererOptions) {
+  constructor(@Inject(DOCUMENT_RENDERER_OPTIONS) private readonly options: DocumentRendererOptions) {
     this.renderer = new IsolatedRenderer({
       entry: options.entry,
       limits: options.limits,
@@ -102,6 +105,10 @@ export class DocumentRenderer implements OnApplicationShutdown {
 
   render(format: DocumentFormat, input: RenderInput, onProgress?: (percent: number) => void): Promise<Buffer> {
     return this.renderer.render(format, input, { onProgress });
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.options.warmOnStart) this.renderer.warm();
   }
 
   async onApplicationShutdown(): Promise<void> {

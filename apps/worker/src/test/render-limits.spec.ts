@@ -164,6 +164,35 @@ describe('rendering in a thread of its own, within limits (real PostgreSQL, Redi
     }, 90000);
   });
 
+  describe('a thread replaced after its renders', () => {
+    it('has its successor started and warmed beside it before it goes, so the successor takes over at once', async () => {
+      const renderer = new IsolatedRenderer({
+        entry: fixture('recording-render-thread.ts'),
+        rendersPerThread: 3,
+        warmAhead: 1,
+      });
+      const served: Array<{ threadId: number; warmed: boolean }> = [];
+      const threadsAfter: number[] = [];
+      try {
+        for (let i = 0; i < 7; i++) {
+          served.push(JSON.parse((await renderer.render('pdf', SAMPLE)).toString()));
+          threadsAfter.push(renderer.threads);
+        }
+      } finally {
+        await renderer.close();
+      }
+      const ids = served.map((s) => s.threadId);
+      // three renders a thread, each thread new
+      expect(new Set(ids.slice(0, 3)).size).toBe(1);
+      expect(new Set(ids.slice(3, 6)).size).toBe(1);
+      expect(new Set(ids).size).toBe(3);
+      // the successor exists from the second-to-last render of its predecessor on; every thread warmed first
+      expect(threadsAfter).toEqual([1, 2, 1, 1, 2, 1, 1]);
+      expect(served.every((s) => s.warmed)).toBe(true);
+      expect(renderer.threads).toBe(0);
+    }, 60000);
+  });
+
   describe('the event loop while a render runs', () => {
     it('ticks while a thread spins on a render that never ends; closing ends it', async () => {
       const renderer = new IsolatedRenderer({ entry: fixture('spinning-render-thread.ts') });

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { FontPaths } from '../fonts';
 import { DEFAULT_RENDER_LIMITS, RenderLimitExceeded, type RenderLimits } from '../limits';
 import type { DocumentFormat, RenderInput } from '../render-input';
-import type { RenderErrorShape, RenderRequestMessage, RenderThreadMessage } from './protocol';
+import type { RenderErrorShape, RenderRequestMessage, RenderThreadMessage, RenderWarmMessage } from './protocol';
 
 /** The file a render thread starts from: it calls serveRenderRequests() (a bundled app ships it beside its main). */
 export interface RenderThreadEntry {
@@ -30,6 +30,11 @@ export interface IsolatedRendererOptions {
   limits?: Partial<IsolationLimits>;
   /** renders one thread serves before it is replaced, so its heap starts afresh (default 50) */
   rendersPerThread?: number;
+  /**
+   * how many renders before that replacement its successor is started and warmed beside it (default 10), so
+   * no render waits the ~2 s a fresh thread takes to load and parse its fonts
+   */
+  warmAhead?: number;
   /** the faces the PDF uses; found on the system by the thread when absent */
   fonts?: FontPaths;
 }
@@ -61,12 +66,16 @@ interface InFlight {
  * answered within `timeoutMs`) and memory (`resourceLimits`: V8 ends a thread whose heap outgrows
  * `maxOldGenerationSizeMb`). A limit rejects with RenderLimitExceeded; the thread is kept warm (its fonts
  * parsed) between renders, and replaced after a limit of time or memory, a crash, or `rendersPerThread`
- * renders.
+ * renders. The planned replacement is started `warmAhead` renders early and warms itself while the old
+ * thread still serves (a standby), so it takes over at once.
  */
 export class IsolatedRenderer {
   readonly limits: IsolationLimits;
   private readonly rendersPerThread: number;
+  private readonly warmAhead: number;
   private thread: Worker | null = null;
+  /** the successor, warming while `thread` serves its last renders */
+  private standby: Worker | null = null;
   private renderedByThread = 0;
   private nextId = 0;
   private tail: Promise<unknown> = Promise.resolve();
@@ -77,6 +86,17 @@ export class IsolatedRenderer {
   constructor(private readonly options: IsolatedRendererOptions) {
     this.limits = { ...DEFAULT_RENDER_LIMITS, ...stripUndefined(options.limits ?? {}) };
     this.rendersPerThread = Math.max(1, options.rendersPerThread ?? 50);
+    this.warmAhead = Math.max(0, options.warmAhead ?? 10);
+  }
+
+  /** Starts the thread and has it warm itself, so the first render does not wait for it (the worker's start-up). */
+  warm(): void {
+    if (!this.closed && !this.thread) this.spawn();
+  }
+
+  /** Threads alive: the one serving and, near its replacement, its warming successor. */
+  get threads(): number {
+    return (this.thread ? 1 : 0) + (this.standby ? 1 : 0);
   }
 
   /** Whether a render is in progress in the thread. */
@@ -100,6 +120,7 @@ export class IsolatedRenderer {
     this.closed = true;
     this.inFlight?.abort(new RendererClosed());
     if (this.thread) this.retire(this.thread);
+    if (this.standby) this.retire(this.standby);
     await Promise.all([...this.exits]);
   }
 
@@ -136,6 +157,7 @@ export class IsolatedRenderer {
           }
         } else if (message.type === 'done') {
           this.renderedByThread++;
+          if (this.renderedByThread >= this.rendersPerThread - this.warmAhead) this.prepareStandby();
           settle({ bytes: Buffer.from(message.bytes) }, this.renderedByThread >= this.rendersPerThread);
         } else {
           settle({ error: revive(message.error) }, false);
@@ -179,7 +201,21 @@ export class IsolatedRenderer {
     });
   }
 
+  /** The serving thread: the warmed standby when there is one, else a new thread. */
   private spawn(): Worker {
+    const thread = this.standby ?? this.start();
+    this.standby = null;
+    this.thread = thread;
+    this.renderedByThread = 0;
+    return thread;
+  }
+
+  private prepareStandby(): void {
+    if (!this.closed && !this.standby) this.standby = this.start();
+  }
+
+  /** A new thread, asked at once to warm itself (it does so before any render sent after). */
+  private start(): Worker {
     const { entry } = this.options;
     const thread = new Worker(entry.filename, {
       execArgv: entry.execArgv ?? [],
@@ -194,15 +230,17 @@ export class IsolatedRenderer {
     thread.on('error', () => undefined);
     thread.once('exit', () => {
       if (this.thread === thread) this.thread = null;
+      if (this.standby === thread) this.standby = null;
     });
+    const warm: RenderWarmMessage = { type: 'warm', fonts: this.options.fonts };
+    thread.postMessage(warm);
     thread.unref();
-    this.thread = thread;
-    this.renderedByThread = 0;
     return thread;
   }
 
   private retire(thread: Worker): void {
     if (this.thread === thread) this.thread = null;
+    if (this.standby === thread) this.standby = null;
     void thread.terminate().catch(() => undefined);
   }
 }

@@ -12,6 +12,17 @@ export interface RenderRequestMessage {
   fonts?: FontPaths;
 }
 
+/**
+ * Sent to a thread before its first render: it renders a small document of its own and keeps nothing but
+ * what that warmed (its modules loaded, its fonts parsed), so the first real render does not pay ~2 s.
+ */
+export interface RenderWarmMessage {
+  type: 'warm';
+  fonts?: FontPaths;
+}
+
+export type RenderThreadRequest = RenderRequestMessage | RenderWarmMessage;
+
 /** An error as it crosses the thread boundary (class instances do not). */
 export interface RenderErrorShape {
   name: string;

@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { RenderLimitExceeded } from '../limits';
 import { renderDocument } from '../render';
-import type { RenderErrorShape, RenderRequestMessage, RenderThreadMessage } from './protocol';
+import type { RenderErrorShape, RenderThreadMessage, RenderThreadRequest } from './protocol';
+import { WARM_UP_INPUT } from './warm-up';
 
 /** What a render thread's entry may add: an observer of each render's progress, inside the thread. */
 export interface RenderThreadHooks {
@@ -17,7 +18,12 @@ export function serveRenderRequests(hooks: RenderThreadHooks = {}): void {
   const port = parentPort;
   if (!port) throw new Error('serveRenderRequests runs inside a worker thread');
   const post = (message: RenderThreadMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
-  port.on('message', (request: RenderRequestMessage) => {
+  port.on('message', (request: RenderThreadRequest) => {
+    if (request?.type === 'warm') {
+      // a failure here only leaves the first real render to parse the fonts (and fail in its own right)
+      renderDocument('pdf', WARM_UP_INPUT, { fonts: request.fonts }).catch(() => undefined);
+      return;
+    }
     if (request?.type !== 'render') return;
     const { id } = request;
     renderDocument(request.format, request.input, {
