@@ -35,15 +35,16 @@ describe('filed documents: the PDF is queued before the DOCX (real API and Postg
     await close?.();
   });
 
-  it('a submission, then an approval: each queues its PDF, then its DOCX', async () => {
+  it('a submission, then an approval: each queues its PDF, then its DOCX, which waits behind any PDF', async () => {
     expect((await act(editor, 'submit')).statusCode).toBe(200);
     expect((await act(approver, 'approve')).statusCode).toBe(200);
     const jobs = await db.owner(
       async (c) =>
         (
-          await c.query(`SELECT job_id FROM outbox WHERE queue = 'documents' AND job_id LIKE $1 ORDER BY id`, [
-            `render.${id}.%`,
-          ])
+          await c.query(
+            `SELECT job_id, priority FROM outbox WHERE queue = 'documents' AND job_id LIKE $1 ORDER BY id`,
+            [`render.${id}.%`],
+          )
         ).rows,
     );
     // job ids are render.<report>.<edition>.<format>.t<template version>
@@ -53,5 +54,7 @@ describe('filed documents: the PDF is queued before the DOCX (real API and Postg
       'r1-approved pdf',
       'r1-approved docx',
     ]);
+    // BullMQ runs a job without a priority before every prioritized one
+    expect(jobs.map((j: { priority: number | null }) => j.priority)).toEqual([null, 10, null, 10]);
   });
 });

@@ -90,6 +90,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const queue = this.queues[row.queue as QueueName];
     if (!queue) throw new UnroutableOutboxRow(`outbox row ${row.id} names unknown queue "${row.queue}"`);
     // BullMQ would wait for Redis indefinitely; the relay records the failure and tries again later
-    await withTimeout(queue.add(row.job_name, row.payload, { jobId: row.job_id }), PRODUCER_TIMEOUT_MS);
+    const options = { jobId: row.job_id, ...(row.priority === null ? {} : { priority: row.priority }) };
+    await withTimeout(queue.add(row.job_name, row.payload, options), PRODUCER_TIMEOUT_MS);
   }
 }

@@ -1,13 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Argon2PasswordHasher } from '@evalflow/auth';
-import { JOBS, type RenderDocumentJobData } from '@evalflow/jobs';
+import { JOBS, QUEUES, type RenderDocumentJobData } from '@evalflow/jobs';
+import { getQueueToken } from '@nestjs/bullmq';
 import { createLogger, PinoNestLogger } from '@evalflow/observability';
 import { appendOutbox, dataSourceOptions, setupDatabase, TenantDb } from '@evalflow/persistence';
 import { seedDemo } from '@evalflow/seed';
 import { TestDatabase } from '@evalflow/testing';
 import { BUILTIN_TEMPLATES, DEFAULT_GRADE_BANDS, type TemplateDefinition } from '@evalflow/domain';
-import type { Job } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import JSZip from 'jszip';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -117,6 +118,43 @@ describe('document rendering in the worker (real PostgreSQL, Redis and fonts)', 
     },
     60000,
   );
+
+  it('relays a job with its priority: a DOCX queued first still waits behind a PDF', async () => {
+    const queue = worker.get<Queue>(getQueueToken(QUEUES.documents));
+    const docx = await newDocument('docx');
+    const pdf = await newDocument('pdf');
+    await queue.pause();
+    try {
+      await new TenantDb(app).tx(async (em) => {
+        for (const [documentId, priority] of [
+          [docx, 10],
+          [pdf, undefined],
+        ] as const) {
+          await appendOutbox(em, {
+            tenantId: ids.tenant,
+            queue: JOBS.renderDocument.queue,
+            jobName: JOBS.renderDocument.name,
+            jobId: `priority-test-${documentId}`,
+            payload: { tenantId: ids.tenant, documentId } satisfies RenderDocumentJobData,
+            priority,
+          });
+        }
+      }, ids.tenant);
+      expect(await worker.get(OutboxRelay).tick()).toEqual({ relayed: 2, failed: 0 });
+      expect((await queue.getJob(`priority-test-${docx}`))?.opts.priority).toBe(10);
+      expect((await queue.getJob(`priority-test-${pdf}`))?.opts.priority ?? 0).toBe(0);
+      expect(await queue.getJobCounts('prioritized', 'wait')).toEqual({ prioritized: 1, wait: 1 });
+    } finally {
+      await queue.resume();
+    }
+    const done = await until(
+      () =>
+        owner(`SELECT id, status, started_at, finished_at FROM documents WHERE id = ANY($1::uuid[])`, [[docx, pdf]]),
+      (rows) => rows.length === 2 && rows.every((r) => r.status === 'done'),
+    );
+    const [first, second] = [pdf, docx].map((id) => done.find((r) => r.id === id));
+    expect(first.finished_at.getTime()).toBeLessThanOrEqual(second.started_at.getTime());
+  }, 60000);
 
   it('a render that cannot succeed is marked failed on its last attempt, with the reason', async () => {
     const documentId = await newDocument('pdf', `'{"schemaVersion": 1}'::jsonb`);

@@ -37,6 +37,12 @@ export function renderJobId(doc: {
 }
 
 /**
+ * A DOCX (the editable copy, asked for with the PDF on every submission and approval) waits behind every PDF:
+ * the PDF is what users wait for and what the reviewers read. Under a deadline's load this halves the PDFs' wait.
+ */
+export const RENDER_PRIORITY: Record<DocumentFormat, number | undefined> = { pdf: undefined, docx: 10 };
+
+/**
  * Asks for a document of the report as it stands: one row per (edition, format, template version),
  * whose render job leaves through the outbox with an id made of the same key. Asking again finds
  * the same row — a render queued, in progress or done is not repeated; a failed one, or one stuck
@@ -86,6 +92,7 @@ export async function requestDocument(
       generation: created.generation,
     }),
     payload: job,
+    priority: RENDER_PRIORITY[format],
   });
   return created.id;
 }
@@ -110,6 +117,7 @@ export async function redriveDocument(
     jobName: JOBS.renderDocument.name,
     jobId,
     payload: job,
+    priority: RENDER_PRIORITY[doc.format],
   });
   return jobId;
 }

@@ -25,6 +25,7 @@ import { Webhooks1764270000000 } from './1764270000000-webhooks';
 import { ApiKeys1764280000000 } from './1764280000000-api-keys';
 import { EvidenceFiles1764290000000 } from './1764290000000-evidence-files';
 import { AuthChangeNotify1764300000000 } from './1764300000000-auth-change-notify';
+import { OutboxPriority1764310000000 } from './1764310000000-outbox-priority';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   ApiKeys1764280000000,
   EvidenceFiles1764290000000,
   AuthChangeNotify1764300000000,
+  OutboxPriority1764310000000,
 ];

@@ -7,6 +7,8 @@ export interface OutboxEntry {
   /** deterministic, so a job relayed twice is kept once by BullMQ */
   jobId: string;
   payload: object;
+  /** BullMQ's priority (1 first … 2,097,152 last); absent: before every prioritized job of the queue */
+  priority?: number;
 }
 
 /**
@@ -14,13 +16,10 @@ export interface OutboxEntry {
  * and waits in the table while Redis is away. The worker's relay sends it.
  */
 export async function appendOutbox(em: EntityManager, entry: OutboxEntry): Promise<void> {
-  await em.query(`INSERT INTO outbox (tenant_id, queue, job_name, job_id, payload) VALUES ($1, $2, $3, $4, $5)`, [
-    entry.tenantId,
-    entry.queue,
-    entry.jobName,
-    entry.jobId,
-    JSON.stringify(entry.payload),
-  ]);
+  await em.query(
+    `INSERT INTO outbox (tenant_id, queue, job_name, job_id, payload, priority) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [entry.tenantId, entry.queue, entry.jobName, entry.jobId, JSON.stringify(entry.payload), entry.priority ?? null],
+  );
 }
 
 export interface PendingOutboxRow {
@@ -29,6 +28,7 @@ export interface PendingOutboxRow {
   job_name: string;
   job_id: string;
   payload: Record<string, unknown>;
+  priority: number | null;
 }
 
 export type Send = (row: PendingOutboxRow) => Promise<void>;
@@ -66,7 +66,7 @@ export async function relayOutboxOnce(
 ): Promise<{ relayed: number; failed: number }> {
   return tx(async (em) => {
     const rows: PendingOutboxRow[] = await em.query(
-      `SELECT id::text AS id, queue, job_name, job_id, payload FROM outbox
+      `SELECT id::text AS id, queue, job_name, job_id, payload, priority FROM outbox
         WHERE relayed_at IS NULL
           AND ($2::double precision IS NULL OR created_at < now() - make_interval(secs => $2::double precision / 1000))
         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -118,7 +118,7 @@ export async function lockUnsettledOutbox(
     [options.windowMs],
   );
   return em.query(
-    `SELECT id::text AS id, queue, job_name, job_id, payload, redrives FROM outbox
+    `SELECT id::text AS id, queue, job_name, job_id, payload, priority, redrives FROM outbox
       WHERE relayed_at IS NOT NULL AND settled_at IS NULL
         AND relayed_at <= now() - make_interval(secs => $1::double precision / 1000)
       ORDER BY relayed_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
