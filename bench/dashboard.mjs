@@ -9,10 +9,9 @@
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import { availableParallelism } from 'node:os';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { benchDatabase, call, startApi } from './lib.mjs';
+import { benchDatabase, call, memoryOf, startApi, timeRuns } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 200);
 const WARMUP = 20;
@@ -163,26 +162,6 @@ function bytesOnTheWire(url, token) {
   });
 }
 
-async function timeRuns(work) {
-  for (let i = 0; i < WARMUP; i++) await work();
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = process.hrtime.bigint();
-    await work();
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  const at = (q) => times[Math.min(times.length - 1, Math.ceil(times.length * q) - 1)];
-  return { p50: at(0.5), p95: at(0.95), max: times[times.length - 1] };
-}
-
-/** A process's resident and peak resident memory in MB, from /proc (Linux). */
-function memoryOf(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
-}
-
 /** The 汇总表 of the year: timed like the dashboard (fewer runs: it is the costly family), with the api's memory. */
 async function benchSummary(api, token, reports) {
   const url = `${api.base}/api/dashboard/summary.xlsx?fiscalYear=${YEAR}`;
@@ -213,8 +192,9 @@ const line = (label, t) =>
 async function main() {
   const sql = dashboardSql();
   const db = await benchDatabase();
-  const owner = new pg.Client({ connectionString: db.urls.owner });
-  const app = new pg.Client({ connectionString: db.urls.app });
+  // sessions as the API's (libs/persistence data-source options: no JIT), so both run the same plans the same way
+  const owner = new pg.Client({ connectionString: db.urls.owner, options: '-c jit=off' });
+  const app = new pg.Client({ connectionString: db.urls.app, options: '-c jit=off' });
   let api;
   try {
     api = await startApi(db.env);
@@ -241,15 +221,19 @@ async function main() {
         `answer ${(Buffer.byteLength(body) / 1024).toFixed(0)} KB JSON (${(zippedBytes / 1024).toFixed(0)} KB as sent, gzip)\n`,
     );
     const results = {};
-    results.api = await timeRuns(async () => {
-      const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } });
-      await response.arrayBuffer();
-      if (!response.ok) throw new Error(`GET /api/dashboard answered ${response.status}`);
-    });
+    results.api = await timeRuns(
+      async () => {
+        const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } });
+        await response.arrayBuffer();
+        if (!response.ok) throw new Error(`GET /api/dashboard answered ${response.status}`);
+      },
+      RUNS,
+      WARMUP,
+    );
     console.log(line('API GET /api/dashboard?fiscalYear=2024', results.api));
-    results.owner = await timeRuns(bareAggregate(owner, sql, tenantId));
+    results.owner = await timeRuns(bareAggregate(owner, sql, tenantId), RUNS, WARMUP);
     console.log(line('bare SQL, owner connection (no HTTP, no RLS)', results.owner));
-    results.app = await timeRuns(bareAggregate(app, sql, tenantId));
+    results.app = await timeRuns(bareAggregate(app, sql, tenantId), RUNS, WARMUP);
     console.log(line('bare SQL, application role in the tenant tx (RLS)', results.app));
     console.log(
       `\nAPI / bare owner SQL: p50 ${(results.api.p50 / results.owner.p50).toFixed(2)}×, p95 ${(results.api.p95 / results.owner.p95).toFixed(2)}×`,

@@ -5,14 +5,13 @@
 // Prints, per run: the time from the request to done, the worker's own time (started → finished), rows/s, the
 // file's size, and the worker process's peak resident memory (VmHWM) before the first export and after each.
 // Usage: npm run bench:exports   (builds api, worker and cli first; BENCH_RUNS: exports timed, default 3)
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { benchDatabase, call, startApi } from './lib.mjs';
+import { benchDatabase, call, memoryOf, startApi, startWorker } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const DEPARTMENTS = 300;
@@ -37,22 +36,6 @@ function countyStatements(tenantId) {
     },
   });
   return JSON.parse(out.toString());
-}
-
-/** A process's resident and peak resident memory in MB, from /proc (Linux). */
-function memoryOf(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
-}
-
-async function startWorker(env) {
-  const child = spawn('node', ['dist/apps/worker/main.js'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...env, OUTBOX_POLL_MS: '100' },
-  });
-  await new Promise((r) => setTimeout(r, 3000));
-  return { pid: child.pid, stop: () => new Promise((resolve) => (child.kill('SIGTERM'), child.on('exit', resolve))) };
 }
 
 /** One export asked for and watched until done (polled every 50 ms). */
@@ -96,7 +79,7 @@ async function main() {
       `exports benchmark: ${rows[0].reports} reports of ${YEAR}, ${rows[0].indicators} indicator rows (generated in ${Date.now() - generating} ms); ${RUNS} runs`,
     );
     api = await startApi(env);
-    worker = await startWorker(env);
+    worker = await startWorker({ ...env, OUTBOX_POLL_MS: '100' });
     const token = (await call(api.base, 'POST', '/api/auth/login', null, REVIEWER)).accessToken;
     const before = memoryOf(worker.pid);
     console.log(`worker before: RSS ${before.rss.toFixed(0)} MB, peak ${before.peak.toFixed(0)} MB`);

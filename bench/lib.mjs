@@ -1,5 +1,6 @@
 // Shared helpers of the benchmarks: a throwaway database, the built apps as processes, autocannon.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import pg from 'pg';
@@ -9,21 +10,14 @@ const OWNER = process.env.DATABASE_MIGRATION_URL || 'postgres://postgres@127.0.0
 const APP = process.env.DATABASE_URL || 'postgres://evalflow_app@127.0.0.1:5432/evalflow';
 const PLATFORM = process.env.DATABASE_PLATFORM_URL || 'postgres://evalflow_platform@127.0.0.1:5432/evalflow';
 
-const withDb = (url, db) => Object.assign(new URL(url), { pathname: `/${db}` }).toString();
+export const withDb = (url, db) => Object.assign(new URL(url), { pathname: `/${db}` }).toString();
 
-export async function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
+/** The owner's URL of database `db` (default: the server's maintenance database). */
+export const ownerUrl = (db = 'postgres') => withDb(OWNER, db);
 
-/** A database of its own, migrated and seeded with the demo by the real cli. */
-export async function benchDatabase() {
-  const name = `evalflow_bench_${randomBytes(4).toString('hex')}`;
-  const env = {
+/** What the built cli, api and worker need to run on database `name`: its URLs, a queue prefix, no throttles. */
+export function databaseEnv(name) {
+  return {
     DATABASE_URL: withDb(APP, name),
     DATABASE_MIGRATION_URL: withDb(OWNER, name),
     DATABASE_PLATFORM_URL: withDb(PLATFORM, name),
@@ -37,13 +31,28 @@ export async function benchDatabase() {
     RATE_LIMIT_AUTH_PER_MINUTE: '100000',
     RATE_LIMIT_COSTLY_PER_MINUTE: '100000',
   };
+}
+
+export async function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A database of its own, migrated and seeded with the demo by the real cli. */
+export async function benchDatabase() {
+  const name = `evalflow_bench_${randomBytes(4).toString('hex')}`;
+  const env = databaseEnv(name);
   for (const command of ['migrate', 'seed:demo']) await run('node', ['dist/apps/cli/main.js', command], env);
   return {
     name,
     env,
     urls: { owner: env.DATABASE_MIGRATION_URL, app: env.DATABASE_URL },
     async drop() {
-      const client = new pg.Client({ connectionString: withDb(OWNER, 'postgres') });
+      const client = new pg.Client({ connectionString: ownerUrl() });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await client.end();
@@ -109,4 +118,54 @@ export async function call(base, method, path, token, body) {
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : null;
+}
+
+/** p50/p95/max of plain numbers (ms). */
+export function quantiles(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * q) - 1))];
+  return { n: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
+}
+
+/** `work` run `runs` times one after another (after `warmup` untimed runs): its p50/p95/max in ms. */
+export async function timeRuns(work, runs, warmup = 20) {
+  for (let i = 0; i < warmup; i++) await work(i);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    await work(i);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return quantiles(times);
+}
+
+/** The built worker, ready once its health port answers /ready. */
+export async function startWorker(env) {
+  const healthPort = await freePort();
+  const child = spawn('node', ['dist/apps/worker/main.js'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ...env, WORKER_HEALTH_PORT: String(healthPort), HOST: '127.0.0.1' },
+  });
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  for (let i = 0; i < 300 && !exited; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${healthPort}/ready`)).ok) break;
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (exited) throw new Error('the worker exited while starting');
+  return {
+    pid: child.pid,
+    stop: () => new Promise((resolve) => (exited ? resolve() : (child.kill('SIGTERM'), child.on('exit', resolve)))),
+  };
+}
+
+/** A process's resident and peak resident memory in MB, from /proc (Linux). */
+export function memoryOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }

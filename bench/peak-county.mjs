@@ -11,18 +11,6 @@ export const PASSWORD = 'Bench#Peak2025';
 const PLATFORM = { username: 'platform.admin', password: 'evalflow-demo' };
 const SAMPLE_EDITOR = { username: 'zhaoxian.union.editor', password: 'evalflow-demo' };
 const SAMPLE_NAME = '赵县总工会';
-const OVERALL_PARTS = [
-  'header',
-  'basicInfo',
-  'budget',
-  'goals',
-  'selfEvaluation',
-  'results',
-  'conclusion',
-  'problems',
-  'team',
-  'scoreTable',
-];
 
 /** Runs `work` over `items`, at most `limit` at a time (argon2 hashing makes user setup CPU-bound). */
 export async function inPool(items, limit, work) {
@@ -43,7 +31,7 @@ async function sampleParts(base) {
   const token = (await call(base, 'POST', '/api/auth/login', null, SAMPLE_EDITOR)).accessToken;
   const page = await call(base, 'GET', `/api/reports?fiscalYear=2024&kind=department_overall`, token);
   const report = await call(base, 'GET', `/api/reports/${page.items[0].id}`, token);
-  return Object.fromEntries(OVERALL_PARTS.map((part) => [part, report.parts[part].content]));
+  return Object.fromEntries(Object.entries(report.parts).map(([part, view]) => [part, view.content]));
 }
 
 /**
@@ -107,8 +95,8 @@ async function fillReport(base, token, name, sample) {
   const report = await call(base, 'POST', '/api/reports', token, { fiscalYear: YEAR });
   const versions = {};
   let reportVersion = report.version;
-  for (const part of OVERALL_PARTS) {
-    const content = JSON.parse(JSON.stringify(sample[part]).replaceAll(SAMPLE_NAME, name));
+  for (const [part, sampleContent] of Object.entries(sample)) {
+    const content = JSON.parse(JSON.stringify(sampleContent).replaceAll(SAMPLE_NAME, name));
     const written = await put(base, token, report.id, part, report.parts[part].version, content);
     versions[part] = written.version;
     reportVersion = written.reportVersion;

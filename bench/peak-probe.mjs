@@ -1,11 +1,10 @@
 // What bench/peak.mjs measures with: per-stream latency histograms, the render queue sampled every second,
-// the processes' CPU, the built worker as a process, and the time each document spent in each phase.
-import { spawn } from 'node:child_process';
+// the processes' CPU, and the time each document spent in each phase.
 import { readFileSync } from 'node:fs';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import hdr from 'hdr-histogram-js';
-import { freePort } from './lib.mjs';
+import { quantiles } from './lib.mjs';
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const redisOptions = () => {
@@ -67,13 +66,6 @@ export class Stream {
   }
 }
 
-/** p50/p95/max of plain numbers (ms). */
-export function quantiles(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * q) - 1))];
-  return { n: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
-}
-
 export const fmtQ = (q) =>
   q.n ? `p50 ${q.p50.toFixed(0)} ms   p95 ${q.p95.toFixed(0)} ms   max ${q.max.toFixed(0)} ms   (n ${q.n})` : '(none)';
 
@@ -131,30 +123,6 @@ export function cpuSeconds(pid) {
   } catch {
     return NaN;
   }
-}
-
-/** The built worker, ready once its health port answers /ready. */
-export async function startWorker(env) {
-  const healthPort = await freePort();
-  const child = spawn('node', ['dist/apps/worker/main.js'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...env, WORKER_HEALTH_PORT: String(healthPort), HOST: '127.0.0.1' },
-  });
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  for (let i = 0; i < 300 && !exited; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${healthPort}/ready`)).ok) break;
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  if (exited) throw new Error('the worker exited while starting');
-  return {
-    pid: child.pid,
-    stop: () => new Promise((resolve) => (exited ? resolve() : (child.kill('SIGTERM'), child.on('exit', resolve)))),
-  };
 }
 
 /**

@@ -26,18 +26,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { benchDatabase, startApi } from './lib.mjs';
+import { benchDatabase, quantiles, startApi, startWorker } from './lib.mjs';
 import { createCounty, YEAR } from './peak-county.mjs';
-import {
-  cpuSeconds,
-  documentPhases,
-  dropQueueKeys,
-  fmtQ,
-  quantiles,
-  sampleQueue,
-  startWorker,
-  Stream,
-} from './peak-probe.mjs';
+import { cpuSeconds, documentPhases, dropQueueKeys, fmtQ, sampleQueue, Stream } from './peak-probe.mjs';
 
 const num = (name, fallback) => Number(process.env[name] || fallback);
 const SECONDS = num('BENCH_SECONDS', 30);

@@ -8,26 +8,13 @@
 // and any sequential scan of a big table named.
 // Usage: npm run seed:scale, then npm run bench:scale   (BENCH_RUNS: timed requests per line, default 200)
 import pg from 'pg';
-import { call, startApi } from './lib.mjs';
+import { call, startApi, timeRuns } from './lib.mjs';
 import { SCALE_DATABASE, SCALE_PASSWORD, scaleEnv } from './scale-db.mjs';
 import { capturePlans } from './scale-plans.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 200);
 const WARMUP = 20;
 const DEMO = { reviewer: 'zhaoxian.finance.reviewer', editor: 'zhaoxian.union.editor', password: 'evalflow-demo' };
-
-async function timeRuns(work, runs = RUNS, warmup = WARMUP) {
-  for (let i = 0; i < warmup; i++) await work(i);
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const started = process.hrtime.bigint();
-    await work(i);
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  const at = (q) => times[Math.min(times.length - 1, Math.ceil(times.length * q) - 1)];
-  return { p50: at(0.5), p95: at(0.95), max: times[times.length - 1] };
-}
 
 const fmt = (t) => `p50 ${t.p50.toFixed(1).padStart(6)} ms  p95 ${t.p95.toFixed(1).padStart(6)} ms`;
 const line = (label, big, small) =>
@@ -57,8 +44,9 @@ async function editableReport(owner, regionCode) {
   const { rows } = await owner.query(
     `SELECT r.id, u.username FROM reports r JOIN tenants t ON t.id = r.tenant_id
        JOIN users u ON u.department_id = r.department_id
+       JOIN user_roles ur ON ur.user_id = u.id AND ur.role = 'dept_editor'
       WHERE t.region_code = $1 AND r.kind = 'department_overall' AND r.status IN ('draft', 'returned')
-      ORDER BY r.fiscal_year DESC, r.id LIMIT 1`,
+      ORDER BY r.fiscal_year DESC, r.id, u.username LIMIT 1`,
     [regionCode],
   );
   if (!rows[0]) throw new Error(`county ${regionCode} has no editable report`);
@@ -157,8 +145,8 @@ async function main() {
       `generated county ${big.name} (${big.reports} reports, audit chain ${chainOf(big.id)}) | 赵县 (${small.reports} reports, audit chain ${chainOf(small.id)})\n`,
     );
     const both = async (label, work, runs) => {
-      const b = await timeRuns(work('big'), runs);
-      const s = await timeRuns(work('small'), runs);
+      const b = await timeRuns(work('big'), runs ?? RUNS, WARMUP);
+      const s = await timeRuns(work('small'), runs ?? RUNS, WARMUP);
       console.log(line(label, b, s));
       return { big: b, small: s };
     };
@@ -187,8 +175,8 @@ async function main() {
       (k) => () => (k === 'big' ? login('s00000.d002.editor', SCALE_PASSWORD) : login(DEMO.editor, DEMO.password)),
       20,
     );
-    const b = await timeRuns(auditInsert(app, big.id));
-    const s = await timeRuns(auditInsert(app, small.id));
+    const b = await timeRuns(auditInsert(app, big.id), RUNS, WARMUP);
+    const s = await timeRuns(auditInsert(app, small.id), RUNS, WARMUP);
     console.log(line(`audit insert (chain ${chainOf(big.id)} vs short)`, b, s));
 
     const goals = [

@@ -2,8 +2,8 @@
 // Creates the database SCALE_DATABASE afresh (default evalflow_scale; an existing one is dropped only with
 // SCALE_REPLACE=1), migrates it and runs the cli's seed:scale: the demo, then a national load by COPY.
 import pg from 'pg';
-import { run } from './lib.mjs';
-import { ownerUrl, SCALE_DATABASE, scaleEnv } from './scale-db.mjs';
+import { ownerUrl, run } from './lib.mjs';
+import { SCALE_DATABASE, scaleEnv } from './scale-db.mjs';
 
 const admin = new pg.Client({ connectionString: ownerUrl() });
 await admin.connect();

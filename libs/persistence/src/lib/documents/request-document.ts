@@ -1,4 +1,9 @@
-import { documentEdition, DOCUMENT_TEMPLATE_VERSION, type DocumentFormat } from '@evalflow/domain';
+import {
+  documentEdition,
+  DOCUMENT_RENDER_PRIORITY,
+  DOCUMENT_TEMPLATE_VERSION,
+  type DocumentFormat,
+} from '@evalflow/domain';
 import { deterministicJobId, JOBS, type RenderDocumentJobData } from '@evalflow/jobs';
 import { appendOutbox } from '../outbox/outbox';
 import { loadContent } from '../reports/parts';
@@ -35,12 +40,6 @@ export function renderJobId(doc: {
     ...(doc.generation ? [`g${doc.generation}`] : []),
   );
 }
-
-/**
- * A DOCX (the editable copy, asked for with the PDF on every submission and approval) waits behind every PDF:
- * the PDF is what users wait for and what the reviewers read. Under a deadline's load this halves the PDFs' wait.
- */
-export const RENDER_PRIORITY: Record<DocumentFormat, number | undefined> = { pdf: undefined, docx: 10 };
 
 /**
  * Asks for a document of the report as it stands: one row per (edition, format, template version),
@@ -92,7 +91,7 @@ export async function requestDocument(
       generation: created.generation,
     }),
     payload: job,
-    priority: RENDER_PRIORITY[format],
+    priority: DOCUMENT_RENDER_PRIORITY[format],
   });
   return created.id;
 }
@@ -117,7 +116,7 @@ export async function redriveDocument(
     jobName: JOBS.renderDocument.name,
     jobId,
     payload: job,
-    priority: RENDER_PRIORITY[doc.format],
+    priority: DOCUMENT_RENDER_PRIORITY[doc.format],
   });
   return jobId;
 }

@@ -64,11 +64,13 @@ export async function seedScale(
   const counts = Object.fromEntries(Object.keys(scaleTables()).map((k) => [k, 0])) as ScaleCounts;
   let next = 0;
   let done = 0;
+  // the first writer to fail stops the others at their next county
+  let failed = false;
 
   const writer = async () => {
     const client = await pool.connect();
     try {
-      for (let index = next++; index < options.counties; index = next++) {
+      for (let index = next++; index < options.counties && !failed; index = next++) {
         const tables = scaleTables();
         generateCounty(tables, index, options, templates, gradeBands, passwordHash, newId);
         await client.query('BEGIN');
@@ -86,6 +88,7 @@ export async function seedScale(
         }
       }
     } catch (error) {
+      failed = true;
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
