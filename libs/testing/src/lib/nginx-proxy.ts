@@ -15,7 +15,9 @@ export const nginxInstalled = () => spawnSync('sh', ['-c', 'command -v nginx']).
 
 /**
  * Starts nginx on `port`, passing every request in turn to the next of `upstreams` (round robin) and never retrying a
- * request on another instance, so each request is answered by exactly one instance, which the access log names.
+ * request on another instance, so each request is answered by exactly one instance, which the access log names. No
+ * instance is ever taken out of the turn (max_fails=0: by default one failed connection, such as a health probe
+ * while an instance still starts, sends everything to the other for 10 s), so requests in sequence alternate.
  * Everything it writes stays in a temporary directory.
  */
 export async function startNginx(port: number, upstreams: number[]): Promise<NginxProxy> {
@@ -38,7 +40,7 @@ http {
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
   upstream evalflow_api {
-${upstreams.map((p) => `    server 127.0.0.1:${p};`).join('\n')}
+${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join('\n')}
   }
   server {
     listen 127.0.0.1:${port};
