@@ -169,3 +169,41 @@ export function memoryOf(pid) {
   const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
+
+/** CPU seconds (user + system) a process has used so far, from /proc (0 when it is gone). */
+function cpuSecondsOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU used by a server process and by the PostgreSQL backends serving database `db`, between `start()` and
+ * `stop()`: work per request that does not depend on what else the machine is doing, unlike requests a second.
+ */
+export async function cpuMeter(pgClient, db, serverPid) {
+  const backends = async () =>
+    (
+      await pgClient.query(
+        `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+        [db],
+      )
+    ).rows.map((r) => r.pid);
+  const read = async () => {
+    const pids = await backends();
+    return { server: cpuSecondsOf(serverPid), pg: new Map(pids.map((pid) => [pid, cpuSecondsOf(pid)])) };
+  };
+  const before = await read();
+  return {
+    async stop() {
+      const after = await read();
+      let pg = 0;
+      for (const [pid, seconds] of after.pg) pg += seconds - (before.pg.get(pid) ?? 0);
+      return { serverS: after.server - before.server, pgS: pg };
+    },
+  };
+}

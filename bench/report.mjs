@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import pg from 'pg';
-import { benchDatabase, cannon, freePort, row, startApi } from './lib.mjs';
+import { benchDatabase, cannon, cpuMeter, freePort, row, startApi } from './lib.mjs';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || availableParallelism() * 2);
@@ -255,28 +255,42 @@ async function main() {
     };
     const write = writeOf(writers, PART, contents);
     const writeProject = writeOf(projectWriters, PROJECT_PART, projectContents);
-    const measure = async (run) => (await run(WARMUP_S), run(DURATION_S));
+    // after a warm-up, the run; with the CPU the serving process and PostgreSQL spent per answered request
+    const measure = async (run, target) => {
+      await run(WARMUP_S);
+      const meter = await cpuMeter(owner, db.name, target.pid);
+      const result = await run(DURATION_S);
+      const { serverS, pgS } = await meter.stop();
+      const answered = result['2xx'];
+      return { ...result, cpu: { serverMs: (serverS * 1000) / answered, pgMs: (pgS * 1000) / answered } };
+    };
 
     const results = {};
-    results.apiReport = await measure((d) => read(targets.api, `/api/reports/${reportId}`, d));
+    results.apiReport = await measure((d) => read(targets.api, `/api/reports/${reportId}`, d), targets.api);
     console.log(row('API GET /api/reports/:id', results.apiReport));
-    results.apiChecks = await measure((d) => read(targets.api, `/api/reports/${reportId}/checks`, d));
+    results.apiChecks = await measure((d) => read(targets.api, `/api/reports/${reportId}/checks`, d), targets.api);
     console.log(row('API GET /api/reports/:id/checks', results.apiChecks));
-    results.apiWrite = await measure((d) => write(targets.api, d));
+    results.apiWrite = await measure((d) => write(targets.api, d), targets.api);
     console.log(writeRow(`API PUT /api/reports/:id/parts/${PART}`, results.apiWrite));
-    results.baseRead = await measure((d) => read(targets.baseline, `/reports/${reportId}`, d));
+    results.baseRead = await measure((d) => read(targets.baseline, `/reports/${reportId}`, d), targets.baseline);
     console.log(row('baseline GET (SELECT part, content)', results.baseRead));
-    results.baseWrite = await measure((d) => write(targets.baseline, d));
+    results.baseWrite = await measure((d) => write(targets.baseline, d), targets.baseline);
     console.log(writeRow('baseline PUT (UPDATE … RETURNING)', results.baseWrite));
-    results.apiProject = await measure((d) => read(targets.api, `/api/reports/${projectId}`, d));
+    results.apiProject = await measure((d) => read(targets.api, `/api/reports/${projectId}`, d), targets.api);
     console.log(row('API GET /api/reports/:id (project table)', results.apiProject));
-    results.apiProjectChecks = await measure((d) => read(targets.api, `/api/reports/${projectId}/checks`, d));
+    results.apiProjectChecks = await measure(
+      (d) => read(targets.api, `/api/reports/${projectId}/checks`, d),
+      targets.api,
+    );
     console.log(row('API GET …/checks (project table)', results.apiProjectChecks));
-    results.apiProjectWrite = await measure((d) => writeProject(targets.api, d));
+    results.apiProjectWrite = await measure((d) => writeProject(targets.api, d), targets.api);
     console.log(writeRow(`API PUT …/parts/${PROJECT_PART} (project)`, results.apiProjectWrite));
-    results.baseProjectRead = await measure((d) => read(targets.baseline, `/reports/${projectId}`, d));
+    results.baseProjectRead = await measure(
+      (d) => read(targets.baseline, `/reports/${projectId}`, d),
+      targets.baseline,
+    );
     console.log(row('baseline GET (project table)', results.baseProjectRead));
-    results.baseProjectWrite = await measure((d) => writeProject(targets.baseline, d));
+    results.baseProjectWrite = await measure((d) => writeProject(targets.baseline, d), targets.baseline);
     console.log(writeRow('baseline PUT (project table)', results.baseProjectWrite));
 
     console.log(
@@ -307,6 +321,23 @@ async function main() {
       results.baseProjectWrite,
     );
     console.log('(rates count 2xx answers only; the GET rows of a report share its read baseline)');
+    console.log(
+      `\nCPU per answered request, server + PostgreSQL (does not depend on what else the machine runs):\n` +
+        `${'scenario'.padEnd(22)} ${'API'.padStart(8)} ${'its PG'.padStart(8)} ${'base'.padStart(8)} ${'its PG'.padStart(8)}   base/API`,
+    );
+    const cpuLine = (label, apiResult, baseResult) => {
+      const total = (r) => r.cpu.serverMs + r.cpu.pgMs;
+      const f = (v) => `${v.toFixed(3).padStart(5)} ms`;
+      console.log(
+        `${label.padEnd(22)} ${f(apiResult.cpu.serverMs)} ${f(apiResult.cpu.pgMs)} ${f(baseResult.cpu.serverMs)} ${f(baseResult.cpu.pgMs)}   ${(total(baseResult) / total(apiResult)).toFixed(3).padStart(8)}`,
+      );
+    };
+    cpuLine('GET whole report', results.apiReport, results.baseRead);
+    cpuLine('GET checks', results.apiChecks, results.baseRead);
+    cpuLine(`PUT part (${PART})`, results.apiWrite, results.baseWrite);
+    cpuLine('GET project table', results.apiProject, results.baseProjectRead);
+    cpuLine('GET project checks', results.apiProjectChecks, results.baseProjectRead);
+    cpuLine(`PUT project (${PROJECT_PART})`, results.apiProjectWrite, results.baseProjectWrite);
     for (const [label, r] of [
       ['API', results.apiWrite],
       ['baseline', results.baseWrite],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditOutcome } from '@evalflow/persistence';
+import { run, statement, type AuditOutcome, type Statement } from '@evalflow/persistence';
 import { RequestContext } from '@evalflow/observability';
 import type { EntityManager } from 'typeorm';
 
@@ -21,9 +21,14 @@ export interface AuditEntry {
 @Injectable()
 export class AuditService {
   async record(em: EntityManager, entry: AuditEntry): Promise<void> {
+    await run(em, this.entry(entry));
+  }
+
+  /** The entry as a statement, to be sent with the change it records in one round trip (runAll). */
+  entry(entry: AuditEntry): Statement<void> {
     const ctx = RequestContext.current();
     const actor = entry.actor ?? { userId: ctx?.userId ?? null, username: ctx?.username ?? null };
-    await em.query(
+    return statement(
       `INSERT INTO audit_log (tenant_id, actor_user_id, actor_username, action, target_type, target_id,
                               outcome, details, client_ip, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
@@ -39,6 +44,8 @@ export class AuditService {
         ctx?.clientIp ?? null,
         ctx?.requestId ?? null,
       ],
+      () => undefined,
+      'evalflow_audit_entry',
     );
   }
 }

@@ -7,6 +7,8 @@ import jwt from 'jsonwebtoken';
 
 const ISSUER = 'evalflow';
 const AUDIENCE = 'evalflow-api';
+/** verified tokens remembered (oldest forgotten first): a few thousand signed-in users per instance */
+const VERIFIED_MAX = 5_000;
 
 export interface AccessClaims {
   /** user id */
@@ -26,6 +28,7 @@ export interface AccessClaims {
 export class TokenService {
   private readonly key: KeyObject;
   private readonly ttlSeconds: number;
+  private readonly verified = new Map<string, { claims: AccessClaims; expiresAtMs: number }>();
 
   constructor(config: ConfigService<AppConfig, true>) {
     const auth = config.get('auth', { infer: true });
@@ -42,7 +45,15 @@ export class TokenService {
     });
   }
 
+  /**
+   * The token's claims. A token seen before is not verified again until it expires: the rate limiter and the guard
+   * both ask on every request, and an editor's client sends the same token for minutes. Only a signature that
+   * verified is remembered, and whether the session still stands is checked on every request all the same.
+   */
   verifyAccess(token: string): AccessClaims {
+    const seen = this.verified.get(token);
+    if (seen && Date.now() < seen.expiresAtMs) return seen.claims;
+    this.verified.delete(token);
     try {
       const payload = jwt.verify(token, this.key, {
         issuer: ISSUER,
@@ -50,11 +61,18 @@ export class TokenService {
         algorithms: ['HS256'],
       }) as AccessClaims & { exp: number };
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw new Error('claims missing');
-      return { sub: payload.sub, sid: payload.sid, tid: payload.tid ?? null };
+      const claims = { sub: payload.sub, sid: payload.sid, tid: payload.tid ?? null };
+      this.remember(token, claims, payload.exp * 1000);
+      return claims;
     } catch (error) {
       if ((error as { name?: string }).name === 'TokenExpiredError') throw new AppError('TOKEN_EXPIRED');
       throw new AppError('TOKEN_INVALID');
     }
+  }
+
+  private remember(token: string, claims: AccessClaims, expiresAtMs: number): void {
+    if (this.verified.size >= VERIFIED_MAX) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { claims, expiresAtMs });
   }
 }
 

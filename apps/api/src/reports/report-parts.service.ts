@@ -16,12 +16,16 @@ import {
   type ScoreTablePart,
 } from '@evalflow/domain';
 import {
+  currentParts,
   findReportByKey,
   loadPart,
-  loadPartContents,
+  reportById,
+  runAll,
+  storedPartOf,
+  storedPartsIn,
   TenantDb,
-  touchReport,
-  writePart,
+  touchReportStatement,
+  writePartStatement,
   type ReportRecord,
   type ReportRowChange,
   type TenantTx,
@@ -29,7 +33,7 @@ import {
 import { AuditService } from '../audit/audit.service';
 import { mapUniqueViolation } from '../http/pg-errors';
 import { versionMismatch } from '../http/versioning';
-import { permittedReport, toPartView } from './report-store';
+import { assertPermitted, permittedReport, toPartView } from './report-store';
 import type { PartView, PartWriteView } from './reports.dto';
 
 /** A part the report's kind has; any other is not there (404) — a project table has no 一、部门基本情况. */
@@ -57,6 +61,8 @@ export class ReportPartsService {
   /**
    * Replaces one part, if the caller saw its current version. The report row is locked first, so
    * writes to one report are serialised and the summary (and a project's key) always match the content.
+   * Three round trips and COMMIT: the lock with the part (and the parts the summary needs), then the part, the
+   * report row and the audit entry written together.
    */
   write(
     principal: Principal,
@@ -67,10 +73,17 @@ export class ReportPartsService {
     body: unknown,
   ): Promise<PartWriteView> {
     return this.db.tx(async (tx) => {
-      const report = await permittedReport(tx, ability, id, { action: 'update', forUpdate: true });
+      const summaryPart = (SUMMARY_PARTS as readonly ReportPart[]).includes(part);
+      const [found, stored, others] = await runAll(tx, [
+        reportById(id, { forUpdate: true }),
+        storedPartOf(id, part),
+        storedPartsIn(id, summaryPart ? SUMMARY_PARTS : []),
+      ]);
+      const report = assertPermitted(ability, found, 'update');
       requirePartOf(report, part);
       if (!isContentEditable(report.status)) throw new AppError('REPORT_NOT_EDITABLE', { status: report.status });
-      const current = await this.requirePart(tx, report, part);
+      if (!stored) throw new AppError('REPORT_PART_UNKNOWN');
+      const [current] = currentParts(report, [stored]);
       if (current.version !== version) throw versionMismatch(current.version, toPartView(current));
       const checked = validatePart(report.kind, part, body);
       if (!checked.ok) throw new AppError('REPORT_CONTENT_INVALID', checked.problems);
@@ -79,22 +92,26 @@ export class ReportPartsService {
       }
       const change: ReportRowChange = { userId: principal.userId };
       if (part === 'projectInfo') change.project = await this.projectKey(tx, report, checked.value as ProjectInfoPart);
-      await writePart(tx, { reportId: id, part, content: checked.value, userId: principal.userId });
-      if ((SUMMARY_PARTS as readonly ReportPart[]).includes(part)) {
-        const parts = await loadPartContents(tx, report, SUMMARY_PARTS);
-        change.summary = summarizeReport(parts as { conclusion: ConclusionPart; scoreTable: ScoreTablePart });
+      const [content] = currentParts(report, [{ ...current, content: checked.value }]).map((p) => p.content);
+      if (summaryPart) {
+        const parts = Object.fromEntries(currentParts(report, others).map((p) => [p.part, p.content]));
+        change.summary = summarizeReport({ ...parts, [part]: content } as {
+          conclusion: ConclusionPart;
+          scoreTable: ScoreTablePart;
+        });
       }
-      const reportVersion = await touchReport(tx, id, change).catch((error: unknown) =>
-        mapUniqueViolation(error, { reports_project_key: 'REPORT_EXISTS' }),
-      );
-      await this.audit.record(tx, {
-        tenantId: report.tenantId,
-        action: 'report.part_updated',
-        targetType: 'report',
-        targetId: id,
-        details: { part, fromVersion: current.version, toVersion: current.version + 1 },
-      });
-      return { ...toPartView(await this.requirePart(tx, report, part)), reportVersion };
+      const [written, reportVersion] = await runAll(tx, [
+        writePartStatement({ reportId: id, part, content: checked.value, userId: principal.userId }),
+        touchReportStatement(id, change),
+        this.audit.entry({
+          tenantId: report.tenantId,
+          action: 'report.part_updated',
+          targetType: 'report',
+          targetId: id,
+          details: { part, fromVersion: current.version, toVersion: current.version + 1 },
+        }),
+      ]).catch((error: unknown) => mapUniqueViolation(error, { reports_project_key: 'REPORT_EXISTS' }));
+      return { ...toPartView({ part, content, ...written }), reportVersion };
     });
   }
 

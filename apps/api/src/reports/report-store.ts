@@ -7,6 +7,8 @@ import {
   type AppAbility,
   type CheckSummary,
   type GradeBand,
+  type ReportContent,
+  type TemplateDefinition,
 } from '@evalflow/domain';
 import {
   findPreviousYearApproved,
@@ -15,6 +17,7 @@ import {
   loadPinnedTemplate,
   type PartRecord,
   type ReportRecord,
+  type TemplateVersionRecord,
   type TenantTx,
 } from '@evalflow/persistence';
 import { assertCan } from '../access/object-checks';
@@ -77,7 +80,16 @@ export async function permittedReport(
   id: string,
   { action = 'read', forUpdate = false }: { action?: Action; forUpdate?: boolean } = {},
 ): Promise<ReportRecord> {
-  const report = await requireReport(tx, id, forUpdate);
+  return assertPermitted(ability, await requireReport(tx, id, forUpdate), action);
+}
+
+/** permittedReport for a report read without a transaction (TenantDb.snapshot): null is REPORT_NOT_FOUND. */
+export function assertPermitted(
+  ability: AppAbility,
+  report: ReportRecord | null,
+  action: Action = 'read',
+): ReportRecord {
+  if (!report) throw new AppError('REPORT_NOT_FOUND');
   const subject = reportSubject(report);
   assertCan(ability, 'read', 'Report', subject);
   if (action !== 'read') assertCan(ability, action, 'Report', subject);
@@ -95,11 +107,7 @@ export function toPartView(p: PartRecord): PartView {
 }
 
 /** The template version a report follows, as the report view shows it. */
-export async function pinnedTemplateOf(
-  tx: TenantTx,
-  report: Pick<ReportRecord, 'templateVersionId'>,
-): Promise<PinnedTemplateView> {
-  const v = await loadPinnedTemplate(tx, report.templateVersionId);
+export function pinnedTemplateView(v: TemplateVersionRecord): PinnedTemplateView {
   return {
     versionId: v.id,
     templateId: v.templateId,
@@ -130,10 +138,24 @@ export async function checkReport(
 ): Promise<{ checks: CheckSummary; previous: { id: string; fiscalYear: number } | null }> {
   const content = await loadContent(tx, report);
   const previous = await findPreviousYearApproved(tx, report);
-  const previousYear = previous && { fiscalYear: previous.fiscalYear, content: await loadContent(tx, previous) };
+  const previousContent = previous && (await loadContent(tx, previous));
   const { definition: template } = await loadPinnedTemplate(tx, report.templateVersionId);
+  return checksOf({ report, content, previous, previousContent, template, gradeBands });
+}
+
+/** checkReport on facts already read. */
+export function checksOf(facts: {
+  report: ReportRecord;
+  content: ReportContent;
+  previous: ReportRecord | null;
+  previousContent: ReportContent | null;
+  template: TemplateDefinition;
+  gradeBands: GradeBand[];
+}): { checks: CheckSummary; previous: { id: string; fiscalYear: number } | null } {
+  const { report, previous, previousContent, template, gradeBands } = facts;
+  const previousYear = previous && previousContent && { fiscalYear: previous.fiscalYear, content: previousContent };
   return {
-    checks: runChecks(content, { fiscalYear: report.fiscalYear, gradeBands, previousYear, template }),
+    checks: runChecks(facts.content, { fiscalYear: report.fiscalYear, gradeBands, previousYear, template }),
     previous: previous && { id: previous.id, fiscalYear: previous.fiscalYear },
   };
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import {
   AppError,
   availableActions,
-  canSignOff,
   chinaDate,
   emptyProjectContent,
   emptyReportContent,
@@ -11,8 +10,6 @@ import {
   summarizeReport,
   type AppAbility,
   type CheckSummary,
-  type DelegableRole,
-  type FourEyesSettings,
   type OverallReportContent,
   type PrefillNote,
   type Principal,
@@ -21,42 +18,43 @@ import {
   type ReportContent,
   type ReportKind,
   type TemplateDefinition,
-  type TransitionAction,
 } from '@evalflow/domain';
 import {
   abilityFilter,
   applicableTemplateVersion,
+  cachedTemplateVersion,
+  contentOf,
+  currentParts,
+  delegationsInForce,
+  delegationsInForceFor,
   findPreviousYearApproved,
+  fourEyesFactsOf,
   insertParts,
   insertReport,
   listReports,
   loadContent,
+  loadFourEyesFacts,
   loadParts,
   loadPinnedTemplate,
+  previousYearApprovedOf,
+  previousYearPartsOf,
+  reportById,
+  storedPartsOf,
   tenantOf,
   TenantDb,
-  delegationsInForceFor,
   type ReportRecord,
+  type TemplateVersionRecord,
   type TenantTx,
 } from '@evalflow/persistence';
 import { assertCan } from '../access/object-checks';
 import { AuditService } from '../audit/audit.service';
 import { assertFiscalYearNotLater } from '../http/fiscal-year';
 import { fieldInvalid } from '../http/validation';
-import { fourEyesOf } from './four-eyes';
-import { loadSettings } from '../settings/grade-bands.store';
+import { loadSettings, settingsStatement } from '../settings/grade-bands.store';
 import { decodeCursor, encodeCursor } from './report-keyset';
-import {
-  checkReport,
-  headSignOffOf,
-  permittedReport,
-  pinnedTemplateOf,
-  reportBands,
-  requireReport,
-  toPartView,
-  toSummary,
-} from './report-store';
-import type { CreateReportDto, ListReportsQuery, PartView, ReportPage, ReportView } from './reports.dto';
+import { assertPermitted, checksOf, reportBands, requireReport, toSummary } from './report-store';
+import { ownDepartment, reportView } from './report-view';
+import type { CreateReportDto, ListReportsQuery, ReportPage, ReportView } from './reports.dto';
 
 const COLUMNS = { id: 'r.id', tenantId: 'r.tenant_id', departmentId: 'r.department_id', status: 'r.status' };
 
@@ -195,68 +193,80 @@ export class ReportsService {
     });
   }
 
-  get(principal: Principal, ability: AppAbility, id: string): Promise<ReportView> {
-    return this.db.tx(async (tx) => this.view(tx, principal, await permittedReport(tx, ability, id)));
-  }
-
-  checks(ability: AppAbility, id: string): Promise<ChecksView> {
-    return this.db.tx(async (tx) => {
-      const report = await permittedReport(tx, ability, id);
-      const { gradeBands } = await loadSettings(tx);
-      const { checks, previous } = await checkReport(tx, report, gradeBands);
-      return {
-        reportId: id,
-        version: report.version,
-        previousYear: previous && { reportId: previous.id, fiscalYear: previous.fiscalYear },
-        ...checks,
-      };
+  /**
+   * The whole report in one round trip (TenantDb.snapshot): the report, the county's settings, the parts, the
+   * four-eyes facts and the caller's stand-in duties are read together; the template comes from the process's cache.
+   */
+  async get(principal: Principal, ability: AppAbility, id: string): Promise<ReportView> {
+    const [found, settings, stored, fourEyes, standIns] = await this.db.snapshot([
+      reportById(id),
+      settingsStatement,
+      storedPartsOf(id),
+      fourEyesFactsOf(id),
+      delegationsInForce(principal.userId, chinaDate(new Date())),
+    ]);
+    const report = assertPermitted(ability, found);
+    const template = await this.template(report);
+    return reportView(principal, {
+      report,
+      settings,
+      template,
+      parts: currentParts(report, stored),
+      fourEyes,
+      standIns,
     });
   }
 
-  async view(tx: TenantTx, principal: Principal, report: ReportRecord): Promise<ReportView> {
-    const { gradeBands, requireHeadSignOff, fourEyes } = await loadSettings(tx);
-    const template = await pinnedTemplateOf(tx, report);
-    const summary = toSummary(report, template.definition.gradeBands ?? gradeBands);
-    const ownDepartment = summary.departmentId === principal.departmentId;
-    const parts = await loadParts(tx, report);
-    const actions = availableActions(summary.status, principal.roles, ownDepartment);
-    return {
-      ...summary,
+  /** The checks in one round trip: the report, the settings, its parts and last year's approved report with its parts. */
+  async checks(ability: AppAbility, id: string): Promise<ChecksView> {
+    const [found, { gradeBands }, stored, previous, previousStored] = await this.db.snapshot([
+      reportById(id),
+      settingsStatement,
+      storedPartsOf(id),
+      previousYearApprovedOf(id),
+      previousYearPartsOf(id),
+    ]);
+    const report = assertPermitted(ability, found);
+    const { definition: template } = await this.template(report);
+    const { checks } = checksOf({
+      report,
+      content: contentOf(report, stored),
+      previous,
+      previousContent: previous && contentOf(previous, previousStored),
       template,
-      parts: Object.fromEntries(parts.map((p) => [p.part, toPartView(p)])) as Record<string, PartView>,
-      prefilledFrom: report.prefilledFrom,
-      carriedOver: report.carriedOver,
-      availableActions: actions,
-      actionBlocks: await this.actionBlocks(tx, principal, report, actions, fourEyes),
-      standInFor: actions.length ? await standInFor(tx, principal) : [],
-      signOff: { required: requireHeadSignOff, head: headSignOffOf(report) },
-      canSignOff: canSignOff(summary.status, principal.roles, ownDepartment),
+      gradeBands,
+    });
+    return {
+      reportId: id,
+      version: report.version,
+      previousYear: previous && { reportId: previous.id, fiscalYear: previous.fiscalYear },
+      ...checks,
     };
   }
 
-  /** Why an offered action would be refused for who the user is (四眼原则), for the button's reason. */
-  private async actionBlocks(
-    tx: TenantTx,
-    principal: Principal,
-    report: ReportRecord,
-    actions: TransitionAction[],
-    settings: FourEyesSettings,
-  ): Promise<Partial<Record<TransitionAction, string>>> {
-    if (actions.length === 0) return {};
-    const check = await fourEyesOf(tx, report.id, settings);
-    const blocks: Partial<Record<TransitionAction, string>> = {};
-    for (const action of actions) {
-      const refusal = check(action, { userId: principal.userId });
-      if (refusal) blocks[action] = refusal.message;
-    }
-    return blocks;
+  /** The template version the report pins: from this process's cache, read once when not yet there. */
+  private async template(report: ReportRecord): Promise<TemplateVersionRecord> {
+    return (
+      cachedTemplateVersion(report.tenantId, report.templateVersionId) ??
+      this.db.tx((tx) => loadPinnedTemplate(tx, report.templateVersionId))
+    );
   }
-}
 
-/** Whom the user may act for today (代理), for the choice beside the workflow buttons. */
-async function standInFor(tx: TenantTx, principal: Principal) {
-  const held = await delegationsInForceFor(tx, principal.userId, chinaDate(new Date()));
-  return held.map((d) => ({ userId: d.principalUserId, name: d.principalName, role: d.role as DelegableRole }));
+  /** The report as its users see it, inside a transaction that has just changed or created it. */
+  async view(tx: TenantTx, principal: Principal, report: ReportRecord): Promise<ReportView> {
+    const settings = await loadSettings(tx);
+    const template = await loadPinnedTemplate(tx, report.templateVersionId);
+    const parts = await loadParts(tx, report);
+    const offersActions = availableActions(report.status, principal.roles, ownDepartment(principal, report)).length > 0;
+    return reportView(principal, {
+      report,
+      settings,
+      template,
+      parts,
+      fourEyes: offersActions ? await loadFourEyesFacts(tx, report.id) : { history: [], authors: [] },
+      standIns: offersActions ? await delegationsInForceFor(tx, principal.userId, chinaDate(new Date())) : [],
+    });
+  }
 }
 
 /** A new draft's content: last year's approved report of the same kind (and project) carried over, or empty. */

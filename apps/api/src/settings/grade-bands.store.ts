@@ -9,6 +9,7 @@ import {
   type GradeBand,
   type InflationThresholds,
 } from '@evalflow/domain';
+import { statement, type Statement } from '@evalflow/persistence';
 import type { EntityManager } from 'typeorm';
 
 export interface StoredSettings {
@@ -27,13 +28,25 @@ export interface StoredSettings {
   updatedAt: string | null;
 }
 
+const SETTINGS_SELECT = `
+  SELECT grade_bands, require_head_sign_off, inflation_thresholds, reviewer_may_not_approve, author_may_not_review,
+         evidence_max_file_mb, evidence_max_report_mb, version, updated_at
+    FROM tenant_settings`;
+
 /** The county's settings inside the current tenant transaction; the national defaults when it has none. */
 export async function loadSettings(em: EntityManager, forUpdate = false): Promise<StoredSettings> {
-  const [row] = await em.query(
-    `SELECT grade_bands, require_head_sign_off, inflation_thresholds, reviewer_may_not_approve, author_may_not_review,
-            evidence_max_file_mb, evidence_max_report_mb, version, updated_at
-       FROM tenant_settings${forUpdate ? ' FOR UPDATE' : ''}`,
-  );
+  return storedSettingsOf((await em.query(`${SETTINGS_SELECT}${forUpdate ? ' FOR UPDATE' : ''}`))[0]);
+}
+
+/** The county's settings as a statement, to be read with others in one round trip (TenantDb.snapshot). */
+export const settingsStatement: Statement<StoredSettings> = statement(
+  SETTINGS_SELECT,
+  [],
+  (rows) => storedSettingsOf(rows[0]),
+  'evalflow_county_settings',
+);
+
+function storedSettingsOf(row: Record<string, unknown> | undefined): StoredSettings {
   if (!row) {
     return {
       gradeBands: DEFAULT_GRADE_BANDS,

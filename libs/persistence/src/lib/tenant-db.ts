@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RequestContext } from '@evalflow/observability';
+import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { markClaimCommitted } from './idempotency-claim';
+import { sendBatch } from './statement-batch';
+import type { Statement } from './statement';
 import { markTenant, type TenantTx } from './tenant-tx';
 import { runTransaction } from './transaction';
 
@@ -47,5 +50,25 @@ export class TenantDb {
         return result;
       },
     );
+  }
+
+  /**
+   * Reads in one round trip: the county's setting and every statement sent as one simple query, which PostgreSQL
+   * runs as one implicit transaction (one snapshot; the setting is transaction-local and dies with it). Statements
+   * with a prepared name are prepared once per connection and executed with a generic plan. For reads only:
+   * nothing here commits a write, an idempotency claim or an auth change.
+   */
+  async snapshot<const S extends readonly Statement<unknown>[]>(
+    statements: S,
+    tenantId = TenantDb.requireTenantId(),
+  ): Promise<{ -readonly [K in keyof S]: S[K] extends Statement<infer R> ? R : never }> {
+    if (!UUID.test(tenantId)) throw new MissingTenantError();
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      return await sendBatch(client, [`SELECT set_config('app.tenant_id', '${tenantId}', true)`], statements);
+    } finally {
+      await runner.release();
+    }
   }
 }

@@ -8,6 +8,7 @@ import { dataSourceOptions } from '../lib/data-source-options';
 import { APP_TABLE_GRANTS, PLATFORM_TABLE_GRANTS } from '../lib/setup/table-grants';
 import { assertConnectionIsRlsBound, assertPlatformConnection } from '../lib/rls-precondition';
 import { MissingTenantError, TenantDb } from '../lib/tenant-db';
+import { allRows, firstRow, inline, statement } from '../lib/statement';
 
 /** Two tenants with a department each, arranged as the owner. */
 async function arrange(db: TestDatabase) {
@@ -311,6 +312,95 @@ describe('row-level security (real PostgreSQL, application role)', () => {
     expect(
       await ds.query(`SELECT current_setting('app.tenant_id', true) AS t, txid_current_if_assigned() AS x`),
     ).toEqual([{ t: '', x: null }]);
+  });
+
+  describe('TenantDb.snapshot: several reads in one round trip', () => {
+    const names = statement(`SELECT name FROM departments ORDER BY name`, [], allRows<{ name: string }>());
+    const setting = statement(`SELECT current_setting('app.tenant_id', true) AS t`, [], firstRow<{ t: string }>());
+
+    it("reads only the county's rows, every statement after the county is set, and leaves the connection clean", async () => {
+      const [a, b, inside] = await tenantDb.snapshot([names, names, setting], ids.a);
+      expect(a).toEqual([{ name: '甲县总工会' }]);
+      expect(b).toEqual(a);
+      expect(inside).toEqual({ t: ids.a });
+      // the single pooled connection carries no county afterwards, and is in no transaction
+      expect(
+        await ds.query(`SELECT current_setting('app.tenant_id', true) AS t, txid_current_if_assigned() AS x`),
+      ).toEqual([{ t: '', x: null }]);
+      expect(await ds.query(`SELECT count(*)::int AS n FROM departments`)).toEqual([{ n: 0 }]);
+    });
+
+    it('interleaved with transactions of the other county on one connection, never sees its rows', async () => {
+      const seen = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          i % 2 === 0
+            ? tenantDb.snapshot([names], ids.a).then(([rows]) => rows.map((r) => r.name).join())
+            : tenantDb
+                .tx((em) => em.query(`SELECT name FROM departments`) as Promise<Array<{ name: string }>>, ids.b)
+                .then((rows) => rows.map((r) => r.name).join()),
+        ),
+      );
+      expect(seen).toEqual(Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? '甲县总工会' : '乙县总工会')));
+    });
+
+    it('a failing statement fails the whole read and the connection serves the next county at once', async () => {
+      const broken = statement(`SELECT 1/0 AS n`, [], firstRow());
+      await expect(tenantDb.snapshot([names, broken], ids.a)).rejects.toThrow(/division by zero/);
+      const [rows, inside] = await tenantDb.snapshot([names, setting], ids.b);
+      expect(rows).toEqual([{ name: '乙县总工会' }]);
+      expect(inside).toEqual({ t: ids.b });
+    });
+
+    it('is fail-closed like tx: no tenant in the context, or one that is not a UUID, reads nothing', async () => {
+      await expect(tenantDb.snapshot([names])).rejects.toThrow(MissingTenantError);
+      await expect(tenantDb.snapshot([names], "x' OR true --")).rejects.toThrow(MissingTenantError);
+    });
+
+    it('named statements are prepared once on the connection, then executed; a migration that changes their answer is survived', async () => {
+      const prepared = statement(
+        `SELECT p.* FROM prepared_probe p WHERE p.a = $1`,
+        [1],
+        allRows<Record<string, unknown>>(),
+        'evalflow_probe_rows',
+      );
+      const onConnection = statement(
+        `SELECT name, statement FROM pg_prepared_statements ORDER BY name`,
+        [],
+        allRows<{ name: string; statement: string }>(),
+      );
+      const appRole = new URL(db.appUrl).username;
+      await db.owner((c) =>
+        c.query(`CREATE TABLE prepared_probe (a int); INSERT INTO prepared_probe VALUES (1), (2);
+                 GRANT SELECT ON prepared_probe TO ${appRole}`),
+      );
+      try {
+        const [first, names] = await tenantDb.snapshot([prepared, onConnection], ids.a);
+        expect(first).toEqual([{ a: 1 }]);
+        expect(names.map((n) => n.name)).toContain('evalflow_probe_rows');
+        // a migration changes the table under the prepared plan: PostgreSQL refuses the old plan, the read prepares again
+        await db.owner((c) => c.query(`ALTER TABLE prepared_probe ADD COLUMN b text DEFAULT 'new'`));
+        const [after] = await tenantDb.snapshot([prepared], ids.a);
+        expect(after).toEqual([{ a: 1, b: 'new' }]);
+      } finally {
+        await db.owner((c) => c.query(`DROP TABLE prepared_probe`));
+      }
+      // one name, one text
+      expect(() => statement(`SELECT 2`, [], firstRow(), 'evalflow_probe_rows')).toThrow(/another text/);
+    });
+
+    it('parameters are written in as quoted literals that mean what a bound parameter means', async () => {
+      const tricky = `甲'县\\"; DROP TABLE departments; --$1`;
+      const echo = statement(
+        `SELECT $1::text AS s, $2::int + 1 AS n, $3::jsonb AS j, $4::date AS d, $5::text AS nothing`,
+        [tricky, 41, { a: "b'c" }, '2024-12-31', null],
+        firstRow<{ s: string; n: number; j: unknown; d: Date; nothing: null }>(),
+      );
+      const [row] = await tenantDb.snapshot([echo], ids.a);
+      expect(row).toMatchObject({ s: tricky, n: 42, j: { a: "b'c" }, nothing: null });
+      expect(inline(echo)).toContain(`'41'::int`);
+      expect(() => inline(statement(`SELECT $1`, [['a']], firstRow()))).toThrow(/array/);
+      expect(() => inline(statement(`SELECT $2`, ['a'], firstRow()))).toThrow(/no parameter/);
+    });
   });
 
   it('unique keys are per tenant: another county may use the same department name', async () => {

@@ -1,4 +1,5 @@
 import type { DelegationParty, DelegationPeriod } from '@evalflow/domain';
+import { allRows, run, statement, type Statement } from '../statement';
 import { rowOf, rowsOf, tenantOf, type TenantTx } from '../tenant-tx';
 
 /** A delegation as listed: its period and the two people's names. */
@@ -90,13 +91,18 @@ export function listDelegations(tx: TenantTx, involving: string | null): Promise
 }
 
 /** The delegations a stand-in holds in force today (China Standard Time). */
-export function delegationsInForceFor(tx: TenantTx, standInUserId: string, today: string): Promise<DelegationRecord[]> {
-  return rowsOf(
-    tx,
+export function delegationsInForce(standInUserId: string, today: string): Statement<DelegationRecord[]> {
+  return statement(
     `${SELECT} WHERE d.stand_in_user_id = $1 AND d.revoked_at IS NULL AND d.starts_on <= $2::date AND d.ends_on >= $2::date
       ORDER BY p.display_name`,
     [standInUserId, today],
+    allRows<DelegationRecord>(),
+    'evalflow_delegations_in_force',
   );
+}
+
+export function delegationsInForceFor(tx: TenantTx, standInUserId: string, today: string): Promise<DelegationRecord[]> {
+  return run(tx, delegationsInForce(standInUserId, today));
 }
 
 export async function revokeDelegation(tx: TenantTx, id: string, by: string): Promise<void> {

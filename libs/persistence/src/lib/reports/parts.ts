@@ -6,6 +6,7 @@ import {
   type ReportKind,
   type ReportPart,
 } from '@evalflow/domain';
+import { allRows, firstRow, literal, run, statement, type Statement } from '../statement';
 import { rowOf, rowsOf, tenantOf, type TenantTx } from '../tenant-tx';
 
 /** One part of a report as stored: its content (in the report's schema version) and its own version. */
@@ -46,10 +47,67 @@ const current = (report: ReportRef, record: PartRecord): PartRecord => ({
   content: upcastPart(report.kind, report.schemaVersion, record.part, record.content),
 });
 
+/** Every part of report `id` as stored, in the schema version it was stored in: `currentParts` upcasts them. */
+export function storedPartsOf(id: string): Statement<PartRecord[]> {
+  return statement(`${PART_SELECT} WHERE p.report_id = $1`, [id], allRows<PartRecord>(), 'evalflow_report_parts');
+}
+
+/** One stored part of report `id`, or null when the report has no such part. */
+export function storedPartOf(id: string, part: ReportPart): Statement<PartRecord | null> {
+  return statement(
+    `${PART_SELECT} WHERE p.report_id = $1 AND p.part = $2`,
+    [id, part],
+    firstRow<PartRecord>(),
+    'evalflow_report_part',
+  );
+}
+
+/** Some stored parts of report `id` (a fixed list of part names, written in). */
+export function storedPartsIn(id: string, parts: readonly ReportPart[]): Statement<PartRecord[]> {
+  return statement(
+    `${PART_SELECT} WHERE p.report_id = $1 AND ${parts.length ? `p.part IN (${parts.map(literal).join(', ')})` : 'false'}`,
+    [id],
+    allRows<PartRecord>(),
+  );
+}
+
+/**
+ * Replaces a part's content and raises its version (the caller holds the report's lock and checked the version it
+ * was based on); answers what the part's view needs besides the content the caller has.
+ */
+export function writePartStatement(write: {
+  reportId: string;
+  part: ReportPart;
+  content: unknown;
+  userId: string;
+}): Statement<Pick<PartRecord, 'version' | 'updatedAt' | 'updatedBy'>> {
+  return statement(
+    `UPDATE report_parts p SET content = $3, version = p.version + 1, updated_by = $4, updated_at = now()
+      WHERE p.report_id = $1 AND p.part = $2
+      RETURNING p.version, p.updated_at AS "updatedAt", (SELECT u.display_name FROM users u WHERE u.id = $4) AS "updatedBy"`,
+    [write.reportId, write.part, JSON.stringify(write.content), write.userId],
+    (rows) => {
+      const row = rows[0] as Pick<PartRecord, 'version' | 'updatedAt' | 'updatedBy'> | undefined;
+      if (!row) throw new Error(`part ${write.part} of report ${write.reportId} vanished inside its own transaction`);
+      return row;
+    },
+    'evalflow_write_part',
+  );
+}
+
+/** Stored parts in the current schema version. */
+export function currentParts(report: ReportRef, stored: PartRecord[]): PartRecord[] {
+  return stored.map((r) => current(report, r));
+}
+
 /** Every part of the report, in the current schema version. */
 export async function loadParts(tx: TenantTx, report: ReportRef): Promise<PartRecord[]> {
-  const rows = await rowsOf<PartRecord>(tx, `${PART_SELECT} WHERE p.report_id = $1`, [report.id]);
-  return rows.map((r) => current(report, r));
+  return currentParts(report, await run(tx, storedPartsOf(report.id)));
+}
+
+/** A report's content from its stored parts. */
+export function contentOf(report: ReportRef, stored: Array<Pick<PartRecord, 'part' | 'content'>>): ReportContent {
+  return assembleContent(report.kind, Object.fromEntries(stored.map((r) => [r.part, r.content])), report.schemaVersion);
 }
 
 /** One part of the report, in the current schema version; null when the report has no such part. */
@@ -93,5 +151,5 @@ export async function loadContent(tx: TenantTx, report: ReportRef): Promise<Repo
     `SELECT part, content FROM report_parts WHERE report_id = $1`,
     [report.id],
   );
-  return assembleContent(report.kind, Object.fromEntries(rows.map((r) => [r.part, r.content])), report.schemaVersion);
+  return contentOf(report, rows);
 }

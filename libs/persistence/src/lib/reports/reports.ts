@@ -1,5 +1,6 @@
-import type { GradeKey, PrefillNote, ReportKind, ReportStatus, ReportSummary } from '@evalflow/domain';
+import type { GradeKey, PrefillNote, ReportKind, ReportPart, ReportStatus, ReportSummary } from '@evalflow/domain';
 import type { SqlFilter } from '../access/ability-filter';
+import { allRows, firstRow, run, statement, type Statement } from '../statement';
 import { rowOf, rowsOf, tenantOf, type TenantTx } from '../tenant-tx';
 
 /** A report as its row and the few joins every view of it needs (department, deadline, comments). */
@@ -53,8 +54,18 @@ const REPORT_SELECT = `
     LEFT JOIN report_deadlines dl ON dl.tenant_id = r.tenant_id AND dl.fiscal_year = r.fiscal_year`;
 
 /** The report, locked for the rest of the transaction when a write follows; null when the county has none. */
-export function findReport(tx: TenantTx, id: string, { forUpdate = false } = {}): Promise<ReportRecord | null> {
-  return rowOf<ReportRecord>(tx, `${REPORT_SELECT} WHERE r.id = $1${forUpdate ? ' FOR UPDATE OF r' : ''}`, [id]);
+export function reportById(id: string, { forUpdate = false } = {}): Statement<ReportRecord | null> {
+  return forUpdate
+    ? statement(`${REPORT_SELECT} WHERE r.id = $1 FOR UPDATE OF r`, [id], firstRow<ReportRecord>())
+    : statement(`${REPORT_SELECT} WHERE r.id = $1`, [id], firstRow<ReportRecord>(), 'evalflow_report_by_id');
+}
+
+export function findReport(
+  tx: TenantTx,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ReportRecord | null> {
+  return run(tx, reportById(id, options));
 }
 
 /** Where a report stands in the list: year (newest first), department, 部门整体 before projects, project code. */
@@ -184,7 +195,11 @@ export interface ReportRowChange {
 }
 
 /** Raises the report's version after a part changed, with the summary and project key kept in step. */
-export async function touchReport(tx: TenantTx, id: string, change: ReportRowChange): Promise<number> {
+export function touchReport(tx: TenantTx, id: string, change: ReportRowChange): Promise<number> {
+  return run(tx, touchReportStatement(id, change));
+}
+
+export function touchReportStatement(id: string, change: ReportRowChange): Statement<number> {
   const params: unknown[] = [id, change.userId];
   const sets = ['version = version + 1', 'updated_by = $2', 'updated_at = now()'];
   const p = (value: unknown) => `$${params.push(value)}`;
@@ -193,13 +208,11 @@ export async function touchReport(tx: TenantTx, id: string, change: ReportRowCha
     sets.push(`execution_rate = ${p(change.summary.executionRate)}`);
   }
   if (change.project) sets.push(`project_code = ${p(change.project.code)}`, `project_name = ${p(change.project.name)}`);
-  const row = await rowOf<{ version: number }>(
-    tx,
-    `UPDATE reports SET ${sets.join(', ')} WHERE id = $1 RETURNING version`,
-    params,
-  );
-  if (!row) throw new Error(`report ${id} vanished inside its own transaction`);
-  return row.version;
+  return statement(`UPDATE reports SET ${sets.join(', ')} WHERE id = $1 RETURNING version`, params, (rows) => {
+    const row = rows[0] as { version: number } | undefined;
+    if (!row) throw new Error(`report ${id} vanished inside its own transaction`);
+    return row.version;
+  });
 }
 
 /** Moves the report to a status (the workflow decided it may), raising its version. */
@@ -234,6 +247,34 @@ export function findPreviousYearApproved(
       WHERE r.department_id = $1 AND r.fiscal_year = $2 AND r.kind = $3 AND r.status = 'approved'
         AND r.project_code IS NOT DISTINCT FROM $4`,
     [report.departmentId, report.fiscalYear - 1, report.kind, report.kind === 'project' ? report.projectCode : null],
+  );
+}
+
+/** r is the approved report of the year before cur's, of its department and kind (and project). */
+const PREVIOUS_OF_CUR = `r.department_id = cur.department_id AND r.fiscal_year = cur.fiscal_year - 1 AND r.kind = cur.kind
+  AND r.status = 'approved' AND r.project_code IS NOT DISTINCT FROM (CASE WHEN cur.kind = 'project' THEN cur.project_code END)`;
+
+/**
+ * The approved report of the year before of the same department and kind (for a project, the same project code)
+ * as report `id`, found by the report's own row: so it can be asked in the same round trip as the report.
+ */
+export function previousYearApprovedOf(id: string): Statement<ReportRecord | null> {
+  return statement(
+    `${REPORT_SELECT} JOIN reports cur ON cur.id = $1 WHERE ${PREVIOUS_OF_CUR}`,
+    [id],
+    firstRow<ReportRecord>(),
+    'evalflow_previous_year_report',
+  );
+}
+
+/** The stored parts of that report (previousYearApprovedOf), none when there is none. */
+export function previousYearPartsOf(id: string): Statement<Array<{ part: ReportPart; content: unknown }>> {
+  return statement(
+    `SELECT p.part, p.content FROM report_parts p
+      WHERE p.report_id = (SELECT r.id FROM reports r JOIN reports cur ON cur.id = $1 WHERE ${PREVIOUS_OF_CUR} LIMIT 1)`,
+    [id],
+    allRows<{ part: ReportPart; content: unknown }>(),
+    'evalflow_previous_year_parts',
   );
 }
 

@@ -1,4 +1,5 @@
 import { defaultBuiltin, type ReportKind, type TemplateDefinition } from '@evalflow/domain';
+import { firstRow, run, statement, type Statement } from '../statement';
 import { rowOf, rowsOf, tenantOf, type TenantTx } from '../tenant-tx';
 
 /** A published, frozen template version: what a report pins and follows. */
@@ -29,15 +30,26 @@ const PINNED_MAX = 2_000;
 
 /** The version (the county's own or a built-in), or null when the county cannot see it. */
 export async function findTemplateVersion(tx: TenantTx, id: string): Promise<TemplateVersionRecord | null> {
-  const key = `${tenantOf(tx)}:${id}`;
-  const cached = pinned.get(key);
+  const cached = cachedTemplateVersion(tenantOf(tx), id);
   if (cached) return cached;
-  const row = await rowOf<TemplateVersionRecord>(tx, `${VERSION_SELECT} WHERE v.id = $1`, [id]);
-  if (row) {
-    if (pinned.size >= PINNED_MAX) pinned.delete(pinned.keys().next().value as string);
-    pinned.set(key, row);
-  }
+  const row = await run(tx, templateVersionById(id));
+  if (row) rememberTemplateVersion(tenantOf(tx), row);
   return row;
+}
+
+/** The version as this process has already read it for the county, or undefined. */
+export function cachedTemplateVersion(tenantId: string, id: string): TemplateVersionRecord | undefined {
+  return pinned.get(`${tenantId}:${id}`);
+}
+
+/** Keeps a version read in a transaction of `tenantId` (which could therefore read it). */
+export function rememberTemplateVersion(tenantId: string, row: TemplateVersionRecord): void {
+  if (pinned.size >= PINNED_MAX) pinned.delete(pinned.keys().next().value as string);
+  pinned.set(`${tenantId}:${row.id}`, row);
+}
+
+export function templateVersionById(id: string): Statement<TemplateVersionRecord | null> {
+  return statement(`${VERSION_SELECT} WHERE v.id = $1`, [id], firstRow<TemplateVersionRecord>());
 }
 
 /** The version a report follows; a report always pins one its county can read. */
