@@ -183,7 +183,8 @@ function cpuSecondsOf(pid) {
 
 /**
  * CPU used by a server process and by the PostgreSQL backends serving database `db`, between `start()` and
- * `stop()`: work per request that does not depend on what else the machine is doing, unlike requests a second.
+ * `stop()`: work per request, less swayed than requests a second by what else the machine is doing (a busy machine
+ * still inflates it: shared caches, switches).
  */
 export async function cpuMeter(pgClient, db, serverPid) {
   const backends = async () =>

@@ -322,7 +322,7 @@ async function main() {
     );
     console.log('(rates count 2xx answers only; the GET rows of a report share its read baseline)');
     console.log(
-      `\nCPU per answered request, server + PostgreSQL (does not depend on what else the machine runs):\n` +
+      `\nCPU per answered request, server + PostgreSQL (less swayed by other load than requests a second; not immune):\n` +
         `${'scenario'.padEnd(22)} ${'API'.padStart(8)} ${'its PG'.padStart(8)} ${'base'.padStart(8)} ${'its PG'.padStart(8)}   base/API`,
     );
     const cpuLine = (label, apiResult, baseResult) => {

@@ -51,6 +51,7 @@ import { AuditService } from '../audit/audit.service';
 import { assertFiscalYearNotLater } from '../http/fiscal-year';
 import { fieldInvalid } from '../http/validation';
 import { loadSettings, settingsStatement } from '../settings/grade-bands.store';
+import { ChecksCache } from './checks-cache';
 import { decodeCursor, encodeCursor } from './report-keyset';
 import { assertPermitted, checksOf, reportBands, requireReport, toSummary } from './report-store';
 import { ownDepartment, reportView } from './report-view';
@@ -86,6 +87,8 @@ function reportExists(kind: ReportKind, existingId: string, project?: ProjectIde
 
 @Injectable()
 export class ReportsService {
+  private readonly checksCache = new ChecksCache();
+
   constructor(
     private readonly db: TenantDb,
     private readonly audit: AuditService,
@@ -217,9 +220,25 @@ export class ReportsService {
     });
   }
 
-  /** The checks in one round trip: the report, the settings, its parts and last year's approved report with its parts. */
+  /**
+   * The checks: the report, the settings and last year's approved report (their versions) in one round trip; the
+   * result for those versions from this process's cache, else the parts of both read in a second round trip and
+   * the checks run and kept under the versions that second read saw.
+   */
   async checks(ability: AppAbility, id: string): Promise<ChecksView> {
-    const [found, { gradeBands }, stored, previous, previousStored] = await this.db.snapshot([
+    const [found, settings, previous] = await this.db.snapshot([
+      reportById(id),
+      settingsStatement,
+      previousYearApprovedOf(id),
+    ]);
+    const report = assertPermitted(ability, found);
+    const cached = this.checksCache.get({ report, previous, settingsVersion: settings.version });
+    if (cached) return checksView(report, previous, cached);
+    return this.computeChecks(ability, id);
+  }
+
+  private async computeChecks(ability: AppAbility, id: string): Promise<ChecksView> {
+    const [found, settings, stored, previous, previousStored] = await this.db.snapshot([
       reportById(id),
       settingsStatement,
       storedPartsOf(id),
@@ -234,14 +253,10 @@ export class ReportsService {
       previous,
       previousContent: previous && contentOf(previous, previousStored),
       template,
-      gradeBands,
+      gradeBands: settings.gradeBands,
     });
-    return {
-      reportId: id,
-      version: report.version,
-      previousYear: previous && { reportId: previous.id, fiscalYear: previous.fiscalYear },
-      ...checks,
-    };
+    this.checksCache.set({ report, previous, settingsVersion: settings.version }, checks);
+    return checksView(report, previous, checks);
   }
 
   /** The template version the report pins: from this process's cache, read once when not yet there. */
@@ -267,6 +282,15 @@ export class ReportsService {
       standIns: offersActions ? await delegationsInForceFor(tx, principal.userId, chinaDate(new Date())) : [],
     });
   }
+}
+
+function checksView(report: ReportRecord, previous: ReportRecord | null, checks: CheckSummary): ChecksView {
+  return {
+    reportId: report.id,
+    version: report.version,
+    previousYear: previous && { reportId: previous.id, fiscalYear: previous.fiscalYear },
+    ...checks,
+  };
 }
 
 /** A new draft's content: last year's approved report of the same kind (and project) carried over, or empty. */
