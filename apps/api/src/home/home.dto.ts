@@ -35,7 +35,9 @@ export class HomeOverdueDepartmentView {
   @ApiProperty() fiscalYear!: number;
   @ApiProperty({ example: '2025-04-30' }) dueOn!: string;
   @ApiProperty({ description: '已逾期天数' }) daysOverdue!: number;
-  @ApiProperty({ nullable: true, type: String, description: '部门整体报告（尚未创建时为空）' }) reportId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: '部门整体报告（尚未创建时为空）' }) reportId!:
+    | string
+    | null;
   @ApiProperty({ nullable: true, enum: REPORT_STATUSES }) reportStatus!: ReportStatus | null;
   @ApiProperty({ nullable: true, type: String, description: '上次催报时间' }) lastRemindedAt!: string | null;
   @ApiProperty({ description: '已催报次数' }) reminders!: number;

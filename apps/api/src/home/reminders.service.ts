@@ -35,7 +35,12 @@ export class RemindersService {
       if (wait > 0) throw new AppError('REMINDER_TOO_SOON', { retryAfterSeconds: wait });
       const sent = await recordReminder(
         tx,
-        { departmentId: target.departmentId, fiscalYear: ask.fiscalYear, dueOn: target.dueOn, sentBy: principal.userId },
+        {
+          departmentId: target.departmentId,
+          fiscalYear: ask.fiscalYear,
+          dueOn: target.dueOn,
+          sentBy: principal.userId,
+        },
         RequestContext.current()?.requestId,
       );
       await this.audit.record(tx, {

@@ -73,7 +73,9 @@ export class StoredZip {
     end.writeUInt32LE(this.offset - start, 12);
     end.writeUInt32LE(start, 16);
     await this.write(end);
-    await new Promise<void>((resolve, reject) => this.out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      this.out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
   }
 
   /** Writes and waits for the stream to drain when its buffer is full (back-pressure). */
