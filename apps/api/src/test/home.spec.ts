@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { chinaDate } from '@evalflow/domain';
 import type { TestDatabase } from '@evalflow/testing';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { as, idOf, insertReport, loginAll, startSeededApi, unionReport2024, type Session } from './support/harness';
 
 /** A date `days` from today in China time (negative: past), as the deadlines are stored. */
@@ -84,6 +85,25 @@ describe('home and reminders (real API and PostgreSQL)', () => {
     const fresh = drafts.find((d) => d.id === id);
     expect(fresh?.missing).toBeGreaterThan(0);
     expect(fresh?.deadline).toMatchObject({ dueOn: '2032-05-31', state: 'open' });
+  });
+
+  it("reads a department's home in as many statements for five drafts as for one (no query per report)", async () => {
+    const statements = async () => {
+      const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+      try {
+        expect((await get(head)).statusCode).toBe(200);
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    await statements(); // the pinned templates are cached from the first read on
+    const before = await statements();
+    expect(before).toBeGreaterThan(3);
+    const drafts = (await get(head)).json().drafts.length;
+    for (const year of [2032, 2033, 2034, 2035]) await insertReport(db, union, year);
+    expect((await get(head)).json().drafts.length).toBe(drafts + 4);
+    expect(await statements()).toBe(before);
   });
 
   it("gives the finance bureau the county's queue and its overdue departments, nothing of another county", async () => {
