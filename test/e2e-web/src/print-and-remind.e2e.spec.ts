@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { browserJourney } from './support/browser-journey';
-import { screenshot } from './support/browser';
+import { cjk, screenshot } from './support/browser';
 
 /** Elements of `selector` a user (or the printer) would see on the page as it is laid out now. */
 const visibleCount = (page: Page, selector: string) =>
@@ -82,5 +84,43 @@ describe('web: 首页, print and 催报, in a browser', () => {
     // after a reload the server says the same: the next one may go in 24 hours
     await reviewer.reload();
     await overdue.getByRole('button', { name: `已催报 ${department}` }).waitFor();
+  });
+  step("县级概览 downloads the year's approved PDFs as one .zip, with the job's progress", async () => {
+    // the approved 2023 report's PDF, rendered by the worker as the approver would ask for it
+    const headers = await journey.stack.apiAs('zhaoxian.finance.approver');
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${journey.stack.base}/api${path}`, { headers, ...init });
+    const list = await (await api('/reports?fiscalYear=2023&status=approved')).json();
+    const report = list.items.find((r: { departmentName: string }) => r.departmentName === '赵县总工会');
+    const asked = await (
+      await api(`/reports/${report.id}/documents`, { method: 'POST', body: JSON.stringify({ format: 'pdf' }) })
+    ).json();
+    const deadline = Date.now() + 60_000;
+    let document = asked;
+    while (document.status !== 'done' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      document = await (await api(`/documents/${asked.id}`)).json();
+    }
+    expect(document.status).toBe('done');
+    const pdf = Buffer.from(await (await api(`/documents/${asked.id}/file`)).arrayBuffer());
+
+    const approver = await journey.users.as('zhaoxian.finance.approver');
+    await approver.getByRole('menuitem', { name: '县级概览' }).click();
+    await approver.getByRole('heading', { name: '县级概览' }).waitFor();
+    await approver.getByRole('combobox', { name: '年度' }).click();
+    await approver.locator('.ant-select-dropdown').getByTitle('2023 年度', { exact: true }).click();
+    await approver.getByText(/赵县 2023 年度各预算部门/).waitFor();
+    const downloaded = approver.waitForEvent('download');
+    await approver.getByRole('button', { name: cjk('下载已通过报告 PDF') }).click();
+    const dialog = approver.getByRole('dialog', { name: '下载 2023 年度全部已审核通过报告的 PDF（.zip）' });
+    await dialog.getByRole('progressbar', { name: '导出进度' }).waitFor();
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toBe('赵县-2023-已审核通过报告PDF.zip');
+    await dialog.getByText('已完成：共 1 份 PDF，已开始下载 赵县-2023-已审核通过报告PDF.zip').waitFor();
+    const zip = await JSZip.loadAsync(await readFile(await download.path()));
+    const entries = Object.keys(zip.files);
+    expect(entries).toEqual([expect.stringMatching(/^赵县总工会2023年度.*\.pdf$/)]);
+    expect(Buffer.from(await (zip.file(entries[0]) as JSZip.JSZipObject).async('uint8array')).equals(pdf)).toBe(true);
+    await screenshot(approver, 'approved-pdfs-bundle');
   });
 });
