@@ -9,6 +9,7 @@ import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { HomeModule } from './home/home.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { IndicatorLibraryModule } from './indicator-library/indicator-library.module';
 import { ScoreSheetsModule } from './score-sheets/score-sheets.module';
@@ -59,6 +60,7 @@ export class AppModule {
         SettingsModule,
         ReportsModule,
         DashboardModule,
+        HomeModule,
         TemplatesModule,
         IndicatorLibraryModule,
         ScoreSheetsModule,

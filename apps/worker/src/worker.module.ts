@@ -14,6 +14,7 @@ import { EXPORTS_PROVIDERS } from './exports/exports.providers';
 import { MailModule } from './mail/mail.module';
 import { CommentAddedHandler } from './notifications/comment-added.handler';
 import { DeadlineRemindersHandler } from './notifications/deadline-reminders.handler';
+import { DepartmentReminderHandler } from './notifications/department-reminder.handler';
 import { DeadlineScheduler } from './notifications/deadline-scheduler.service';
 import { Inbox } from './notifications/inbox';
 import { NotificationsProcessor } from './notifications/notifications.processor';
@@ -73,6 +74,7 @@ export class WorkerModule {
         ReportTransitionedHandler,
         CommentAddedHandler,
         DeadlineRemindersHandler,
+        DepartmentReminderHandler,
         DeadlineScheduler,
         NotificationsProcessor,
         DeliverWebhookHandler,

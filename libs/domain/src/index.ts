@@ -28,6 +28,7 @@ export * from './lib/workflow/four-eyes';
 export * from './lib/workflow/diff';
 export * from './lib/review/comments';
 export * from './lib/review/deadlines';
+export * from './lib/review/reminders';
 export * from './lib/review/sign-off';
 export * from './lib/review/inflation-flags';
 export * from './lib/review/mail-kinds';

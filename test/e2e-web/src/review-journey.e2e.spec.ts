@@ -66,7 +66,9 @@ describe('web: the review journey in a browser', () => {
 
   step('the reviewer opens it from 待审报告, comments on it and returns it with a reason', async () => {
     const reviewer = await journey.users.as('zhaoxian.finance.reviewer');
-    // the finance bureau starts from its county's overview
+    // the finance bureau's home lists what waits for it; 县级概览 is one click away
+    await reviewer.getByText('待审报告（', { exact: false }).first().waitFor();
+    await reviewer.getByRole('menuitem', { name: '县级概览' }).click();
     await reviewer.getByRole('heading', { name: '县级概览' }).waitFor();
     const union = reviewer.getByRole('row', { name: /赵县总工会/ });
     await expectText(union, '已提交');
@@ -265,6 +267,7 @@ describe('web: the review journey in a browser', () => {
     await screenshot(editorPage, 'tablet-editor');
 
     const reviewer = await journey.users.as('luancheng.finance.reviewer', tablet);
+    await reviewer.getByRole('menuitem', { name: '县级概览' }).click();
     await reviewer.getByRole('heading', { name: '县级概览' }).waitFor();
     await reviewer.getByRole('row', { name: /栾城区卫生健康局/ }).waitFor();
     expect(await overflowsSideways(reviewer)).toBe(false);

@@ -23,7 +23,7 @@ export class ExportsController {
   @Policy('read', 'Report')
   @ApiOperation({
     summary:
-      '导出（后台任务）：本县一个年度全部报告的绩效指标明细（Excel）；同一类型和年度正在导出时返回该任务；仅财政局',
+      '导出（后台任务）：本县一个年度全部报告的绩效指标明细（Excel），或全部已审核通过报告的 PDF 合集（.zip）；同一类型和年度正在导出时返回该任务；仅财政局',
     description: '已完成且此后本年度报告未再变动的导出直接返回，不重复生成；否则新建导出任务',
   })
   @ApiResponse({ status: 202, type: ExportView })
@@ -57,8 +57,8 @@ export class ExportsController {
 
   @Get(':id/file')
   @Policy('read', 'Report')
-  @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOperation({ summary: '下载导出的 Excel 文件（中文文件名）；尚未完成返回 409；仅财政局' })
+  @ApiProduces(XLSX_CONTENT_TYPE, 'application/zip')
+  @ApiOperation({ summary: '下载导出的文件（Excel 或 PDF 合集 .zip，中文文件名）；尚未完成返回 409；仅财政局' })
   async file(
     @CurrentAbility() ability: AppAbility,
     @CurrentPrincipal() principal: SessionPrincipal,

@@ -11,8 +11,13 @@ import {
 import type { ExportRecord } from '@evalflow/persistence';
 
 export class RequestExportDto {
-  @ApiProperty({ enum: EXPORT_KINDS, description: 'indicator_rows：本县一个年度全部报告的绩效指标明细' })
-  @IsIn([...EXPORT_KINDS], { message: '导出类型只能是 indicator_rows（指标明细）' })
+  @ApiProperty({
+    enum: EXPORT_KINDS,
+    description: 'indicator_rows：本县一个年度全部报告的绩效指标明细；approved_pdfs：该年度全部已审核通过报告的 PDF（.zip）',
+  })
+  @IsIn([...EXPORT_KINDS], {
+    message: '导出类型只能是 indicator_rows（指标明细）或 approved_pdfs（已审核通过报告 PDF 合集）',
+  })
   kind!: ExportKind;
 
   @ApiProperty({ example: 2024, description: '年度' })
@@ -32,7 +37,8 @@ export class ExportView {
   @ApiProperty({ type: ExportParamsView }) params!: ExportParamsView;
   @ApiProperty({ enum: EXPORT_STATUSES, description: '排队中、导出中、已完成、导出失败' }) status!: ExportStatus;
   @ApiProperty({ description: '进度 0–100（已读完的报告数 / 报告总数）' }) progress!: number;
-  @ApiProperty({ nullable: true, type: Number, description: '导出的行数（完成后）' }) rowCount!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: '导出的行数（指标明细）或 PDF 份数（PDF 合集），完成后' })
+  rowCount!: number | null;
   @ApiProperty({ nullable: true, type: Number }) sizeBytes!: number | null;
   @ApiProperty({ nullable: true, type: String }) sha256!: string | null;
   @ApiProperty({ example: '赵县-2024-绩效指标明细.xlsx' }) fileName!: string;

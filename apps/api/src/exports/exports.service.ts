@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, exportNames, XLSX_CONTENT_TYPE, type AppAbility, type ExportKind } from '@evalflow/domain';
+import { AppError, EXPORT_CONTENT_TYPES, exportNames, type AppAbility, type ExportKind } from '@evalflow/domain';
 import { RequestContext } from '@evalflow/observability';
 import {
   findExport,
@@ -81,7 +81,7 @@ export class ExportsService {
       // passed on as it is read: a county's big workbook is never held whole in the api's memory
       const body = await this.storage.stream(record.storageKey);
       const names = exportNames(record.kind, record.params, countyName);
-      return { body, sizeBytes: record.sizeBytes, names, sha256: record.sha256, contentType: XLSX_CONTENT_TYPE };
+      return { body, sizeBytes: record.sizeBytes, names, sha256: record.sha256, contentType: EXPORT_CONTENT_TYPES[record.kind] };
     } catch (error) {
       if (error instanceof StorageObjectMissing) throw new AppError('EXPORT_NOT_FOUND');
       throw error;

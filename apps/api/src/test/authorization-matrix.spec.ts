@@ -475,6 +475,26 @@ const MATRIX: Record<string, RouteCase> = {
   'GET /api/dashboard': getUrl('/api/dashboard?fiscalYear=2024', onlyFor(FINANCE, 200)),
   'GET /api/dashboard/summary.xlsx': getUrl('/api/dashboard/summary.xlsx?fiscalYear=2024', onlyFor(FINANCE, 200)),
   'GET /api/reports': getUrl('/api/reports', onlyFor([...DEPT_STAFF, ...FINANCE], 200)),
+  // 首页: every signed-in user, each given its own role's lists (the platform's operators an empty one)
+  'GET /api/home': getUrl('/api/home', every(200)),
+  // 催报: the finance bureau, to a budget department of its county overdue in a year (2090's deadline long past;
+  // each case starts with no reminder sent, so the 24-hour limit does not answer instead)
+  'POST /api/reminders': {
+    scopes: ['other', 'foreign'],
+    build: async (f, _a, scope) => {
+      const departmentId = scope === 'foreign' ? f.department.foreign : f.department.union;
+      await f.db.owner(async (c) => {
+        await c.query(`DELETE FROM department_reminders`);
+        await c.query(
+          `INSERT INTO report_deadlines (tenant_id, fiscal_year, due_on) VALUES ($1, 2090, '2020-01-01')
+           ON CONFLICT (tenant_id, fiscal_year) DO UPDATE SET due_on = EXCLUDED.due_on`,
+          [tenantFor(f, scope)],
+        );
+      });
+      return { method: 'POST', url: '/api/reminders', payload: { departmentId, fiscalYear: 2090 } };
+    },
+    expect: onlyFor(FINANCE, { other: 201, foreign: 404 }),
+  },
   // county-wide exports: the finance bureau's, as 县级概览; the fixtures' exports are still queued
   'POST /api/exports': {
     scopes: ['-'],
@@ -1541,6 +1561,8 @@ describe('authorization matrix (real API, PostgreSQL and Redis)', () => {
       'ScoreSheetsController.export': 'read Report',
       'ScoreSheetsController.import': 'update Report',
       'ExportsController.request': 'read Report',
+      'HomeController.get': 'authenticated',
+      'HomeController.remind': 'review Report',
       'ExportsController.list': 'read Report',
       'ExportsController.get': 'read Report',
       'ExportsController.file': 'read Report',

@@ -5,7 +5,7 @@ import { Button, Input, Space, Tooltip, type GetProps } from 'antd';
 /** The filters above a list, then a button that loads it again. */
 export function FilterBar({ onRefresh, children }: { onRefresh: () => void; children: ReactNode }) {
   return (
-    <Space wrap style={{ marginBottom: 16 }}>
+    <Space wrap style={{ marginBottom: 16 }} className="no-print">
       {children}
       <RefreshButton onClick={onRefresh} />
     </Space>

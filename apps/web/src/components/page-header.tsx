@@ -23,7 +23,11 @@ export function PageHeader({
           </Typography.Text>
         )}
       </div>
-      {extra && <Flex gap={8}>{extra}</Flex>}
+      {extra && (
+        <Flex gap={8} className="no-print">
+          {extra}
+        </Flex>
+      )}
     </Flex>
   );
 }

@@ -72,10 +72,20 @@ describe('AppShell menu', () => {
     ]);
   });
 
-  it('offers the finance bureau its county overview as home, the review queue and a read-only department list', async () => {
+  it('offers the finance bureau its to-do home, the county overview, the review queue and a read-only department list', async () => {
     const result = await menuLabelsFor(PRINCIPALS.financeReviewer);
     session = result.session;
-    expect(result.labels).toEqual(['县级概览', '待审报告', '抽评', '公开登记', '部门', '报告模板', '指标库', '代理人']);
+    expect(result.labels).toEqual([
+      '首页',
+      '县级概览',
+      '待审报告',
+      '抽评',
+      '公开登记',
+      '部门',
+      '报告模板',
+      '指标库',
+      '代理人',
+    ]);
   });
 
   /** Opens the header's account menu and lists its entries. */

@@ -27,10 +27,9 @@ export interface NavItem {
 
 /** The left menu: only what the user's abilities open. */
 export function navItemsFor(permissions: Permissions): NavItem[] {
-  // the finance bureau's home is the county overview
-  const items: NavItem[] = permissions.reviewReports
-    ? [{ path: '/dashboard', label: '县级概览', icon: <DashboardOutlined /> }]
-    : [{ path: '/', label: '首页', icon: <HomeOutlined /> }];
+  // every home is a to-do list; the finance bureau's overview comes next
+  const items: NavItem[] = [{ path: '/', label: '首页', icon: <HomeOutlined /> }];
+  if (permissions.reviewReports) items.push({ path: '/dashboard', label: '县级概览', icon: <DashboardOutlined /> });
   // one address for the reports: the department's own, or the finance bureau's queue
   if (permissions.draftReports) items.push({ path: '/reports', label: '我的报告', icon: <FileTextOutlined /> });
   if (permissions.reviewReports) items.push({ path: '/reports', label: '待审报告', icon: <FileSearchOutlined /> });

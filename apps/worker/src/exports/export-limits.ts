@@ -1,16 +1,25 @@
-import { EXPORT_FAILURE_MESSAGES, type ExportFailureCode } from '@evalflow/domain';
+import { EXPORT_FAILURE_MESSAGES, type ExportFailureCode, type ExportLimits } from '@evalflow/domain';
+
+type LimitCode = Extract<ExportFailureCode, 'EXPORT_TOO_MANY_ROWS' | 'EXPORT_TOO_LARGE' | 'EXPORT_TIMEOUT'>;
+
+function limitMessage(code: LimitCode, limits: Pick<ExportLimits, 'maxRows' | 'maxMs' | 'maxBundleBytes'>): string {
+  switch (code) {
+    case 'EXPORT_TOO_MANY_ROWS':
+      return EXPORT_FAILURE_MESSAGES.EXPORT_TOO_MANY_ROWS(limits.maxRows);
+    case 'EXPORT_TOO_LARGE':
+      return EXPORT_FAILURE_MESSAGES.EXPORT_TOO_LARGE(limits.maxBundleBytes);
+    case 'EXPORT_TIMEOUT':
+      return EXPORT_FAILURE_MESSAGES.EXPORT_TIMEOUT(Math.round(limits.maxMs / 1000));
+  }
+}
 
 /** A bound of an export passed: no retry can pass it, so the export fails at once with its users' message. */
 export class ExportLimitExceeded extends Error {
   constructor(
-    readonly code: Extract<ExportFailureCode, 'EXPORT_TOO_MANY_ROWS' | 'EXPORT_TIMEOUT'>,
-    limits: { maxRows: number; maxMs: number },
+    readonly code: LimitCode,
+    limits: Pick<ExportLimits, 'maxRows' | 'maxMs' | 'maxBundleBytes'>,
   ) {
-    super(
-      code === 'EXPORT_TOO_MANY_ROWS'
-        ? EXPORT_FAILURE_MESSAGES.EXPORT_TOO_MANY_ROWS(limits.maxRows)
-        : EXPORT_FAILURE_MESSAGES.EXPORT_TIMEOUT(Math.round(limits.maxMs / 1000)),
-    );
+    super(limitMessage(code, limits));
     this.name = 'ExportLimitExceeded';
   }
 }

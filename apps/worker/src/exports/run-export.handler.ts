@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
+  EXPORT_CONTENT_TYPES,
   EXPORT_FAILURE_MESSAGES,
   exportNames,
-  XLSX_CONTENT_TYPE,
   type ExportFailureCode,
+  type ExportKind,
   type ExportLimits,
 } from '@evalflow/domain';
 import { JOBS, type RunExportJobData } from '@evalflow/jobs';
@@ -18,15 +19,31 @@ import {
 import { DOCUMENT_STORAGE, type DocumentStorage } from '@evalflow/storage';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { JobHandler } from '../jobs/job-handler';
 import { EXPORT_LIMITS_TOKEN, ExportLimitExceeded } from './export-limits';
-import { IndicatorRowsExport } from './indicator-rows.export';
+import { ApprovedPdfsExport } from './approved-pdfs.export';
+import { IndicatorRowsExport, type ExportRun } from './indicator-rows.export';
 import { IndicatorRowsWorkbook } from './indicator-rows-workbook';
+import { StoredZip } from './stored-zip';
+
+const EXPORT_EXTENSIONS: Record<ExportKind, string> = { indicator_rows: 'xlsx', approved_pdfs: 'zip' };
+
+/** The SHA-256 and size of a file, read as a stream. */
+async function fileDigest(file: string): Promise<{ sha256: string; sizeBytes: number }> {
+  const hash = createHash('sha256');
+  let sizeBytes = 0;
+  for await (const chunk of createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    sizeBytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), sizeBytes };
+}
 
 export interface ExportResult {
   exportId: string;
@@ -52,12 +69,13 @@ export class RunExportHandler implements JobHandler<RunExportJobData, ExportResu
     private readonly db: TenantDb,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
     private readonly indicatorRows: IndicatorRowsExport,
+    private readonly approvedPdfs: ApprovedPdfsExport,
     @Inject(EXPORT_LIMITS_TOKEN) private readonly limits: ExportLimits,
   ) {}
 
   async handle(job: Job<RunExportJobData>): Promise<ExportResult | null> {
     const { tenantId, exportId } = job.data;
-    const file = join(tmpdir(), `evalflow-export-${exportId}-${randomUUID()}.xlsx`);
+    const file = join(tmpdir(), `evalflow-export-${exportId}-${randomUUID()}.tmp`);
     try {
       const claimed = await this.db.tx((tx) => claimExport(tx, exportId), tenantId);
       if (claimed.state === 'gone') return null;
@@ -67,34 +85,52 @@ export class RunExportHandler implements JobHandler<RunExportJobData, ExportResu
         tenantId,
       );
       const names = exportNames(claimed.kind, claimed.params, county?.name ?? '本县');
+      const run: ExportRun = {
+        tenantId,
+        params: claimed.params,
+        progress: this.reporter(job),
+        deadline: Date.now() + this.limits.maxMs,
+        limits: this.limits,
+      };
       const out = createWriteStream(file, { flags: 'wx' });
-      const workbook = new IndicatorRowsWorkbook(out, names.title);
-      const rowCount = await this.indicatorRows.write(
-        {
-          tenantId,
-          params: claimed.params,
-          progress: this.reporter(job),
-          deadline: Date.now() + this.limits.maxMs,
-          limits: this.limits,
-        },
-        workbook,
-      );
-      await workbook.finish();
+      const rowCount = await this.writeFile(claimed.kind, run, out, names.title).catch((error: unknown) => {
+        // the file is given up: writes still pending on it fail quietly (the export's own error is reported)
+        out.on('error', () => undefined).destroy();
+        throw error;
+      });
       await finished(out);
-      const data = await readFile(file);
-      const key = `tenants/${tenantId}/exports/${exportId}.xlsx`;
-      await this.storage.put(key, data, XLSX_CONTENT_TYPE);
-      const sha256 = createHash('sha256').update(data).digest('hex');
+      // the file is hashed, then stored as it is read: a bundle of PDFs is never held whole in memory
+      const { sha256, sizeBytes } = await fileDigest(file);
+      const key = `tenants/${tenantId}/exports/${exportId}.${EXPORT_EXTENSIONS[claimed.kind]}`;
+      await this.storage.putStream(key, createReadStream(file), EXPORT_CONTENT_TYPES[claimed.kind]);
       await this.db.tx(
-        (tx) => completeExport(tx, { exportId, storageKey: key, sha256, sizeBytes: data.length, rowCount }),
+        (tx) => completeExport(tx, { exportId, storageKey: key, sha256, sizeBytes, rowCount }),
         tenantId,
       );
-      return { exportId, rowCount, sha256, sizeBytes: data.length, made: true };
+      return { exportId, rowCount, sha256, sizeBytes, made: true };
     } catch (error) {
       await this.fail(job, error);
       throw error instanceof ExportLimitExceeded ? new UnrecoverableError(error.message) : error;
     } finally {
       await rm(file, { force: true });
+    }
+  }
+
+  /** Writes the kind's file to `out` (ending it); answers its rows (指标明细) or PDFs (the bundle). */
+  private async writeFile(kind: ExportKind, run: ExportRun, out: Writable, title: string): Promise<number> {
+    switch (kind) {
+      case 'indicator_rows': {
+        const workbook = new IndicatorRowsWorkbook(out, title);
+        const rows = await this.indicatorRows.write(run, workbook);
+        await workbook.finish();
+        return rows;
+      }
+      case 'approved_pdfs': {
+        const zip = new StoredZip(out);
+        const pdfs = await this.approvedPdfs.write(run, zip);
+        await zip.finish();
+        return pdfs;
+      }
     }
   }
 

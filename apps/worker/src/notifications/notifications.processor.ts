@@ -3,6 +3,7 @@ import { QUEUES } from '@evalflow/jobs';
 import { DispatchingProcessor } from '../jobs/dispatching-processor';
 import { CommentAddedHandler } from './comment-added.handler';
 import { DeadlineRemindersHandler } from './deadline-reminders.handler';
+import { DepartmentReminderHandler } from './department-reminder.handler';
 import { ReportTransitionedHandler } from './report-transitioned.handler';
 
 @Processor(QUEUES.notifications)
@@ -11,7 +12,8 @@ export class NotificationsProcessor extends DispatchingProcessor {
     transitioned: ReportTransitionedHandler,
     commented: CommentAddedHandler,
     deadlines: DeadlineRemindersHandler,
+    reminder: DepartmentReminderHandler,
   ) {
-    super(QUEUES.notifications, [transitioned, commented, deadlines]);
+    super(QUEUES.notifications, [transitioned, commented, deadlines, reminder]);
   }
 }

@@ -15,6 +15,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { ApprovedPdfsExport } from '../exports/approved-pdfs.export';
 import { IndicatorRowsExport } from '../exports/indicator-rows.export';
 import { RunExportHandler } from '../exports/run-export.handler';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
@@ -83,6 +84,7 @@ describe('the indicator rows export in the worker (real PostgreSQL, Redis and st
       worker.get(TenantDb),
       storage ?? worker.get<DocumentStorage>(DOCUMENT_STORAGE),
       worker.get(IndicatorRowsExport),
+      worker.get(ApprovedPdfsExport),
       { ...EXPORT_LIMITS, ...limits },
     );
   async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 60000): Promise<T> {

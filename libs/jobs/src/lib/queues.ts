@@ -24,6 +24,8 @@ export const JOBS = {
   renderDocument: { name: 'document.render', queue: QUEUES.documents },
   /** repeated by a job scheduler: reminds departments of deadlines DUE_SOON_DAYS ahead */
   deadlineReminders: { name: 'deadlines.remind', queue: QUEUES.notifications },
+  /** one 催报 the finance bureau sent to an overdue department: its inbox and e-mail */
+  departmentReminder: { name: 'department.remind', queue: QUEUES.notifications },
   /** repeated by a job scheduler: re-drives documents and outbox rows whose jobs were lost or failed */
   sweepStuckWork: { name: 'recovery.sweep', queue: QUEUES.system },
   /** makes one export row's file (its kind and parameters say what) */
@@ -89,6 +91,13 @@ export interface CommentAddedJobData {
 /** The scheduler's tick; `today` (YYYY-MM-DD, China time) may be given to replay a day. */
 export interface DeadlineRemindersJobData {
   today?: string;
+}
+
+/** Sent through the outbox with each 催报 (department_reminders row). */
+export interface DepartmentReminderJobData {
+  tenantId: string;
+  reminderId: string;
+  requestId?: string;
 }
 
 /** The sweeper's tick (no data: it looks at what is stuck now). */

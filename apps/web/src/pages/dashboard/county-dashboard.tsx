@@ -19,7 +19,7 @@ import {
   type Progress,
 } from './dashboard-data';
 import { DepartmentTable } from './department-table';
-import { IndicatorExport } from './indicator-export';
+import { CountyExport, IndicatorExport } from './county-export';
 import { ProgressChart } from './progress-chart';
 import { SummaryCards } from './summary-cards';
 
@@ -74,6 +74,7 @@ export function CountyDashboard({ api, countyName, now }: { api: ApiClient; coun
               导出汇总表
             </Button>
             <IndicatorExport api={api} fiscalYear={year} />
+            <CountyExport api={api} kind="approved_pdfs" fiscalYear={year} />
           </Space>
         )
       }

@@ -5,7 +5,7 @@ import { ApiError } from '../../api/client';
 import type { ExportView } from '../../api/exports-api';
 import { EXPORT_POLL_MS } from '../../hooks/use-export-job';
 import { fakeApi, type FakeCall } from '../../test/fake-api';
-import { IndicatorExport } from './indicator-export';
+import { IndicatorExport } from './county-export';
 
 const ID = '7b0c3c8e-4a59-4f7e-9a55-0d6c2b1f9e01';
 const queued: ExportView = {

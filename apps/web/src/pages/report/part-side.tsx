@@ -41,7 +41,8 @@ export function PartSide({
   const open = threads.filter((t) => t.status === 'open');
   const resolved = threads.filter((t) => t.status === 'resolved');
   return (
-    <Flex vertical gap={12}>
+    // part-side: left out of print (styles.css), the part then takes the whole width
+    <Flex vertical gap={12} className="part-side">
       {findings.length > 0 && (
         <Card size="small" title="检查问题">
           <PartFindings kind={kind} findings={findings} />

@@ -128,6 +128,9 @@ export const ERROR_CATALOGUE = {
   // county-wide exports (jobs)
   EXPORT_NOT_FOUND: { kind: 'not_found', message: '导出任务不存在' },
   EXPORT_NOT_READY: { kind: 'conflict', message: '导出尚未完成，请稍后再下载' },
+  // 催报
+  REMINDER_NOT_OVERDUE: { kind: 'conflict', message: '该部门本年度报告未逾期或已提交，无需催报' },
+  REMINDER_TOO_SOON: { kind: 'too_many_requests', message: '已催报过该部门，24 小时内不能重复催报' },
   DEADLINE_INVALID: { kind: 'invalid', message: '截止日期不正确' },
   // 指标库
   LIBRARY_ENTRY_NOT_FOUND: { kind: 'not_found', message: '指标库中没有该指标' },

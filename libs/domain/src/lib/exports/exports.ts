@@ -1,10 +1,20 @@
+import { XLSX_CONTENT_TYPE } from '../indicator-library/sheet';
+
 /**
  * County-wide exports made by the worker as jobs (big files, with progress), downloaded when done.
  * Kinds, statuses and failure codes are stored on rows and in job data: stable once deployed.
  */
-export const EXPORT_KINDS = ['indicator_rows'] as const;
+export const EXPORT_KINDS = ['indicator_rows', 'approved_pdfs'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
-export const EXPORT_KIND_LABELS: Record<ExportKind, string> = { indicator_rows: '指标明细' };
+export const EXPORT_KIND_LABELS: Record<ExportKind, string> = {
+  indicator_rows: '指标明细',
+  approved_pdfs: '已审核通过报告 PDF 合集',
+};
+/** The content type of each kind's file. */
+export const EXPORT_CONTENT_TYPES: Record<ExportKind, string> = {
+  indicator_rows: XLSX_CONTENT_TYPE,
+  approved_pdfs: 'application/zip',
+};
 
 export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
@@ -29,16 +39,23 @@ export interface ExportLimits {
   maxRows: number;
   maxMs: number;
   reportsPerPage: number;
+  /**
+   * The PDF bundle's bound: the sum of the PDFs' sizes. A county's year is ~1,500 reports of ~0.5 MB, so
+   * 2 GB leaves room while keeping one file a browser and a county office's disk handle.
+   */
+  maxBundleBytes: number;
 }
 
 export const EXPORT_LIMITS: Readonly<ExportLimits> = {
   maxRows: 200_000,
   maxMs: 10 * 60_000,
   reportsPerPage: 50,
+  maxBundleBytes: 2 * 1024 ** 3,
 };
 
 export const EXPORT_FAILURE_CODES = [
   'EXPORT_TOO_MANY_ROWS',
+  'EXPORT_TOO_LARGE',
   'EXPORT_TIMEOUT',
   'EXPORT_ABANDONED',
   'EXPORT_FAILED',
@@ -48,6 +65,8 @@ export type ExportFailureCode = (typeof EXPORT_FAILURE_CODES)[number];
 /** The message a failed export shows, by its code. */
 export const EXPORT_FAILURE_MESSAGES = {
   EXPORT_TOO_MANY_ROWS: (maxRows: number) => `导出的行数超过上限（${maxRows} 行），请联系管理员`,
+  EXPORT_TOO_LARGE: (maxBytes: number) =>
+    `导出的文件合计超过上限（${Math.round(maxBytes / 1024 ** 2)} MB），请联系管理员`,
   EXPORT_TIMEOUT: (seconds: number) => `导出超时（${seconds} 秒），请稍后重试`,
   EXPORT_ABANDONED: () => '导出多次中断，已停止；请稍后重新导出',
   EXPORT_FAILED: (reason: string) => `导出失败：${reason}`,
@@ -67,6 +86,12 @@ export function exportNames(
         title: `${countyName} ${year} 年度绩效指标明细`,
         fileName: `${county}-${year}-绩效指标明细.xlsx`,
         asciiFileName: `evalflow-indicators-${year}.xlsx`,
+      };
+    case 'approved_pdfs':
+      return {
+        title: `${countyName} ${year} 年度已审核通过的自评报告（PDF）`,
+        fileName: `${county}-${year}-已审核通过报告PDF.zip`,
+        asciiFileName: `evalflow-approved-pdfs-${year}.zip`,
       };
   }
 }

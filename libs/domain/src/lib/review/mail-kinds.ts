@@ -9,7 +9,7 @@ export type MailKind = (typeof MAIL_KINDS)[number];
 export const MAIL_KIND_LABELS: Record<MailKind, { label: string; description: string }> = {
   returned: { label: '报告退回', description: '报告被退回修改或重新打开' },
   approved: { label: '审核通过', description: '报告审核通过' },
-  deadline: { label: '期限提醒', description: '填报即将截止、整改事项逾期' },
+  deadline: { label: '期限提醒', description: '填报即将截止、财政局催报、整改事项逾期' },
   comment: { label: '审核意见', description: '对方提出新的审核意见或回复' },
   workflow: { label: '其他流程变化', description: '报告提交、撤回、开始审核' },
 };
@@ -27,6 +27,7 @@ export function mailKindOf(notificationKind: string): MailKind {
     case 'report.approve':
       return 'approved';
     case 'deadline.due_soon':
+    case 'department.reminder':
     case 'rectification.overdue':
       return 'deadline';
     case 'comment.added':

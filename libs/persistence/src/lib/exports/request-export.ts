@@ -1,6 +1,7 @@
 import type { ExportKind, ExportParams } from '@evalflow/domain';
 import { deterministicJobId, JOBS, type RunExportJobData } from '@evalflow/jobs';
 import { appendOutbox } from '../outbox/outbox';
+import { approvedPdfsChangedAt } from './approved-pdfs';
 import { rowOf, tenantOf, type TenantTx } from '../tenant-tx';
 import {
   findFreshExport,
@@ -27,6 +28,9 @@ async function newestChange(tx: TenantTx, kind: ExportKind, params: ExportParams
       );
       return row?.at ?? null;
     }
+    case 'approved_pdfs':
+      // a PDF finished after its report's last change counts too
+      return approvedPdfsChangedAt(tx, params.fiscalYear);
   }
 }
 

@@ -153,3 +153,22 @@ export async function loadContent(tx: TenantTx, report: ReportRef): Promise<Repo
   );
   return contentOf(report, rows);
 }
+
+/** The whole content of several reports in one statement, keyed by report id (as loadContent each). */
+export async function loadContents(tx: TenantTx, reports: ReportRef[]): Promise<Map<string, ReportContent>> {
+  if (!reports.length) return new Map();
+  const rows = await rowsOf<{ reportId: string; part: ReportPart; content: unknown }>(
+    tx,
+    `SELECT report_id AS "reportId", part, content FROM report_parts WHERE report_id = ANY($1::uuid[])`,
+    [reports.map((r) => r.id)],
+  );
+  const byReport = new Map<string, Record<string, unknown>>();
+  for (const row of rows) {
+    const parts = byReport.get(row.reportId) ?? {};
+    parts[row.part] = row.content;
+    byReport.set(row.reportId, parts);
+  }
+  return new Map(
+    reports.map((r) => [r.id, assembleContent(r.kind, byReport.get(r.id) ?? {}, r.schemaVersion)]),
+  );
+}

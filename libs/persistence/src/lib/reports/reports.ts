@@ -304,3 +304,39 @@ export function listProjectsOfYear(
     [query.departmentId, query.fiscalYear],
   );
 }
+
+/** A department's reports still in its hands (draft or returned), nearest deadline first (at most `limit`). */
+export function listDepartmentOpenReports(tx: TenantTx, departmentId: string, limit: number): Promise<ReportRecord[]> {
+  return rowsOf<ReportRecord>(
+    tx,
+    `${REPORT_SELECT}
+      WHERE r.department_id = $1 AND r.status IN ('draft', 'returned')
+      ORDER BY dl.due_on NULLS LAST, r.fiscal_year DESC, r.kind, r.project_code NULLS FIRST, r.id
+      LIMIT $2`,
+    [departmentId, limit],
+  );
+}
+
+/**
+ * For each of these reports, the approved report of the year before it is checked against (as
+ * findPreviousYearApproved), in one statement: keyed by the report's id.
+ */
+export async function findPreviousYearApprovedOf(
+  tx: TenantTx,
+  reportIds: string[],
+): Promise<Map<string, ReportRecord>> {
+  if (!reportIds.length) return new Map();
+  const rows = await rowsOf<ReportRecord & { forId: string }>(
+    tx,
+    `SELECT cur.id AS "forId", prev.*
+       FROM reports cur
+       JOIN LATERAL (${REPORT_SELECT}
+                      WHERE r.department_id = cur.department_id AND r.fiscal_year = cur.fiscal_year - 1
+                        AND r.kind = cur.kind AND r.status = 'approved'
+                        AND r.project_code IS NOT DISTINCT FROM (CASE WHEN cur.kind = 'project' THEN cur.project_code END)
+                      LIMIT 1) prev ON true
+      WHERE cur.id = ANY($1::uuid[])`,
+    [reportIds],
+  );
+  return new Map(rows.map(({ forId, ...prev }) => [forId, prev]));
+}

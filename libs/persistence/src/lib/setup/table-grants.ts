@@ -60,6 +60,8 @@ export const APP_TABLE_GRANTS: Record<string, Privilege[]> = {
   // 佐证材料: removed softly (deleted_at, file_deleted_at); what a revision froze is never changed
   report_evidence: ['SELECT', 'INSERT', 'UPDATE'],
   report_revision_evidence: ['SELECT', 'INSERT'],
+  // 催报: the record of each reminder sent, never changed
+  department_reminders: ['SELECT', 'INSERT'],
   schema_migrations: [],
 };
 
@@ -113,5 +115,6 @@ export const PLATFORM_TABLE_GRANTS: Record<string, Privilege[]> = {
   webhook_deliveries: [],
   report_evidence: [],
   report_revision_evidence: [],
+  department_reminders: [],
   schema_migrations: [],
 };

@@ -9,7 +9,7 @@ import { CONCLUSION_RULES } from './conclusion';
 import { FRAMEWORK_RULES } from './framework';
 import { HEADER_RULES } from './header';
 import { INDICATOR_LINT_RULES, OVERALL_LINT_RULES } from './indicator-lint';
-import { OVERALL_REQUIRED_RULES, PROJECT_REQUIRED_RULES } from './required';
+import { OVERALL_REQUIRED_RULES, PROJECT_REQUIRED_RULES, REQUIRED_ID } from './required';
 import { OVERALL_PROSE_RULES, PROJECT_PROSE_RULES } from './prose';
 import { RESULT_RULES } from './results';
 import type { Rule, RuleContext, RuleResult, Severity } from './rule';
@@ -60,6 +60,20 @@ export function rulesOf(
 /** The severity a rule has under a template when the template sets none for it (the framework's, for its rules). */
 export function defaultSeverity(rule: Pick<Rule, 'severity' | 'severityOf'>, template: TemplateDefinition): Severity {
   return rule.severityOf?.(template) ?? rule.severity;
+}
+
+/** What a report still lacks, counted from its checks: required fields empty, other errors, warnings. */
+export interface RemainingWork {
+  missing: number;
+  errors: number;
+  warnings: number;
+}
+
+export function remainingWork(summary: CheckSummary): RemainingWork {
+  const missing = summary.results
+    .filter((r) => r.ruleId === REQUIRED_ID && r.severity === 'error')
+    .reduce((n, r) => n + r.findings.length, 0);
+  return { missing, errors: summary.errors - missing, warnings: summary.warnings };
 }
 
 export interface CheckSummary {

@@ -90,7 +90,8 @@ function projectMissing(c: ProjectReportContent): Finding[] {
   return findings;
 }
 
-const REQUIRED_ID = 'report.required-fields';
+/** The rule that lists the required fields still empty (what a draft still lacks). */
+export const REQUIRED_ID = 'report.required-fields';
 const REQUIRED_TITLE = '必填内容已填写';
 
 export const OVERALL_REQUIRED_RULES: Rule<OverallReportContent>[] = [

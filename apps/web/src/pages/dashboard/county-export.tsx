@@ -1,22 +1,44 @@
-import { useState } from 'react';
-import { FileExcelOutlined } from '@ant-design/icons';
+import { useState, type ReactNode } from 'react';
+import { FileExcelOutlined, FileZipOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Progress, Space, Typography } from 'antd';
-import { EXPORT_STATUS_LABELS } from '@evalflow/domain';
+import { EXPORT_STATUS_LABELS, type ExportKind } from '@evalflow/domain';
 import { messageOf, type ApiClient } from '../../api/client';
 import { useExportJob } from '../../hooks/use-export-job';
 
-interface IndicatorExportProps {
+/** What each kind of export says: its button, its dialog's title, what a done one holds. */
+const EXPORT_TEXTS: Record<
+  ExportKind,
+  { button: string; icon: ReactNode; title: (year: number) => string; count: (n: number) => string }
+> = {
+  indicator_rows: {
+    button: '导出指标明细',
+    icon: <FileExcelOutlined />,
+    title: (year) => `导出 ${year} 年度绩效指标明细`,
+    count: (n) => `共 ${n} 行`,
+  },
+  approved_pdfs: {
+    button: '下载已通过报告 PDF',
+    icon: <FileZipOutlined />,
+    title: (year) => `下载 ${year} 年度全部已审核通过报告的 PDF（.zip）`,
+    count: (n) => `共 ${n} 份 PDF`,
+  },
+};
+
+interface CountyExportProps {
   api: ApiClient;
+  kind: ExportKind;
   fiscalYear: number;
 }
 
 /**
- * 导出指标明细: every indicator row of the county's year, made by the worker. The dialog shows the export's
- * progress while it runs and the file downloads when it is done; a failure is said with its reason.
+ * A county-wide export of a year, made by the worker (导出指标明细; the approved reports' PDFs in one .zip). The
+ * dialog shows the export's progress while it runs and the file downloads when it is done; a failure is said
+ * with its reason.
  */
-export function IndicatorExport({ api, fiscalYear }: IndicatorExportProps) {
+export function CountyExport({ api, kind, fiscalYear }: CountyExportProps) {
+  const texts = EXPORT_TEXTS[kind];
   const [open, setOpen] = useState(false);
-  const { job, starting, error, start, reset, download } = useExportJob(api, 'indicator_rows');
+  const { job, starting, error, start, reset, download } = useExportJob(api, kind);
   const begin = () => {
     setOpen(true);
     void start(fiscalYear);
@@ -28,11 +50,11 @@ export function IndicatorExport({ api, fiscalYear }: IndicatorExportProps) {
   const failed = job?.status === 'failed';
   return (
     <>
-      <Button icon={<FileExcelOutlined />} loading={starting} onClick={begin}>
-        导出指标明细
+      <Button icon={texts.icon} loading={starting} onClick={begin}>
+        {texts.button}
       </Button>
       <Modal
-        title={`导出 ${fiscalYear} 年度绩效指标明细`}
+        title={texts.title(fiscalYear)}
         open={open}
         onCancel={close}
         footer={
@@ -50,7 +72,7 @@ export function IndicatorExport({ api, fiscalYear }: IndicatorExportProps) {
                 {EXPORT_STATUS_LABELS[job.status]}
                 {job.status === 'done' &&
                   job.rowCount !== null &&
-                  `：共 ${job.rowCount} 行，已开始下载 ${job.fileName}`}
+                  `：${texts.count(job.rowCount)}，已开始下载 ${job.fileName}`}
                 {(job.status === 'queued' || job.status === 'running') && '：完成后自动下载，可关闭此窗口稍后再导出'}
               </Typography.Text>
               <Progress
@@ -66,4 +88,9 @@ export function IndicatorExport({ api, fiscalYear }: IndicatorExportProps) {
       </Modal>
     </>
   );
+}
+
+/** 导出指标明细: every indicator row of the county's year. */
+export function IndicatorExport({ api, fiscalYear }: Omit<CountyExportProps, 'kind'>) {
+  return <CountyExport api={api} kind="indicator_rows" fiscalYear={fiscalYear} />;
 }
