@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../auth/session';
 import { jsonResponse, meFor, PRINCIPALS, renderWithSession, signedInSession } from '../test/session-fixtures';
+import { emulateWidth, restoreViewport } from '../test/viewport';
 import { AppShell } from './app-shell';
 
 async function menuLabelsFor(principal: (typeof PRINCIPALS)[keyof typeof PRINCIPALS]) {
@@ -111,5 +112,65 @@ describe('AppShell menu', () => {
     const operator = await menuLabelsFor(PRINCIPALS.platformAdmin);
     session = operator.session;
     expect(await accountMenu()).toEqual(['修改密码', '退出登录']);
+  });
+
+  it('keeps the account in the header and no menu button on a desktop', async () => {
+    const reviewer = await menuLabelsFor(PRINCIPALS.financeReviewer);
+    session = reviewer.session;
+    expect(screen.getByRole('button', { name: '账号菜单' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '打开菜单' })).toBeNull();
+  });
+});
+
+describe('AppShell on a phone (390 px)', () => {
+  let session: Session | undefined;
+  afterEach(() => {
+    session?.dispose();
+    vi.unstubAllGlobals();
+    restoreViewport();
+  });
+
+  it('folds the menu, the place and the account into a drawer behind a menu button', async () => {
+    emulateWidth(390);
+    session = await signedInSession(meFor(PRINCIPALS.financeReviewer));
+    vi.stubGlobal('fetch', vi.fn().mockImplementation(async () => jsonResponse({ items: [], unread: 0 })));
+    renderWithSession(
+      <Routes>
+        <Route path="/" element={<AppShell />}>
+          <Route index element={<p>首页内容</p>} />
+        </Route>
+      </Routes>,
+      session,
+    );
+    const open = await screen.findByRole('button', { name: '打开菜单' });
+    // the header holds the product, the button and the bell only: no sidebar, no account button, no place
+    expect(screen.queryByRole('navigation', { name: '主菜单' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '账号菜单' })).toBeNull();
+    expect(document.querySelector('.ant-layout-sider')).toBeNull();
+    expect(screen.getByRole('link', { name: '消息通知' })).toBeTruthy();
+    expect(open.getAttribute('aria-expanded')).toBe('false');
+
+    await act(async () => fireEvent.click(open));
+    const drawer = await screen.findByRole('dialog');
+    const menu = within(drawer).getByRole('navigation', { name: '主菜单' });
+    expect(within(menu).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      '首页',
+      '县级概览',
+      '待审报告',
+      '抽评',
+      '公开登记',
+      '部门',
+      '报告模板',
+      '指标库',
+      '代理人',
+    ]);
+    expect(within(drawer).getByText(/赵县（130133）/)).toBeTruthy();
+    const account = within(drawer).getByRole('region', { name: '账号' });
+    expect(within(account).getByText(PRINCIPALS.financeReviewer.displayName)).toBeTruthy();
+    expect(
+      within(account)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual(['通知设置', '修改密码', '退出登录']);
   });
 });

@@ -6,8 +6,8 @@ import { useNavigate } from 'react-router-dom';
 import { permissionsOf } from '../auth/permissions';
 import { useSession, useSignedIn } from '../auth/session-context';
 
-/** The signed-in user in the header, with 通知设置 (who has an inbox), 修改密码 and 退出登录. */
-export function UserMenu() {
+/** The account's entries (通知设置 for who has an inbox, 修改密码, 退出登录), for the header's menu or the phone's drawer. */
+export function useAccountMenu() {
   const { me, ability } = useSignedIn();
   const session = useSession();
   const navigate = useNavigate();
@@ -32,17 +32,24 @@ export function UserMenu() {
       message.success('已退出登录');
     }
   };
+  return { name: me.user.displayName, roles, items, onClick, leaving };
+}
 
+/** The signed-in user in the header, with 通知设置 (who has an inbox), 修改密码 and 退出登录. */
+export function UserMenu() {
+  const { name, roles, items, onClick, leaving } = useAccountMenu();
   return (
     <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
       <button type="button" aria-label="账号菜单" className="header-account">
         <Flex align="center" gap={8}>
           {leaving ? <Spin size="small" /> : <UserOutlined />}
           <Flex vertical style={{ lineHeight: 1.3, textAlign: 'left' }}>
-            <Typography.Text style={{ color: 'inherit' }} strong>
-              {me.user.displayName}
+            <Typography.Text style={{ color: 'inherit', whiteSpace: 'nowrap' }} strong>
+              {name}
             </Typography.Text>
-            <Typography.Text style={{ color: 'inherit', fontSize: 12, opacity: 0.85 }}>{roles}</Typography.Text>
+            <Typography.Text style={{ color: 'inherit', fontSize: 12, opacity: 0.85, whiteSpace: 'nowrap' }}>
+              {roles}
+            </Typography.Text>
           </Flex>
           <DownOutlined style={{ fontSize: 10 }} />
         </Flex>
