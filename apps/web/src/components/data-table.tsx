@@ -1,6 +1,7 @@
-import { Button, Empty, Flex, Table, Typography, type TableProps } from 'antd';
+import { Button, Empty, Flex, Typography, type TableProps } from 'antd';
 import type { CursorList } from '../hooks/use-cursor-list';
 import { LoadError } from './load-error';
+import { ResponsiveTable } from './responsive-table';
 
 type DataTableProps<T> = TableProps<T> & {
   /** Why the rows failed to load, if they did: shown above the table. */
@@ -10,13 +11,13 @@ type DataTableProps<T> = TableProps<T> & {
   empty: string;
 };
 
-/** A table of loaded rows, with the load's failure and a way to retry above it. */
+/** A table of loaded rows (cards on a phone), with the load's failure and a way to retry above it. */
 export function DataTable<T extends { id: string }>({ error, onRetry, empty, ...table }: DataTableProps<T>) {
   const failed = error !== undefined;
   return (
     <>
       {failed && <LoadError error={error} onRetry={onRetry} />}
-      <Table<T>
+      <ResponsiveTable<T>
         rowKey="id"
         size="middle"
         {...table}

@@ -13,7 +13,7 @@ export function PageHeader({
 }) {
   return (
     <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
-      <div>
+      <div style={{ minWidth: 0 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {title}
         </Typography.Title>
@@ -24,7 +24,7 @@ export function PageHeader({
         )}
       </div>
       {extra && (
-        <Flex gap={8} className="no-print">
+        <Flex gap={8} wrap className="no-print">
           {extra}
         </Flex>
       )}

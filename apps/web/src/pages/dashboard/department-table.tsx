@@ -1,4 +1,5 @@
-import { Badge, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Badge, Flex, Tag, Typography, type TableColumnsType } from 'antd';
+import { ResponsiveTable } from '../../components/responsive-table';
 import { Link } from 'react-router-dom';
 import { dec } from '@evalflow/domain';
 import { DeadlineTag } from '../reports/deadline-tag';
@@ -209,7 +210,7 @@ const COLUMNS: TableColumnsType<DashboardRow> = [
 /** Every budget department of the year: its 部门整体 report and its project tables, sortable by each figure. */
 export function DepartmentTable({ rows, loading, empty }: { rows: DashboardRow[]; loading: boolean; empty: string }) {
   return (
-    <Table<DashboardRow>
+    <ResponsiveTable<DashboardRow>
       rowKey="id"
       size="middle"
       columns={COLUMNS}

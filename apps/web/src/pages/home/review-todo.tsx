@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, List, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
+import { ResponsiveTable } from '../../components/responsive-table';
 import { REPORT_KIND_SHORT_LABELS, REPORT_STATUS_LABELS } from '@evalflow/domain';
 import { Link } from 'react-router-dom';
 import { messageOf, type ApiClient } from '../../api/client';
@@ -108,7 +109,7 @@ function OverdueDepartments({ api, review }: { api: ApiClient; review: Review })
     );
   return (
     <Card title={`逾期未提交的部门（${rows.length}）`}>
-      <Table<HomeOverdueDepartment>
+      <ResponsiveTable<HomeOverdueDepartment>
         size="small"
         rowKey={(r) => `${r.fiscalYear}-${r.departmentId}`}
         dataSource={rows}

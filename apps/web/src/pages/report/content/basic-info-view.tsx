@@ -1,4 +1,5 @@
-import { Descriptions, Table, Typography } from 'antd';
+import { Descriptions, Typography } from 'antd';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import {
   authorizedHeadcount,
   yearEndHeadcount,
@@ -37,7 +38,7 @@ export function BasicInfoView({ content }: { content: BasicInfoPart }) {
         )}
       </Subsection>
       <Subsection title="组织机构">
-        <Table
+        <ResponsiveTable
           size="small"
           pagination={false}
           rowKey="rowIndex"
@@ -55,7 +56,7 @@ export function BasicInfoView({ content }: { content: BasicInfoPart }) {
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
           统计时点：{textOrDash(staffing.asOf)}；单位：人
         </Typography.Paragraph>
-        <Table<Indexed<StaffCategory>>
+        <ResponsiveTable<Indexed<StaffCategory>>
           size="small"
           bordered
           pagination={false}
@@ -70,17 +71,17 @@ export function BasicInfoView({ content }: { content: BasicInfoPart }) {
           ]}
           summary={() =>
             staffing.categories.length > 0 && (
-              <Table.Summary.Row>
-                <Table.Summary.Cell index={0}>
+              <ResponsiveTable.Summary.Row>
+                <ResponsiveTable.Summary.Cell index={0}>
                   <Typography.Text strong>合计</Typography.Text>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={1} align="right">
+                </ResponsiveTable.Summary.Cell>
+                <ResponsiveTable.Summary.Cell index={1} align="right">
                   <Typography.Text strong>{textOrDash(authorizedHeadcount(staffing))}</Typography.Text>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={2} align="right">
+                </ResponsiveTable.Summary.Cell>
+                <ResponsiveTable.Summary.Cell index={2} align="right">
                   <Typography.Text strong>{textOrDash(yearEndHeadcount(staffing))}</Typography.Text>
-                </Table.Summary.Cell>
-              </Table.Summary.Row>
+                </ResponsiveTable.Summary.Cell>
+              </ResponsiveTable.Summary.Row>
             )
           }
         />
@@ -97,7 +98,7 @@ export function BasicInfoView({ content }: { content: BasicInfoPart }) {
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
           统计时点：{textOrDash(assets.asOf)}；计价口径：{textOrDash(assets.valuationBasis)}；单位：万元
         </Typography.Paragraph>
-        <Table
+        <ResponsiveTable
           size="small"
           pagination={false}
           rowKey="key"

@@ -1,4 +1,5 @@
-import { Descriptions, Table, Typography } from 'antd';
+import { Descriptions, Typography } from 'antd';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { MONEY_PATTERN, sum, sumIfAll, type BudgetPart } from '@evalflow/domain';
 import { formatMoney, textOrDash } from '../fields/format';
 import { indexed, type Indexed } from './indexed-rows';
@@ -48,7 +49,7 @@ export function BudgetView({ content }: { content: BudgetPart }) {
         />
       </Subsection>
       <Subsection title="项目预算明细">
-        <Table<Indexed<Line>>
+        <ResponsiveTable<Indexed<Line>>
           size="small"
           pagination={false}
           rowKey="rowIndex"
@@ -63,18 +64,18 @@ export function BudgetView({ content }: { content: BudgetPart }) {
           ]}
           summary={() =>
             content.lines.length > 0 && (
-              <Table.Summary.Row>
-                <Table.Summary.Cell index={0} colSpan={2}>
+              <ResponsiveTable.Summary.Row>
+                <ResponsiveTable.Summary.Cell index={0} colSpan={2}>
                   <Typography.Text strong>合计</Typography.Text>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={2} align="right">
+                </ResponsiveTable.Summary.Cell>
+                <ResponsiveTable.Summary.Cell index={2} align="right">
                   <Typography.Text strong>{formatMoney(linesTotal)}</Typography.Text>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={3} align="right">
+                </ResponsiveTable.Summary.Cell>
+                <ResponsiveTable.Summary.Cell index={3} align="right">
                   <Typography.Text strong>{formatMoney(spentTotal)}</Typography.Text>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={4} />
-              </Table.Summary.Row>
+                </ResponsiveTable.Summary.Cell>
+                <ResponsiveTable.Summary.Cell index={4} />
+              </ResponsiveTable.Summary.Row>
             )
           }
         />

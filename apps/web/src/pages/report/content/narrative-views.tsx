@@ -1,4 +1,5 @@
-import { Descriptions, Table } from 'antd';
+import { Descriptions } from 'antd';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import type { ConclusionPart, GoalsPart, ProblemsPart, ResultsPart, SelfEvaluationPart } from '@evalflow/domain';
 import { formatPercent, textOrDash } from '../fields/format';
 import { Paragraphs, Subsection } from './paragraphs';
@@ -39,7 +40,7 @@ export function ResultsView({ content }: { content: ResultsPart }) {
         <Paragraphs text={content.overall} />
       </Subsection>
       <Subsection title="分项完成情况">
-        <Table<Indexed<ResultItem>>
+        <ResponsiveTable<Indexed<ResultItem>>
           size="small"
           pagination={false}
           rowKey="rowIndex"

@@ -1,4 +1,4 @@
-import { Table } from 'antd';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { PLANNED_ACTUAL_COLUMNS, type PlannedActual } from '@evalflow/domain';
 import { formatMoney } from '../fields/format';
 
@@ -13,7 +13,7 @@ export interface PlannedActualRow {
 /** Figures of the year as the report prints them: a row each, 年初预算数 beside 决算数 (万元). */
 export function PlannedActualTable({ title, rows }: { title: string; rows: PlannedActualRow[] }) {
   return (
-    <Table<PlannedActualRow>
+    <ResponsiveTable<PlannedActualRow>
       size="small"
       bordered
       pagination={false}

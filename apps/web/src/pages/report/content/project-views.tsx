@@ -1,4 +1,5 @@
-import { Descriptions, Table } from 'antd';
+import { Descriptions } from 'antd';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import type { ObjectivesPart, PreparersPart, ProjectInfoPart } from '@evalflow/domain';
 import { formatDate } from '../../../components/date-time';
 import { textOrDash } from '../fields/format';
@@ -27,7 +28,7 @@ type Objective = ObjectivesPart['items'][number];
 /** 年度总体目标: what was planned beside what was achieved, one row a goal. */
 export function ObjectivesView({ content }: { content: ObjectivesPart }) {
   return (
-    <Table<Indexed<Objective>>
+    <ResponsiveTable<Indexed<Objective>>
       size="small"
       bordered
       pagination={false}

@@ -1,4 +1,5 @@
-import { Descriptions, Table } from 'antd';
+import { Descriptions } from 'antd';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { NATURE_LABELS, type FundingColumns, type Indicator, type ScoreTablePart } from '@evalflow/domain';
 import { formatMoney, formatPercent, textOrDash } from '../fields/format';
 import { EvidenceButton } from '../evidence/evidence-button';
@@ -24,7 +25,7 @@ export function ScoreTableView({ content }: { content: ScoreTablePart }) {
   return (
     <>
       <Subsection title="预算执行情况（万元）">
-        <Table<FundingRow>
+        <ResponsiveTable<FundingRow>
           size="small"
           pagination={false}
           rowKey="key"
@@ -59,7 +60,7 @@ export function ScoreTableView({ content }: { content: ScoreTablePart }) {
         />
       </Subsection>
       <Subsection title="绩效指标">
-        <Table<Indexed<Indicator>>
+        <ResponsiveTable<Indexed<Indicator>>
           size="small"
           pagination={false}
           bordered

@@ -1,4 +1,4 @@
-import { Table } from 'antd';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import type { TeamPart } from '@evalflow/domain';
 import { textOrDash } from '../fields/format';
 import { indexed, type Indexed } from './indexed-rows';
@@ -7,7 +7,7 @@ type Member = TeamPart['members'][number];
 
 export function TeamView({ content }: { content: TeamPart }) {
   return (
-    <Table<Indexed<Member>>
+    <ResponsiveTable<Indexed<Member>>
       size="small"
       pagination={false}
       rowKey="rowIndex"

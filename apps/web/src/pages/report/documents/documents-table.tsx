@@ -1,5 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Table, Tag, Typography } from 'antd';
+import { Button, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { DOCUMENT_STATUS_LABELS, type DocumentStatus } from '@evalflow/domain';
 import type { DocumentView } from '../../../api/report-types';
 import { chineseDateTime, DOCUMENT_FORMAT_LABELS, editionLabel, sizeLabel } from './document-labels';
@@ -21,7 +22,7 @@ interface DocumentsTableProps {
 /** The report's documents, newest first: which content, watermark, size, when finished, and the file. */
 export function DocumentsTable({ documents, loading, download, downloading }: DocumentsTableProps) {
   return (
-    <Table<DocumentView>
+    <ResponsiveTable<DocumentView>
       rowKey="id"
       size="small"
       pagination={false}

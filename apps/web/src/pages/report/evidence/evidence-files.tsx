@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Flex, Popconfirm, Table, Typography } from 'antd';
+import { Button, Flex, Popconfirm, Typography } from 'antd';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { EVIDENCE_KIND_INFO, formatFileSize } from '@evalflow/domain';
 import type { EvidenceItem } from '../../../api/evidence-api';
 import { DateTime } from '../../../components/date-time';
@@ -34,7 +35,7 @@ export function EvidenceFiles({
   const [previewing, setPreviewing] = useState<EvidenceItem>();
   return (
     <>
-      <Table<EvidenceItem>
+      <ResponsiveTable<EvidenceItem>
         aria-label={label}
         size="small"
         rowKey="id"

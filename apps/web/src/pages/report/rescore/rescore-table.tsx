@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Table, Typography } from 'antd';
+import { Typography } from 'antd';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import type { ColumnsType } from 'antd/es/table';
 import type { RescoreRowResult } from '@evalflow/domain';
 import { textOrDash } from '../fields/format';
@@ -38,7 +39,7 @@ export function RescoreTable({ rows, label }: { rows: RescoreTableRow[]; label: 
     { title: '复核说明', key: 'note', width: 260, render: (_, r) => r.noteCell ?? textOrDash(r.note) },
   ];
   return (
-    <Table<RescoreTableRow>
+    <ResponsiveTable<RescoreTableRow>
       aria-label={label}
       size="small"
       bordered

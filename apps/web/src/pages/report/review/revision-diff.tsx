@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Empty, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Empty, Flex, Select, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import type { ReportKind } from '@evalflow/domain';
 import { getDiff } from '../../../api/reports-api';
 import type { RevisionView } from '../../../api/report-types';
@@ -107,11 +108,11 @@ function DiffTable({ kind, reportId, from, to }: { kind: ReportKind; reportId: s
       ]}
       summary={() =>
         rows.length > 0 && (
-          <Table.Summary.Row>
-            <Table.Summary.Cell index={0} colSpan={5}>
+          <ResponsiveTable.Summary.Row>
+            <ResponsiveTable.Summary.Cell index={0} colSpan={5}>
               <Typography.Text type="secondary">共 {rows.length} 处变化</Typography.Text>
-            </Table.Summary.Cell>
-          </Table.Summary.Row>
+            </ResponsiveTable.Summary.Cell>
+          </ResponsiveTable.Summary.Row>
         )
       }
     />

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Flex, Table, Tag, Typography } from 'antd';
+import { Flex, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import type { RevisionView } from '../../../api/report-types';
 import { DateTime } from '../../../components/date-time';
 import { revisionLabel } from './revision-label';
@@ -18,7 +19,7 @@ export function RevisionsTable({
   expanded?: (revision: RevisionView) => ReactNode;
 }) {
   return (
-    <Table<RevisionView>
+    <ResponsiveTable<RevisionView>
       expandable={
         expanded && {
           expandedRowRender: (r) => expanded(r),
