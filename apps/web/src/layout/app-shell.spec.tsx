@@ -133,7 +133,10 @@ describe('AppShell on a phone (390 px)', () => {
   it('folds the menu, the place and the account into a drawer behind a menu button', async () => {
     emulateWidth(390);
     session = await signedInSession(meFor(PRINCIPALS.financeReviewer));
-    vi.stubGlobal('fetch', vi.fn().mockImplementation(async () => jsonResponse({ items: [], unread: 0 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn().mockImplementation(async () => jsonResponse({ items: [], unread: 0 })),
+    );
     renderWithSession(
       <Routes>
         <Route path="/" element={<AppShell />}>
@@ -153,17 +156,11 @@ describe('AppShell on a phone (390 px)', () => {
     await act(async () => fireEvent.click(open));
     const drawer = await screen.findByRole('dialog');
     const menu = within(drawer).getByRole('navigation', { name: '主菜单' });
-    expect(within(menu).getAllByRole('link').map((link) => link.textContent)).toEqual([
-      '首页',
-      '县级概览',
-      '待审报告',
-      '抽评',
-      '公开登记',
-      '部门',
-      '报告模板',
-      '指标库',
-      '代理人',
-    ]);
+    expect(
+      within(menu)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['首页', '县级概览', '待审报告', '抽评', '公开登记', '部门', '报告模板', '指标库', '代理人']);
     expect(within(drawer).getByText(/赵县（130133）/)).toBeTruthy();
     const account = within(drawer).getByRole('region', { name: '账号' });
     expect(within(account).getByText(PRINCIPALS.financeReviewer.displayName)).toBeTruthy();
