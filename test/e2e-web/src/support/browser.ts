@@ -7,6 +7,8 @@ import { DEMO_PASSWORD } from './stack';
 /** Debian's Chromium (tools/system-packages.mjs installs it with apt); playwright-core brings no browser. */
 export const CHROMIUM = '/usr/bin/chromium';
 export const VIEWPORT = { width: 1366, height: 768 };
+/** A phone held upright (CSS pixels of a current mid-size phone). */
+export const PHONE = { width: 390, height: 844 };
 /** Every run's screenshots; `E2E_WEB_UPDATE_DOCS=1` also copies them over the committed docs/screenshots. */
 export const SCREENSHOT_DIR = process.env['E2E_WEB_SCREENSHOTS'] ?? join(ROOT, 'tmp/e2e-web/screenshots');
 const DOCS_SCREENSHOTS = join(ROOT, 'docs/screenshots');
@@ -80,7 +82,8 @@ export class Users {
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: cjk('登录') }).click();
-    await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+    // the sidebar's menu, or on a phone the button that opens it
+    await page.getByRole('navigation', { name: '主菜单' }).or(page.getByRole('button', { name: '打开菜单' })).waitFor();
     await page.getByRole('heading').first().waitFor();
     return page;
   }
