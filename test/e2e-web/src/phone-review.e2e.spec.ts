@@ -1,6 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { browserJourney } from './support/browser-journey';
 import { cjk, PHONE, screenshot } from './support/browser';
+
+/** A tablet held upright. */
+const TABLET = { width: 768, height: 1024 };
 import { confirmIn, statusIs, tab } from './support/journey';
 
 /** The page is no wider than the viewport: nothing to scroll sideways. */
@@ -58,7 +61,10 @@ describe('web: the review on a phone', () => {
     await reviewer.locator('section[id^="part-"]').first().waitFor();
     await expectNoSidewaysScroll(reviewer);
     // the checks' summary, and the 绩效指标 as cards whose 实际完成值 and 得分 are on screen
-    await reviewer.getByText(/^检查结果：|^全部检查通过$/).first().waitFor();
+    await reviewer
+      .getByText(/^检查结果：|^全部检查通过$/)
+      .first()
+      .waitFor();
     await expectReachable(reviewer, reviewer.locator('.table-cards td[data-label="实际完成值"]').first());
     await expectReachable(reviewer, reviewer.locator('.table-cards td[data-label="得分"]').first());
     await screenshot(reviewer, 'phone-report');
@@ -108,4 +114,27 @@ describe('web: the review on a phone', () => {
     await expectNoSidewaysScroll(approver);
     await screenshot(approver, 'phone-approved');
   });
+
+  step(
+    "on a tablet (768 px) the editor sees the indicators' key columns and opens the rest of a row with 更多",
+    async () => {
+      const editor = await journey.users.as('zhaoxian.union.editor', TABLET);
+      await editor.getByRole('menuitem', { name: '我的报告' }).click();
+      await editor
+        .getByRole('row', { name: /2024 部门整体/ })
+        .getByRole('link', { name: '编辑' })
+        .click();
+      await editor.getByRole('heading', { name: '赵县总工会2024年度自评报告' }).waitFor();
+      await expectNoSidewaysScroll(editor);
+      for (const column of ['三级指标', '年度指标值', '实际完成值', '分值', '得分']) {
+        await expectReachable(editor, editor.getByRole('textbox', { name: `绩效指标第1个 ${column}` }));
+      }
+      expect(await editor.getByRole('textbox', { name: '绩效指标第1个 一级指标' }).count()).toBe(0);
+      await editor.getByRole('button', { name: '绩效指标第1个的其他字段' }).click();
+      await expectReachable(editor, editor.getByRole('textbox', { name: '绩效指标第1个 一级指标' }));
+      await expectReachable(editor, editor.getByRole('textbox', { name: '绩效指标第1个 偏差原因分析及改进措施' }));
+      await expectNoSidewaysScroll(editor);
+      await screenshot(editor, 'tablet-indicators');
+    },
+  );
 });

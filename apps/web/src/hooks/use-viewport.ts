@@ -1,11 +1,13 @@
 import { Grid } from 'antd';
 
-/** How much room the page has, by Ant Design's breakpoints (xs < 576 px ≤ sm < 768 px ≤ md). */
+/** How much room the page has, by Ant Design's breakpoints (xs < 576 px ≤ sm < 768 px ≤ md < 992 px ≤ lg). */
 export interface Viewport {
   /** Below 576 px: tables become stacked cards. */
   phone: boolean;
   /** Below 768 px: the header folds into a menu and the sidebar goes. */
   narrow: boolean;
+  /** Below 992 px: wide editing tables keep their key columns, the rest a tap away. */
+  tablet: boolean;
 }
 
 /**
@@ -15,5 +17,10 @@ export interface Viewport {
 export function useViewport(): Viewport {
   const screens = Grid.useBreakpoint();
   const phone = screens.xs === true;
-  return { phone, narrow: phone || (screens.sm === true && screens.md !== true) };
+  const known = phone || screens.sm === true;
+  return {
+    phone,
+    narrow: phone || (known && screens.md !== true),
+    tablet: known && screens.lg !== true,
+  };
 }

@@ -11,6 +11,7 @@ import { SourcedCell } from './field-sources';
 import { RowActions } from '../../../components/row-actions';
 import { moveRow, removeRow, replaceRow } from '../../../components/row-moves';
 import { isLongText } from './value-kinds';
+import { useCompactList } from './list-compact';
 
 type Row = Record<string, unknown>;
 type KeyedRow = { key: string; row: Row };
@@ -49,6 +50,37 @@ export function ListEditor({ node, path, value, onChange, messagesOf }: ListEdit
     </Button>
   );
   const item = node.item;
+  const compact = useCompactList(node, path, rows, messagesOf);
+  const widthOf = (key: string) => {
+    const child = item.type === 'group' ? item.fields[key] : undefined;
+    return isLongText(`${path}.0.${key}`) ? 320 : child?.type === 'field' && child.kind === 'money' ? 150 : 160;
+  };
+  /** One field of a row of a group list: its input, its add-ons and its messages (the row's with the first). */
+  const groupCell = (key: string, i: number) => {
+    const child = item.type === 'group' ? item.fields[key] : undefined;
+    if (child?.type !== 'field') return null;
+    const row = (rows[i] ?? {}) as Row;
+    const fieldPath = `${path}.${i}.${key}`;
+    const messages = messagesOf(fieldPath);
+    const first = item.type === 'group' && Object.keys(item.fields).find((k) => !compact || compact.shows(k)) === key;
+    return (
+      <Flex vertical gap={2}>
+        <SourcedCell path={fieldPath}>
+          <FieldInput
+            path={fieldPath}
+            kind={child.kind}
+            label={`${rowName(i)} ${child.label}`}
+            value={row[key]}
+            status={statusOf(messages)}
+            describedBy={messages.length ? messagesId(fieldPath) : undefined}
+            onChange={(v) => onChange(replaceRow(rows, i, { ...row, [key]: v }))}
+          />
+        </SourcedCell>
+        {addons?.field?.(fieldPath)}
+        <FieldMessages path={fieldPath} messages={first ? [...messagesOf(`${path}.${i}`), ...messages] : messages} />
+      </Flex>
+    );
+  };
 
   const body =
     item.type === 'field' ? (
@@ -87,40 +119,51 @@ export function ListEditor({ node, path, value, onChange, messagesOf }: ListEdit
         // rows have no ids: keyed by position, so an edited row keeps its inputs (and the caret)
         dataSource={(rows as Row[]).map((row, i) => ({ key: String(i), row }))}
         locale={{ emptyText: '尚未填写，点击下方按钮添加' }}
-        scroll={{ x: Object.keys(item.fields).length * 170 }}
+        // a tablet: the key columns fit the width, the row's actions go under its first cell
+        scroll={compact ? undefined : { x: Object.keys(item.fields).length * 170 }}
+        expandable={compact?.expandable((key, i) => groupCell(key, i))}
         columns={[
-          { title: '序号', key: 'index', width: 56, align: 'center', render: (_, __, i) => i + 1 },
-          ...Object.entries(item.fields).map(([key, child], column): TableColumnsType<KeyedRow>[number] => ({
-            title: child.label,
-            key,
-            width: isLongText(`${path}.0.${key}`) ? 320 : child.type === 'field' && child.kind === 'money' ? 150 : 160,
-            render: (_, { row }, i) => {
-              if (child.type !== 'field') return null;
-              const fieldPath = `${path}.${i}.${key}`;
-              const messages = messagesOf(fieldPath);
-              return (
-                <Flex vertical gap={2}>
-                  <SourcedCell path={fieldPath}>
-                    <FieldInput
-                      path={fieldPath}
-                      kind={child.kind}
-                      label={`${rowName(i)} ${child.label}`}
-                      value={row[key]}
-                      status={statusOf(messages)}
-                      describedBy={messages.length ? messagesId(fieldPath) : undefined}
-                      onChange={(v) => onChange(replaceRow(rows, i, { ...row, [key]: v }))}
-                    />
-                  </SourcedCell>
-                  {addons?.field?.(fieldPath)}
-                  <FieldMessages
-                    path={fieldPath}
-                    messages={column === 0 ? [...messagesOf(`${path}.${i}`), ...messages] : messages}
-                  />
-                </Flex>
-              );
-            },
-          })),
-          { title: '操作', key: 'actions', width: 110, fixed: 'right', render: (_, __, i) => actions(i) },
+          ...(compact
+            ? []
+            : [
+                {
+                  title: '序号',
+                  key: 'index',
+                  width: 56,
+                  align: 'center' as const,
+                  render: (_: unknown, __: unknown, i: number) => i + 1,
+                },
+              ]),
+          ...Object.keys(item.fields)
+            .filter((key) => !compact || compact.shows(key))
+            .map((key, column): TableColumnsType<KeyedRow>[number] => ({
+              title: item.fields[key]?.label,
+              key,
+              width: compact ? compact.widthOf(key, column) : widthOf(key),
+              render: (_, __, i) =>
+                compact && column === 0 ? (
+                  <Flex vertical gap={4}>
+                    {groupCell(key, i)}
+                    <Flex justify="space-between" align="center" wrap>
+                      {compact.more(i, rowName(i))}
+                      {actions(i)}
+                    </Flex>
+                  </Flex>
+                ) : (
+                  groupCell(key, i)
+                ),
+            })),
+          ...(compact
+            ? []
+            : [
+                {
+                  title: '操作',
+                  key: 'actions',
+                  width: 110,
+                  fixed: 'right' as const,
+                  render: (_: unknown, __: unknown, i: number) => actions(i),
+                },
+              ]),
         ]}
       />
     ) : null;

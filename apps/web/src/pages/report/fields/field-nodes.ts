@@ -25,6 +25,8 @@ export type FieldNode =
       item: FieldNode;
       /** The row field that names a row in pickers (项目名称, 三级指标). */
       titleField?: string;
+      /** The row fields a tablet keeps as columns (the others open under the row): see list-compact. */
+      keyFields?: string[];
     };
 
 export type GroupNode = Extract<FieldNode, { type: 'group' }>;
@@ -43,10 +45,17 @@ export const figureTable = (label: string, fields: Record<string, FieldNode>): F
   fields,
   layout: 'table',
 });
-export const list = (label: string, unit: string, item: FieldNode, titleField?: string): FieldNode => ({
+export const list = (
+  label: string,
+  unit: string,
+  item: FieldNode,
+  titleField?: string,
+  keyFields?: string[],
+): FieldNode => ({
   type: 'list',
   label,
   unit,
   item,
   titleField,
+  ...(keyFields && { keyFields }),
 });

@@ -84,6 +84,7 @@ export const OVERALL_FIELDS: Record<OverallPart, Record<string, FieldNode>> = {
         documentNumber: field('资金文号'),
       }),
       'name',
+      ['name', 'amount', 'spent'],
     ),
   },
   goals: {

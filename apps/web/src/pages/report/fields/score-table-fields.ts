@@ -39,6 +39,7 @@ export const SCORE_TABLE_FIELDS: Record<string, FieldNode> = {
       evidence: field('佐证材料'),
     }),
     'level3',
+    ['level3', 'target', 'actual', 'weight', 'score'],
   ),
 };
 
