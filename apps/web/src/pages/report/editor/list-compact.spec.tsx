@@ -37,7 +37,7 @@ function Indicators({ rows, messages = {} }: { rows: unknown[]; messages?: Recor
 }
 
 const headers = () => Array.from(document.querySelectorAll('thead th')).map((th) => th.textContent);
-const field = (name: string) => screen.queryByRole('textbox', { name });
+const field = (name: string) => screen.queryByRole<HTMLInputElement>('textbox', { name });
 
 describe('the indicator table on a tablet (768 px)', { timeout: 30_000 }, () => {
   afterEach(() => restoreViewport());
