@@ -83,7 +83,10 @@ export class Users {
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: cjk('登录') }).click();
     // the sidebar's menu, or on a phone the button that opens it
-    await page.getByRole('navigation', { name: '主菜单' }).or(page.getByRole('button', { name: '打开菜单' })).waitFor();
+    await page
+      .getByRole('navigation', { name: '主菜单' })
+      .or(page.getByRole('button', { name: '打开菜单' }))
+      .waitFor();
     await page.getByRole('heading').first().waitFor();
     return page;
   }
