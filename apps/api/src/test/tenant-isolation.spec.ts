@@ -251,6 +251,13 @@ describe('tenant isolation and administration (real API, pool of ONE connection)
       expect(admin.statusCode).toBe(201);
       const gc = await login(app, 'gaocheng.admin', 'Gaocheng#Admin2025');
       expect(gc.me.tenant).toMatchObject({ name: '藁城区', regionCode: '130109' });
+      // the platform operator chose this password: its holder replaces it before anything else
+      expect((await get(gc, '/api/departments')).json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+      const changed = await post(gc, '/api/auth/password', {
+        currentPassword: 'Gaocheng#Admin2025',
+        newPassword: 'Gaocheng#Own-2025x',
+      });
+      expect(changed.statusCode).toBe(204);
       expect((await get(gc, '/api/departments')).json()).toEqual([]);
       const dept = await post(gc, '/api/departments', { name: '藁城区财政局', kind: 'finance_bureau' });
       expect(dept.statusCode).toBe(201);
