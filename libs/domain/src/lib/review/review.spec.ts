@@ -1,6 +1,13 @@
 import { documentEdition, documentFileName } from '../report/documents';
 import { checkCommentAnchor, commentSide, normaliseCommentBody, MAX_COMMENT_LENGTH } from './comments';
-import { chinaDate, checkDeadline, daysBetween, deadlineStatus, isIsoDate } from './deadlines';
+import {
+  chinaDate,
+  checkDeadline,
+  daysBetween,
+  deadlineConfirmationReason,
+  deadlineStatus,
+  isIsoDate,
+} from './deadlines';
 import { headSignOffMissing } from './sign-off';
 import { planTransition } from '../workflow/workflow';
 
@@ -47,6 +54,15 @@ describe('comment anchors', () => {
 });
 
 describe('deadlines', () => {
+  it('need a confirmation when already past or fewer than 7 days away', () => {
+    expect(deadlineConfirmationReason('2025-04-30', '2025-05-02')).toBe(
+      '截止日期 2025-04-30 已过去 2 天：设置后本年度尚未提交的报告将立即显示为已逾期。确认要设置吗？',
+    );
+    expect(deadlineConfirmationReason('2025-04-30', '2025-04-30')).toContain('就是今天');
+    expect(deadlineConfirmationReason('2025-04-30', '2025-04-24')).toContain('距今只有 6 天（少于 7 天）');
+    expect(deadlineConfirmationReason('2025-04-30', '2025-04-23')).toBeNull();
+  });
+
   it('counts days in China Standard Time', () => {
     // 16:30 UTC on the 14th is 00:30 on the 15th in Beijing
     expect(chinaDate(new Date('2025-04-14T16:30:00Z'))).toBe('2025-04-15');
