@@ -150,7 +150,11 @@ describe('review: sign-off, comments, deadlines (real API and PostgreSQL)', () =
       expect((await act(editor, 'submit')).json().code).toBe('REPORT_SIGN_OFF_REQUIRED');
 
       expect((await signOff()).statusCode).toBe(200);
-      const submitted = await act(editor, 'submit');
+      const submitted = await call(editor, 'POST', `/reports/${id}/transitions`, {
+        action: 'submit',
+        expectedVersion: (await report()).version,
+        teamConfirmed: true,
+      });
       expect(submitted.statusCode).toBe(200);
       const [revision] = (await call(reviewer, 'GET', `/reports/${id}/revisions`)).json();
       expect(revision.signOffs.head).toMatchObject({ name: signed.json().signOff.head.name });

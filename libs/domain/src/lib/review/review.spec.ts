@@ -118,6 +118,7 @@ describe('head sign-off', () => {
         status: 'submitted',
         roles: ['dept_head'],
         action: 'withdraw',
+        reason: '需补充佐证',
         headSignOffMissing: true,
       }).ok,
     ).toBe(true);
