@@ -1,5 +1,12 @@
 import { documentEdition, documentFileName } from '../report/documents';
-import { checkCommentAnchor, commentSide, normaliseCommentBody, MAX_COMMENT_LENGTH } from './comments';
+import {
+  checkCommentAnchor,
+  commentSide,
+  commentThreadState,
+  COMMENT_THREAD_STATE_LABELS,
+  normaliseCommentBody,
+  MAX_COMMENT_LENGTH,
+} from './comments';
 import {
   chinaDate,
   checkDeadline,
@@ -10,6 +17,16 @@ import {
 } from './deadlines';
 import { headSignOffMissing } from './sign-off';
 import { planTransition } from '../workflow/workflow';
+
+describe('comment thread states', () => {
+  it('closes every open thread of an approved report, and only then', () => {
+    expect(commentThreadState('open', 'approved')).toBe('closed');
+    expect(COMMENT_THREAD_STATE_LABELS[commentThreadState('open', 'approved')]).toBe('已关闭');
+    expect(commentThreadState('resolved', 'approved')).toBe('resolved');
+    expect(commentThreadState('open', 'returned')).toBe('open');
+    expect(commentThreadState('open', 'in_review')).toBe('open');
+  });
+});
 
 describe('comment anchors', () => {
   it('accepts a part alone or a path inside it', () => {
