@@ -368,8 +368,12 @@ function useLocateOnContent(setTab: (tab: string) => void, tab: string) {
   const [pending, setPending] = useState<{ path: string } | null>(null);
   useEffect(() => {
     if (tab !== 'content' || !pending) return;
-    locateField(pending.path);
-    setPending(null);
+    // after the frame that shows the tab: the link's own pane is hidden by then, and takes no focus back
+    const frame = requestAnimationFrame(() => {
+      locateField(pending.path);
+      setPending(null);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [tab, pending]);
   return useCallback(
     (path: string) => {

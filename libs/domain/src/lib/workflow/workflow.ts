@@ -107,7 +107,7 @@ export const MAX_REASON_LENGTH = 2000;
  */
 export const TRANSITION_REASON_LABELS: Partial<Record<TransitionAction, string>> = {
   withdraw: '撤回原因',
-  return: '退回原因',
+  return: '退回修改原因',
   reopen: '重新打开原因',
   approve: '审批意见',
 };
