@@ -60,7 +60,7 @@ describe('CommentsTab', () => {
     expect(screen.getAllByRole('article')).toHaveLength(3);
     expect(shownBodies()[0]).toContain('人员情况需说明变动原因');
     expect(shownBodies()[1]).toContain('评价等级与得分不符');
-    fireEvent.click(screen.getByText('按报告部分'));
+    fireEvent.click(screen.getByText('按部分'));
     // 一、部门基本情况 before （二）预算 before 四、评价结论
     expect(shownBodies().map((b) => b.slice(-8))).toEqual([
       '人员情况需说明变动原因'.slice(-8),

@@ -58,7 +58,7 @@ export function CommentsTab({
           onChange={setOrder}
           options={[
             { value: 'newest', label: '最新在前' },
-            { value: 'parts', label: '按报告部分' },
+            { value: 'parts', label: '按部分' },
           ]}
         />
         {!closed && (
