@@ -92,7 +92,9 @@ describe('web: comments that lead somewhere, withdrawal, forced password change'
 
   step('a user whose password the administrator set changes it before anything else', async () => {
     const admin = await journey.stack.apiAs('zhaoxian.admin');
-    const departments = (await (await fetch(`${journey.stack.base}/api/departments`, { headers: admin })).json()) as Array<{
+    const departments = (await (
+      await fetch(`${journey.stack.base}/api/departments`, { headers: admin })
+    ).json()) as Array<{
       id: string;
       name: string;
     }>;

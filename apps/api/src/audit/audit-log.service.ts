@@ -18,11 +18,19 @@ function checkedDays(query: ListAuditQuery): { from?: string; to?: string } {
   for (const field of ['from', 'to'] as const) {
     const day = query[field];
     if (day !== undefined && !isIsoDate(day)) {
-      throw new AppError('VALIDATION_FAILED', [{ field, message: '日期无效' }], `${field === 'from' ? '开始' : '结束'}日期无效`);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        [{ field, message: '日期无效' }],
+        `${field === 'from' ? '开始' : '结束'}日期无效`,
+      );
     }
   }
   if (query.from && query.to && query.from > query.to) {
-    throw new AppError('VALIDATION_FAILED', [{ field: 'to', message: '结束日期不能早于开始日期' }], '结束日期不能早于开始日期');
+    throw new AppError(
+      'VALIDATION_FAILED',
+      [{ field: 'to', message: '结束日期不能早于开始日期' }],
+      '结束日期不能早于开始日期',
+    );
   }
   return { from: query.from, to: query.to };
 }

@@ -13,7 +13,8 @@ export class TransitionDto {
   action!: TransitionAction;
 
   @ApiPropertyOptional({
-    description: '撤回、退回、重新打开时必填的原因；审核通过时为可选的审批意见（记入流程记录，印在审核通过的正式文档上）',
+    description:
+      '撤回、退回、重新打开时必填的原因；审核通过时为可选的审批意见（记入流程记录，印在审核通过的正式文档上）',
   })
   @IsOptional()
   @IsString({ message: '原因应为文本' })

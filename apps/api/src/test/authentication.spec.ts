@@ -318,7 +318,10 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
   describe('a password an administrator set', () => {
     it('must be changed at first sign-in: until then the session may only read who it is and change it', async () => {
       const admin = await login(app, 'zhaoxian.admin');
-      const created = await as(app, admin)({
+      const created = await as(
+        app,
+        admin,
+      )({
         method: 'POST',
         url: '/api/users',
         payload: {
@@ -343,7 +346,10 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
           message: '密码由管理员设置，须先修改密码才能继续使用',
         });
       }
-      const changed = await as(app, clerk)({
+      const changed = await as(
+        app,
+        clerk,
+      )({
         method: 'POST',
         url: '/api/auth/password',
         payload: { currentPassword: 'Given#ByAdmin-2025', newPassword: 'Clerk#Own-Secret9' },
@@ -354,7 +360,10 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
       expect((await as(app, clerk)({ method: 'GET', url: '/api/reports' })).statusCode).toBe(200);
 
       // a reset by the administrator asks for a change again
-      const reset = await as(app, admin)({
+      const reset = await as(
+        app,
+        admin,
+      )({
         method: 'POST',
         url: `/api/users/${created.json().id}/password`,
         payload: { newPassword: 'Reset#ByAdmin-2025' },

@@ -9,7 +9,9 @@ describe('generatePassword', () => {
       const password = generatePassword();
       expect(password).toHaveLength(GENERATED_PASSWORD_LENGTH);
       expect(checkPasswordPolicy(password, { username: 'zhaoxian.union.editor' })).toEqual([]);
-      expect(/[A-Z]/.test(password) && /[a-z]/.test(password) && /\d/.test(password) && /[^A-Za-z0-9]/.test(password)).toBe(true);
+      expect(
+        /[A-Z]/.test(password) && /[a-z]/.test(password) && /\d/.test(password) && /[^A-Za-z0-9]/.test(password),
+      ).toBe(true);
       seen.add(password);
     }
     expect(seen.size).toBe(500);

@@ -40,7 +40,11 @@ describe('audit entries in words', () => {
   });
 
   it('never prints [object Object], whatever the details hold', () => {
-    const odd = { refused: { a: 1 }, nested: [{ name: '甲' }, { name: '乙' }], changes: { roles: { from: [], to: ['dept_head'] } } };
+    const odd = {
+      refused: { a: 1 },
+      nested: [{ name: '甲' }, { name: '乙' }],
+      changes: { roles: { from: [], to: ['dept_head'] } },
+    };
     const text = [...describeChanges(odd), ...describeFacts(odd)].join('；');
     expect(text).not.toContain('[object Object]');
     expect(text).toContain('角色：无 → 部门负责人');

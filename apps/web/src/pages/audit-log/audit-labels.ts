@@ -244,7 +244,8 @@ export function formatAuditValue(
 
 /** A grade band as the settings page shows it (「优秀 ≥ 90」); any other object as 「名称：值」 pairs. */
 function describeObject(value: Record<string, unknown>, departmentNames: Map<string, string>): string {
-  if (typeof value['label'] === 'string' && typeof value['min'] === 'string') return `${value['label']} ≥ ${value['min']}`;
+  if (typeof value['label'] === 'string' && typeof value['min'] === 'string')
+    return `${value['label']} ≥ ${value['min']}`;
   const pairs = Object.entries(value).map(
     ([key, v]) => `${FIELD_LABELS[key] ?? key}：${formatAuditValue(key, v, departmentNames)}`,
   );
@@ -288,7 +289,9 @@ export function describeFromTo(
       });
   }
   const label = FROM_TO_LABELS[action] ?? (action.startsWith('report.') ? '状态' : '值');
-  return [`${label}：${formatAuditValue('from', from, departmentNames)} → ${formatAuditValue('to', to, departmentNames)}`];
+  return [
+    `${label}：${formatAuditValue('from', from, departmentNames)} → ${formatAuditValue('to', to, departmentNames)}`,
+  ];
 }
 
 /** What a recorded from → to of an action is. */

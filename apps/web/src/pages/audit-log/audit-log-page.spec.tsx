@@ -29,7 +29,10 @@ describe('AuditLogPage', () => {
       entry({
         id: '2',
         action: 'settings.grade_bands_updated',
-        details: { from: [{ grade: 'excellent', label: '优', min: '90' }], to: [{ grade: 'excellent', label: '优秀', min: '90' }] },
+        details: {
+          from: [{ grade: 'excellent', label: '优', min: '90' }],
+          to: [{ grade: 'excellent', label: '优秀', min: '90' }],
+        },
       }),
     ];
     const fetchMock = vi.fn(async (url: string) =>

@@ -34,7 +34,9 @@ describe('DeadlineModal', () => {
     const { fetchMock } = await renderModal(PAST);
     await save();
     expect((await screen.findAllByText('确认设置这个截止日期？')).length).toBeGreaterThan(0);
-    expect(screen.getAllByText(/截止日期 2025-04-30 已过去 \d+ 天：设置后本年度尚未提交的报告将立即显示为已逾期/).length).toBeGreaterThan(0);
+    expect(
+      screen.getAllByText(/截止日期 2025-04-30 已过去 \d+ 天：设置后本年度尚未提交的报告将立即显示为已逾期/).length,
+    ).toBeGreaterThan(0);
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '重新选择' })));
     expect(fetchMock).not.toHaveBeenCalled();
   });

@@ -139,7 +139,9 @@ describe('UserFormModal initial password', () => {
     expect((screen.getByLabelText('确认密码') as HTMLInputElement).value).toBe(password);
     await waitFor(() => expect(document.querySelector('[data-generated-password]')?.textContent).toBe(password));
     await waitFor(() =>
-      expect(screen.getByRole('listitem', { name: '至少包含大写字母、小写字母、数字、符号中的三类：已满足' })).toBeTruthy(),
+      expect(
+        screen.getByRole('listitem', { name: '至少包含大写字母、小写字母、数字、符号中的三类：已满足' }),
+      ).toBeTruthy(),
     );
   });
 });

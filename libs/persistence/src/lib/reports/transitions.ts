@@ -91,7 +91,12 @@ export async function latestApproval(
   tx: TenantTx,
   reportId: string,
 ): Promise<{ actorName: string; occurredAt: Date; opinion: string | null } | null> {
-  const row = await rowOf<{ actorName: string; onBehalfOfName: string | null; occurredAt: Date; reason: string | null }>(
+  const row = await rowOf<{
+    actorName: string;
+    onBehalfOfName: string | null;
+    occurredAt: Date;
+    reason: string | null;
+  }>(
     tx,
     `SELECT actor_name AS "actorName", on_behalf_of_name AS "onBehalfOfName", occurred_at AS "occurredAt", reason
        FROM report_transitions WHERE report_id = $1 AND action = 'approve' ORDER BY id DESC LIMIT 1`,

@@ -202,7 +202,9 @@ export function ReportActions({ report, checks, openComments, isHead, onChanged,
           warnings={checks?.warnings ?? 0}
           teamMembers={teamMembersOf(report)}
           openComments={openComments}
-          onSubmit={(teamConfirmed) => move('submit', undefined, report.kind === 'department_overall' ? teamConfirmed : undefined)}
+          onSubmit={(teamConfirmed) =>
+            move('submit', undefined, report.kind === 'department_overall' ? teamConfirmed : undefined)
+          }
           {...submitModal.dialog}
         />
       )}

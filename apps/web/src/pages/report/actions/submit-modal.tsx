@@ -61,15 +61,14 @@ export function SubmitModal({
       width={600}
     >
       <Typography.Paragraph>
-        提交后，报告内容将冻结为一个新的提交版本并交财政局审核，状态变为「{REPORT_STATUS_LABELS.submitted}」，审核期间不能修改。
+        提交后，报告内容将冻结为一个新的提交版本并交财政局审核，状态变为「{REPORT_STATUS_LABELS.submitted}
+        」，审核期间不能修改。
         {warnings > 0 && `检查仍有 ${warnings} 处提示（不阻止提交），请确认已核实。`}
       </Typography.Paragraph>
       {kind === 'department_overall' && (
         <div role="group" aria-label="评价工作组确认">
           <Checkbox checked={teamConfirmed} onChange={(e) => setTeamConfirmed(e.target.checked)}>
-            {named.length > 0
-              ? `评价工作组成员（${named.join('、')}）已确认本报告内容`
-              : '评价工作组已确认本报告内容'}
+            {named.length > 0 ? `评价工作组成员（${named.join('、')}）已确认本报告内容` : '评价工作组已确认本报告内容'}
           </Checkbox>
           <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0 24px', fontSize: 12 }}>
             勾选后，流程记录中记为「评价工作组确认，由您确认」；不勾选则不记录确认。
