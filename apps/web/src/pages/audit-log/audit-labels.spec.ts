@@ -13,7 +13,8 @@ describe('audit entries in words', () => {
   it('shows a report move as status before → after, with its reason', () => {
     const details = { from: 'submitted', to: 'draft', reason: '数字填错', revision: null, openComments: [] };
     expect(describeFromTo('report.withdraw', details)).toEqual(['状态：已提交 → 草稿']);
-    expect(describeFacts(details)).toEqual(['原因：数字填错', '未解决的意见：无']);
+    expect(describeFacts(details, undefined, 'report.withdraw')).toEqual(['撤回原因：数字填错', '未解决的意见：无']);
+    expect(describeFacts({ reason: '同意。' }, undefined, 'report.approve')).toEqual(['审批意见：同意。']);
   });
 
   it('shows a changed setting leaf by leaf, and grade bands as the settings page does', () => {

@@ -8,6 +8,7 @@ import {
   REPORT_STATUS_LABELS,
   ROLE_LABELS,
   TENANT_STATUS_LABELS,
+  transitionReasonLabel,
   TRANSITIONS,
   type DepartmentKind,
   type ReportKind,
@@ -312,13 +313,21 @@ export function describeChanges(details: Record<string, unknown>, departmentName
 }
 
 /** The other facts of an entry, in words (who was created, why a login failed, what was refused). */
-export function describeFacts(details: Record<string, unknown>, departmentNames?: Map<string, string>): string[] {
+export function describeFacts(
+  details: Record<string, unknown>,
+  departmentNames?: Map<string, string>,
+  action = '',
+): string[] {
   const lines: string[] = [];
+  // a workflow step's text is its 撤回原因, 退回修改原因 … or the approval's 审批意见
+  const step = action.startsWith('report.') ? action.slice('report.'.length) : '';
+  const reasonLabel = isTransitionAction(step) ? transitionReasonLabel(step) : '原因';
   for (const [key, value] of Object.entries(details)) {
     if (key === 'changes' || key === 'from' || key === 'to') continue;
     if (value === null || value === undefined) continue;
-    if (key === 'reason' && typeof value === 'string') lines.push(`原因：${LOGIN_REASON_LABELS[value] ?? value}`);
-    else if (key === 'opinion' && typeof value === 'string') lines.push(`审批意见：${value}`);
+    if (key === 'reason' && typeof value === 'string') {
+      lines.push(`${reasonLabel}：${LOGIN_REASON_LABELS[value] ?? value}`);
+    } else if (key === 'opinion' && typeof value === 'string') lines.push(`审批意见：${value}`);
     else if (key === 'route') lines.push(`接口：${details['method'] ?? ''} ${String(value)}`.trim());
     else if (key === 'method') continue;
     else if (key === 'code') lines.push(`错误代码：${String(value)}`);

@@ -105,7 +105,7 @@ export function AuditLogPage() {
         const lines = [
           ...describeFromTo(e.action, e.details, departmentNames),
           ...describeChanges(e.details, departmentNames),
-          ...describeFacts(e.details, departmentNames),
+          ...describeFacts(e.details, departmentNames, e.action),
         ];
         return lines.length ? (
           <Typography.Paragraph ellipsis={{ rows: 2, tooltip: lines.join('\n') }} style={{ marginBottom: 0 }}>
