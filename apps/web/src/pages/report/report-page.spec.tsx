@@ -127,6 +127,30 @@ describe('ReportPage', { timeout: 20_000 }, () => {
     expect(screen.getByRole('tab', { name: '修改对比' })).toBeTruthy();
   });
 
+  it('closes the comments of an approved report, and a comment link brings its row into view', async () => {
+    session = await renderPage('financeReviewer', {
+      '/': reportView({ status: 'approved', availableActions: ['reopen'] }),
+      '/checks': { ...checks, results: [], errors: 0, blocking: false },
+      '/comments': [thread()],
+      '/history': [],
+      '/revisions': [],
+      '/documents': [],
+    });
+    expect(await screen.findByText('全部检查通过', undefined, { timeout: 5000 })).toBeTruthy();
+    const commentsTab = screen.getByRole('tab', { name: '审核意见' });
+    // no open count anywhere: the thread is closed, not 未解决
+    expect(commentsTab.querySelector('.ant-badge')).toBeNull();
+    fireEvent.click(commentsTab);
+    const panel = await screen.findByRole('tabpanel', { name: '审核意见' });
+    expect(within(panel).getByText('已关闭')).toBeTruthy();
+    expect(within(panel).queryByText('未解决')).toBeNull();
+    // the link leads back to the content, to the budget line's row (the read-only view has no input per field)
+    fireEvent.click(within(panel).getByRole('link', { name: /项目预算明细 第3行 · 年初预算数/ }));
+    const row = document.getElementById('field-budget-lines-2') as HTMLElement;
+    await vi.waitFor(() => expect(row.getAttribute('data-located')).toBe('budget.lines.2.amount'));
+    expect(screen.getByRole('tab', { name: '报告内容' }).getAttribute('aria-selected')).toBe('true');
+  });
+
   it('gives the official documents a tab of their own: what was made, and the buttons to make more', async () => {
     session = await renderPage('financeReviewer', {
       '/': reportView(),

@@ -24,6 +24,7 @@ import { PublishButton } from './actions/publish-button';
 import { ReportActions } from './actions/report-actions';
 import { CheckSummary } from './checks/check-summary';
 import { CommentsTab } from './comments/comments-tab';
+import { LocateFieldContext } from './comments/locate-context';
 import { inReportOrder, openCommentsOf } from './comments/thread-order';
 import { DocumentsTab } from './documents/documents-tab';
 import { EvidenceProvider } from './evidence/evidence-provider';
@@ -32,6 +33,7 @@ import { EvidenceTabLabel } from './evidence/evidence-tab-label';
 import { RevisionEvidence } from './evidence/revision-evidence';
 import { RectificationTab } from './rectification/rectification-tab';
 import { CarriedOverNotice } from './editor/carried-over-notice';
+import { locateField } from './editor/field-dom';
 import { FieldSourcesContext } from './editor/field-sources';
 import { ReportEditor } from './editor/report-editor';
 import { useFieldSources } from './editor/use-field-sources';
@@ -66,7 +68,13 @@ export function ReportPage() {
   const loaded = report.data;
   const kind = loaded?.kind ?? 'department_overall';
   const ordered = useMemo(() => inReportOrder(kind, threads.data ?? []), [kind, threads.data]);
-  const openComments = useMemo(() => openCommentsOf(kind, ordered), [kind, ordered]);
+  // an approved report's threads are closed: none counts as open (badge, dialogs, notices)
+  const commentsClosed = loaded?.status === 'approved';
+  const openComments = useMemo(
+    () => (commentsClosed ? [] : openCommentsOf(kind, ordered)),
+    [kind, ordered, commentsClosed],
+  );
+  const locate = useLocateOnContent(setTab, tab);
   const editable =
     loaded !== undefined &&
     isContentEditable(loaded.status) &&
@@ -132,11 +140,12 @@ export function ReportPage() {
   const r = report.data;
   const indicatorNames = indicatorNamesOf(r.parts.scoreTable?.content);
   const closed = r.status === 'approved';
-  const can = { canReply: !closed, canResolve: permissions.resolveComments && !closed };
+  const can = { canReply: !closed, canResolve: permissions.resolveComments && !closed, closed };
   const canStart = reviewer && !closed;
 
   return (
-    <>
+    // a comment's link shows the content tab, then its field
+    <LocateFieldContext.Provider value={locate}>
       <Link to="/reports">
         <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0, marginBottom: 8 }}>
           {reviewer ? '返回待审报告' : '返回我的报告'}
@@ -259,7 +268,6 @@ export function ReportPage() {
                   error={threads.error}
                   onRetry={threads.reload}
                   canStart={canStart}
-                  closed={closed}
                   onChange={upsertThread}
                   {...can}
                 />
@@ -348,7 +356,31 @@ export function ReportPage() {
           ]}
         />
       </EvidenceProvider>
-    </>
+    </LocateFieldContext.Provider>
+  );
+}
+
+/**
+ * Following a comment's link: the content tab is shown first (the link may be on the comments tab), then the
+ * field is located once that tab has rendered.
+ */
+function useLocateOnContent(setTab: (tab: string) => void, tab: string) {
+  const [pending, setPending] = useState<{ path: string } | null>(null);
+  useEffect(() => {
+    if (tab !== 'content' || !pending) return;
+    // after the frame that shows the tab: the link's own pane is hidden by then, and takes no focus back
+    const frame = requestAnimationFrame(() => {
+      locateField(pending.path);
+      setPending(null);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [tab, pending]);
+  return useCallback(
+    (path: string) => {
+      setTab('content');
+      setPending({ path });
+    },
+    [setTab],
   );
 }
 
