@@ -1,4 +1,12 @@
-import { deadlineStatus, gradeLabel, isContentEditable, roundHalfUp, sum, type GradeBand, type ReportStatus } from '@evalflow/domain';
+import {
+  deadlineStatus,
+  gradeLabel,
+  isContentEditable,
+  roundHalfUp,
+  sum,
+  type GradeBand,
+  type ReportStatus,
+} from '@evalflow/domain';
 import type { DashboardDepartmentRecord, DashboardReportRecord } from '@evalflow/persistence';
 import { UNJUDGED, type DepartmentFlags } from './dashboard-flags';
 import type {

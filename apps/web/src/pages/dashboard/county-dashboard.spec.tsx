@@ -258,7 +258,9 @@ describe('CountyDashboard', { timeout: 30_000 }, () => {
     renderDashboard(fakeApi(() => withDrafts) as ReturnType<typeof countyApi>);
     expect(await screen.findByText('赵县文化馆', undefined, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByText(/平均得分（已提交及通过 2 份）/)).toBeTruthy();
-    expect(screen.getByText(/平均得分和等级分布只计已提交、审核中和已通过的报告，不含草稿和退回报告的自评得分/)).toBeTruthy();
+    expect(
+      screen.getByText(/平均得分和等级分布只计已提交、审核中和已通过的报告，不含草稿和退回报告的自评得分/),
+    ).toBeTruthy();
     expect(screen.getByText(/另有 1 份草稿或退回报告已自评得分，未计入/)).toBeTruthy();
     await screen.findByText('等级分布（部门整体报告）', undefined, { timeout: 10_000 });
     const notes = [...document.querySelectorAll('[data-scores-counted]')].map((n) => n.textContent);

@@ -232,6 +232,7 @@ export function ReportPage() {
                         editor={editor}
                         checks={live.checks}
                         gradeBands={live.gradeBands}
+                        gradeBandsReady={live.gradeBandsReady}
                         sides={sides}
                         triedToSubmit={triedToSubmit}
                       />

@@ -56,5 +56,7 @@ export function wan(units: bigint): string {
 
 /** Ten-thousandths as the rule messages and the editor's tables show them (formatAmount): no zeros past the second decimal. */
 export function amount(units: bigint): string {
-  return wan(units).replace(/(\.\d\d\d?)0+$/, '$1').replace(/(\.\d\d)0$/, '$1');
+  return wan(units)
+    .replace(/(\.\d\d\d?)0+$/, '$1')
+    .replace(/(\.\d\d)0$/, '$1');
 }

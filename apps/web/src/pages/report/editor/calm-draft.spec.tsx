@@ -77,7 +77,9 @@ describe('a calm new draft', { timeout: 30_000 }, () => {
     const organization = screen.getByRole('textbox', { name: '自评组织工作' });
     fireEvent.focus(organization);
     fireEvent.blur(organization);
-    await waitFor(() => expect(messagesOf('selfEvaluation.organization')?.textContent).toContain('请填写自评的组织工作'));
+    await waitFor(() =>
+      expect(messagesOf('selfEvaluation.organization')?.textContent).toContain('请填写自评的组织工作'),
+    );
     expect(fieldErrors()).toHaveLength(1);
   });
 

@@ -20,9 +20,7 @@ interface FillChecklistProps {
  */
 export function FillChecklist({ kind, missing, triedToSubmit, partName }: FillChecklistProps) {
   if (missing.length === 0) return null;
-  const title = triedToSubmit
-    ? `还需填写 ${missing.length} 项，填写后才能提交`
-    : `还需填写 ${missing.length} 项`;
+  const title = triedToSubmit ? `还需填写 ${missing.length} 项，填写后才能提交` : `还需填写 ${missing.length} 项`;
   return (
     <Alert
       type={triedToSubmit ? 'error' : 'info'}
@@ -44,7 +42,7 @@ export function FillChecklist({ kind, missing, triedToSubmit, partName }: FillCh
                 <Button
                   type="link"
                   size="small"
-                  icon={<EditOutlined />}
+                  icon={<EditOutlined aria-hidden />}
                   style={{ paddingInline: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
                   onClick={() => jumpToField(m.path)}
                   title={where}

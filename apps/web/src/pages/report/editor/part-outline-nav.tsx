@@ -30,29 +30,29 @@ export function PartOutlineNav({ entries }: { entries: OutlineEntry[] }) {
   return (
     <nav aria-label="报告目录" data-outline="parts">
       <Card size="small" title="目录">
-      <Flex component="ol" vertical gap={2} style={{ margin: 0, paddingInlineStart: 0, listStyle: 'none' }}>
-        {entries.map((e) => {
-          const tag = STATE_TAGS[e.state];
-          return (
-            <li key={e.part} data-part-state={e.state}>
-              <Flex gap={8} align="center" justify="space-between">
-                <a
-                  href={`#part-${e.part}`}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    jumpToPart(e.part);
-                  }}
-                >
-                  {e.title}
-                </a>
-                <Tag color={tag.color} icon={tag.icon} style={{ marginInlineEnd: 0 }}>
-                  {PART_STATE_LABELS[e.state]}
-                </Tag>
-              </Flex>
-            </li>
-          );
-        })}
-      </Flex>
+        <Flex component="ol" vertical gap={2} style={{ margin: 0, paddingInlineStart: 0, listStyle: 'none' }}>
+          {entries.map((e) => {
+            const tag = STATE_TAGS[e.state];
+            return (
+              <li key={e.part} data-part-state={e.state}>
+                <Flex gap={8} align="center" justify="space-between">
+                  <a
+                    href={`#part-${e.part}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      jumpToPart(e.part);
+                    }}
+                  >
+                    {e.title}
+                  </a>
+                  <Tag color={tag.color} icon={tag.icon} style={{ marginInlineEnd: 0 }}>
+                    {PART_STATE_LABELS[e.state]}
+                  </Tag>
+                </Flex>
+              </li>
+            );
+          })}
+        </Flex>
       </Card>
     </nav>
   );

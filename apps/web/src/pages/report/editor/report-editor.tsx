@@ -9,7 +9,7 @@ import { missingOf, partState, pathOfFieldId, shownFindings, type Attention } fr
 import { EditorEnvironmentContext, type EditorEnvironment } from './editor-context';
 import { ErrorList } from './error-list';
 import { FillChecklist } from './fill-checklist';
-import { GradeBandsContext } from './grade-bands-context';
+import { GradeBandsContext, GradeBandsReadyContext } from './grade-bands-context';
 import { liveFigures } from './live-figures';
 import { PartEditorCard } from './part-editor-card';
 import { jumpToPart, PartOutlineNav } from './part-outline-nav';
@@ -31,6 +31,8 @@ interface ReportEditorProps {
   checks: ChecksView | undefined;
   /** The report's grade bands: the template's own, else the county's. */
   gradeBands: GradeBand[];
+  /** False while the county's bands are still loading: grade controls wait for them. */
+  gradeBandsReady?: boolean;
   /** What to show beside each part (its comment threads), if anything. */
   sides?: Partial<Record<ReportPart, ReactNode>>;
   /** The user tried to submit: every missing field now shows as an error under it. */
@@ -52,6 +54,7 @@ export function ReportEditor({
   editor,
   checks,
   gradeBands,
+  gradeBandsReady = true,
   sides,
   triedToSubmit = false,
 }: ReportEditorProps) {
@@ -79,52 +82,54 @@ export function ReportEditor({
   return (
     <EditorEnvironmentContext.Provider value={environment}>
       <GradeBandsContext.Provider value={gradeBands}>
-        <Flex vertical gap={16} onBlur={onBlur}>
-          {parts.length > 0 && (
-            <a
-              className="skip-link"
-              href={`#part-${parts[0]}`}
-              onClick={(event) => {
-                event.preventDefault();
-                jumpToPart(parts[0]);
-              }}
-            >
-              跳到正文
-            </a>
-          )}
-          <Typography.Text type="secondary">
-            修改会在停止输入约 1.5 秒后自动保存；各部分右上角显示保存状态。
-          </Typography.Text>
-          <PartOutlineNav
-            entries={parts.map((part) => ({
-              part,
-              title: outline.heading(part).title,
-              state: partState(byPart.get(part) ?? NO_FINDINGS, states[part]?.problems ?? []),
-            }))}
-          />
-          <FillChecklist kind={kind} missing={missing} triedToSubmit={triedToSubmit} partName={partName} />
-          <ErrorList kind={kind} findings={findings} problems={problems} partName={partName} />
-          {parts.map((part) => {
-            const heading = outline.heading(part);
-            return (
-              <PartEditorCard
-                key={part}
-                kind={kind}
-                part={part}
-                title={heading.title}
-                name={heading.name}
-                draft={drafts[part]}
-                state={states[part] as PartSaveState}
-                figures={liveFigures(part, drafts, gradeBands, outline.template)}
-                findings={shownFindings(byPart.get(part) ?? NO_FINDINGS, attention)}
-                onEdit={editor.edit}
-                onResolve={editor.resolve}
-                onRetry={editor.retry}
-                side={sides?.[part]}
-              />
-            );
-          })}
-        </Flex>
+        <GradeBandsReadyContext.Provider value={gradeBandsReady}>
+          <Flex vertical gap={16} onBlur={onBlur}>
+            {parts.length > 0 && (
+              <a
+                className="skip-link"
+                href={`#part-${parts[0]}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  jumpToPart(parts[0]);
+                }}
+              >
+                跳到正文
+              </a>
+            )}
+            <Typography.Text type="secondary">
+              修改会在停止输入约 1.5 秒后自动保存；各部分右上角显示保存状态。
+            </Typography.Text>
+            <PartOutlineNav
+              entries={parts.map((part) => ({
+                part,
+                title: outline.heading(part).title,
+                state: partState(byPart.get(part) ?? NO_FINDINGS, states[part]?.problems ?? []),
+              }))}
+            />
+            <FillChecklist kind={kind} missing={missing} triedToSubmit={triedToSubmit} partName={partName} />
+            <ErrorList kind={kind} findings={findings} problems={problems} partName={partName} />
+            {parts.map((part) => {
+              const heading = outline.heading(part);
+              return (
+                <PartEditorCard
+                  key={part}
+                  kind={kind}
+                  part={part}
+                  title={heading.title}
+                  name={heading.name}
+                  draft={drafts[part]}
+                  state={states[part] as PartSaveState}
+                  figures={liveFigures(part, drafts, gradeBands, outline.template)}
+                  findings={shownFindings(byPart.get(part) ?? NO_FINDINGS, attention)}
+                  onEdit={editor.edit}
+                  onResolve={editor.resolve}
+                  onRetry={editor.retry}
+                  side={sides?.[part]}
+                />
+              );
+            })}
+          </Flex>
+        </GradeBandsReadyContext.Provider>
       </GradeBandsContext.Provider>
     </EditorEnvironmentContext.Provider>
   );

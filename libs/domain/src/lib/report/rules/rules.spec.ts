@@ -331,8 +331,7 @@ describe('report rules', () => {
         findings: [
           {
             path: 'scoreTable.funding.total.initialBudget',
-            message:
-              '年初预算数：本年财政拨款、上年结转和其他资金合计 181.25 万元，与年度资金总额 180.25 万元不一致',
+            message: '年初预算数：本年财政拨款、上年结转和其他资金合计 181.25 万元，与年度资金总额 180.25 万元不一致',
           },
         ],
       },
