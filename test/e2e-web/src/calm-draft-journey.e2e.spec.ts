@@ -50,9 +50,12 @@ describe('web: a calm new draft, in a browser', () => {
   step('a checklist item brings its field into view with the cursor in it', async () => {
     const checklist = editor.locator('[data-checklist="missing"]');
     await checklist.getByRole('button', { name: '自评的组织工作' }).click();
-    const field = editor.locator('#field-selfEvaluation-organization');
     await editor.waitForFunction(() => document.activeElement?.id === 'field-selfEvaluation-organization');
-    expect(await field.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+    // scrolled into view (smoothly: wait for it to arrive)
+    await editor.waitForFunction(() => {
+      const box = document.getElementById('field-selfEvaluation-organization')?.getBoundingClientRect();
+      return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
+    });
     // still nothing red: the user has not left the field yet
     expect(await fieldErrors(editor).count()).toBe(0);
 
