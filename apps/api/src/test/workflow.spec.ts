@@ -96,7 +96,7 @@ describe('report workflow (real API and PostgreSQL)', () => {
           {
             ruleId: 'budget.lines-sum-to-total',
             path: 'budget.expenditure.project.budget',
-            message: '项目预算明细合计 124.6460 万元，与填报的年初项目预算 178.6460 万元不一致',
+            message: '项目预算明细合计 124.646 万元，与填报的年初项目预算 178.646 万元不一致',
           },
         ],
       },

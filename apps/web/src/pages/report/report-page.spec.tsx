@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChecksView, HistoryEntry } from '../../api/report-types';
@@ -110,6 +110,32 @@ describe('ReportPage', { timeout: 20_000 }, () => {
     // no diff tab for the department
     expect(screen.queryByRole('tab', { name: '修改对比' })).toBeNull();
     expect(screen.getByRole('tab', { name: '流程记录' })).toBeTruthy();
+  });
+
+  it('moves 更新于 when an edit is saved', async () => {
+    const report = reportView({ status: 'draft', availableActions: ['submit'] });
+    session = await renderPage('deptEditor', {
+      '/': report,
+      '/checks': checks,
+      '/comments': [],
+      '/history': [],
+      '/revisions': [],
+      '/documents': [],
+      '/parts/selfEvaluation': {
+        ...report.parts.selfEvaluation,
+        version: 2,
+        content: { organization: '成立评价工作组', methodAndProcess: '' },
+        updatedAt: '2025-04-05T02:00:00.000Z',
+        reportVersion: 8,
+      },
+    });
+    await screen.findByRole('heading', { name: '赵县总工会2024年度自评报告' }, { timeout: 5000 });
+    const updated = () => screen.getByText(/^更新于/).textContent ?? '';
+    expect(updated()).toContain('2025年4月1日');
+    const organization = document.getElementById('field-selfEvaluation-organization') as HTMLTextAreaElement;
+    fireEvent.change(organization, { target: { value: '成立评价工作组' } });
+    // autosaved about 1.5 s after typing stops; the header follows the save
+    await waitFor(() => expect(updated()).toContain('2025年4月5日'), { timeout: 8000 });
   });
 
   it('gives the finance bureau comments to start and resolve, and the diff', async () => {

@@ -50,6 +50,7 @@ import { HistoryTimeline } from './review/history-timeline';
 import { RevisionDiff } from './review/revision-diff';
 import { RevisionsTable } from './review/revisions-table';
 import { useReportData } from './use-report-data';
+import { lacksContent } from './editor/calm-findings';
 
 /**
  * One report, for its department (content, checks, the finance bureau's comments, submit) and for
@@ -65,6 +66,9 @@ export function ReportPage() {
   const { session, report, checks, threads, history, revisions, documents, reloadAll, upsertThread } =
     useReportData(id);
   const [tab, setTab] = useState('content');
+  // a try to submit a draft that still lacks something shows every missing field as an error
+  const [triedToSubmit, setTriedToSubmit] = useState(false);
+  const revealMissing = useCallback(() => setTriedToSubmit(true), []);
   const loaded = report.data;
   const kind = loaded?.kind ?? 'department_overall';
   const ordered = useMemo(() => inReportOrder(kind, threads.data ?? []), [kind, threads.data]);
@@ -83,7 +87,16 @@ export function ReportPage() {
   // no new GET /checks per autosave: the same rules already run here on the draft as it is typed
   const onSaved = useCallback(
     (view: PartWriteView) =>
-      setReport((r) => r && { ...r, version: view.reportVersion, parts: { ...r.parts, [view.part]: view } }),
+      setReport(
+        (r) =>
+          r && {
+            ...r,
+            version: view.reportVersion,
+            // the page's 更新于 follows the save
+            updatedAt: view.updatedAt > r.updatedAt ? view.updatedAt : r.updatedAt,
+            parts: { ...r.parts, [view.part]: view },
+          },
+      ),
     [setReport],
   );
   const editor = useReportDrafts(session, loaded, editable, onSaved);
@@ -181,6 +194,7 @@ export function ReportPage() {
               isHead={me.user.roles.includes('dept_head')}
               onChanged={reloadAll}
               unsaved={editable ? unsavedReason(editor.states) : undefined}
+              onBlockedSubmit={editable && !triedToSubmit && lacksContent(live.checks) ? revealMissing : undefined}
             />
           </>
         }
@@ -227,7 +241,9 @@ export function ReportPage() {
                         editor={editor}
                         checks={live.checks}
                         gradeBands={live.gradeBands}
+                        gradeBandsReady={live.gradeBandsReady}
                         sides={sides}
+                        triedToSubmit={triedToSubmit}
                       />
                     </FieldSourcesContext.Provider>
                   ) : (

@@ -29,6 +29,7 @@ async function renderActions(
   fetchMock = vi.fn(),
   unsaved?: string,
   openComments: OpenComment[] = [],
+  onBlockedSubmit?: () => void,
 ) {
   const session = await signedInSession(meFor(PRINCIPALS[principal]));
   vi.stubGlobal('fetch', fetchMock);
@@ -41,6 +42,7 @@ async function renderActions(
       isHead={false}
       onChanged={onChanged}
       unsaved={unsaved}
+      onBlockedSubmit={onBlockedSubmit}
     />,
     session,
   );
@@ -122,6 +124,20 @@ describe('ReportActions', () => {
     const rendered = await renderActions('deptEditor', report, passing);
     session = rendered.session;
     expect((screen.getByRole('button', { name: /提\s*交/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('lets a draft that lacks content try to submit: the click says why and shows what is missing, sends nothing', async () => {
+    const report = reportView({ status: 'draft', availableActions: ['submit'] });
+    const onBlockedSubmit = vi.fn();
+    const rendered = await renderActions('deptEditor', report, failing, vi.fn(), undefined, [], onBlockedSubmit);
+    session = rendered.session;
+    const submit = screen.getByRole('button', { name: /提\s*交/ }) as HTMLButtonElement;
+    expect(submit.disabled).toBe(false);
+    fireEvent.click(submit);
+    expect(onBlockedSubmit).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText('报告仍有 2 处错误或未填写的内容，不能提交')).toBeTruthy();
+    expect(rendered.fetchMock).not.toHaveBeenCalled();
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('holds back a submit while the editor still has unsaved changes, and says so', async () => {

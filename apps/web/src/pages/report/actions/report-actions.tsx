@@ -29,6 +29,11 @@ interface ReportActionsProps {
   onChanged: () => void;
   /** Why the editor's content is not on the server yet (unsaved, saving, conflict…), if it is not. */
   unsaved?: string;
+  /**
+   * Given, a submit held back only by the checks stays clickable: a click says why and calls this (the
+   * editor then shows every missing field as an error) instead of a button that silently does nothing.
+   */
+  onBlockedSubmit?: () => void;
 }
 
 const PRIMARY: ReadonlySet<TransitionAction> = new Set(['submit', 'start_review', 'approve']);
@@ -49,7 +54,15 @@ function teamMembersOf(report: ReportView): string[] {
 }
 
 /** The workflow buttons the API offers this user now, and the head's sign-off. */
-export function ReportActions({ report, checks, openComments, isHead, onChanged, unsaved }: ReportActionsProps) {
+export function ReportActions({
+  report,
+  checks,
+  openComments,
+  isHead,
+  onChanged,
+  unsaved,
+  onBlockedSubmit,
+}: ReportActionsProps) {
   const session = useSession();
   const { me } = useSignedIn();
   const { message, modal } = App.useApp();
@@ -133,14 +146,18 @@ export function ReportActions({ report, checks, openComments, isHead, onChanged,
       },
     });
 
+  const checksBlocker = (action: TransitionAction): string | undefined =>
+    TRANSITIONS[action].needsPassingChecks && checks?.blocking
+      ? `报告仍有 ${checks.errors} 处错误或未填写的内容，不能${TRANSITIONS[action].label}`
+      : undefined;
+
   const blockers = (action: TransitionAction): string | undefined => {
     // the four-eyes reasons are the user's own; acting for another, the API decides
     const fourEyes = onBehalfOf ? undefined : report.actionBlocks?.[action];
     if (fourEyes) return fourEyes;
     if (action === 'submit' && unsaved) return unsaved;
-    if (TRANSITIONS[action].needsPassingChecks && checks?.blocking) {
-      return `报告仍有 ${checks.errors} 处错误未改正，不能${TRANSITIONS[action].label}`;
-    }
+    const byChecks = checksBlocker(action);
+    if (byChecks) return byChecks;
     if (action === 'submit' && report.signOff?.required && !report.signOff.head?.current && !isHead) {
       return '本县要求提交前须经部门负责人签核，请先请部门负责人签核';
     }
@@ -175,14 +192,19 @@ export function ReportActions({ report, checks, openComments, isHead, onChanged,
       )}
       {actions.map((action) => {
         const blocked = blockers(action);
+        const tryAnyway = action === 'submit' && onBlockedSubmit !== undefined && blocked === checksBlocker(action);
         return (
           <Tooltip key={action} title={blocked}>
             <Button
               type={PRIMARY.has(action) ? 'primary' : 'default'}
               danger={DANGER.has(action)}
-              disabled={blocked !== undefined}
+              disabled={blocked !== undefined && !tryAnyway}
               aria-description={blocked}
-              onClick={() => start(action)}
+              onClick={() => {
+                if (blocked === undefined) return start(action);
+                message.warning(blocked);
+                onBlockedSubmit?.();
+              }}
             >
               {TRANSITIONS[action].label}
             </Button>
