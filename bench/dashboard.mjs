@@ -11,7 +11,7 @@ import http from 'node:http';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { benchDatabase, call, memoryOf, startApi, timeRuns } from './lib.mjs';
+import { benchDatabase, call, firstSignIn, memoryOf, startApi, timeRuns } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 200);
 const WARMUP = 20;
@@ -45,7 +45,7 @@ async function createCounty(api) {
   const tenant = await call(api.base, 'POST', '/api/tenants', platform, county);
   const admin = { username: 'bench.admin', password: PASSWORD };
   await call(api.base, 'POST', `/api/tenants/${tenant.id}/admins`, platform, { ...admin, displayName: '基准县管理员' });
-  const adminToken = (await call(api.base, 'POST', '/api/auth/login', null, admin)).accessToken;
+  const adminToken = await firstSignIn(api.base, admin);
   const finance = await call(api.base, 'POST', '/api/departments', adminToken, {
     name: '基准县财政局',
     kind: 'finance_bureau',
@@ -57,6 +57,7 @@ async function createCounty(api) {
     departmentId: finance.id,
     roles: ['finance_reviewer'],
   });
+  await firstSignIn(api.base, reviewer);
   return { tenantId: tenant.id, reviewer };
 }
 

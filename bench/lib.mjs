@@ -120,6 +120,20 @@ export async function call(base, method, path, token, body) {
   return text ? JSON.parse(text) : null;
 }
 
+/**
+ * Signs in an account an administrator just created. Its password must be changed before anything else
+ * (PASSWORD_CHANGE_REQUIRED), so it is changed to `<password>-own`, which `user.password` holds afterwards;
+ * answers the session's access token.
+ */
+export async function firstSignIn(base, user) {
+  const { accessToken, me } = await call(base, 'POST', '/api/auth/login', null, user);
+  if (!me.user.mustChangePassword) return accessToken;
+  const own = `${user.password}-own`;
+  await call(base, 'POST', '/api/auth/password', accessToken, { currentPassword: user.password, newPassword: own });
+  user.password = own;
+  return accessToken;
+}
+
 /** p50/p95/max of plain numbers (ms). */
 export function quantiles(values) {
   const sorted = [...values].sort((a, b) => a - b);

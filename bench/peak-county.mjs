@@ -1,7 +1,7 @@
 // The county of bench/peak.mjs, made through the real API: its administrator, finance bureau and reviewers,
 // budget departments each with an editor and a 部门整体 report of the year filled in from the demo's complete
 // sample (the 赵县总工会 2024 report, its name swapped), and a deadline today.
-import { call } from './lib.mjs';
+import { call, firstSignIn } from './lib.mjs';
 
 /** Today in China Standard Time, YYYY-MM-DD (deadlines are China dates). */
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -45,7 +45,7 @@ export async function createCounty(base, { departments, reviewers }) {
   const tenant = await call(base, 'POST', '/api/tenants', platform, county);
   const admin = { username: 'peak.admin', password: PASSWORD };
   await call(base, 'POST', `/api/tenants/${tenant.id}/admins`, platform, { ...admin, displayName: '峰值县管理员' });
-  const adminToken = (await call(base, 'POST', '/api/auth/login', null, admin)).accessToken;
+  const adminToken = await firstSignIn(base, admin);
   const dueOn = chinaToday();
   await setDeadline(base, adminToken, dueOn);
   const finance = await call(base, 'POST', '/api/departments', adminToken, {
@@ -60,7 +60,8 @@ export async function createCounty(base, { departments, reviewers }) {
       departmentId: finance.id,
       roles: ['finance_reviewer'],
     });
-    return { ...user, token: (await call(base, 'POST', '/api/auth/login', null, user)).accessToken };
+    const token = await firstSignIn(base, user);
+    return { ...user, token };
   });
   const editors = await inPool([...Array(departments).keys()], 2, async (i) => {
     const name = `峰值县第${String(i + 1).padStart(3, '0')}局`;
@@ -72,7 +73,7 @@ export async function createCounty(base, { departments, reviewers }) {
       departmentId: department.id,
       roles: ['dept_editor'],
     });
-    const token = (await call(base, 'POST', '/api/auth/login', null, user)).accessToken;
+    const token = await firstSignIn(base, user);
     return { name, token, ...(await fillReport(base, token, name, sample)) };
   });
   const checks = await call(base, 'GET', `/api/reports/${editors[0].reportId}/checks`, editors[0].token);
@@ -85,7 +86,8 @@ async function setDeadline(base, token, dueOn) {
   const response = await fetch(`${base}/api/settings/deadlines/${YEAR}`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': '"0"' },
-    body: JSON.stringify({ dueOn }),
+    // today's deadline (the run's reports are all due now) is one the API asks to confirm
+    body: JSON.stringify({ dueOn, confirmed: true }),
   });
   if (!response.ok) throw new Error(`PUT deadline answered ${response.status}: ${await response.text()}`);
 }

@@ -385,7 +385,12 @@ export class VirtualUser {
       {
         method: 'POST',
         path: `/api/reports/${this.reportId}/transitions`,
-        body: { action, expectedVersion: this.reportVersion },
+        // a withdrawal says why (the workflow asks for its reason)
+        body: {
+          action,
+          expectedVersion: this.reportVersion,
+          ...(action === 'withdraw' && { reason: '演练：撤回后重新提交' }),
+        },
       },
       { idempotent: true, dropAnswer: this.dropNext('transition') },
     );

@@ -6,6 +6,7 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { App } from './app/app';
+import { appTheme } from './app/theme';
 import { Session } from './auth/session';
 import { SessionProvider } from './auth/session-context';
 
@@ -19,10 +20,7 @@ const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').mat
 
 ReactDOM.createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <ConfigProvider
-      locale={zhCN}
-      theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4, motion: !reduceMotion } }}
-    >
+    <ConfigProvider locale={zhCN} theme={appTheme(reduceMotion)}>
       <AntApp>
         <SessionProvider session={session}>
           <BrowserRouter>

@@ -6,8 +6,8 @@ import { browserJourney } from './support/browser-journey';
 
 /**
  * A 项目支出绩效自评表 in headless Chromium against the built api and worker on a fresh seeded database:
- * the 赵县总工会 editor starts a table for a new project, fills it in, sees a rule error beside its field
- * and fixes it, submits; the reviewer returns it; the editor submits again; the approver approves and
+ * the 赵县总工会 editor starts a table for a new project, fills it in, is told what it left out (a checklist,
+ * then on a try to submit an error beside its field) and fills it, submits; the reviewer returns it; the editor submits again; the approver approves and
  * downloads its PDF, named after the project.
  */
 describe('web: a project table from new to approved, in a browser', () => {
@@ -52,7 +52,7 @@ describe('web: a project table from new to approved, in a browser', () => {
   });
 
   step(
-    'fills in the table: a missing 实际完成值 shows beside its field and blocks 提交, until it is typed',
+    'fills in the table: a missing 实际完成值 is on the checklist, shows beside its field on a try to submit and blocks 提交, until it is typed',
     async () => {
       await type(editor, '目标第1项 预期目标', '为全县职工书屋购置图书不少于 2000 册。');
       await type(editor, '目标第1项 实际完成情况', '购置图书 2000 册并全部上架。');
@@ -104,10 +104,12 @@ describe('web: a project table from new to approved, in a browser', () => {
       await type(editor, '联系电话', '0311-84912345');
       await savedPart(editor, 'preparers');
 
-      // the one thing left out: the rule names it under its field, and 提交 waits
+      // the one thing left out: a calm checklist names it; a try to submit shows it under its field, and 提交 waits
+      await editor.getByText('还需填写 1 项', { exact: true }).waitFor();
+      await editor.getByRole('button', { name: cjk('提交') }).click();
+      await editor.getByText('还需填写 1 项，填写后才能提交').waitFor();
       const beside = editor.locator('[data-field-messages="scoreTable.indicators.1.actual"]');
       await expectText(beside, '请填写第 2 个指标的实际完成值');
-      await editor.getByText('还有 1 处错误，改正后才能提交').waitFor();
       expect(await editor.getByRole('button', { name: cjk('提交') }).isDisabled()).toBe(true);
       await beside.evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await screenshot(editor, 'project-editor-error');

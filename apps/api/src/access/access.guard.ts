@@ -8,6 +8,7 @@ import { ApiKeyAuthService } from '../api-keys/api-key-auth.service';
 import { apiKeyOf } from '../api-keys/api-key-secret';
 import { SessionsService, type SessionPrincipal } from '../auth/sessions.service';
 import { TokenService } from '../auth/tokens';
+import { BEFORE_PASSWORD_CHANGE } from './password-change.decorator';
 
 /**
  * The one gate of every route: reads the route's declared access, authenticates the bearer token
@@ -44,11 +45,23 @@ export class AccessGuard implements CanActivate {
       await this.authenticate(request).catch(() => undefined);
       return true;
     }
-    await this.authenticate(request);
+    const principal = await this.authenticate(request);
+    if (principal.mustChangePassword && !this.allowedBeforePasswordChange(context)) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    }
     if (access.kind === 'policy' && !request.ability?.can(access.action, access.subject)) {
       throw new AppError('FORBIDDEN'); // audited by the error filter, like every other 403
     }
     return true;
+  }
+
+  private allowedBeforePasswordChange(context: ExecutionContext): boolean {
+    return (
+      this.reflector.getAllAndOverride<boolean | undefined>(BEFORE_PASSWORD_CHANGE, [
+        context.getHandler(),
+        context.getClass(),
+      ]) === true
+    );
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '@evalflow/config';
-import type { AppAbility, Principal } from '@evalflow/domain';
+import { AppError, isIsoDate, type AppAbility, type Principal } from '@evalflow/domain';
 import {
   abilityFilter,
   deriveAuditHeadKey,
@@ -12,6 +12,28 @@ import {
 } from '@evalflow/persistence';
 import type { EntityManager } from 'typeorm';
 import type { AuditEntryView, AuditPage, ListAuditQuery } from './audit.dto';
+
+/** The date range of a query: real calendar days, the first not after the last. */
+function checkedDays(query: ListAuditQuery): { from?: string; to?: string } {
+  for (const field of ['from', 'to'] as const) {
+    const day = query[field];
+    if (day !== undefined && !isIsoDate(day)) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        [{ field, message: '日期无效' }],
+        `${field === 'from' ? '开始' : '结束'}日期无效`,
+      );
+    }
+  }
+  if (query.from && query.to && query.from > query.to) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      [{ field: 'to', message: '结束日期不能早于开始日期' }],
+      '结束日期不能早于开始日期',
+    );
+  }
+  return { from: query.from, to: query.to };
+}
 
 /** Reading the audit trail: a county's administrator its county's, the platform operator the platform's. */
 @Injectable()
@@ -35,6 +57,10 @@ export class AuditLogService {
     if (query.outcome) where.push(`a.outcome = $${params.push(query.outcome)}`);
     if (query.actor) where.push(`a.actor_username = $${params.push(query.actor)}`);
     if (query.before) where.push(`a.id < $${params.push(query.before)}`);
+    // whole days in China Standard Time, where the counties are, whatever the server's zone
+    const { from, to } = checkedDays(query);
+    if (from) where.push(`a.occurred_at >= ($${params.push(from)}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
+    if (to) where.push(`a.occurred_at < ($${params.push(to)}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
     const limit = query.limit ?? 50;
     const read = async (em: EntityManager): Promise<AuditPage> => {
       const rows = await em.query(

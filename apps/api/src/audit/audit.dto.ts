@@ -19,6 +19,16 @@ export class ListAuditQuery extends PageQuery {
   @MaxLength(64)
   actor?: string;
 
+  @ApiPropertyOptional({ description: '自该日（含，北京时间）起，YYYY-MM-DD', example: '2025-04-01' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '开始日期应为 YYYY-MM-DD 格式' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: '至该日（含，北京时间）止，YYYY-MM-DD', example: '2025-04-30' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '结束日期应为 YYYY-MM-DD 格式' })
+  to?: string;
+
   @ApiPropertyOptional({ description: '上一页最后一条的 id（键集分页，按时间倒序）' })
   @IsOptional()
   @Matches(/^\d{1,18}$/, { message: '应为数字' })

@@ -5,6 +5,7 @@ import { Authenticated, Public } from '@evalflow/auth';
 import type { AppConfig } from '@evalflow/config';
 import { AppError } from '@evalflow/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AllowedBeforePasswordChange } from '../access/password-change.decorator';
 import { CurrentPrincipal } from '../access/principal.decorator';
 import { ChangePasswordDto, LoginDto, MeView, TokenView } from './auth.dto';
 import { AuthService, type IssuedTokens } from './auth.service';
@@ -66,6 +67,7 @@ export class AuthController {
 
   @Get('me')
   @Authenticated()
+  @AllowedBeforePasswordChange()
   @ApiBearerAuth()
   @ApiOperation({ summary: '当前用户、所在县（区）与部门、角色和权限规则' })
   @ApiResponse({ status: 200, type: MeView })
@@ -75,6 +77,7 @@ export class AuthController {
 
   @Post('password')
   @Authenticated()
+  @AllowedBeforePasswordChange()
   @ApiBearerAuth()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: '修改本人密码；其他设备上的登录随即失效' })

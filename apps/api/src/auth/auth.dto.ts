@@ -33,6 +33,8 @@ export class MeUserView {
   @ApiProperty() username!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ type: [String] }) roles!: string[];
+  @ApiProperty({ description: '密码由管理员设置或重置：须先修改密码，其他接口以 PASSWORD_CHANGE_REQUIRED 拒绝' })
+  mustChangePassword!: boolean;
 }
 
 export class MeView {

@@ -147,17 +147,17 @@ export class AuthService {
     }
     const hash = await this.hasher.hash(next);
     await this.platform.tx(async (em) => {
-      await em.query(`UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1`, [
-        principal.userId,
-        hash,
-      ]);
+      await em.query(
+        `UPDATE users SET password_hash = $2, password_changed_at = now(), must_change_password = false WHERE id = $1`,
+        [principal.userId, hash],
+      );
       const ended = await this.sessions.revokeOthers(em, principal.userId, principal.sessionId);
       await this.audit.record(em, {
         tenantId: principal.tenantId,
         action: 'auth.password_changed',
         targetType: 'user',
         targetId: principal.userId,
-        details: { otherSessionsEnded: ended },
+        details: { otherSessionsEnded: ended, ...(principal.mustChangePassword && { setByAdministrator: true }) },
       });
     });
   }
@@ -169,6 +169,7 @@ export class AuthService {
         username: principal.username,
         displayName: principal.displayName,
         roles: principal.roles,
+        mustChangePassword: principal.mustChangePassword === true,
       },
       tenant: principal.tenantId
         ? { id: principal.tenantId, name: principal.tenantName ?? '', regionCode: principal.regionCode ?? '' }

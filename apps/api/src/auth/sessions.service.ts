@@ -14,6 +14,8 @@ export interface SessionPrincipal extends Principal {
   tenantName: string | null;
   regionCode: string | null;
   departmentName: string | null;
+  /** the password was set by an administrator: the session may do nothing but change it */
+  mustChangePassword?: boolean;
 }
 
 interface SessionRow {
@@ -34,11 +36,12 @@ interface SessionRow {
   department_name: string | null;
   department_kind: DepartmentKind | null;
   roles: string[];
+  must_change_password: boolean;
 }
 
 const SESSION_SQL = `
   SELECT s.id AS session_id, s.user_id, s.revoked_at, s.expires_at, s.token_version AS session_token_version,
-         u.tenant_id, u.department_id, u.username, u.display_name, u.active, u.token_version,
+         u.tenant_id, u.department_id, u.username, u.display_name, u.active, u.token_version, u.must_change_password,
          t.status AS tenant_status, t.name AS tenant_name, t.region_code,
          d.name AS department_name, d.kind AS department_kind,
          ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role) AS roles
@@ -230,5 +233,6 @@ function toPrincipal(row: SessionRow | undefined, userId: string | undefined): S
     tenantName: row.tenant_name,
     regionCode: row.region_code,
     departmentName: row.department_name,
+    mustChangePassword: row.must_change_password === true,
   };
 }

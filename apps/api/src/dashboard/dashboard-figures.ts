@@ -1,4 +1,4 @@
-import { dec, roundHalfUp, sum, type GradeBand } from '@evalflow/domain';
+import { dec, isContentEditable, roundHalfUp, sum, type GradeBand } from '@evalflow/domain';
 import type { DashboardFigureRecord, DashboardWeekRecord } from '@evalflow/persistence';
 import type { GradeCountView, ProgressWeekView, StatusCountView, YearFiguresView } from './dashboard.dto';
 
@@ -11,26 +11,30 @@ export function bandsBestFirst(bands: GradeBand[]): GradeBand[] {
 const meanOf = (sums: string[], count: number) => (count ? roundHalfUp(sum(sums).div(count), 2).toFixed(2) : null);
 
 /**
- * A year's 部门整体 reports: how many, their average score and 执行率 (over those that have one, whatever
- * their status, as 县级概览 has always counted), and how many fall in each of the county's bands.
+ * A year's 部门整体 reports: how many, their average 执行率 (over those that have one, whatever their
+ * status), and their average score and grades over the reports submitted to the finance bureau or
+ * approved: a draft's (or a returned report's) score is its department's own and may still change, so it
+ * is only counted apart (draftsScored).
  */
 export function yearFigures(figures: DashboardFigureRecord[], fiscalYear: number, bands: GradeBand[]): YearFiguresView {
   const rows = figures.filter((f) => f.fiscalYear === fiscalYear && f.kind === 'department_overall');
-  const total = (pick: (f: DashboardFigureRecord) => number) => rows.reduce((n, f) => n + pick(f), 0);
-  const scored = total((f) => f.scored);
+  const handedIn = rows.filter((f) => !isContentEditable(f.status));
+  const total = (pick: (f: DashboardFigureRecord) => number, of = rows) => of.reduce((n, f) => n + pick(f), 0);
+  const scored = total((f) => f.scored, handedIn);
   const rated = total((f) => f.rated);
   const grades: GradeCountView[] = bandsBestFirst(bands).map((b) => ({
     grade: b.grade,
     label: b.label,
     min: b.min,
-    count: rows.filter((f) => f.grade === b.grade).reduce((n, f) => n + f.reports, 0),
+    count: handedIn.filter((f) => f.grade === b.grade).reduce((n, f) => n + f.reports, 0),
   }));
   return {
     fiscalYear,
     reports: total((f) => f.reports),
     scored,
+    draftsScored: total((f) => f.scored) - scored,
     averageScore: meanOf(
-      rows.map((f) => f.scoreSum),
+      handedIn.map((f) => f.scoreSum),
       scored,
     ),
     rated,

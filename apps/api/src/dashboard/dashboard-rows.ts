@@ -1,4 +1,12 @@
-import { deadlineStatus, gradeLabel, roundHalfUp, sum, type GradeBand, type ReportStatus } from '@evalflow/domain';
+import {
+  deadlineStatus,
+  gradeLabel,
+  isContentEditable,
+  roundHalfUp,
+  sum,
+  type GradeBand,
+  type ReportStatus,
+} from '@evalflow/domain';
 import type { DashboardDepartmentRecord, DashboardReportRecord } from '@evalflow/persistence';
 import { UNJUDGED, type DepartmentFlags } from './dashboard-flags';
 import type {
@@ -104,13 +112,17 @@ export function summarise(rows: DashboardDepartmentView[]): DashboardSummaryView
     approved: 0,
   };
   for (const row of rows) byProgress[row.progress]++;
-  const scores = rows.flatMap((row) => (row.report?.totalScore != null ? [row.report.totalScore] : []));
+  // a draft's self-given score may still change: the average is over reports handed in, drafts counted apart
+  const withScore = rows.flatMap((row) => (row.report?.totalScore != null ? [row.report] : []));
+  const handedIn = withScore.filter((r) => !isContentEditable(r.status));
+  const scores = handedIn.map((r) => r.totalScore as string);
   const count = (key: 'total' | 'submitted' | 'approved') => rows.reduce((n, row) => n + row.projects[key], 0);
   return {
     departments: rows.length,
     byProgress,
     overdue: rows.filter((row) => row.deadline?.state === 'overdue').length,
     scored: scores.length,
+    draftsScored: withScore.length - handedIn.length,
     averageScore: averageOf(scores),
     projects: { total: count('total'), submitted: count('submitted'), approved: count('approved') },
     rectifications: {

@@ -120,7 +120,8 @@ export class DashboardSummaryView {
   @ApiProperty({ type: Object, description: '各部门部门整体报告的状态计数（missing 为未创建）' })
   byProgress!: Record<Progress, number>;
   @ApiProperty({ description: '已逾期的部门数' }) overdue!: number;
-  @ApiProperty({ description: '有得分的部门整体报告数' }) scored!: number;
+  @ApiProperty({ description: '参与平均的部门整体报告数：已提交、审核中或已通过且有得分' }) scored!: number;
+  @ApiProperty({ description: '有自评得分但未计入平均的草稿和退回报告数' }) draftsScored!: number;
   @ApiProperty({ nullable: true, type: String, example: '90.00' }) averageScore!: string | null;
   @ApiProperty({ type: Object, description: '项目支出绩效自评表：total、submitted、approved' })
   projects!: { total: number; submitted: number; approved: number };
@@ -152,7 +153,8 @@ export class ProgressWeekView {
 export class YearFiguresView {
   @ApiProperty({ example: 2024 }) fiscalYear!: number;
   @ApiProperty({ description: '部门整体报告数' }) reports!: number;
-  @ApiProperty() scored!: number;
+  @ApiProperty({ description: '参与平均得分和等级分布的报告数：已提交、审核中或已通过且有得分' }) scored!: number;
+  @ApiProperty({ description: '有自评得分但未计入平均得分和等级分布的草稿和退回报告数' }) draftsScored!: number;
   @ApiProperty({ nullable: true, type: String, example: '88.50' }) averageScore!: string | null;
   @ApiProperty() rated!: number;
   @ApiProperty({ nullable: true, type: String, example: '96.20', description: '平均执行率（%）' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { TRANSITION_ACTIONS, type TransitionAction } from '@evalflow/domain';
 import { toInteger } from '../http/page-query';
 
@@ -12,11 +12,22 @@ export class TransitionDto {
   @IsIn([...TRANSITION_ACTIONS], { message: '操作只能是 submit、withdraw、start_review、return、approve 或 reopen' })
   action!: TransitionAction;
 
-  @ApiPropertyOptional({ description: '退回、重新打开时必填' })
+  @ApiPropertyOptional({
+    description:
+      '撤回、退回、重新打开时必填的原因；审核通过时为可选的审批意见（记入流程记录，印在审核通过的正式文档上）',
+  })
   @IsOptional()
   @IsString({ message: '原因应为文本' })
   @MaxLength(2000, { message: '原因不能超过 2000 个字符' })
   reason?: string;
+
+  @ApiPropertyOptional({
+    description:
+      '提交部门整体支出报告时：提交人已向报告所列评价工作组成员确认报告内容（记为「评价工作组确认」）；未确认则不记录确认',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'teamConfirmed 应为 true 或 false' })
+  teamConfirmed?: boolean;
 
   @ApiProperty({ description: '所依据的报告版本（报告的 version）' })
   @IsInt({ message: '请提供所依据的报告版本 expectedVersion（整数）' })

@@ -50,9 +50,15 @@ import type { RevisionView } from './revisions.dto';
 
 /**
  * Who signed off what a revision freezes: the head (by an earlier sign-off of this very content, or by
- * submitting it), and — for a 部门整体 report — the evaluation team it names, confirmed by the submitter.
+ * submitting it), and — for a 部门整体 report — the evaluation team it names, when the submitter said in the
+ * submit dialog that the members confirmed it (never assumed).
  */
-function revisionSignOffs(principal: Principal, report: ReportRecord, content: ReportContent): RevisionSignOffs {
+function revisionSignOffs(
+  principal: Principal,
+  report: ReportRecord,
+  content: ReportContent,
+  teamConfirmed: boolean,
+): RevisionSignOffs {
   const at = new Date().toISOString();
   const head = principal.roles.includes('dept_head')
     ? { name: principal.displayName, at }
@@ -60,7 +66,7 @@ function revisionSignOffs(principal: Principal, report: ReportRecord, content: R
       ? { name: report.headSignOffName ?? '', at: report.headSignOffAt.toISOString() }
       : null;
   const team =
-    content.kind === 'department_overall'
+    content.kind === 'department_overall' && teamConfirmed
       ? { members: content.team.members.map((m) => m.name), confirmedBy: principal.displayName, at }
       : null;
   return { head, team };
@@ -90,7 +96,9 @@ export class TransitionsService {
       const actingFor = dto.onBehalfOf ? await this.actingFor(tx, principal, dto.action, dto.onBehalfOf) : null;
       const plan = await this.plan(tx, principal, report, dto, actingFor);
       const from = report.status;
-      const revision = plan.spec.freezesRevision ? await this.freeze(tx, principal, report) : null;
+      const revision = plan.spec.freezesRevision
+        ? await this.freeze(tx, principal, report, dto.teamConfirmed === true)
+        : null;
       // a return carries the open comments with it, as they stood
       const openComments = dto.action === 'return' || dto.action === 'reopen' ? await listOpenComments(tx, id) : [];
       const reason = dto.reason?.trim() || null;
@@ -209,14 +217,14 @@ export class TransitionsService {
   }
 
   /** The content as it stands becomes the next revision, with who signed off on it. */
-  private async freeze(tx: TenantTx, principal: Principal, report: ReportRecord) {
+  private async freeze(tx: TenantTx, principal: Principal, report: ReportRecord, teamConfirmed: boolean) {
     const content = await loadContent(tx, report);
     return insertRevision(tx, {
       reportId: report.id,
       content,
       reportVersion: report.version,
       createdBy: principal.userId,
-      signOffs: revisionSignOffs(principal, report, content),
+      signOffs: revisionSignOffs(principal, report, content, teamConfirmed),
     });
   }
 

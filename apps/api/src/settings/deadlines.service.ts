@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, checkDeadline, type AppAbility, type Principal } from '@evalflow/domain';
+import {
+  AppError,
+  checkDeadline,
+  chinaDate,
+  deadlineConfirmationReason,
+  type AppAbility,
+  type Principal,
+} from '@evalflow/domain';
 import { TenantDb } from '@evalflow/persistence';
 import type { EntityManager } from 'typeorm';
 import { assertCan } from '../access/object-checks';
@@ -31,11 +38,23 @@ export class DeadlinesService {
     return this.db.tx(async (em) => (await em.query(`${DEADLINE_SELECT} ORDER BY fiscal_year DESC`)).map(toView));
   }
 
-  set(principal: Principal, ability: AppAbility, fiscalYear: number, version: number, dueOn: string) {
+  set(
+    principal: Principal,
+    ability: AppAbility,
+    fiscalYear: number,
+    version: number,
+    dueOn: string,
+    { confirmed }: { confirmed: boolean },
+  ) {
     const tenantId = principal.tenantId as string;
     assertCan(ability, 'update', 'TenantSettings', { tenantId });
     const problem = checkDeadline(fiscalYear, dueOn);
     if (problem) throw new AppError('DEADLINE_INVALID', [{ field: 'dueOn', message: problem }], problem);
+    // a past or too-near day is a mistake more often than a choice: it is set only when confirmed
+    const doubt = deadlineConfirmationReason(dueOn, chinaDate(new Date()));
+    if (doubt && !confirmed) {
+      throw new AppError('DEADLINE_NEEDS_CONFIRMATION', [{ field: 'dueOn', rule: 'confirm', message: doubt }], doubt);
+    }
     return this.db.tx(async (em) => {
       const current = await findDeadline(em, fiscalYear, true);
       const currentVersion = current?.version ?? 0;
@@ -59,7 +78,7 @@ export class DeadlinesService {
         action: 'settings.deadline_set',
         targetType: 'tenant',
         targetId: tenantId,
-        details: { fiscalYear, from: current?.dueOn ?? null, to: dueOn },
+        details: { fiscalYear, from: current?.dueOn ?? null, to: dueOn, ...(doubt && { confirmed: true }) },
       });
       return toView(row);
     });

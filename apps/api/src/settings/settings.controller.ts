@@ -73,7 +73,9 @@ export class SettingsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     if (!/^(20\d\d|2100)$/.test(fiscalYear)) throw new AppError('REPORT_YEAR_INVALID');
-    const view = await this.deadlines.set(principal, ability, Number(fiscalYear), requireIfMatch(ifMatch), body.dueOn);
+    const view = await this.deadlines.set(principal, ability, Number(fiscalYear), requireIfMatch(ifMatch), body.dueOn, {
+      confirmed: body.confirmed === true,
+    });
     setEtag(reply, view.version);
     return view;
   }

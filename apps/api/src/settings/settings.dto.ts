@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -130,6 +130,13 @@ export class DeadlineDto {
   @ApiProperty({ example: '2025-04-30', description: '填报截止日期（含当日），YYYY-MM-DD' })
   @IsString({ message: '截止日期应为 YYYY-MM-DD 格式的日期' })
   dueOn!: string;
+
+  @ApiPropertyOptional({
+    description: '确认设置已过去或距今不足 7 天的截止日期；未确认时这样的日期以 DEADLINE_NEEDS_CONFIRMATION 拒绝',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'confirmed 应为 true 或 false' })
+  confirmed?: boolean;
 }
 
 export class DeadlineView {

@@ -183,8 +183,8 @@ export class TenantsService {
         const [tenant] = await em.query(`SELECT id FROM tenants WHERE id = $1`, [tenantId]);
         if (!tenant) throw new AppError('TENANT_NOT_FOUND');
         const [user] = await em.query(
-          `INSERT INTO users (tenant_id, username, display_name, password_hash, password_changed_at)
-           VALUES ($1, $2, $3, $4, now()) RETURNING id, username, display_name, active`,
+          `INSERT INTO users (tenant_id, username, display_name, password_hash, password_changed_at, must_change_password)
+           VALUES ($1, $2, $3, $4, now(), true) RETURNING id, username, display_name, active`,
           [tenantId, dto.username, dto.displayName.trim(), hash],
         );
         await em.query(`INSERT INTO user_roles (user_id, role, tenant_id) VALUES ($1, 'tenant_admin', $2)`, [

@@ -315,6 +315,70 @@ describe('authentication and sessions (real API and PostgreSQL)', () => {
     });
   });
 
+  describe('a password an administrator set', () => {
+    it('must be changed at first sign-in: until then the session may only read who it is and change it', async () => {
+      const admin = await login(app, 'zhaoxian.admin');
+      const created = await as(
+        app,
+        admin,
+      )({
+        method: 'POST',
+        url: '/api/users',
+        payload: {
+          username: 'zhaoxian.union.clerk',
+          displayName: '工会文员',
+          departmentId: await idOf(db, `SELECT id FROM departments WHERE name = '赵县总工会'`),
+          roles: ['dept_editor'],
+          password: 'Given#ByAdmin-2025',
+        },
+      });
+      expect(created.statusCode).toBe(201);
+      const clerk = await login(app, 'zhaoxian.union.clerk', 'Given#ByAdmin-2025');
+      expect(clerk.me.user.mustChangePassword).toBe(true);
+      const me = await whoAmI(clerk);
+      expect(me.statusCode).toBe(200);
+      expect(me.json().user.mustChangePassword).toBe(true);
+      for (const url of ['/api/reports', '/api/departments', '/api/notifications']) {
+        const refused = await as(app, clerk)({ method: 'GET', url });
+        expect(refused.statusCode).toBe(403);
+        expect(refused.json()).toMatchObject({
+          code: 'PASSWORD_CHANGE_REQUIRED',
+          message: '密码由管理员设置，须先修改密码才能继续使用',
+        });
+      }
+      const changed = await as(
+        app,
+        clerk,
+      )({
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { currentPassword: 'Given#ByAdmin-2025', newPassword: 'Clerk#Own-Secret9' },
+      });
+      expect(changed.statusCode).toBe(204);
+      // the same session goes on, now with everything its roles allow
+      expect((await whoAmI(clerk)).json().user.mustChangePassword).toBe(false);
+      expect((await as(app, clerk)({ method: 'GET', url: '/api/reports' })).statusCode).toBe(200);
+
+      // a reset by the administrator asks for a change again
+      const reset = await as(
+        app,
+        admin,
+      )({
+        method: 'POST',
+        url: `/api/users/${created.json().id}/password`,
+        payload: { newPassword: 'Reset#ByAdmin-2025' },
+      });
+      expect(reset.statusCode).toBe(204);
+      const again = await login(app, 'zhaoxian.union.clerk', 'Reset#ByAdmin-2025');
+      expect(again.me.user.mustChangePassword).toBe(true);
+      expect((await as(app, again)({ method: 'GET', url: '/api/reports' })).json().code).toBe(
+        'PASSWORD_CHANGE_REQUIRED',
+      );
+      // the demo users chose their own: nothing is asked of them
+      expect((await login(app, 'zhaoxian.union.editor')).me.user.mustChangePassword).toBe(false);
+    });
+  });
+
   describe('password change', () => {
     it('checks the current password and the policy, then ends the other sessions but not this one', async () => {
       const [here, elsewhere] = await loginAll(app, ['luancheng.union.head', 'luancheng.union.head']);

@@ -151,7 +151,7 @@ describe('reports (real API and PostgreSQL)', () => {
         findings: [
           {
             path: 'budget.expenditure.project.budget',
-            message: '项目预算明细合计 178.6460 万元，与填报的年初项目预算 178.6500 万元不一致',
+            message: '项目预算明细合计 178.646 万元，与填报的年初项目预算 178.65 万元不一致',
           },
         ],
       });

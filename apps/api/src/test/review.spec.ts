@@ -25,12 +25,12 @@ describe('review: sign-off, comments, deadlines (real API and PostgreSQL)', () =
     call(s, 'POST', `/reports/${id}/transitions`, { action, expectedVersion: (await report()).version });
   const signOff = async (expectedVersion?: number) =>
     call(head, 'POST', `/reports/${id}/sign-off`, { expectedVersion: expectedVersion ?? (await report()).version });
-  const setDeadline = (year: number, dueOn: unknown, version: number | null) =>
+  const setDeadline = (year: number, dueOn: unknown, version: number | null, confirmed = true) =>
     call(
       admin,
       'PUT',
       `/settings/deadlines/${year}`,
-      { dueOn },
+      { dueOn, confirmed },
       version === null ? {} : { 'if-match': `"${version}"` },
     );
 
@@ -58,6 +58,15 @@ describe('review: sign-off, comments, deadlines (real API and PostgreSQL)', () =
       });
       expect((await setDeadline(2024, '2027-01-10', 0)).json().message).toBe('2024年度的截止日期应在2024年或2025年内');
       expect((await setDeadline(2024, '2025-04-30', null)).statusCode).toBe(428);
+      // a day already past is set only when the administrator confirms it
+      const unconfirmed = await setDeadline(2024, '2025-04-30', 0, false);
+      expect(unconfirmed.statusCode).toBe(400);
+      expect(unconfirmed.json()).toMatchObject({
+        code: 'DEADLINE_NEEDS_CONFIRMATION',
+        details: [{ field: 'dueOn', rule: 'confirm' }],
+      });
+      expect(unconfirmed.json().message).toMatch(/^截止日期 2025-04-30 已过去 \d+ 天/);
+      expect((await call(editor, 'GET', '/settings/deadlines')).json()).toEqual([]);
 
       const first = await setDeadline(2024, '2025-04-30', 0);
       expect(first.statusCode).toBe(200);
@@ -80,6 +89,10 @@ describe('review: sign-off, comments, deadlines (real API and PostgreSQL)', () =
       const created = await call(editor, 'POST', '/reports', { fiscalYear: thisYear });
       expect(created.statusCode).toBe(201);
       expect(created.json().deadline).toBeNull();
+      // two days ahead is too near to set without confirming
+      const near = await setDeadline(thisYear, soon, 0, false);
+      expect(near.json()).toMatchObject({ code: 'DEADLINE_NEEDS_CONFIRMATION' });
+      expect(near.json().message).toContain('距今只有 2 天（少于 7 天）');
       expect((await setDeadline(thisYear, soon, 0)).statusCode).toBe(200);
       const fresh = (await call(editor, 'GET', `/reports/${created.json().id}`)).json();
       expect(fresh.deadline).toEqual({ dueOn: soon, state: 'due_soon', daysLeft: 2 });
@@ -137,7 +150,11 @@ describe('review: sign-off, comments, deadlines (real API and PostgreSQL)', () =
       expect((await act(editor, 'submit')).json().code).toBe('REPORT_SIGN_OFF_REQUIRED');
 
       expect((await signOff()).statusCode).toBe(200);
-      const submitted = await act(editor, 'submit');
+      const submitted = await call(editor, 'POST', `/reports/${id}/transitions`, {
+        action: 'submit',
+        expectedVersion: (await report()).version,
+        teamConfirmed: true,
+      });
       expect(submitted.statusCode).toBe(200);
       const [revision] = (await call(reviewer, 'GET', `/reports/${id}/revisions`)).json();
       expect(revision.signOffs.head).toMatchObject({ name: signed.json().signOff.head.name });

@@ -1,3 +1,4 @@
+import { chinaDate } from '@evalflow/domain';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { TestDatabase } from '@evalflow/testing';
 import { as, idOf, login, loginAll, patchCurrent, startSeededApi, versionOf, type Session } from './support/harness';
@@ -82,6 +83,19 @@ describe('tenant isolation and administration (real API, pool of ONE connection)
     const countyEntries = (await get(zx, '/api/audit-log?action=auth.login')).json().items;
     expect(countyEntries.length).toBeGreaterThan(0);
     expect(countyEntries.every((e: { tenantId: string }) => e.tenantId === zx.me.tenant?.id)).toBe(true);
+  });
+
+  it('the audit trail is read by whole days in China Standard Time', async () => {
+    // today's logins in Beijing time are there; a day long past holds none of them
+    const today = chinaDate(new Date());
+    const todays = (await get(zx, `/api/audit-log?action=auth.login&from=${today}&to=${today}`)).json().items;
+    expect(todays.length).toBeGreaterThan(0);
+    expect(todays.every((e: { occurredAt: string }) => chinaDate(new Date(e.occurredAt)) === today)).toBe(true);
+    expect((await get(zx, '/api/audit-log?from=2020-01-01&to=2020-01-31')).json().items).toEqual([]);
+    const reversed = await get(zx, '/api/audit-log?from=2025-05-02&to=2025-05-01');
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: '结束日期不能早于开始日期' });
+    expect((await get(zx, '/api/audit-log?from=2025-02-30')).json().message).toBe('开始日期无效');
   });
 
   describe('concurrent edits', () => {
@@ -251,6 +265,13 @@ describe('tenant isolation and administration (real API, pool of ONE connection)
       expect(admin.statusCode).toBe(201);
       const gc = await login(app, 'gaocheng.admin', 'Gaocheng#Admin2025');
       expect(gc.me.tenant).toMatchObject({ name: '藁城区', regionCode: '130109' });
+      // the platform operator chose this password: its holder replaces it before anything else
+      expect((await get(gc, '/api/departments')).json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+      const changed = await post(gc, '/api/auth/password', {
+        currentPassword: 'Gaocheng#Admin2025',
+        newPassword: 'Gaocheng#Own-2025x',
+      });
+      expect(changed.statusCode).toBe(204);
       expect((await get(gc, '/api/departments')).json()).toEqual([]);
       const dept = await post(gc, '/api/departments', { name: '藁城区财政局', kind: 'finance_bureau' });
       expect(dept.statusCode).toBe(201);

@@ -37,14 +37,23 @@ describe('report workflow (real API and PostgreSQL)', () => {
       headers: { 'if-match': `"${version}"` },
       payload,
     });
-  const act = async (s: Session, action: string, extra: { reason?: string; expectedVersion?: number } = {}) =>
+  const act = async (
+    s: Session,
+    action: string,
+    extra: { reason?: string; expectedVersion?: number; teamConfirmed?: boolean } = {},
+  ) =>
     as(
       app,
       s,
     )({
       method: 'POST',
       url: `/api/reports/${id}/transitions`,
-      payload: { action, expectedVersion: extra.expectedVersion ?? (await report()).version, reason: extra.reason },
+      payload: {
+        action,
+        expectedVersion: extra.expectedVersion ?? (await report()).version,
+        reason: extra.reason,
+        teamConfirmed: extra.teamConfirmed,
+      },
     });
   const edit = async (part: string, change: (content: Record<string, unknown>) => Record<string, unknown>) => {
     const current = (await report()).parts[part];
@@ -87,7 +96,7 @@ describe('report workflow (real API and PostgreSQL)', () => {
           {
             ruleId: 'budget.lines-sum-to-total',
             path: 'budget.expenditure.project.budget',
-            message: '项目预算明细合计 124.6460 万元，与填报的年初项目预算 178.6460 万元不一致',
+            message: '项目预算明细合计 124.646 万元，与填报的年初项目预算 178.646 万元不一致',
           },
         ],
       },
@@ -180,12 +189,14 @@ describe('report workflow (real API and PostgreSQL)', () => {
       members[0] = { ...members[0], title: '高级会计师' };
       return { members };
     });
-    const resubmitted = await act(editor, 'submit');
+    const resubmitted = await act(editor, 'submit', { teamConfirmed: true });
     if (resubmitted.statusCode !== 200) throw new Error(resubmitted.body);
     expect(resubmitted.json().revision).toMatchObject({ number: 2 });
 
-    // the revision records who confirmed the evaluation team's sign-off, and the team
+    // the revision records who confirmed the evaluation team's sign-off, and the team — when the submitter said
+    // so; the first submission did not, and records no confirmation
     const revisions = (await get(approver, '/revisions')).json();
+    expect(revisions[0].signOffs.team).toBeNull();
     expect(revisions[1].signOffs).toMatchObject({
       head: null,
       team: {
@@ -240,9 +251,18 @@ describe('report workflow (real API and PostgreSQL)', () => {
     const stale = await act(approver, 'approve', { expectedVersion: (await report()).version - 1 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('REPORT_VERSION_CONFLICT');
-    const approved = await act(approver, 'approve');
+    const opinion = '同意。请按整改措施于年底前完成佐证材料归档。';
+    const approved = await act(approver, 'approve', { reason: opinion });
     expect(approved.statusCode).toBe(200);
     expect(approved.json().report.status).toBe('approved');
+    // the approver's 审批意见 stays in the history and goes onto the approved documents
+    expect(approved.json().transition).toMatchObject({ action: 'approve', reason: opinion });
+    const approvedDocs = await db.owner(
+      async (c) =>
+        (await c.query(`SELECT approval FROM documents WHERE report_id = $1 AND approval IS NOT NULL`, [id])).rows,
+    );
+    expect(approvedDocs.length).toBeGreaterThan(0);
+    expect(approvedDocs.every((d) => d.approval.opinion === opinion)).toBe(true);
 
     const history = (await get(editor, '/history')).json();
     expect(history.map((h: { action: string; to: string }) => `${h.action}→${h.to}`)).toEqual([
@@ -252,6 +272,7 @@ describe('report workflow (real API and PostgreSQL)', () => {
       'submit→submitted',
       'approve→approved',
     ]);
+    expect(history[4]).toMatchObject({ action: 'approve', reason: opinion });
     expect(history[2]).toMatchObject({
       reason: '第 3 项预算金额与批复不符；评价工作组缺少职称',
       actorName: expect.any(String),
@@ -303,8 +324,17 @@ describe('report workflow (real API and PostgreSQL)', () => {
   it('a withdrawal before review takes the report back to draft; only the head may withdraw', async () => {
     expect((await act(editor, 'submit')).statusCode).toBe(200);
     expect((await act(editor, 'withdraw')).statusCode).toBe(403);
-    const withdrawn = await act(head, 'withdraw');
-    expect(withdrawn.json()).toMatchObject({ report: { status: 'draft' }, transition: { to: 'draft' } });
+    // a withdrawal says why: it is recorded in the history
+    const unexplained = await act(head, 'withdraw');
+    expect(unexplained.statusCode).toBe(400);
+    expect(unexplained.json()).toMatchObject({ code: 'TRANSITION_REASON_REQUIRED', message: '撤回须填写原因' });
+    const withdrawn = await act(head, 'withdraw', { reason: '发现人员数填错，撤回修改' });
+    expect(withdrawn.json()).toMatchObject({
+      report: { status: 'draft' },
+      transition: { to: 'draft', reason: '发现人员数填错，撤回修改' },
+    });
+    const history = (await get(editor, '/history')).json();
+    expect(history[history.length - 1]).toMatchObject({ action: 'withdraw', reason: '发现人员数填错，撤回修改' });
   });
 
   it('two simultaneous transitions from one version: one wins, the other is a conflict', async () => {

@@ -129,8 +129,9 @@ export class UsersService {
         const departmentId = dto.departmentId ?? null;
         await this.assertRolesFit(em, dto.roles, departmentId);
         const [{ id }] = await em.query(
-          `INSERT INTO users (tenant_id, department_id, username, display_name, email, password_hash, password_changed_at)
-           VALUES ($1, $2, $3, $4, $5, $6, now()) RETURNING id`,
+          `INSERT INTO users (tenant_id, department_id, username, display_name, email, password_hash, password_changed_at,
+                              must_change_password)
+           VALUES ($1, $2, $3, $4, $5, $6, now(), true) RETURNING id`,
           [tenantId, departmentId, dto.username, dto.displayName.trim(), normaliseEmail(dto.email), hash],
         );
         await this.setRoles(em, tenantId, id, dto.roles, principal.userId);
@@ -208,7 +209,7 @@ export class UsersService {
       const hash = await this.hasher.hash(dto.newPassword);
       await em.query(
         `UPDATE users SET password_hash = $2, password_changed_at = now(), token_version = token_version + 1,
-                version = version + 1, updated_at = now() WHERE id = $1`,
+                must_change_password = true, version = version + 1, updated_at = now() WHERE id = $1`,
         [id, hash],
       );
       await this.audit.record(em, {

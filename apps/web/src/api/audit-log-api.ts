@@ -7,6 +7,9 @@ export interface AuditFilter {
   outcome?: AuditOutcome;
   /** Exact username of whoever acted. */
   actor?: string;
+  /** First and last day (inclusive, China Standard Time), YYYY-MM-DD. */
+  from?: string;
+  to?: string;
 }
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -70,7 +70,10 @@ export interface DashboardSummary {
   departments: number;
   byProgress: Record<Progress, number>;
   overdue: number;
+  /** reports in the average: submitted, in review or approved, with a score */
   scored: number;
+  /** drafts and returned reports with a self-given score, left out of the average */
+  draftsScored: number;
   averageScore: string | null;
   projects: Pick<ProjectTally, 'total' | 'submitted' | 'approved'>;
   /** the county's 整改事项 of the year: not closed, and of those past due */
@@ -99,11 +102,16 @@ export interface ProgressWeek {
   approvedTotal: number;
 }
 
-/** A year's 部门整体 reports: averages over those with a value, and the grade distribution. */
+/**
+ * A year's 部门整体 reports: the average 执行率 over those with one; the average score and the grade
+ * distribution over those submitted, in review or approved (drafts' own scores only counted apart).
+ */
 export interface YearFigures {
   fiscalYear: number;
   reports: number;
   scored: number;
+  /** drafts and returned reports with a self-given score, left out of the average and the grades */
+  draftsScored: number;
   averageScore: string | null;
   rated: number;
   averageExecutionRate: string | null;

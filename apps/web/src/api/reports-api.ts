@@ -50,12 +50,15 @@ export async function transitionReport(
   reason?: string,
   /** a stand-in's step: the principal it acts for */
   onBehalfOf?: string,
+  /** a submission: the submitter says the evaluation team confirmed the content */
+  teamConfirmed?: boolean,
 ): Promise<TransitionResult> {
   const body = {
     action,
     expectedVersion,
     ...(reason !== undefined && { reason }),
     ...(onBehalfOf !== undefined && { onBehalfOf }),
+    ...(teamConfirmed !== undefined && { teamConfirmed }),
   };
   return (await api.request<TransitionResult>(reportPath(id, '/transitions'), { method: 'POST', body })).data;
 }

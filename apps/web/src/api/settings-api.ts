@@ -30,6 +30,7 @@ export async function putDeadline(
   fiscalYear: number,
   version: number,
   dueOn: string,
+  confirmed = false,
 ): Promise<DeadlineView> {
-  return putVersion(api, `/settings/deadlines/${fiscalYear}`, version, { dueOn });
+  return putVersion(api, `/settings/deadlines/${fiscalYear}`, version, { dueOn, ...(confirmed && { confirmed }) });
 }

@@ -12,7 +12,14 @@ import type {
 
 /** GET /api/auth/me: who is signed in, where, and the CASL rules of what they may do. */
 export interface MeView {
-  user: { id: string; username: string; displayName: string; roles: Role[] };
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    roles: Role[];
+    /** the password was set by an administrator: nothing but changing it is allowed */
+    mustChangePassword?: boolean;
+  };
   tenant: { id: string; name: string; regionCode: string } | null;
   department: { id: string; name: string; kind: DepartmentKind } | null;
   abilities: PackRule<AppRule>[];

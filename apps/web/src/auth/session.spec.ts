@@ -104,6 +104,7 @@ describe('Session', () => {
   });
 
   it('restores a session from the cookie with a single refresh, however often restore() is called', async () => {
+    localStorage.setItem('evalflow-session', '1');
     const fetchMock = vi.fn(async () => jsonResponse(tokensFor(me)));
     vi.stubGlobal('fetch', fetchMock);
     session = new Session();
@@ -118,6 +119,7 @@ describe('Session', () => {
   });
 
   it('shows the login page without a notice when there is no session to restore', async () => {
+    localStorage.setItem('evalflow-session', '1');
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => errorResponse(401, 'SESSION_ENDED', '登录状态已失效，请重新登录')),
@@ -125,6 +127,26 @@ describe('Session', () => {
     session = new Session();
     await session.restore();
     expect(session.getState()).toEqual({ status: 'signed-out', notice: undefined });
+    // the cookie is gone: the next page does not ask again
+    expect(localStorage.getItem('evalflow-session')).toBeNull();
+  });
+
+  it('does not ask /api/auth/refresh on a page of a browser that holds no session (no 401 in the console)', async () => {
+    localStorage.removeItem('evalflow-session');
+    const fetchMock = vi.fn(async () => errorResponse(401, 'SESSION_ENDED', '登录状态已失效，请重新登录'));
+    vi.stubGlobal('fetch', fetchMock);
+    session = new Session();
+    await session.restore();
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(session.getState()).toEqual({ status: 'signed-out' });
+  });
+
+  it('hints at a session from sign-in until sign-out', async () => {
+    localStorage.removeItem('evalflow-session');
+    session = await signedIn(vi.fn(async () => jsonResponse(tokensFor(me))));
+    expect(localStorage.getItem('evalflow-session')).toBe('1');
+    await session.logout();
+    expect(localStorage.getItem('evalflow-session')).toBeNull();
   });
 
   it('refreshes 60 seconds before the access token expires', async () => {

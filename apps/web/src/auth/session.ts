@@ -20,6 +20,30 @@ const MIN_REFRESH_DELAY_MS = 5_000;
 /** After a refresh failed for want of a network, try again this much later. */
 const RETRY_REFRESH_MS = 30_000;
 const REFRESH_LOCK = 'evalflow-refresh';
+/**
+ * Set while this browser holds a session (no secret: the refresh cookie stays httpOnly). Without it a
+ * page does not ask /api/auth/refresh, whose 401 the browser would log as an error on every fresh visit.
+ */
+const SESSION_HINT = 'evalflow-session';
+
+/** localStorage where the browser allows it; a private window may refuse it, and then nothing is hinted. */
+const hint = {
+  present: (): boolean => {
+    try {
+      return localStorage.getItem(SESSION_HINT) !== null;
+    } catch {
+      return true;
+    }
+  },
+  set: (on: boolean): void => {
+    try {
+      if (on) localStorage.setItem(SESSION_HINT, '1');
+      else localStorage.removeItem(SESSION_HINT);
+    } catch {
+      // without storage the page asks the cookie every time, as before
+    }
+  },
+};
 
 export function abilityOf(me: MeView): AppAbility {
   return abilityFromRules(unpackRules(me.abilities));
@@ -48,10 +72,19 @@ export class Session implements ApiClient {
 
   readonly getState = (): SessionState => this.state;
 
-  /** On page load: trade the refresh cookie, if any, for an access token. Runs once per page. */
+  /**
+   * On page load: trade the refresh cookie, if any, for an access token. Runs once per page. Without
+   * the hint that this browser signed in (a first visit, after signing out) there is no cookie to
+   * trade: the page is signed out at once, with no request.
+   */
   restore(): Promise<void> {
+    if (!this.restoring && !hint.present()) {
+      this.restoring = Promise.resolve();
+      if (this.state.status === 'restoring') this.setState({ status: 'signed-out' });
+    }
     // StrictMode mounts twice; a second refresh with the same cookie would count as reuse
     this.restoring ??= this.refreshOnce().catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 401) hint.set(false);
       if (this.state.status !== 'restoring') return;
       // no valid cookie simply means "not signed in": no notice for that
       const notice = error instanceof ApiError && error.status !== 401 ? error.message : undefined;
@@ -144,6 +177,7 @@ export class Session implements ApiClient {
 
   private accept(tokens: TokenView): void {
     this.token = tokens.accessToken;
+    hint.set(true);
     const current = this.state;
     // a refresh usually returns the same person: keep the state object so nothing re-renders
     const unchanged = current.status === 'signed-in' && JSON.stringify(current.me) === JSON.stringify(tokens.me);
@@ -164,6 +198,7 @@ export class Session implements ApiClient {
   private end(how: { notice?: string; loggedOut?: boolean }): void {
     this.generation++;
     this.token = null;
+    hint.set(false);
     clearTimeout(this.timer);
     this.setState({ status: 'signed-out', ...how });
   }

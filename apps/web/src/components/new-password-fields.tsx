@@ -1,4 +1,7 @@
-import { Form, Input, type FormRule } from 'antd';
+import { useState } from 'react';
+import { KeyOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, Typography, type FormRule } from 'antd';
+import { generatePassword } from './generated-password';
 import { PasswordChecklist, passwordPolicyRule } from './password-checklist';
 
 interface NewPasswordFieldsProps {
@@ -11,6 +14,11 @@ interface NewPasswordFieldsProps {
   dependencies?: string[];
   /** Checks beyond the shared policy (say, differing from the current password). */
   extraRules?: FormRule[];
+  /**
+   * An administrator sets this password for someone else: offer a generated strong one, shown once to pass on,
+   * and say that its user must change it at first sign-in.
+   */
+  setForSomeoneElse?: boolean;
 }
 
 /** A new password, its live policy checklist, and a confirmation that must match. */
@@ -20,11 +28,45 @@ export function NewPasswordFields({
   username,
   dependencies = [],
   extraRules = [],
+  setForSomeoneElse = false,
 }: NewPasswordFieldsProps) {
+  const form = Form.useFormInstance();
   const password: string = Form.useWatch(name) ?? '';
   const confirmName = `${name}Confirm`;
+  const [generated, setGenerated] = useState<string>();
+  const generate = () => {
+    const next = generatePassword();
+    setGenerated(next);
+    form.setFieldsValue({ [name]: next, [confirmName]: next });
+    void form.validateFields([name, confirmName]);
+  };
   return (
     <>
+      {setForSomeoneElse && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="该用户首次使用此密码登录后，须先修改为只有本人知道的密码。"
+          action={
+            <Button size="small" icon={<KeyOutlined />} onClick={generate}>
+              生成强密码
+            </Button>
+          }
+          description={
+            generated !== undefined &&
+            password === generated && (
+              <span>
+                已生成并填入：
+                <Typography.Text code copyable={{ text: generated, tooltips: ['复制', '已复制'] }}>
+                  <span data-generated-password>{generated}</span>
+                </Typography.Text>
+                请复制后告知该用户。
+              </span>
+            )
+          }
+        />
+      )}
       <Form.Item
         label={label}
         name={name}

@@ -43,7 +43,8 @@ export interface RenderInput {
   gradeBands: GradeBand[];
   /** null on an approved revision; otherwise 草稿 (draft content) or 送审稿 (a submitted revision) */
   watermark: RenderWatermark | null;
-  approval: { approverName: string; approvedAt: string /* ISO */ } | null;
+  /** the approval of an approved revision: who, when, and the 审批意见 the approver wrote (if any) */
+  approval: { approverName: string; approvedAt: string /* ISO */; opinion?: string | null } | null;
   /** a line at the top of every page (the public version's 「公开版 · 随决算公开 · 2025年8月1日」); absent: none */
   notice?: string | null;
 }

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Descriptions, Select, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { DatePicker, Descriptions, Select, Tag, Typography, type TableColumnsType } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { listAuditEntries } from '../../api/audit-log-api';
 import { listDepartments } from '../../api/departments-api';
 import type { AuditEntryView, AuditOutcome, DepartmentView } from '../../api/types';
@@ -15,6 +16,7 @@ import {
   actionLabel,
   describeChanges,
   describeFacts,
+  describeFromTo,
   OUTCOME_COLORS,
   OUTCOME_LABELS,
   TARGET_TYPE_LABELS,
@@ -29,13 +31,17 @@ export function AuditLogPage() {
   const [action, setAction] = useState<string>();
   const [outcome, setOutcome] = useState<AuditOutcome>();
   const [actor, setActor] = useState('');
+  const [days, setDays] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const from = days?.[0]?.format('YYYY-MM-DD');
+  const to = days?.[1]?.format('YYYY-MM-DD');
 
   const loadPage = useCallback(
     async (before: string | null, signal: AbortSignal) => {
-      const page = await listAuditEntries(session, { action, outcome, actor: actor.trim() }, before, signal);
+      const filter = { action, outcome, actor: actor.trim(), from, to };
+      const page = await listAuditEntries(session, filter, before, signal);
       return { items: page.items, next: page.nextBefore };
     },
-    [session, action, outcome, actor],
+    [session, action, outcome, actor, from, to],
   );
   const entries = useCursorList(loadPage);
 
@@ -69,11 +75,7 @@ export function AuditLogPage() {
       title: '动作',
       dataIndex: 'action',
       width: 150,
-      render: (value: string) => (
-        <Tooltip title={value}>
-          <span>{actionLabel(value)}</span>
-        </Tooltip>
-      ),
+      render: (value: string) => <span>{actionLabel(value)}</span>,
     },
     {
       title: '对象',
@@ -100,7 +102,11 @@ export function AuditLogPage() {
       title: '详情',
       key: 'details',
       render: (_, e) => {
-        const lines = [...describeChanges(e.details, departmentNames), ...describeFacts(e.details, departmentNames)];
+        const lines = [
+          ...describeFromTo(e.action, e.details, departmentNames),
+          ...describeChanges(e.details, departmentNames),
+          ...describeFacts(e.details, departmentNames, e.action),
+        ];
         return lines.length ? (
           <Typography.Paragraph ellipsis={{ rows: 2, tooltip: lines.join('\n') }} style={{ marginBottom: 0 }}>
             {lines.join('；')}
@@ -113,7 +119,7 @@ export function AuditLogPage() {
     { title: 'IP 地址', dataIndex: 'clientIp', width: 130, render: (ip: string | null) => ip ?? '—' },
   ];
 
-  const filtered = action !== undefined || outcome !== undefined || actor.trim() !== '';
+  const filtered = action !== undefined || outcome !== undefined || actor.trim() !== '' || !!from || !!to;
   return (
     <>
       <PageHeader
@@ -150,7 +156,20 @@ export function AuditLogPage() {
           aria-label="按结果筛选"
           options={(Object.keys(OUTCOME_LABELS) as AuditOutcome[]).map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))}
         />
-        <SearchFilter placeholder="操作人用户名（精确）" maxLength={64} onSearch={setActor} style={{ width: 220 }} />
+        <SearchFilter
+          placeholder="操作人用户名（精确）"
+          aria-label="按操作人筛选"
+          maxLength={64}
+          onSearch={setActor}
+          style={{ width: 220 }}
+        />
+        <DatePicker.RangePicker
+          value={days}
+          onChange={(range) => setDays(range)}
+          placeholder={['开始日期', '结束日期']}
+          aria-label="按日期筛选"
+          allowEmpty={[true, true]}
+        />
       </FilterBar>
       <CursorTable<AuditEntryView>
         list={entries}
@@ -164,7 +183,6 @@ export function AuditLogPage() {
               size="small"
               column={1}
               items={[
-                { key: 'action', label: '动作代码', children: e.action },
                 { key: 'target', label: '对象 ID', children: e.targetId ?? '—' },
                 { key: 'request', label: '请求 ID', children: e.requestId ?? '—' },
                 {

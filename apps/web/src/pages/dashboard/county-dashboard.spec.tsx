@@ -64,6 +64,7 @@ const YEAR_2024 = dashboardView({
     byProgress: { missing: 1, draft: 0, submitted: 0, in_review: 0, returned: 1, approved: 1 },
     overdue: 1,
     scored: 2,
+    draftsScored: 0,
     averageScore: '90.00',
     projects: { total: 3, submitted: 1, approved: 1 },
   },
@@ -246,6 +247,24 @@ describe('CountyDashboard', { timeout: 30_000 }, () => {
     expect(screen.getByText('与上一年度对比（2023 → 2024）')).toBeTruthy();
     expect(document.querySelector('[data-average="score-2024"]')?.textContent).toContain('90.00');
     expect(document.querySelector('[data-average="rate-2023"]')?.textContent).toContain('99.00%');
+  });
+
+  it('says that drafts’ own scores are left out of 平均得分 and the grades, and how many', async () => {
+    const withDrafts: DashboardView = {
+      ...YEAR_2024,
+      summary: { ...YEAR_2024.summary, draftsScored: 1 },
+      current: { ...YEAR_2024.current, draftsScored: 1 },
+    };
+    renderDashboard(fakeApi(() => withDrafts) as ReturnType<typeof countyApi>);
+    expect(await screen.findByText('赵县文化馆', undefined, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.getByText(/平均得分（已提交及通过 2 份）/)).toBeTruthy();
+    expect(
+      screen.getByText(/平均得分和等级分布只计已提交、审核中和已通过的报告，不含草稿和退回报告的自评得分/),
+    ).toBeTruthy();
+    expect(screen.getByText(/另有 1 份草稿或退回报告已自评得分，未计入/)).toBeTruthy();
+    await screen.findByText('等级分布（部门整体报告）', undefined, { timeout: 10_000 });
+    const notes = [...document.querySelectorAll('[data-scores-counted]')].map((n) => n.textContent);
+    expect(notes[0]).toBe('只计已提交、审核中和已通过的报告；1 份草稿或退回报告的自评得分未计入');
   });
 
   it('narrows the table to the overdue departments', async () => {

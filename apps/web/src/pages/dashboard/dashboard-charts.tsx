@@ -1,4 +1,4 @@
-import { Col, Flex, Row, Statistic } from 'antd';
+import { Col, Flex, Row, Statistic, Typography } from 'antd';
 import { Column, Line, Scatter } from '@ant-design/plots';
 import type { DashboardView, YearFigures } from '../../api/dashboard-api';
 import { ChartCard } from './chart-card';
@@ -34,6 +34,7 @@ export default function DashboardCharts({ view }: { view: DashboardView }) {
         <ChartCard
           title="等级分布（部门整体报告）"
           description={describeGrades(bars)}
+          extra={<ScoresCounted drafts={current.draftsScored} />}
           empty={
             current.reports === 0
               ? noReports
@@ -124,14 +125,27 @@ function YearAverages({ current, previous }: { current: YearFigures; previous: Y
     { key: 'rate', title: '平均执行率', format: formatPercent, pick: (f: YearFigures) => f.averageExecutionRate },
   ];
   return (
-    <Flex wrap gap={24} style={{ marginBottom: 8 }}>
-      {figures.flatMap((f) =>
-        [previous, current].map((year) => (
-          <div key={`${f.key}-${year.fiscalYear}`} data-average={`${f.key}-${year.fiscalYear}`}>
-            <Statistic title={`${year.fiscalYear} 年度${f.title}`} value={f.format(f.pick(year))} />
-          </div>
-        )),
-      )}
-    </Flex>
+    <>
+      <Flex wrap gap={24} style={{ marginBottom: 8 }}>
+        {figures.flatMap((f) =>
+          [previous, current].map((year) => (
+            <div key={`${f.key}-${year.fiscalYear}`} data-average={`${f.key}-${year.fiscalYear}`}>
+              <Statistic title={`${year.fiscalYear} 年度${f.title}`} value={f.format(f.pick(year))} />
+            </div>
+          )),
+        )}
+      </Flex>
+      <ScoresCounted drafts={current.draftsScored} />
+    </>
+  );
+}
+
+/** What the score figures count, said beside them: drafts' own scores are left out. */
+function ScoresCounted({ drafts }: { drafts: number }) {
+  return (
+    <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-scores-counted>
+      只计已提交、审核中和已通过的报告
+      {drafts > 0 ? `；${drafts} 份草稿或退回报告的自评得分未计入` : '，不含草稿的自评得分'}
+    </Typography.Paragraph>
   );
 }

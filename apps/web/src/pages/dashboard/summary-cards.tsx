@@ -30,7 +30,7 @@ export function SummaryCards({ summary }: { summary: DashboardSummary }) {
     },
     {
       key: 'average',
-      title: `平均得分（${summary.scored} 份）`,
+      title: `平均得分（已提交及通过 ${summary.scored} 份）`,
       value: summary.averageScore ?? '—',
       suffix: summary.averageScore ? '分' : undefined,
     },
@@ -55,6 +55,8 @@ export function SummaryCards({ summary }: { summary: DashboardSummary }) {
     <div style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         部门数、各状态份数、逾期和平均得分按各部门的部门整体支出绩效自评报告统计；项目支出绩效自评表单独计数。
+        平均得分和等级分布只计已提交、审核中和已通过的报告，不含草稿和退回报告的自评得分
+        {summary.draftsScored > 0 && `（另有 ${summary.draftsScored} 份草稿或退回报告已自评得分，未计入）`}。
       </Typography.Paragraph>
       <Flex wrap gap={12} role="list" aria-label="概况">
         {[...figures, projectFigure].map((f) => (

@@ -31,7 +31,7 @@ export function ReportContent({ api, report, checks, threads, canStart, onThread
       {outline.parts.map((part) => {
         const partFindings = findings.get(part) ?? [];
         const partThreads = threadsOf(part);
-        const openThreads = partThreads.filter((t) => t.status === 'open').length;
+        const openThreads = can.closed ? 0 : partThreads.filter((t) => t.status === 'open').length;
         const errors = partFindings.filter((f) => f.severity === 'error').length;
         const hasSide = partFindings.length > 0 || partThreads.length > 0 || canStart;
         const { title, name } = outline.heading(part);

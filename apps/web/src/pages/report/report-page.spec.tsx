@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChecksView, HistoryEntry } from '../../api/report-types';
@@ -112,6 +112,32 @@ describe('ReportPage', { timeout: 20_000 }, () => {
     expect(screen.getByRole('tab', { name: '流程记录' })).toBeTruthy();
   });
 
+  it('moves 更新于 when an edit is saved', async () => {
+    const report = reportView({ status: 'draft', availableActions: ['submit'] });
+    session = await renderPage('deptEditor', {
+      '/': report,
+      '/checks': checks,
+      '/comments': [],
+      '/history': [],
+      '/revisions': [],
+      '/documents': [],
+      '/parts/selfEvaluation': {
+        ...report.parts.selfEvaluation,
+        version: 2,
+        content: { organization: '成立评价工作组', methodAndProcess: '' },
+        updatedAt: '2025-04-05T02:00:00.000Z',
+        reportVersion: 8,
+      },
+    });
+    await screen.findByRole('heading', { name: '赵县总工会2024年度自评报告' }, { timeout: 5000 });
+    const updated = () => screen.getByText(/^更新于/).textContent ?? '';
+    expect(updated()).toContain('2025年4月1日');
+    const organization = document.getElementById('field-selfEvaluation-organization') as HTMLTextAreaElement;
+    fireEvent.change(organization, { target: { value: '成立评价工作组' } });
+    // autosaved about 1.5 s after typing stops; the header follows the save
+    await waitFor(() => expect(updated()).toContain('2025年4月5日'), { timeout: 8000 });
+  });
+
   it('gives the finance bureau comments to start and resolve, and the diff', async () => {
     session = await renderPage('financeReviewer', {
       '/': reportView(),
@@ -125,6 +151,30 @@ describe('ReportPage', { timeout: 20_000 }, () => {
     expect(screen.getAllByRole('button', { name: /对本部分提意见/ })).toHaveLength(10);
     expect(await screen.findByRole('button', { name: /标记已解决/ })).toBeTruthy();
     expect(screen.getByRole('tab', { name: '修改对比' })).toBeTruthy();
+  });
+
+  it('closes the comments of an approved report, and a comment link brings its row into view', async () => {
+    session = await renderPage('financeReviewer', {
+      '/': reportView({ status: 'approved', availableActions: ['reopen'] }),
+      '/checks': { ...checks, results: [], errors: 0, blocking: false },
+      '/comments': [thread()],
+      '/history': [],
+      '/revisions': [],
+      '/documents': [],
+    });
+    expect(await screen.findByText('全部检查通过', undefined, { timeout: 5000 })).toBeTruthy();
+    const commentsTab = screen.getByRole('tab', { name: '审核意见' });
+    // no open count anywhere: the thread is closed, not 未解决
+    expect(commentsTab.querySelector('.ant-badge')).toBeNull();
+    fireEvent.click(commentsTab);
+    const panel = await screen.findByRole('tabpanel', { name: '审核意见' });
+    expect(within(panel).getByText('已关闭')).toBeTruthy();
+    expect(within(panel).queryByText('未解决')).toBeNull();
+    // the link leads back to the content, to the budget line's row (the read-only view has no input per field)
+    fireEvent.click(within(panel).getByRole('link', { name: /项目预算明细 第3行 · 年初预算数/ }));
+    const row = document.getElementById('field-budget-lines-2') as HTMLElement;
+    await vi.waitFor(() => expect(row.getAttribute('data-located')).toBe('budget.lines.2.amount'));
+    expect(screen.getByRole('tab', { name: '报告内容' }).getAttribute('aria-selected')).toBe('true');
   });
 
   it('gives the official documents a tab of their own: what was made, and the buttons to make more', async () => {

@@ -24,6 +24,7 @@ import { PublishButton } from './actions/publish-button';
 import { ReportActions } from './actions/report-actions';
 import { CheckSummary } from './checks/check-summary';
 import { CommentsTab } from './comments/comments-tab';
+import { LocateFieldContext } from './comments/locate-context';
 import { inReportOrder, openCommentsOf } from './comments/thread-order';
 import { DocumentsTab } from './documents/documents-tab';
 import { EvidenceProvider } from './evidence/evidence-provider';
@@ -32,6 +33,7 @@ import { EvidenceTabLabel } from './evidence/evidence-tab-label';
 import { RevisionEvidence } from './evidence/revision-evidence';
 import { RectificationTab } from './rectification/rectification-tab';
 import { CarriedOverNotice } from './editor/carried-over-notice';
+import { locateField } from './editor/field-dom';
 import { FieldSourcesContext } from './editor/field-sources';
 import { ReportEditor } from './editor/report-editor';
 import { useFieldSources } from './editor/use-field-sources';
@@ -48,6 +50,7 @@ import { HistoryTimeline } from './review/history-timeline';
 import { RevisionDiff } from './review/revision-diff';
 import { RevisionsTable } from './review/revisions-table';
 import { useReportData } from './use-report-data';
+import { lacksContent } from './editor/calm-findings';
 
 /**
  * One report, for its department (content, checks, the finance bureau's comments, submit) and for
@@ -63,10 +66,19 @@ export function ReportPage() {
   const { session, report, checks, threads, history, revisions, documents, reloadAll, upsertThread } =
     useReportData(id);
   const [tab, setTab] = useState('content');
+  // a try to submit a draft that still lacks something shows every missing field as an error
+  const [triedToSubmit, setTriedToSubmit] = useState(false);
+  const revealMissing = useCallback(() => setTriedToSubmit(true), []);
   const loaded = report.data;
   const kind = loaded?.kind ?? 'department_overall';
   const ordered = useMemo(() => inReportOrder(kind, threads.data ?? []), [kind, threads.data]);
-  const openComments = useMemo(() => openCommentsOf(kind, ordered), [kind, ordered]);
+  // an approved report's threads are closed: none counts as open (badge, dialogs, notices)
+  const commentsClosed = loaded?.status === 'approved';
+  const openComments = useMemo(
+    () => (commentsClosed ? [] : openCommentsOf(kind, ordered)),
+    [kind, ordered, commentsClosed],
+  );
+  const locate = useLocateOnContent(setTab, tab);
   const editable =
     loaded !== undefined &&
     isContentEditable(loaded.status) &&
@@ -75,7 +87,16 @@ export function ReportPage() {
   // no new GET /checks per autosave: the same rules already run here on the draft as it is typed
   const onSaved = useCallback(
     (view: PartWriteView) =>
-      setReport((r) => r && { ...r, version: view.reportVersion, parts: { ...r.parts, [view.part]: view } }),
+      setReport(
+        (r) =>
+          r && {
+            ...r,
+            version: view.reportVersion,
+            // the page's 更新于 follows the save
+            updatedAt: view.updatedAt > r.updatedAt ? view.updatedAt : r.updatedAt,
+            parts: { ...r.parts, [view.part]: view },
+          },
+      ),
     [setReport],
   );
   const editor = useReportDrafts(session, loaded, editable, onSaved);
@@ -132,11 +153,12 @@ export function ReportPage() {
   const r = report.data;
   const indicatorNames = indicatorNamesOf(r.parts.scoreTable?.content);
   const closed = r.status === 'approved';
-  const can = { canReply: !closed, canResolve: permissions.resolveComments && !closed };
+  const can = { canReply: !closed, canResolve: permissions.resolveComments && !closed, closed };
   const canStart = reviewer && !closed;
 
   return (
-    <>
+    // a comment's link shows the content tab, then its field
+    <LocateFieldContext.Provider value={locate}>
       <Link to="/reports">
         <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0, marginBottom: 8 }}>
           {reviewer ? '返回待审报告' : '返回我的报告'}
@@ -172,6 +194,7 @@ export function ReportPage() {
               isHead={me.user.roles.includes('dept_head')}
               onChanged={reloadAll}
               unsaved={editable ? unsavedReason(editor.states) : undefined}
+              onBlockedSubmit={editable && !triedToSubmit && lacksContent(live.checks) ? revealMissing : undefined}
             />
           </>
         }
@@ -218,7 +241,9 @@ export function ReportPage() {
                         editor={editor}
                         checks={live.checks}
                         gradeBands={live.gradeBands}
+                        gradeBandsReady={live.gradeBandsReady}
                         sides={sides}
+                        triedToSubmit={triedToSubmit}
                       />
                     </FieldSourcesContext.Provider>
                   ) : (
@@ -259,7 +284,6 @@ export function ReportPage() {
                   error={threads.error}
                   onRetry={threads.reload}
                   canStart={canStart}
-                  closed={closed}
                   onChange={upsertThread}
                   {...can}
                 />
@@ -348,7 +372,31 @@ export function ReportPage() {
           ]}
         />
       </EvidenceProvider>
-    </>
+    </LocateFieldContext.Provider>
+  );
+}
+
+/**
+ * Following a comment's link: the content tab is shown first (the link may be on the comments tab), then the
+ * field is located once that tab has rendered.
+ */
+function useLocateOnContent(setTab: (tab: string) => void, tab: string) {
+  const [pending, setPending] = useState<{ path: string } | null>(null);
+  useEffect(() => {
+    if (tab !== 'content' || !pending) return;
+    // after the frame that shows the tab: the link's own pane is hidden by then, and takes no focus back
+    const frame = requestAnimationFrame(() => {
+      locateField(pending.path);
+      setPending(null);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [tab, pending]);
+  return useCallback(
+    (path: string) => {
+      setTab('content');
+      setPending({ path });
+    },
+    [setTab],
   );
 }
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { App, DatePicker, Form, InputNumber, Modal } from 'antd';
+import { chinaDate, deadlineConfirmationReason } from '@evalflow/domain';
 import dayjs, { type Dayjs } from 'dayjs';
 import { latestFromConflict } from '../../api/error-details';
 import { putDeadline } from '../../api/settings-api';
@@ -27,7 +28,7 @@ interface DeadlineModalProps {
 /** Sets the 填报截止日期 of one fiscal year (PUT with the year's version, 0 for a new one). */
 export function DeadlineModal({ deadline, existing, open, onClose, afterClose, onSaved }: DeadlineModalProps) {
   const session = useSession();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<DeadlineValues>();
   const [conflict, setConflict] = useState(false);
   const recover = (error: unknown) => {
@@ -40,25 +41,37 @@ export function DeadlineModal({ deadline, existing, open, onClose, afterClose, o
   };
   const { saving, error, run } = useFormSubmit(form, {
     fields: ['fiscalYear', 'dueOn'],
-    fieldOfCode: { DEADLINE_INVALID: 'dueOn' },
+    fieldOfCode: { DEADLINE_INVALID: 'dueOn', DEADLINE_NEEDS_CONFIRMATION: 'dueOn' },
     failure: '保存失败，请稍后重试',
     recover,
   });
   const thisYear = new Date().getFullYear();
 
-  const submit = (values: DeadlineValues) =>
-    run(async () => {
+  /** A past or too-near day is a mistake more often than a choice: the administrator says it is meant. */
+  const confirmed = (reason: string) =>
+    new Promise<boolean>((resolve) =>
+      modal.confirm({
+        title: '确认设置这个截止日期？',
+        content: reason,
+        okText: '确认设置',
+        cancelText: '重新选择',
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      }),
+    );
+
+  const submit = async (values: DeadlineValues) => {
+    const dueOn = values.dueOn.format('YYYY-MM-DD');
+    const reason = deadlineConfirmationReason(dueOn, chinaDate(new Date()));
+    if (reason && !(await confirmed(reason))) return;
+    await run(async () => {
       const current = existing.find((d) => d.fiscalYear === values.fiscalYear);
-      const saved = await putDeadline(
-        session,
-        values.fiscalYear,
-        current?.version ?? 0,
-        values.dueOn.format('YYYY-MM-DD'),
-      );
+      const saved = await putDeadline(session, values.fiscalYear, current?.version ?? 0, dueOn, reason !== null);
       message.success(`已设置 ${saved.fiscalYear} 年度的填报截止日期`);
       onSaved(saved);
       onClose();
     });
+  };
 
   return (
     <Modal

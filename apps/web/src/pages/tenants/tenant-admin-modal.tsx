@@ -66,7 +66,7 @@ export function TenantAdminModal({ tenant, open, onClose, afterClose, onCreated 
         <Form.Item label="姓名" name="displayName" rules={DISPLAY_NAME_RULES}>
           <Input placeholder={`如：${tenant.name}系统管理员`} maxLength={50} />
         </Form.Item>
-        <NewPasswordFields username={username} dependencies={['username']} />
+        <NewPasswordFields username={username} dependencies={['username']} setForSomeoneElse />
       </Form>
     </Modal>
   );

@@ -48,7 +48,7 @@ export function ResetPasswordModal({ user, open, onClose, afterClose }: ResetPas
       />
       <FormAlerts error={error} />
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} autoComplete="off">
-        <NewPasswordFields name="newPassword" label="新密码" username={user.username} />
+        <NewPasswordFields name="newPassword" label="新密码" username={user.username} setForSomeoneElse />
       </Form>
     </Modal>
   );

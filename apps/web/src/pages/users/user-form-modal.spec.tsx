@@ -121,3 +121,27 @@ describe('UserFormModal e-mail address', () => {
     expect(JSON.parse(String(init.body))).toEqual({ email: 'zhang@zhaoxian.gov.cn' });
   });
 });
+
+describe('UserFormModal initial password', () => {
+  let session: Session | undefined;
+  afterEach(() => {
+    session?.dispose();
+    vi.unstubAllGlobals();
+  });
+
+  it('offers a generated strong password, fills both fields and shows it to pass on', async () => {
+    const rendered = await renderForm();
+    session = rendered.session;
+    expect(screen.getByText('该用户首次使用此密码登录后，须先修改为只有本人知道的密码。')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /生成强密码/ }));
+    const password = (screen.getByLabelText('初始密码') as HTMLInputElement).value;
+    expect(password).toHaveLength(16);
+    expect((screen.getByLabelText('确认密码') as HTMLInputElement).value).toBe(password);
+    await waitFor(() => expect(document.querySelector('[data-generated-password]')?.textContent).toBe(password));
+    await waitFor(() =>
+      expect(
+        screen.getByRole('listitem', { name: '至少包含大写字母、小写字母、数字、符号中的三类：已满足' }),
+      ).toBeTruthy(),
+    );
+  });
+});

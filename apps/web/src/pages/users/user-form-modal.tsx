@@ -184,7 +184,7 @@ export function UserFormModal({ user, departments, open, onClose, afterClose, on
         >
           <RoleCheckboxes department={department ? { kind: department.kind } : null} disabled={rolesLocked} />
         </Form.Item>
-        {!user && <NewPasswordFields username={username} dependencies={['username']} />}
+        {!user && <NewPasswordFields username={username} dependencies={['username']} setForSomeoneElse />}
         {!user && (
           <Typography.Paragraph type="secondary" style={{ marginBottom: 0, fontSize: 12 }}>
             初始密码请通过安全渠道告知本人，并提醒其首次登录后修改。

@@ -52,6 +52,10 @@ export const ERROR_CATALOGUE = {
   API_KEY_INVALID: { kind: 'unauthenticated', message: 'API 密钥无效、已撤销或已过期' },
   API_KEY_ROUTE_FORBIDDEN: { kind: 'forbidden', message: '该接口不接受 API 密钥，或密钥未被授予所需的权限范围' },
   CURRENT_PASSWORD_WRONG: { kind: 'invalid', message: '当前密码不正确' },
+  PASSWORD_CHANGE_REQUIRED: {
+    kind: 'forbidden',
+    message: '密码由管理员设置，须先修改密码才能继续使用',
+  },
   // permission
   FORBIDDEN: { kind: 'forbidden', message: '您没有执行此操作的权限' },
   FIELD_FORBIDDEN: { kind: 'forbidden', message: '您无权修改其中的部分字段' },
@@ -132,6 +136,10 @@ export const ERROR_CATALOGUE = {
   REMINDER_NOT_OVERDUE: { kind: 'conflict', message: '该部门本年度报告未逾期或已提交，无需催报' },
   REMINDER_TOO_SOON: { kind: 'too_many_requests', message: '已催报过该部门，24 小时内不能重复催报' },
   DEADLINE_INVALID: { kind: 'invalid', message: '截止日期不正确' },
+  DEADLINE_NEEDS_CONFIRMATION: {
+    kind: 'invalid',
+    message: '截止日期已过或距今不足 7 天，请确认后再设置',
+  },
   // 指标库
   LIBRARY_ENTRY_NOT_FOUND: { kind: 'not_found', message: '指标库中没有该指标' },
   LIBRARY_ENTRY_EXISTS: { kind: 'conflict', message: '指标库中已有一级、二级、三级指标都相同的指标' },

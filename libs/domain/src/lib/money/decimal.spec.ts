@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   dec,
   type Dec,
+  formatAmount,
   formatWan,
   MONEY_PATTERN,
   percentChange,
@@ -10,7 +11,7 @@ import {
   statedPercentAgrees,
   sum,
 } from './decimal';
-import { fixed, halfUp, moneyArb, pow10, wan } from './money-arbitraries.spec-helper';
+import { amount, fixed, halfUp, moneyArb, pow10, wan } from './money-arbitraries.spec-helper';
 
 /*
  * Property tests of the exact arithmetic, each checked against an independent reference: money is
@@ -167,5 +168,13 @@ describe('money arithmetic (property-based, against BigInt)', () => {
       expect(statedPercentAgrees('99.99', dec('99.995'))).toBe(false);
       expect(statedPercentAgrees('-0.01', dec('-0.005'))).toBe(true);
     });
+  });
+
+  it('formatAmount prints an amount as the tables show it: 2 to 4 decimals, no trailing zeros past the second', () => {
+    expect(formatAmount('188.6460')).toBe('188.646');
+    expect(formatAmount('47')).toBe('47.00');
+    expect(formatAmount('1234567.5')).toBe('1,234,567.50');
+    expect(formatAmount(dec('178.646'))).toBe('178.646');
+    fc.assert(fc.property(moneyArb, ({ text, units }) => expect(formatAmount(text)).toBe(amount(units))));
   });
 });

@@ -35,6 +35,16 @@ export function formatWan(value: string | Dec, places = 4): string {
   return frac ? `${grouped}.${frac}` : grouped;
 }
 
+/**
+ * 万元 as the editor's tables show it: thousands separators, at least 2 decimals and at most 4, with no
+ * trailing zeros past the second (188.646, not 188.6460; 47 as 47.00). Rule messages print amounts so.
+ */
+export function formatAmount(value: string | Dec): string {
+  const exact = dec(value);
+  const places = Math.min(4, Math.max(2, roundHalfUp(exact, 4).decimalPlaces()));
+  return formatWan(exact, places);
+}
+
 export function decimalsOf(text: string): number {
   const dot = text.indexOf('.');
   return dot < 0 ? 0 : text.length - dot - 1;

@@ -53,3 +53,10 @@ export function wan(units: bigint): string {
   for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
   return `${int.startsWith('-') ? '-' : ''}${groups.join(',')}.${frac}`;
 }
+
+/** Ten-thousandths as the rule messages and the editor's tables show them (formatAmount): no zeros past the second decimal. */
+export function amount(units: bigint): string {
+  return wan(units)
+    .replace(/(\.\d\d\d?)0+$/, '$1')
+    .replace(/(\.\d\d)0$/, '$1');
+}

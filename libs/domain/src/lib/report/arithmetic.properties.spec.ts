@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { fixed, halfUp, moneyArb, pow10, wan } from '../money/money-arbitraries.spec-helper';
+import { amount, fixed, halfUp, moneyArb, pow10 } from '../money/money-arbitraries.spec-helper';
 import { check } from './fixture.spec-helper';
 import { bandFor, checkGradeBands, DEFAULT_GRADE_BANDS, type GradeBand } from './grades';
 import type { GradeKey, Indicator } from './schema';
@@ -68,8 +68,8 @@ describe('arithmetic rules (property-based)', () => {
           expect(result.findings).toEqual([
             {
               path: 'budget.expenditure.project.budget',
-              message: `项目预算明细合计 ${wan(exact)} 万元，与填报的年初项目预算 ${wan(stated)} 万元不一致`,
-              remedy: `核对各条预算明细的金额，或把年初项目预算改为 ${wan(exact)} 万元`,
+              message: `项目预算明细合计 ${amount(exact)} 万元，与填报的年初项目预算 ${amount(stated)} 万元不一致`,
+              remedy: `核对各条预算明细的金额，或把年初项目预算改为 ${amount(exact)} 万元`,
             },
           ]);
         }),
@@ -106,8 +106,8 @@ describe('arithmetic rules (property-based)', () => {
             expect(result.findings).toEqual([
               {
                 path: `budget.expenditure.basic.${column}`,
-                message: `${label}：人员经费 ${wan(a.units)} 万元 + 公用经费 ${wan(b.units)} 万元 = ${wan(a.units + b.units)} 万元，与填报的基本支出 ${wan(stated.units)} 万元不一致`,
-                remedy: `核对各分项，或把基本支出改为 ${wan(a.units + b.units)} 万元`,
+                message: `${label}：人员经费 ${amount(a.units)} 万元 + 公用经费 ${amount(b.units)} 万元 = ${amount(a.units + b.units)} 万元，与填报的基本支出 ${amount(stated.units)} 万元不一致`,
+                remedy: `核对各分项，或把基本支出改为 ${amount(a.units + b.units)} 万元`,
               },
             ]);
           }
@@ -167,8 +167,8 @@ describe('arithmetic rules (property-based)', () => {
               expect(result.findings).toEqual([
                 {
                   path: 'budget.expenditure.project.actual',
-                  message: `各项目执行数合计 ${wan(exact)} 万元，与填报的当年项目支出 ${wan(stated.units)} 万元不一致`,
-                  remedy: `核对各条预算明细的执行数，或把当年项目支出改为 ${wan(exact)} 万元`,
+                  message: `各项目执行数合计 ${amount(exact)} 万元，与填报的当年项目支出 ${amount(stated.units)} 万元不一致`,
+                  remedy: `核对各条预算明细的执行数，或把当年项目支出改为 ${amount(exact)} 万元`,
                 },
               ]);
             }
@@ -232,7 +232,7 @@ describe('arithmetic rules (property-based)', () => {
             expect(result.findings).toEqual([
               {
                 path: `basicInfo.assets.${key}.netAssets`,
-                message: `${lastYear ? '上年' : '年末'}净资产 ${wan(net.units)} 万元，应等于资产总额 ${wan(assets.units)} 万元减负债总额 ${wan(liabilities.units)} 万元，即 ${wan(expected)} 万元`,
+                message: `${lastYear ? '上年' : '年末'}净资产 ${amount(net.units)} 万元，应等于资产总额 ${amount(assets.units)} 万元减负债总额 ${amount(liabilities.units)} 万元，即 ${amount(expected)} 万元`,
               },
             ]);
           }
@@ -306,7 +306,7 @@ describe('arithmetic rules (property-based)', () => {
               findings: [
                 {
                   path: 'scoreTable.funding.executionRate',
-                  message: `执行率填报为 ${stated}%，按全年执行数 ${wan(executed.units)} 万元 ÷ 全年预算数 ${wan(budget.units)} 万元应为 ${twoPlaces}%`,
+                  message: `执行率填报为 ${stated}%，按全年执行数 ${amount(executed.units)} 万元 ÷ 全年预算数 ${amount(budget.units)} 万元应为 ${twoPlaces}%`,
                   remedy: `把执行率改为 ${twoPlaces}%，或核对全年预算数和全年执行数`,
                 },
               ],

@@ -1,10 +1,27 @@
-import { isPartOf, type ReportKind, type ReportPart } from '../report/parts';
+import { isPartOf, type ReportKind, type ReportPart, type ReportStatus } from '../report/parts';
 import type { Role } from '../tenancy/roles';
 
 /** Review comments (审核意见): threads anchored to a part of the report and, optionally, a field path inside it. */
 export const COMMENT_THREAD_STATUSES = ['open', 'resolved'] as const;
 export type CommentThreadStatus = (typeof COMMENT_THREAD_STATUSES)[number];
 export const COMMENT_THREAD_STATUS_LABELS: Record<CommentThreadStatus, string> = { open: '未解决', resolved: '已解决' };
+
+/**
+ * How a thread stands for its readers: an open thread of an approved report is closed (已关闭) — the approval
+ * ended the discussion, so it is neither counted nor shown as 未解决; a reopening makes it open again.
+ */
+export type CommentThreadState = CommentThreadStatus | 'closed';
+export const COMMENT_THREAD_STATE_LABELS: Record<CommentThreadState, string> = {
+  ...COMMENT_THREAD_STATUS_LABELS,
+  closed: '已关闭',
+};
+
+/** Comments are closed on an approved report (no new threads, replies or resolving). */
+export const commentsClosed = (reportStatus: ReportStatus): boolean => reportStatus === 'approved';
+
+export function commentThreadState(status: CommentThreadStatus, reportStatus: ReportStatus): CommentThreadState {
+  return status === 'open' && commentsClosed(reportStatus) ? 'closed' : status;
+}
 
 export const MAX_COMMENT_LENGTH = 2000;
 const MAX_FIELD_PATH_LENGTH = 200;

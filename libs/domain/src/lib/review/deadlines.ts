@@ -46,6 +46,25 @@ export function checkDeadline(fiscalYear: number, dueOn: unknown): string | null
   return null;
 }
 
+/** A deadline closer than this many days from today (or past) is set only when the administrator confirms it. */
+export const MIN_DEADLINE_NOTICE_DAYS = 7;
+
+/**
+ * Why a deadline needs the administrator's explicit confirmation, or null: a day already past makes every open
+ * report of the year overdue at once, and one within MIN_DEADLINE_NOTICE_DAYS leaves the departments no time.
+ */
+export function deadlineConfirmationReason(dueOn: string, today: string): string | null {
+  const days = daysBetween(today, dueOn);
+  if (days < 0) {
+    return `截止日期 ${dueOn} 已过去 ${-days} 天：设置后本年度尚未提交的报告将立即显示为已逾期。确认要设置吗？`;
+  }
+  if (days < MIN_DEADLINE_NOTICE_DAYS) {
+    const when = days === 0 ? '就是今天' : `距今只有 ${days} 天`;
+    return `截止日期 ${dueOn} ${when}（少于 ${MIN_DEADLINE_NOTICE_DAYS} 天），各部门可能来不及填报。确认要设置吗？`;
+  }
+  return null;
+}
+
 export interface DeadlineStatus {
   dueOn: string;
   state: DeadlineState;

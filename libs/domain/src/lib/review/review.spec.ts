@@ -1,8 +1,32 @@
 import { documentEdition, documentFileName } from '../report/documents';
-import { checkCommentAnchor, commentSide, normaliseCommentBody, MAX_COMMENT_LENGTH } from './comments';
-import { chinaDate, checkDeadline, daysBetween, deadlineStatus, isIsoDate } from './deadlines';
+import {
+  checkCommentAnchor,
+  commentSide,
+  commentThreadState,
+  COMMENT_THREAD_STATE_LABELS,
+  normaliseCommentBody,
+  MAX_COMMENT_LENGTH,
+} from './comments';
+import {
+  chinaDate,
+  checkDeadline,
+  daysBetween,
+  deadlineConfirmationReason,
+  deadlineStatus,
+  isIsoDate,
+} from './deadlines';
 import { headSignOffMissing } from './sign-off';
 import { planTransition } from '../workflow/workflow';
+
+describe('comment thread states', () => {
+  it('closes every open thread of an approved report, and only then', () => {
+    expect(commentThreadState('open', 'approved')).toBe('closed');
+    expect(COMMENT_THREAD_STATE_LABELS[commentThreadState('open', 'approved')]).toBe('已关闭');
+    expect(commentThreadState('resolved', 'approved')).toBe('resolved');
+    expect(commentThreadState('open', 'returned')).toBe('open');
+    expect(commentThreadState('open', 'in_review')).toBe('open');
+  });
+});
 
 describe('comment anchors', () => {
   it('accepts a part alone or a path inside it', () => {
@@ -47,6 +71,15 @@ describe('comment anchors', () => {
 });
 
 describe('deadlines', () => {
+  it('need a confirmation when already past or fewer than 7 days away', () => {
+    expect(deadlineConfirmationReason('2025-04-30', '2025-05-02')).toBe(
+      '截止日期 2025-04-30 已过去 2 天：设置后本年度尚未提交的报告将立即显示为已逾期。确认要设置吗？',
+    );
+    expect(deadlineConfirmationReason('2025-04-30', '2025-04-30')).toContain('就是今天');
+    expect(deadlineConfirmationReason('2025-04-30', '2025-04-24')).toContain('距今只有 6 天（少于 7 天）');
+    expect(deadlineConfirmationReason('2025-04-30', '2025-04-23')).toBeNull();
+  });
+
   it('counts days in China Standard Time', () => {
     // 16:30 UTC on the 14th is 00:30 on the 15th in Beijing
     expect(chinaDate(new Date('2025-04-14T16:30:00Z'))).toBe('2025-04-15');
@@ -102,6 +135,7 @@ describe('head sign-off', () => {
         status: 'submitted',
         roles: ['dept_head'],
         action: 'withdraw',
+        reason: '需补充佐证',
         headSignOffMissing: true,
       }).ok,
     ).toBe(true);

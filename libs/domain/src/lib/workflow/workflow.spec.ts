@@ -7,6 +7,8 @@ import {
   planTransition,
   TRANSITION_ACTIONS,
   TRANSITIONS,
+  transitionReasonLabel,
+  withdrawHint,
   type TransitionAction,
 } from './workflow';
 
@@ -80,15 +82,16 @@ describe('report workflow', () => {
     });
   });
 
-  it('return and reopen need a reason; blank is no reason', () => {
-    for (const action of ['return', 'reopen'] as const) {
+  it('withdraw, return and reopen need a reason; blank is no reason', () => {
+    for (const action of ['withdraw', 'return', 'reopen'] as const) {
       const from = TRANSITIONS[action].from[0];
-      expect(plan(from, action, 'finance_approver', { reason: '   ' })).toMatchObject({
+      const role = action === 'withdraw' ? 'dept_head' : 'finance_approver';
+      expect(plan(from, action, role, { reason: '   ' })).toMatchObject({
         ok: false,
         code: 'TRANSITION_REASON_REQUIRED',
       });
-      expect(plan(from, action, 'finance_approver', { reason: null })).toMatchObject({ ok: false });
-      expect(plan(from, action, 'finance_approver', { reason: '数据有误' })).toMatchObject({ ok: true });
+      expect(plan(from, action, role, { reason: null })).toMatchObject({ ok: false });
+      expect(plan(from, action, role, { reason: '数据有误' })).toMatchObject({ ok: true });
     }
     expect(plan('submitted', 'return', 'finance_reviewer', { reason: '长'.repeat(2001) })).toMatchObject({ ok: false });
   });
@@ -101,6 +104,25 @@ describe('report workflow', () => {
     });
     expect(plan('in_review', 'approve', 'finance_approver', { blockingErrors: 1 })).toMatchObject({ ok: false });
     expect(plan('submitted', 'return', 'finance_reviewer', { blockingErrors: 5 })).toMatchObject({ ok: true });
+  });
+
+  it('an approval may carry an opinion (审批意见) or none, within the same length limit', () => {
+    expect(plan('in_review', 'approve', 'finance_approver', { reason: null })).toMatchObject({ ok: true });
+    expect(plan('in_review', 'approve', 'finance_approver', { reason: '同意' })).toMatchObject({ ok: true });
+    expect(plan('in_review', 'approve', 'finance_approver', { reason: '长'.repeat(2001) })).toMatchObject({
+      ok: false,
+      message: '审批意见不能超过 2000 个字符',
+    });
+    expect(transitionReasonLabel('approve')).toBe('审批意见');
+    expect(transitionReasonLabel('withdraw')).toBe('撤回原因');
+  });
+
+  it("tells the department's editor of a submitted report that its head may withdraw it", () => {
+    expect(withdrawHint('submitted', ['dept_editor'], true)).toContain('请部门负责人');
+    expect(withdrawHint('submitted', ['dept_editor', 'dept_head'], true)).toBeNull();
+    expect(withdrawHint('in_review', ['dept_editor'], true)).toBeNull();
+    expect(withdrawHint('submitted', ['dept_editor'], false)).toBeNull();
+    expect(withdrawHint('submitted', ['finance_reviewer'], false)).toBeNull();
   });
 
   it('lists the actions a user could take now', () => {

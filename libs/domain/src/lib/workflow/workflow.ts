@@ -48,7 +48,7 @@ export const TRANSITIONS: Record<TransitionAction, TransitionSpec> = {
     to: 'draft',
     roles: ['dept_head'],
     scope: 'own_department',
-    needsReason: false,
+    needsReason: true,
     needsPassingChecks: false,
     freezesRevision: false,
     needsHeadSignOff: false,
@@ -101,6 +101,30 @@ export const TRANSITIONS: Record<TransitionAction, TransitionSpec> = {
 
 export const MAX_REASON_LENGTH = 2000;
 
+/**
+ * What a move's text is called where it is asked for and shown in the history: the reason of a withdrawal,
+ * return or reopening; the 审批意见 an approver may write (optional, printed on the approved document).
+ */
+export const TRANSITION_REASON_LABELS: Partial<Record<TransitionAction, string>> = {
+  withdraw: '撤回原因',
+  return: '退回修改原因',
+  reopen: '重新打开原因',
+  approve: '审批意见',
+};
+
+export const transitionReasonLabel = (action: TransitionAction): string => TRANSITION_REASON_LABELS[action] ?? '原因';
+
+/**
+ * Who may withdraw a submission, in words, for the department staff who may not (the editor sees why there is
+ * no 撤回, and whom to ask).
+ */
+export function withdrawHint(status: ReportStatus, roles: readonly Role[], ownDepartment: boolean): string | null {
+  if (!ownDepartment || status !== 'submitted') return null;
+  if (roles.some((r) => TRANSITIONS.withdraw.roles.includes(r))) return null;
+  if (!roles.includes('dept_editor')) return null;
+  return '报告已提交、财政局尚未开始审核：如需撤回修改，请部门负责人在本页「撤回」（须填写原因）';
+}
+
 export type TransitionRefusal =
   /** the actor's roles never allow this action (403) */
   | { code: 'TRANSITION_FORBIDDEN'; message: string }
@@ -147,7 +171,8 @@ export function planTransition(request: TransitionRequest): TransitionPlan {
     return { ok: false, code: 'TRANSITION_REASON_REQUIRED', message: `${spec.label}须填写原因` };
   }
   if (reason.length > MAX_REASON_LENGTH) {
-    return { ok: false, code: 'TRANSITION_REASON_REQUIRED', message: `原因不能超过 ${MAX_REASON_LENGTH} 个字符` };
+    const what = transitionReasonLabel(request.action);
+    return { ok: false, code: 'TRANSITION_REASON_REQUIRED', message: `${what}不能超过 ${MAX_REASON_LENGTH} 个字符` };
   }
   if (spec.needsHeadSignOff && request.headSignOffMissing) {
     return {

@@ -40,7 +40,7 @@ export const DASHBOARD_SQL = {
                 THEN (SELECT max(t.occurred_at) FROM report_transitions t
                        WHERE t.report_id = r.id AND t.action = 'approve') END AS "approvedAt",
            (SELECT count(*)::int FROM comment_threads c
-             WHERE c.report_id = r.id AND c.status = 'open') AS "openComments",
+             WHERE c.report_id = r.id AND c.status = 'open' AND r.status <> 'approved') AS "openComments",
            (SELECT count(*)::int FROM report_evidence e
              WHERE e.tenant_id = r.tenant_id AND e.report_id = r.id AND e.deleted_at IS NULL) AS "evidenceFiles",
            rs.rescore_total::text AS "reScore", rs.final_score::text AS "finalScore", rs.final_grade AS "finalGrade",

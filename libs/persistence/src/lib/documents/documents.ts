@@ -70,7 +70,7 @@ export interface DocumentRequest {
   contentSnapshot: ReportContent | null;
   format: DocumentFormat;
   watermark: DocumentWatermark | null;
-  approval: { approverName: string; approvedAt: string } | null;
+  approval: { approverName: string; approvedAt: string; opinion?: string | null } | null;
   requestedBy: string | null;
   /** a line on every page (the public version's disclosure line); absent: none */
   pageNotice?: string | null;
@@ -155,7 +155,7 @@ export interface DocumentSource {
   /** the template version the report pins: its layout and, when it has them, its grade bands */
   templateVersionId: string;
   watermark: DocumentWatermark | null;
-  approval: { approverName: string; approvedAt: string } | null;
+  approval: { approverName: string; approvedAt: string; opinion?: string | null } | null;
   /** a line on every page, or null */
   pageNotice: string | null;
 }

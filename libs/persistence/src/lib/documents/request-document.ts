@@ -67,7 +67,11 @@ export async function requestDocument(
       contentSnapshot: source.fromRevision ? null : await loadContent(tx, report),
       format,
       watermark: source.watermark,
-      approval: approved && { approverName: approved.actorName, approvedAt: approved.occurredAt.toISOString() },
+      approval: approved && {
+        approverName: approved.actorName,
+        approvedAt: approved.occurredAt.toISOString(),
+        ...(approved.opinion && { opinion: approved.opinion }),
+      },
       requestedBy,
     },
     stuckAfterMs,

@@ -26,6 +26,7 @@ import { ApiKeys1764280000000 } from './1764280000000-api-keys';
 import { EvidenceFiles1764290000000 } from './1764290000000-evidence-files';
 import { AuthChangeNotify1764300000000 } from './1764300000000-auth-change-notify';
 import { OutboxPriority1764310000000 } from './1764310000000-outbox-priority';
+import { MustChangePassword1764340000000 } from './1764340000000-must-change-password';
 import { RemindersAndPdfBundles1764350000000 } from './1764350000000-reminders-and-pdf-bundles';
 
 /** Every migration, oldest first. Listed explicitly so bundled apps need no file globbing. */
@@ -58,5 +59,6 @@ export const MIGRATIONS = [
   EvidenceFiles1764290000000,
   AuthChangeNotify1764300000000,
   OutboxPriority1764310000000,
+  MustChangePassword1764340000000,
   RemindersAndPdfBundles1764350000000,
 ];

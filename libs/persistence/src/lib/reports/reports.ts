@@ -47,7 +47,9 @@ const REPORT_SELECT = `
          to_char(dl.due_on, 'YYYY-MM-DD') AS "dueOn",
          (SELECT min(t.occurred_at) FROM report_transitions t
            WHERE t.report_id = r.id AND t.action = 'submit') AS "firstSubmittedAt",
-         (SELECT count(*)::int FROM comment_threads c WHERE c.report_id = r.id AND c.status = 'open') AS "openComments",
+         -- an approved report's threads are closed (commentThreadState): none of them counts as open
+         (SELECT count(*)::int FROM comment_threads c
+           WHERE c.report_id = r.id AND c.status = 'open' AND r.status <> 'approved') AS "openComments",
          r.head_sign_off_name AS "headSignOffName", r.head_sign_off_at AS "headSignOffAt",
          r.head_sign_off_version AS "headSignOffVersion"
     FROM reports r JOIN departments d ON d.id = r.department_id

@@ -90,12 +90,24 @@ export async function listTransitions(tx: TenantTx, reportId: string): Promise<T
 export async function latestApproval(
   tx: TenantTx,
   reportId: string,
-): Promise<{ actorName: string; occurredAt: Date } | null> {
-  const row = await rowOf<{ actorName: string; onBehalfOfName: string | null; occurredAt: Date }>(
+): Promise<{ actorName: string; occurredAt: Date; opinion: string | null } | null> {
+  const row = await rowOf<{
+    actorName: string;
+    onBehalfOfName: string | null;
+    occurredAt: Date;
+    reason: string | null;
+  }>(
     tx,
-    `SELECT actor_name AS "actorName", on_behalf_of_name AS "onBehalfOfName", occurred_at AS "occurredAt"
+    `SELECT actor_name AS "actorName", on_behalf_of_name AS "onBehalfOfName", occurred_at AS "occurredAt", reason
        FROM report_transitions WHERE report_id = $1 AND action = 'approve' ORDER BY id DESC LIMIT 1`,
     [reportId],
   );
-  return row && { actorName: actorLabel(row.actorName, row.onBehalfOfName), occurredAt: row.occurredAt };
+  // an approval's reason is the approver's 审批意见
+  return (
+    row && {
+      actorName: actorLabel(row.actorName, row.onBehalfOfName),
+      occurredAt: row.occurredAt,
+      opinion: row.reason,
+    }
+  );
 }

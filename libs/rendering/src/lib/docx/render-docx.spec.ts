@@ -7,6 +7,7 @@ import {
   richOverallInput,
 } from '../../test/rich-overall';
 import {
+  APPROVAL,
   APPROVAL_DATE,
   draftInput,
   normalise,
@@ -99,6 +100,13 @@ describe('renderDocx: the sample as a DOCX', () => {
     expect(approvedText).toContain(`审核结论：审核通过\n审核人：王建国\n审核日期：${APPROVAL_DATE}`);
     expect(wordText(draft.document)).not.toContain('审核人');
     expect(wordText(submitted.document)).not.toContain('审核人');
+  });
+
+  it("prints the approver's 审批意见, when one was written, above the approval block", async () => {
+    const opinion = '同意。请于年底前补齐佐证材料并归档。';
+    const withOpinion = await docxParts(await renderDocx(sampleInput({ approval: { ...APPROVAL, opinion } })));
+    expect(wordText(withOpinion.document)).toContain(`审批意见：${opinion}\n审核结论：审核通过\n审核人：王建国`);
+    expect(approvedText).not.toContain('审批意见');
   });
 
   it('reports its progress up to 100', () => {

@@ -50,22 +50,39 @@ export function leadIn(label: string, text: string): Block[] {
 }
 
 /**
- * 审核结论 / 审核人 / 审核日期 of an approved revision, to the right, one empty line above; nothing for a
- * draft or a submitted revision. `size` is the report's body size or the smaller one of a form.
+ * 审核结论 / 审核人 / 审核日期 of an approved revision, to the right, one empty line above, after the approver's
+ * 审批意见 when one was written (to the left, as a paragraph of its own); nothing for a draft or a submitted
+ * revision. `size` is the report's body size or the smaller one of a form.
  */
 export function approvalBlock(approval: RenderInput['approval'], size: 'body' | 'small'): Block[] {
   if (!approval) return [];
+  const opinion = approval.opinion ? oneLine(approval.opinion) : '';
+  const opinionLine: Block[] = opinion
+    ? [
+        {
+          kind: 'line',
+          spans: [{ text: '审批意见：', typeface: 'kai' }, { text: opinion }],
+          align: 'left',
+          size,
+          indentChars: 2,
+          spaceBefore: true,
+        },
+      ]
+    : [];
   const lines = [
     '审核结论：审核通过',
     `审核人：${approval.approverName}`,
     `审核日期：${chineseDate(approval.approvedAt)}`,
   ];
-  return lines.map((text, i) => ({
-    kind: 'line',
-    spans: [{ text }],
-    align: 'right',
-    size,
-    indentChars: 2,
-    ...(i === 0 ? { spaceBefore: true } : {}),
-  }));
+  return [
+    ...opinionLine,
+    ...lines.map<Block>((text, i) => ({
+      kind: 'line',
+      spans: [{ text }],
+      align: 'right',
+      size,
+      indentChars: 2,
+      ...(i === 0 ? { spaceBefore: true } : {}),
+    })),
+  ];
 }

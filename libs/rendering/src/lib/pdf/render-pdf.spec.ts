@@ -8,6 +8,7 @@ import {
   richOverallInput,
 } from '../../test/rich-overall';
 import {
+  APPROVAL,
   APPROVAL_DATE,
   draftInput,
   normalise,
@@ -135,6 +136,15 @@ describe('renderPdf: the sample as a PDF', () => {
     expect(squash(pdfBody(approvedPages))).toContain(`审核结论：审核通过审核人：王建国审核日期：${APPROVAL_DATE}`);
     expect(squash(pdfBody(pdfPages(draft)))).not.toContain('审核人');
     expect(squash(pdfBody(pdfPages(submitted)))).not.toContain('审核人');
+  });
+
+  it("prints the approver's 审批意见, when one was written, above the approval block", async () => {
+    const opinion = '同意。请于年底前补齐佐证材料并归档。';
+    const withOpinion = pdfPages(await renderPdf(sampleInput({ approval: { ...APPROVAL, opinion } })));
+    expect(squash(pdfBody(withOpinion))).toContain(
+      `审批意见：${squash(opinion)}审核结论：审核通过审核人：王建国审核日期：${APPROVAL_DATE}`,
+    );
+    expect(squash(pdfBody(approvedPages))).not.toContain('审批意见');
   });
 
   it('reports its progress, rising, up to 100', () => {

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ChecksView, ReportView } from '../../../api/report-types';
+import type { ChecksView, OpenComment, ReportView } from '../../../api/report-types';
 import type { Session } from '../../../auth/session';
 import { checksView, reportView } from '../../../test/report-fixtures';
 import {
@@ -28,6 +28,8 @@ async function renderActions(
   checks: ChecksView,
   fetchMock = vi.fn(),
   unsaved?: string,
+  openComments: OpenComment[] = [],
+  onBlockedSubmit?: () => void,
 ) {
   const session = await signedInSession(meFor(PRINCIPALS[principal]));
   vi.stubGlobal('fetch', fetchMock);
@@ -36,10 +38,11 @@ async function renderActions(
     <ReportActions
       report={report}
       checks={checks}
-      openComments={[]}
+      openComments={openComments}
       isHead={false}
       onChanged={onChanged}
       unsaved={unsaved}
+      onBlockedSubmit={onBlockedSubmit}
     />,
     session,
   );
@@ -123,6 +126,20 @@ describe('ReportActions', () => {
     expect((screen.getByRole('button', { name: /提\s*交/ }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('lets a draft that lacks content try to submit: the click says why and shows what is missing, sends nothing', async () => {
+    const report = reportView({ status: 'draft', availableActions: ['submit'] });
+    const onBlockedSubmit = vi.fn();
+    const rendered = await renderActions('deptEditor', report, failing, vi.fn(), undefined, [], onBlockedSubmit);
+    session = rendered.session;
+    const submit = screen.getByRole('button', { name: /提\s*交/ }) as HTMLButtonElement;
+    expect(submit.disabled).toBe(false);
+    fireEvent.click(submit);
+    expect(onBlockedSubmit).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText('报告仍有 2 处错误或未填写的内容，不能提交')).toBeTruthy();
+    expect(rendered.fetchMock).not.toHaveBeenCalled();
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('holds back a submit while the editor still has unsaved changes, and says so', async () => {
     const report = reportView({ status: 'draft', availableActions: ['submit', 'withdraw'] });
     const rendered = await renderActions('deptEditor', report, passing, vi.fn(), unsavedReason(STATES));
@@ -169,5 +186,76 @@ describe('ReportActions', () => {
     await confirmDialog(/提\s*交/);
     expect(await screen.findByText('已提交（第 2 版）')).toBeTruthy();
     expect(rendered.onChanged).toHaveBeenCalled();
+    // nobody was asked about the evaluation team: no confirmation is claimed
+    const [, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(JSON.parse(init.body as string)).toEqual({ action: 'submit', expectedVersion: 7, teamConfirmed: false });
+  });
+
+  const OPEN: OpenComment[] = [
+    { id: 't1', part: 'budget', fieldPath: 'budget.lines.1.documentNumber', body: '请补充资金文号' },
+  ];
+  const moved = (action: string) =>
+    jsonResponse({ report: {}, transition: { id: '1', action, from: 'x', to: 'y', reason: null }, revision: null });
+
+  it('asks the submitter about the evaluation team by name, and lists the comments a resubmission leaves open', async () => {
+    const report = reportView({ status: 'returned', availableActions: ['submit'] });
+    report.parts.team = {
+      ...(report.parts.team as NonNullable<ReportView['parts']['team']>),
+      content: { members: [{ name: '张三' }, { name: '李四' }] },
+    };
+    const fetchMock = vi.fn().mockResolvedValue(moved('submit'));
+    const rendered = await renderActions('deptEditor', report, passing, fetchMock, undefined, OPEN);
+    session = rendered.session;
+    fireEvent.click(screen.getByRole('button', { name: /提\s*交/ }));
+    const team = await screen.findByRole('checkbox', { name: '评价工作组成员（张三、李四）已确认本报告内容' });
+    const open = screen.getByLabelText('提交时仍未解决的意见');
+    expect(open.textContent).toContain('以下 1 条意见仍未解决');
+    expect(open.textContent).toContain('项目预算明细 第2行 · 资金文号');
+    expect(open.textContent).toContain('请补充资金文号');
+    fireEvent.click(team);
+    await confirmDialog(/提\s*交/);
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const [, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(JSON.parse(init.body as string)).toEqual({ action: 'submit', expectedVersion: 7, teamConfirmed: true });
+  });
+
+  it('lets the approver write an 审批意见 and lists the open comments the approval closes', async () => {
+    const report = reportView({ status: 'in_review', availableActions: ['return', 'approve'] });
+    const fetchMock = vi.fn().mockResolvedValue(moved('approve'));
+    const rendered = await renderActions('financeReviewer', report, passing, fetchMock, undefined, OPEN);
+    session = rendered.session;
+    fireEvent.click(screen.getByRole('button', { name: /审核通过/ }));
+    const closing = await screen.findByLabelText('审核通过时仍未解决的意见');
+    expect(closing.textContent).toContain('以下 1 条意见仍未解决，审核通过后将一并关闭');
+    fireEvent.change(screen.getByRole('textbox', { name: '审批意见（可不填）' }), { target: { value: ' 同意。 ' } });
+    await confirmDialog(/审核通过/);
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const [, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(JSON.parse(init.body as string)).toEqual({ action: 'approve', expectedVersion: 7, reason: '同意。' });
+  });
+
+  it('asks the head for the reason of a withdrawal and sends it', async () => {
+    const report = reportView({ status: 'submitted', availableActions: ['withdraw'] });
+    const fetchMock = vi.fn().mockResolvedValue(moved('withdraw'));
+    const rendered = await renderActions('deptEditor', report, passing, fetchMock);
+    session = rendered.session;
+    fireEvent.click(screen.getByRole('button', { name: /撤\s*回/ }));
+    await confirmDialog(/撤\s*回/);
+    expect(await screen.findByText('请填写撤回的原因')).toBeTruthy();
+    expect(fetchMock).not.toHaveBeenCalled();
+    fireEvent.change(screen.getByRole('textbox', { name: '撤回原因' }), { target: { value: '人员数填错' } });
+    await confirmDialog(/撤\s*回/);
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const [, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(JSON.parse(init.body as string)).toEqual({ action: 'withdraw', expectedVersion: 7, reason: '人员数填错' });
+  });
+
+  it('tells an editor of a submitted report that the head may withdraw it', async () => {
+    const report = reportView({ status: 'submitted', availableActions: [] });
+    const rendered = await renderActions('deptEditor', report, passing);
+    session = rendered.session;
+    const withdraw = screen.getByRole('button', { name: /撤\s*回/ }) as HTMLButtonElement;
+    expect(withdraw.disabled).toBe(true);
+    expect(withdraw.getAttribute('aria-description')).toContain('请部门负责人');
   });
 });

@@ -6,20 +6,22 @@ import {
   ROLE_LABELS,
   TRANSITION_ACTIONS,
   TRANSITIONS,
+  withdrawHint,
   type TransitionAction,
 } from '@evalflow/domain';
 import { messageOf } from '../../../api/client';
 import { signOffReport, transitionReport } from '../../../api/reports-api';
 import type { ChecksView, OpenComment, ReportView } from '../../../api/report-types';
-import { useSession } from '../../../auth/session-context';
+import { useSession, useSignedIn } from '../../../auth/session-context';
 import { useModalTarget } from '../../../hooks/use-modal-target';
 import { isVersionConflict, needsReload, REPORT_CONFLICT_MESSAGE } from './move-errors';
 import { ReasonModal, type ReasonedAction } from './reason-modal';
+import { SubmitModal } from './submit-modal';
 
 interface ReportActionsProps {
   report: ReportView;
   checks: ChecksView | undefined;
-  /** Open threads: they go with a return, and an approval asks about them. */
+  /** Open threads: they go with a return; an approval closes them, a resubmission lists them. */
   openComments: OpenComment[];
   /** The user is the department's head (may submit without a separate sign-off). */
   isHead: boolean;
@@ -27,35 +29,45 @@ interface ReportActionsProps {
   onChanged: () => void;
   /** Why the editor's content is not on the server yet (unsaved, saving, conflict…), if it is not. */
   unsaved?: string;
+  /**
+   * Given, a submit held back only by the checks stays clickable: a click says why and calls this (the
+   * editor then shows every missing field as an error) instead of a button that silently does nothing.
+   */
+  onBlockedSubmit?: () => void;
 }
 
 const PRIMARY: ReadonlySet<TransitionAction> = new Set(['submit', 'start_review', 'approve']);
 const DANGER: ReadonlySet<TransitionAction> = new Set(['withdraw', 'return', 'reopen']);
 
-function confirmText(action: TransitionAction, report: ReportView, checks: ChecksView | undefined, openCount: number) {
-  switch (action) {
-    case 'submit': {
-      const warnings = checks?.warnings ? `检查仍有 ${checks.warnings} 处提示（不阻止提交），请确认已核实。` : '';
-      return `提交后，报告内容将冻结为一个新的提交版本并交财政局审核，审核期间不能修改。${warnings}`;
-    }
-    case 'withdraw':
-      return '撤回后报告回到草稿状态，可继续修改后重新提交。财政局开始审核后就不能再撤回了。';
-    case 'start_review':
-      return `开始审核${reportDisplayName(report)}后，部门将不能再撤回。`;
-    case 'approve':
-      return openCount > 0
-        ? `仍有 ${openCount} 条未解决的意见。审核通过后报告不能再修改，意见也将关闭；确定通过吗？`
-        : '审核通过后报告不能再修改；如需修改，须由财政局领导重新打开。';
-    default:
-      return '';
-  }
+/** The plain confirmation of a move that asks nothing more (start_review). */
+function confirmText(action: TransitionAction, report: ReportView) {
+  return action === 'start_review' ? `开始审核${reportDisplayName(report)}后，部门将不能再撤回。` : '';
+}
+
+const REASONED: ReadonlySet<TransitionAction> = new Set(['withdraw', 'return', 'reopen', 'approve']);
+
+/** The evaluation team the report names, as saved (the submit waits for every save). */
+function teamMembersOf(report: ReportView): string[] {
+  const members = (report.parts.team?.content as { members?: unknown } | undefined)?.members;
+  if (!Array.isArray(members)) return [];
+  return members.map((m) => (m as { name?: unknown } | null)?.name).filter((n): n is string => typeof n === 'string');
 }
 
 /** The workflow buttons the API offers this user now, and the head's sign-off. */
-export function ReportActions({ report, checks, openComments, isHead, onChanged, unsaved }: ReportActionsProps) {
+export function ReportActions({
+  report,
+  checks,
+  openComments,
+  isHead,
+  onChanged,
+  unsaved,
+  onBlockedSubmit,
+}: ReportActionsProps) {
   const session = useSession();
+  const { me } = useSignedIn();
   const { message, modal } = App.useApp();
   const reasonModal = useModalTarget<ReasonedAction>();
+  const submitModal = useModalTarget<'submit'>();
   const [signing, setSigning] = useState(false);
   // a stand-in (代理人) chooses whom it acts for: itself ('') or a principal of a delegation in force
   const [onBehalfOf, setOnBehalfOf] = useState('');
@@ -71,10 +83,18 @@ export function ReportActions({ report, checks, openComments, isHead, onChanged,
     if (needsReload(e)) onChanged();
   };
 
-  const move = async (action: TransitionAction, reason?: string): Promise<boolean> => {
+  const move = async (action: TransitionAction, reason?: string, teamConfirmed?: boolean): Promise<boolean> => {
     try {
       const actingFor = standInFor.find((p) => p.userId === onBehalfOf);
-      const result = await transitionReport(session, report.id, action, report.version, reason, actingFor?.userId);
+      const result = await transitionReport(
+        session,
+        report.id,
+        action,
+        report.version,
+        reason || undefined,
+        actingFor?.userId,
+        teamConfirmed,
+      );
       const revision = result.revision ? `（第 ${result.revision.number} 版）` : '';
       const inName = actingFor ? `（代${actingFor.name}）` : '';
       message.success(`已${TRANSITIONS[action].label}${revision}${inName}`);
@@ -88,13 +108,17 @@ export function ReportActions({ report, checks, openComments, isHead, onChanged,
   };
 
   const start = (action: TransitionAction) => {
-    if (action === 'return' || action === 'reopen') {
-      reasonModal.show(action);
+    if (REASONED.has(action)) {
+      reasonModal.show(action as ReasonedAction);
+      return;
+    }
+    if (action === 'submit') {
+      submitModal.show('submit');
       return;
     }
     modal.confirm({
       title: `${TRANSITIONS[action].label}报告？`,
-      content: confirmText(action, report, checks, openComments.length),
+      content: confirmText(action, report),
       okText: TRANSITIONS[action].label,
       okButtonProps: { danger: DANGER.has(action) },
       cancelText: '取消',
@@ -122,14 +146,18 @@ export function ReportActions({ report, checks, openComments, isHead, onChanged,
       },
     });
 
+  const checksBlocker = (action: TransitionAction): string | undefined =>
+    TRANSITIONS[action].needsPassingChecks && checks?.blocking
+      ? `报告仍有 ${checks.errors} 处错误或未填写的内容，不能${TRANSITIONS[action].label}`
+      : undefined;
+
   const blockers = (action: TransitionAction): string | undefined => {
     // the four-eyes reasons are the user's own; acting for another, the API decides
     const fourEyes = onBehalfOf ? undefined : report.actionBlocks?.[action];
     if (fourEyes) return fourEyes;
     if (action === 'submit' && unsaved) return unsaved;
-    if (TRANSITIONS[action].needsPassingChecks && checks?.blocking) {
-      return `报告仍有 ${checks.errors} 处错误未改正，不能${TRANSITIONS[action].label}`;
-    }
+    const byChecks = checksBlocker(action);
+    if (byChecks) return byChecks;
     if (action === 'submit' && report.signOff?.required && !report.signOff.head?.current && !isHead) {
       return '本县要求提交前须经部门负责人签核，请先请部门负责人签核';
     }
@@ -138,6 +166,9 @@ export function ReportActions({ report, checks, openComments, isHead, onChanged,
 
   const actions = TRANSITION_ACTIONS.filter((a) => report.availableActions.includes(a));
   const signedNow = report.signOff?.head?.current ?? false;
+  // an editor whose head could withdraw the submission is told so, rather than finding no 撤回
+  const ownDepartment = me.department !== null && me.department.id === report.departmentId;
+  const headMayWithdraw = withdrawHint(report.status, me.user.roles, ownDepartment);
   return (
     <>
       {standInFor.length > 0 && actions.length > 0 && (
@@ -161,20 +192,44 @@ export function ReportActions({ report, checks, openComments, isHead, onChanged,
       )}
       {actions.map((action) => {
         const blocked = blockers(action);
+        const tryAnyway = action === 'submit' && onBlockedSubmit !== undefined && blocked === checksBlocker(action);
         return (
           <Tooltip key={action} title={blocked}>
             <Button
               type={PRIMARY.has(action) ? 'primary' : 'default'}
               danger={DANGER.has(action)}
-              disabled={blocked !== undefined}
+              disabled={blocked !== undefined && !tryAnyway}
               aria-description={blocked}
-              onClick={() => start(action)}
+              onClick={() => {
+                if (blocked === undefined) return start(action);
+                message.warning(blocked);
+                onBlockedSubmit?.();
+              }}
             >
               {TRANSITIONS[action].label}
             </Button>
           </Tooltip>
         );
       })}
+      {headMayWithdraw && !actions.includes('withdraw') && (
+        <Tooltip title={headMayWithdraw}>
+          <Button danger disabled aria-description={headMayWithdraw}>
+            撤回
+          </Button>
+        </Tooltip>
+      )}
+      {submitModal.target && (
+        <SubmitModal
+          kind={report.kind}
+          warnings={checks?.warnings ?? 0}
+          teamMembers={teamMembersOf(report)}
+          openComments={openComments}
+          onSubmit={(teamConfirmed) =>
+            move('submit', undefined, report.kind === 'department_overall' ? teamConfirmed : undefined)
+          }
+          {...submitModal.dialog}
+        />
+      )}
       {reasonModal.target && (
         <ReasonModal
           action={reasonModal.target}

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { CheckOutlined, MessageOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Input, Tag, Typography } from 'antd';
-import { COMMENT_THREAD_STATUS_LABELS, MAX_COMMENT_LENGTH, type ReportKind } from '@evalflow/domain';
+import { COMMENT_THREAD_STATE_LABELS, MAX_COMMENT_LENGTH, type ReportKind } from '@evalflow/domain';
 import { messageOf, type ApiClient } from '../../../api/client';
 import { replyToThread, setThreadStatus } from '../../../api/comments-api';
 import { latestFromConflict } from '../../../api/error-details';
 import type { CommentThread, CommentView } from '../../../api/report-types';
 import { DateTime } from '../../../components/date-time';
+import { fieldDomId } from '../editor/field-dom';
+import { useLocateField } from './locate-context';
 import { anchorLabel } from './thread-anchor';
 
 export interface ThreadPermissions {
@@ -14,6 +16,8 @@ export interface ThreadPermissions {
   canReply: boolean;
   /** May mark threads resolved or open again (the finance bureau, until the report is approved). */
   canResolve: boolean;
+  /** The report is approved: its open threads are closed (已关闭), not 未解决. */
+  closed?: boolean;
 }
 
 interface CommentThreadCardProps extends ThreadPermissions {
@@ -54,13 +58,19 @@ export function CommentThreadCard({
   showPart = false,
   canReply,
   canResolve,
+  closed = false,
   onChange,
 }: CommentThreadCardProps) {
+  const locate = useLocateField();
   const { message } = App.useApp();
   const [replying, setReplying] = useState(false);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState<'reply' | 'status' | null>(null);
   const open = thread.status === 'open';
+  const state = open && closed ? 'closed' : thread.status;
+  const where = anchorLabel(kind, thread, showPart);
+  // the field (or, for a thread on a whole part, the part) the thread is about
+  const target = thread.fieldPath ?? thread.part;
 
   const sendReply = async () => {
     const body = text.trim();
@@ -105,22 +115,40 @@ export function CommentThreadCard({
       size="small"
       role="article"
       data-thread={thread.id}
-      aria-label={`意见：${anchorLabel(kind, thread, showPart)}`}
+      aria-label={`意见：${where}`}
       title={
         <Flex align="center" gap={4} wrap style={{ fontWeight: 'normal' }}>
           <MessageOutlined />
-          <Typography.Text strong ellipsis style={{ maxWidth: 360 }}>
-            {anchorLabel(kind, thread, showPart)}
-          </Typography.Text>
+          <a
+            href={`#${fieldDomId(target)}`}
+            title={`定位到「${where}」`}
+            style={{
+              fontWeight: 600,
+              maxWidth: 360,
+              display: 'inline-block',
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              whiteSpace: 'nowrap',
+              verticalAlign: 'bottom',
+            }}
+            onClick={(e) => {
+              e.preventDefault();
+              locate(target);
+            }}
+          >
+            {where}
+          </a>
         </Flex>
       }
       extra={
         <Flex gap={4} align="center">
           {thread.revisionNumber !== null && <Tag>第 {thread.revisionNumber} 版</Tag>}
-          <Tag color={open ? 'orange' : 'green'}>{COMMENT_THREAD_STATUS_LABELS[thread.status]}</Tag>
+          <Tag color={state === 'open' ? 'orange' : state === 'closed' ? 'default' : 'green'}>
+            {COMMENT_THREAD_STATE_LABELS[state]}
+          </Tag>
         </Flex>
       }
-      style={{ opacity: open ? 1 : 0.8 }}
+      style={{ opacity: state === 'open' ? 1 : 0.8 }}
     >
       <Flex vertical gap={10} role="list">
         {thread.comments.map((comment) => (

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { Alert, Card, Col, Row, Segmented } from 'antd';
-import { COMMENT_THREAD_STATUS_LABELS, type ReportKind, type ReportPart } from '@evalflow/domain';
+import { Alert, Card, Checkbox, Col, Flex, Row, Segmented } from 'antd';
+import type { ReportKind, ReportPart } from '@evalflow/domain';
 import type { ApiClient } from '../../../api/client';
-import type { CommentThread, PartView, ThreadStatus } from '../../../api/report-types';
+import type { CommentThread, PartView } from '../../../api/report-types';
 import { LoadError } from '../../../components/load-error';
 import type { ThreadPermissions } from './comment-thread-card';
 import { CommentThreadList } from './comment-thread-list';
 import { NewThreadForm } from './new-thread-form';
-import { inReportOrder } from './thread-order';
+import { inReportOrder, newestFirst } from './thread-order';
 
-type StatusFilter = ThreadStatus | 'all';
+type Order = 'newest' | 'parts';
 
 interface CommentsTabProps extends ThreadPermissions {
   api: ApiClient;
@@ -26,7 +26,10 @@ interface CommentsTabProps extends ThreadPermissions {
   onChange: (thread: CommentThread) => void;
 }
 
-/** Every comment thread of the report, by status, with the form to start one. */
+/**
+ * Every comment thread of the report, newest first or part by part, only the open ones on request, with the
+ * form to start one. On an approved report every thread is closed: none is offered as open.
+ */
 export function CommentsTab({
   api,
   kind,
@@ -40,30 +43,40 @@ export function CommentsTab({
   onChange,
   ...can
 }: CommentsTabProps) {
-  const [filter, setFilter] = useState<StatusFilter>('open');
-  const count = (status: ThreadStatus) => threads.filter((t) => t.status === status).length;
-  const shown = inReportOrder(kind, filter === 'all' ? threads : threads.filter((t) => t.status === filter));
+  const [order, setOrder] = useState<Order>('newest');
+  const openCount = closed ? 0 : threads.filter((t) => t.status === 'open').length;
+  const [onlyOpen, setOnlyOpen] = useState(openCount > 0);
+  const filtered = onlyOpen && !closed ? threads.filter((t) => t.status === 'open') : threads;
+  const shown = order === 'newest' ? newestFirst(filtered) : inReportOrder(kind, filtered);
   const list = (
     <>
       {error !== undefined && <LoadError title="审核意见加载失败" error={error} onRetry={onRetry} />}
-      <Segmented<StatusFilter>
-        value={filter}
-        onChange={setFilter}
-        style={{ marginBottom: 16 }}
-        options={[
-          { value: 'open', label: `${COMMENT_THREAD_STATUS_LABELS.open}（${count('open')}）` },
-          { value: 'resolved', label: `${COMMENT_THREAD_STATUS_LABELS.resolved}（${count('resolved')}）` },
-          { value: 'all', label: `全部（${threads.length}）` },
-        ]}
-      />
+      <Flex gap={16} align="center" wrap style={{ marginBottom: 16 }}>
+        <Segmented<Order>
+          aria-label="意见排列顺序"
+          value={order}
+          onChange={setOrder}
+          options={[
+            { value: 'newest', label: '最新在前' },
+            { value: 'parts', label: '按部分' },
+          ]}
+        />
+        {!closed && (
+          <Checkbox checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)}>
+            只看未解决（{openCount}）
+          </Checkbox>
+        )}
+        <span style={{ color: 'rgba(0,0,0,0.45)' }}>共 {threads.length} 条</span>
+      </Flex>
       <CommentThreadList
         api={api}
         kind={kind}
         threads={shown}
         showPart
+        closed={closed}
         {...can}
         onChange={onChange}
-        empty={filter === 'open' ? '没有未解决的意见' : filter === 'resolved' ? '没有已解决的意见' : '还没有意见'}
+        empty={onlyOpen && !closed ? '没有未解决的意见' : '还没有意见'}
       />
     </>
   );
@@ -73,7 +86,7 @@ export function CommentsTab({
         <Alert
           type="info"
           showIcon
-          title="报告已审核通过，意见已关闭：不能再添加、回复或处理意见。"
+          title="报告已审核通过，意见已关闭：不能再添加、回复或处理意见；未解决的意见随之关闭。"
           style={{ marginBottom: 16 }}
         />
       )}

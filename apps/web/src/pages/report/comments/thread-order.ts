@@ -9,6 +9,11 @@ export function inReportOrder(kind: ReportKind, threads: CommentThread[]): Comme
   );
 }
 
+/** Threads newest first (by when each was started); ties by id, so the order is stable. */
+export function newestFirst(threads: CommentThread[]): CommentThread[] {
+  return [...threads].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+}
+
 /** The open threads as a return carries them: each one's first comment. */
 export function openCommentsOf(kind: ReportKind, threads: CommentThread[]): OpenComment[] {
   return inReportOrder(

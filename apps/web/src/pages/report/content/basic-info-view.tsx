@@ -9,7 +9,7 @@ import {
 } from '@evalflow/domain';
 import { EMPTY, formatMoney, formatPercent, textOrDash } from '../fields/format';
 import { Paragraphs, Subsection } from './paragraphs';
-import { indexed, type Indexed } from './indexed-rows';
+import { indexed, rowAnchor, type Indexed } from './indexed-rows';
 
 const ASSET_ROWS = [
   { key: 'totalAssets', label: '资产总额' },
@@ -43,6 +43,7 @@ export function BasicInfoView({ content }: { content: BasicInfoPart }) {
           pagination={false}
           rowKey="rowIndex"
           dataSource={indexed(content.orgUnits)}
+          onRow={rowAnchor('basicInfo.orgUnits')}
           locale={{ emptyText: '未填写' }}
           columns={[
             { title: '单位名称', dataIndex: 'name', render: textOrDash },
@@ -62,6 +63,7 @@ export function BasicInfoView({ content }: { content: BasicInfoPart }) {
           pagination={false}
           rowKey="rowIndex"
           dataSource={indexed(staffing.categories)}
+          onRow={rowAnchor('basicInfo.staffing.categories')}
           locale={{ emptyText: '未填写人员情况' }}
           style={{ marginBottom: 8 }}
           columns={[

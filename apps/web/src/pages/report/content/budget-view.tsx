@@ -2,7 +2,7 @@ import { Descriptions, Typography } from 'antd';
 import { ResponsiveTable } from '../../../components/responsive-table';
 import { MONEY_PATTERN, sum, sumIfAll, type BudgetPart } from '@evalflow/domain';
 import { formatMoney, textOrDash } from '../fields/format';
-import { indexed, type Indexed } from './indexed-rows';
+import { indexed, rowAnchor, type Indexed } from './indexed-rows';
 import { Subsection } from './paragraphs';
 import { PlannedActualTable } from './planned-actual-table';
 
@@ -54,6 +54,7 @@ export function BudgetView({ content }: { content: BudgetPart }) {
           pagination={false}
           rowKey="rowIndex"
           dataSource={indexed(content.lines)}
+          onRow={rowAnchor('budget.lines')}
           locale={{ emptyText: '未填写项目预算明细' }}
           columns={[
             { title: '序号', dataIndex: 'rowIndex', width: 60, render: (i: number) => i + 1 },

@@ -3,7 +3,7 @@ import { ResponsiveTable } from '../../../components/responsive-table';
 import type { ConclusionPart, GoalsPart, ProblemsPart, ResultsPart, SelfEvaluationPart } from '@evalflow/domain';
 import { formatPercent, textOrDash } from '../fields/format';
 import { Paragraphs, Subsection } from './paragraphs';
-import { indexed, type Indexed } from './indexed-rows';
+import { indexed, rowAnchor, type Indexed } from './indexed-rows';
 
 export function GoalsView({ content }: { content: GoalsPart }) {
   if (content.items.length === 0) return <Paragraphs text="" />;
@@ -45,6 +45,7 @@ export function ResultsView({ content }: { content: ResultsPart }) {
           pagination={false}
           rowKey="rowIndex"
           dataSource={indexed(content.items)}
+          onRow={rowAnchor('results.items')}
           locale={{ emptyText: '未填写' }}
           columns={[
             { title: '序号', dataIndex: 'rowIndex', width: 60, render: (i: number) => i + 1 },

@@ -3,7 +3,7 @@ import { ResponsiveTable } from '../../../components/responsive-table';
 import type { ObjectivesPart, PreparersPart, ProjectInfoPart } from '@evalflow/domain';
 import { formatDate } from '../../../components/date-time';
 import { textOrDash } from '../fields/format';
-import { indexed, type Indexed } from './indexed-rows';
+import { indexed, rowAnchor, type Indexed } from './indexed-rows';
 
 /** The parts only the 项目支出绩效自评表 has, laid out as the national form prints them. */
 
@@ -34,6 +34,7 @@ export function ObjectivesView({ content }: { content: ObjectivesPart }) {
       pagination={false}
       rowKey="rowIndex"
       dataSource={indexed(content.items)}
+      onRow={rowAnchor('objectives.items')}
       locale={{ emptyText: '未填写年度总体目标' }}
       columns={[
         { title: '序号', dataIndex: 'rowIndex', width: 60, render: (i: number) => i + 1 },

@@ -5,7 +5,7 @@ import { formatMoney, formatPercent, textOrDash } from '../fields/format';
 import { EvidenceButton } from '../evidence/evidence-button';
 import { useEvidence } from '../evidence/evidence-context';
 import { Subsection } from './paragraphs';
-import { indexed, type Indexed } from './indexed-rows';
+import { indexed, rowAnchor, type Indexed } from './indexed-rows';
 
 const FUNDING_ROWS = [
   { key: 'total', label: '年度资金总额' },
@@ -66,6 +66,7 @@ export function ScoreTableView({ content }: { content: ScoreTablePart }) {
           bordered
           rowKey="rowIndex"
           dataSource={indexed(content.indicators)}
+          onRow={rowAnchor('scoreTable.indicators')}
           locale={{ emptyText: '未填写绩效指标' }}
           scroll={{ x: withEvidence ? 1200 : 1100 }}
           columns={[

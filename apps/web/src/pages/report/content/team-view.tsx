@@ -1,7 +1,7 @@
 import { ResponsiveTable } from '../../../components/responsive-table';
 import type { TeamPart } from '@evalflow/domain';
 import { textOrDash } from '../fields/format';
-import { indexed, type Indexed } from './indexed-rows';
+import { indexed, rowAnchor, type Indexed } from './indexed-rows';
 
 type Member = TeamPart['members'][number];
 
@@ -12,6 +12,7 @@ export function TeamView({ content }: { content: TeamPart }) {
       pagination={false}
       rowKey="rowIndex"
       dataSource={indexed(content.members)}
+      onRow={rowAnchor('team.members')}
       locale={{ emptyText: '未填写评价工作组成员' }}
       columns={[
         { title: '姓名', dataIndex: 'name', width: 100, render: textOrDash },

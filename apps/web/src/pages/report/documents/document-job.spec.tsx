@@ -74,7 +74,10 @@ describe('DocumentJob', () => {
       body: { format: 'pdf' },
       headers: {},
     });
-    expect(within(pdf()).getByText('排队中')).toBeTruthy();
+    // no step reported yet: the job's status and a spinner, not a bar at a made-up 0%
+    expect(within(pdf()).getByText('排队中…')).toBeTruthy();
+    expect(within(pdf()).queryByRole('progressbar')).toBeNull();
+    expect(pdf().querySelector('[data-progress]')?.getAttribute('data-progress')).toBe('indeterminate');
     expect(within(pdf()).getByText('（第 2 版提交稿）')).toBeTruthy();
     // the list learns of the new document
     expect(onReload).toHaveBeenCalledTimes(1);
@@ -127,7 +130,7 @@ describe('DocumentJob', () => {
     await act(async () => fireEvent.click(within(alert).getByRole('button', { name: /重新生成/ })));
     expect(api.calls.filter((c) => c.method === 'POST')).toHaveLength(2);
     expect(within(pdf()).queryByRole('alert')).toBeNull();
-    expect(within(pdf()).getByText('排队中')).toBeTruthy();
+    expect(within(pdf()).getByText('排队中…')).toBeTruthy();
     await wait(DOCUMENT_POLL_MS);
     expect(within(pdf()).getByText(/生成中 40%/)).toBeTruthy();
   });

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { DownloadOutlined, FilePdfOutlined, FileWordOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Progress, Typography } from 'antd';
+import { Alert, Button, Flex, Progress, Spin, Typography } from 'antd';
 import { DOCUMENT_STATUS_LABELS, type DocumentFormat } from '@evalflow/domain';
 import { messageOf, type ApiClient } from '../../../api/client';
 import type { DocumentView } from '../../../api/report-types';
@@ -79,23 +79,33 @@ export function DocumentJob({ api, reportId, format, download, downloading, onCh
   );
 }
 
-/** Status label, edition and progress bar; read out as it changes. */
+/**
+ * Status label, edition and progress; read out as it changes. Until the worker reports a step, there is
+ * no figure to show: a spinner with the job's status (排队中, 生成中) rather than a bar stuck at 0%.
+ */
 function DocumentProgress({ doc }: { doc: DocumentView }) {
   const percent = doc.status === 'done' ? 100 : doc.progress;
   const status = doc.status === 'failed' ? 'exception' : doc.status === 'done' ? 'success' : 'active';
+  const unknown = isRendering(doc) && !(doc.status === 'rendering' && doc.progress > 0);
   return (
-    <div aria-live="polite">
-      <Typography.Text>
-        {DOCUMENT_STATUS_LABELS[doc.status]}
-        {doc.status === 'rendering' && ` ${doc.progress}%`}
-        <Typography.Text type="secondary">（{editionLabel(doc)}）</Typography.Text>
-      </Typography.Text>
-      <Progress
-        percent={percent}
-        status={status}
-        aria-label={`${DOCUMENT_FORMAT_LABELS[doc.format]} 生成进度`}
-        style={{ maxWidth: 360 }}
-      />
+    <div aria-live="polite" aria-busy={isRendering(doc)} data-progress={unknown ? 'indeterminate' : percent}>
+      <Flex gap={8} align="center">
+        {unknown && <Spin size="small" />}
+        <Typography.Text>
+          {DOCUMENT_STATUS_LABELS[doc.status]}
+          {doc.status === 'rendering' && doc.progress > 0 && ` ${doc.progress}%`}
+          {unknown && '…'}
+          <Typography.Text type="secondary">（{editionLabel(doc)}）</Typography.Text>
+        </Typography.Text>
+      </Flex>
+      {!unknown && (
+        <Progress
+          percent={percent}
+          status={status}
+          aria-label={`${DOCUMENT_FORMAT_LABELS[doc.format]} 生成进度`}
+          style={{ maxWidth: 360 }}
+        />
+      )}
     </div>
   );
 }

@@ -79,6 +79,30 @@ describe('DocumentsTab list', () => {
     expect(within(d).getByText(/^2025年3月20日/)).toBeTruthy();
   });
 
+  it('lists the same file made again once, saying how often, with its edition and time beside the name', () => {
+    const again = (id: string, createdAt: string) => documentView({ ...draft, id, createdAt, finishedAt: createdAt });
+    renderList([
+      again(draft.id, '2025-03-20T02:00:00.000Z'),
+      again('ffffffff-0000-4000-8000-000000000012', '2025-03-21T02:00:00.000Z'),
+      again('ffffffff-0000-4000-8000-000000000013', '2025-03-22T02:00:00.000Z'),
+      submitted,
+    ]);
+    const rows = within(list()).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    const d = rowOf('赵县总工会2024年度整体支出绩效自评报告.docx');
+    // the newest copy, and how many there were
+    expect(d.textContent).toMatch(/草稿 · 2025年3月22日 \d\d:00（同一文件生成过 3 次）/);
+    // a document on its way has no finishing time yet: when it was asked for
+    renderList([documentView({ id: 'q1', status: 'queued', progress: 0, finishedAt: null, sha256: null })]);
+    expect(screen.getAllByText(/2025年4月3日 \d\d:00 请求/).length).toBeGreaterThan(0);
+  });
+
+  it('shows no made-up 0% for a document whose rendering has not reported a step', () => {
+    renderList([documentView({ status: 'rendering', progress: 0, sizeBytes: null, finishedAt: null })]);
+    expect(within(list()).getByText('生成中')).toBeTruthy();
+    expect(within(list()).queryByText(/0%/)).toBeNull();
+  });
+
   it('shows rendering progress and failures, and offers 下载 only for finished documents', () => {
     renderList([
       documentView({ status: 'rendering', progress: 65, sizeBytes: null, finishedAt: null }),

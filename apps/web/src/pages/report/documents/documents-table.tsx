@@ -4,6 +4,7 @@ import { ResponsiveTable } from '../../../components/responsive-table';
 import { DOCUMENT_STATUS_LABELS, type DocumentStatus } from '@evalflow/domain';
 import type { DocumentView } from '../../../api/report-types';
 import { chineseDateTime, DOCUMENT_FORMAT_LABELS, editionLabel, sizeLabel } from './document-labels';
+import { documentRows, type DocumentRow } from './document-rows';
 
 const STATUS_COLORS: Record<DocumentStatus, string> = {
   queued: 'default',
@@ -19,39 +20,48 @@ interface DocumentsTableProps {
   downloading: string | undefined;
 }
 
-/** The report's documents, newest first: which content, watermark, size, when finished, and the file. */
+/**
+ * The report's documents, newest first: which content (版本), watermark, size, when made, and the file.
+ * The same file made again (the same draft rendered twice) is one row saying how often.
+ */
 export function DocumentsTable({ documents, loading, download, downloading }: DocumentsTableProps) {
   return (
-    <ResponsiveTable<DocumentView>
-      rowKey="id"
+    <ResponsiveTable<DocumentRow>
+      rowKey={(r) => r.doc.id}
       size="small"
       pagination={false}
       loading={loading}
-      dataSource={documents}
+      dataSource={documentRows(documents)}
       locale={{ emptyText: '还没有生成过正式文档' }}
       scroll={{ x: 860 }}
       columns={[
         {
           title: '文件',
           key: 'file',
-          render: (_, d) => (
-            <Typography.Text>
-              <Tag>{DOCUMENT_FORMAT_LABELS[d.format]}</Tag>
-              {d.fileName}
-            </Typography.Text>
+          render: (_, { doc: d, copies }) => (
+            <>
+              <Typography.Text>
+                <Tag>{DOCUMENT_FORMAT_LABELS[d.format]}</Tag>
+                {d.fileName}
+              </Typography.Text>
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                {editionLabel(d)} · {chineseDateTime(d.finishedAt ?? d.createdAt)}
+                {copies > 1 && `（同一文件生成过 ${copies} 次）`}
+              </Typography.Text>
+            </>
           ),
         },
-        { title: '版本', key: 'edition', width: 190, render: (_, d) => editionLabel(d) },
-        { title: '水印', dataIndex: 'watermark', width: 90, render: (v: string | null) => v ?? '无' },
+        { title: '版本', key: 'edition', width: 190, render: (_, { doc: d }) => editionLabel(d) },
+        { title: '水印', key: 'watermark', width: 90, render: (_, { doc: d }) => d.watermark ?? '无' },
         {
           title: '状态',
           key: 'status',
           width: 160,
-          render: (_, d) => (
+          render: (_, { doc: d }) => (
             <>
               <Tag color={STATUS_COLORS[d.status]}>
                 {DOCUMENT_STATUS_LABELS[d.status]}
-                {d.status === 'rendering' && ` ${d.progress}%`}
+                {d.status === 'rendering' && d.progress > 0 && ` ${d.progress}%`}
               </Tag>
               {d.status === 'failed' && d.error && (
                 <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
@@ -61,13 +71,19 @@ export function DocumentsTable({ documents, loading, download, downloading }: Do
             </>
           ),
         },
-        { title: '大小', dataIndex: 'sizeBytes', width: 100, render: (v: number | null) => sizeLabel(v) },
-        { title: '生成时间', dataIndex: 'finishedAt', width: 170, render: (v: string | null) => chineseDateTime(v) },
+        { title: '大小', key: 'size', width: 100, render: (_, { doc: d }) => sizeLabel(d.sizeBytes) },
+        {
+          title: '生成时间',
+          key: 'time',
+          width: 170,
+          render: (_, { doc: d }) =>
+            d.finishedAt ? chineseDateTime(d.finishedAt) : `${chineseDateTime(d.createdAt)} 请求`,
+        },
         {
           title: '操作',
           key: 'actions',
           width: 90,
-          render: (_, d) =>
+          render: (_, { doc: d }) =>
             d.status === 'done' && (
               <Button
                 type="link"

@@ -2,7 +2,7 @@ import { Input, InputNumber, Select } from 'antd';
 import { dec, INDICATOR_NATURES, NATURE_LABELS } from '@evalflow/domain';
 import type { ValueKind } from '../fields/field-nodes';
 import { fieldDomId } from './field-dom';
-import { useGradeBands } from './grade-bands-context';
+import { useGradeBands, useGradeBandsReady } from './grade-bands-context';
 import { MoneyInput } from './money-input';
 import { isLongText, storesNull } from './value-kinds';
 
@@ -29,11 +29,23 @@ function GradeSelect(props: {
 }) {
   const { value, onChange, ...common } = props;
   const bands = useGradeBands();
-  const options = [...bands]
-    .sort((a, b) => dec(b.min).comparedTo(dec(a.min)))
-    .map((b) => ({ value: b.grade, label: b.label, title: `${b.min} 分及以上` }));
+  const ready = useGradeBandsReady();
+  const options = ready
+    ? [...bands]
+        .sort((a, b) => dec(b.min).comparedTo(dec(a.min)))
+        .map((b) => ({ value: b.grade, label: b.label, title: `${b.min} 分及以上` }))
+    : [];
   return (
-    <Select {...common} allowClear options={options} value={value || undefined} onChange={(g) => onChange(g ?? null)} />
+    <Select
+      {...common}
+      allowClear
+      loading={!ready}
+      disabled={!ready}
+      placeholder={ready ? undefined : '正在读取本县的评价等级…'}
+      options={options}
+      value={ready ? value || undefined : undefined}
+      onChange={(g) => onChange(g ?? null)}
+    />
   );
 }
 

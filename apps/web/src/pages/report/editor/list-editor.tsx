@@ -1,9 +1,10 @@
+import { useEffect, useRef } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import type { ListNode } from '../fields/field-nodes';
 import { useFieldAddons } from './editor-context';
 import { emptyValue } from './empty-value';
-import { fieldDomId } from './field-dom';
+import { fieldDomId, jumpToField } from './field-dom';
 import type { MessagesOf } from './field-messages';
 import { FieldInput } from './field-input';
 import { FieldMessages, messagesId, statusOf } from './field-shell';
@@ -41,10 +42,22 @@ export function ListEditor({ node, path, value, onChange, messagesOf }: ListEdit
       onRemove={() => onChange(removeRow(rows, i))}
     />
   );
+  // a row or paragraph just added takes the keyboard: its first input, once it is shown
+  const added = useRef<number | null>(null);
+  useEffect(() => {
+    const index = added.current;
+    if (index === null || index >= rows.length) return;
+    added.current = null;
+    const first = node.item.type === 'group' ? Object.keys(node.item.fields)[0] : undefined;
+    jumpToField(first === undefined ? `${path}.${index}` : `${path}.${index}.${first}`);
+  }, [rows.length, node.item, path]);
   const add = (
     <Button
       icon={<PlusOutlined />}
-      onClick={() => onChange([...rows, emptyValue(node.item, `${path}.${rows.length}`)])}
+      onClick={() => {
+        added.current = rows.length;
+        onChange([...rows, emptyValue(node.item, `${path}.${rows.length}`)]);
+      }}
     >
       添加{node.unit === '行' ? '一行' : `一${node.unit}`}
     </Button>

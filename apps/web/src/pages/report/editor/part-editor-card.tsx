@@ -82,7 +82,8 @@ export const PartEditorCard = memo(function PartEditorCard({
   const onResolve = useCallback((content: unknown) => resolve(part, content), [resolve, part]);
   const onRetry = useCallback(() => retry(part), [retry, part]);
   return (
-    <section id={`part-${part}`} aria-label={name}>
+    // focusable, so the skip link and the table of contents move the keyboard here, not only the view
+    <section id={`part-${part}`} aria-label={name} tabIndex={-1}>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={side ? 15 : 24}>
           <Card title={title} extra={<SaveStatus state={state} onRetry={onRetry} />}>

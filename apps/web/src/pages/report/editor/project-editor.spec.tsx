@@ -27,6 +27,7 @@ function Harness({ api, report }: { api: ApiClient; report: ReportView }) {
       editor={editor}
       checks={live.checks}
       gradeBands={live.gradeBands}
+      gradeBandsReady={live.gradeBandsReady}
     />
   );
 }
@@ -79,26 +80,37 @@ describe('the editor of a 项目支出绩效自评表', { timeout: 30_000 }, () 
     expect(screen.queryByRole('region', { name: '（二）部门收支预决算情况' })).toBeNull();
   });
 
-  it('shows the missing 实际完成值 under its field, lists it and clears it once typed', async () => {
+  it('lists the missing 实际完成值 on the checklist, jumps to it, shows it under the field once left and clears it once typed', async () => {
     renderEditor(api());
     const path = 'scoreTable.indicators.1.actual';
+    const checklist = await waitFor(() => {
+      const node = document.querySelector<HTMLElement>('[data-checklist="missing"]');
+      expect(node).not.toBeNull();
+      return node as HTMLElement;
+    });
+    // a checklist item, not an error: nothing under the field yet
+    expect(messagesAt(path)).toBeNull();
+    fireEvent.click(within(checklist).getByRole('button', { name: '第 2 个指标的实际完成值' }));
+    const input = textbox('绩效指标第2个 实际完成值');
+    expect(document.activeElement).toBe(input);
+
+    // left empty: now it is said under the field
+    fireEvent.blur(input);
     const beside = await waitFor(() => {
       const node = messagesAt(path);
       expect(node).not.toBeNull();
       return node as HTMLElement;
     });
     expect(beside.textContent).toContain('请填写第 2 个指标的实际完成值');
-    const input = textbox('绩效指标第2个 实际完成值');
     expect(input.getAttribute('aria-describedby')).toBe(beside.id);
-
-    const list = screen.getByRole('list', { name: '错误列表' });
-    fireEvent.click(
-      within(list).getByRole('button', { name: '定位到项目资金和绩效指标 › 绩效指标 第2个 · 实际完成值' }),
-    );
-    expect(document.activeElement).toBe(input);
 
     fireEvent.change(input, { target: { value: '96' } });
     expect(messagesAt(path)).toBeNull();
+    await waitFor(() =>
+      expect(document.querySelector('[data-checklist="missing"]')?.textContent ?? '').not.toContain(
+        '第 2 个指标的实际完成值',
+      ),
+    );
   });
 
   it('computes 执行率, the 预算执行率 score, 总分 and the county’s grade as the table is typed', async () => {
@@ -133,6 +145,28 @@ describe('the editor of a 项目支出绩效自评表', { timeout: 30_000 }, () 
     const shown = () => [...document.querySelectorAll('.ant-select-item-option-content')].map((o) => o.textContent);
     await waitFor(() => expect(shown()).toEqual(['优秀', '良好', '中', '差']));
     expect(screen.getByTitle('90 分及以上')).toBeTruthy();
+  });
+
+  it('never offers the national 优/良/中/差 while the county’s grades are still loading', async () => {
+    let answer: (bands: unknown) => void = () => undefined;
+    const settings = new Promise((resolve) => (answer = resolve));
+    renderEditor(
+      fakeApi((call) => {
+        if (call.path === '/settings') return settings;
+        if (call.method === 'PUT') return saved(call);
+        throw new ApiError(404, { code: 'NOT_FOUND', message: '不存在' });
+      }),
+    );
+    const grade = await screen.findByRole('combobox', { name: '评价等级' });
+    expect(grade.closest('.ant-select')?.className).toContain('ant-select-disabled');
+    expect(screen.getByText('正在读取本县的评价等级…')).toBeTruthy();
+    await act(async () => answer({ gradeBands: BANDS }));
+    await waitFor(() => expect(grade.closest('.ant-select')?.className).not.toContain('ant-select-disabled'));
+    await act(async () => {
+      fireEvent.mouseDown(grade);
+    });
+    const shown = () => [...document.querySelectorAll('.ant-select-item-option-content')].map((o) => o.textContent);
+    await waitFor(() => expect(shown()).toEqual(['优秀', '良好', '中', '差']));
   });
 
   it('refuses a 项目编码 the domain refuses under its field, and saves a valid one with If-Match', async () => {

@@ -93,7 +93,9 @@ function renderEditor(report: ReportView, client: ApiClient & { calls: FakeCall[
 }
 
 const sections = () => [...document.querySelectorAll('section[id^="part-"]')].map((s) => s.getAttribute('aria-label'));
-const cardTitles = () => [...document.querySelectorAll('.ant-card-head-title')].map((t) => t.textContent);
+/** The parts' card titles (not the editor's 目录). */
+const cardTitles = () =>
+  [...document.querySelectorAll('section[id^="part-"] .ant-card-head-title')].map((t) => t.textContent);
 const messagesAt = (path: string) => document.querySelector<HTMLElement>(`[data-field-messages="${path}"]`);
 const computedAt = (path: string) => document.querySelector<HTMLElement>(`[data-computed-score="${path}"]`);
 const figure = (label: string) => document.querySelector(`[data-figure="${label}"]`)?.textContent;
@@ -130,8 +132,11 @@ describe('the editor under the report’s template', { timeout: 60_000 }, () => 
     expect(cardTitles()).toEqual(EIGHT_PARTS);
     // the 评价工作组 is neither edited nor checked (without the template it lacks its members)
     expect(document.getElementById('part-team')).toBeNull();
-    await waitFor(() => expect(screen.getByRole('list', { name: '错误列表' })).toBeTruthy());
-    expect(screen.getByRole('list', { name: '错误列表' }).textContent).not.toContain('工作组');
+    // neither among the errors nor on the checklist of what remains
+    const checklist = () => document.querySelector('[data-checklist="missing"]');
+    await waitFor(() => expect(checklist()).not.toBeNull());
+    expect(checklist()?.textContent).not.toContain('工作组');
+    expect(document.querySelector('[aria-label="错误列表"]')?.textContent ?? '').not.toContain('工作组');
   });
 
   it('titles a part under two headings by both, and names its region and its errors by its own', async () => {
@@ -174,7 +179,8 @@ describe('the editor under the report’s template', { timeout: 60_000 }, () => 
   });
 
   it('lists warnings after the errors as 提示, jumps to their field, and says under it how to fix it', async () => {
-    renderEditor(draftProject());
+    // an error beyond what is missing (those are on the checklist): a score above its weight
+    renderEditor(withScoreTable(draftProject(), (t) => (t.indicators[0].score = '51')));
     const warnings = await screen.findByRole('list', { name: '提示列表' });
     const errors = screen.getByRole('list', { name: '错误列表' });
     // errors first

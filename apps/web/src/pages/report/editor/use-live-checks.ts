@@ -31,7 +31,7 @@ export function useLiveChecks(
   drafts: Partial<Record<ReportPart, unknown>> | null,
   serverChecks: ChecksView | undefined,
   enabled: boolean,
-): { checks: ChecksView | undefined; gradeBands: GradeBand[] } {
+): { checks: ChecksView | undefined; gradeBands: GradeBand[]; gradeBandsReady: boolean } {
   const previousId = (enabled && serverChecks?.previousYear?.reportId) || null;
   const settings = useRemote(
     useCallback((signal: AbortSignal) => (enabled ? getSettings(api, signal) : Promise.resolve(null)), [api, enabled]),
@@ -75,5 +75,8 @@ export function useLiveChecks(
       return serverChecks;
     }
   }, [enabled, report, drafts, serverChecks, previousId, previous.data, previous.error, gradeBands, template]);
-  return { checks, gradeBands };
+  // the template's own bands, or the county's once read (should they fail to load, the national ones)
+  const gradeBandsReady =
+    !enabled || template?.gradeBands != null || settings.data != null || settings.error !== undefined;
+  return { checks, gradeBands, gradeBandsReady };
 }

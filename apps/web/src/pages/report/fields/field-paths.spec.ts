@@ -136,6 +136,8 @@ describe('values', () => {
     expect(formatMoney('47')).toBe('47.00');
     expect(formatMoney('2.8')).toBe('2.80');
     expect(formatMoney('178.646')).toBe('178.646');
+    // as the rules' messages print it: no zeros past the second decimal
+    expect(formatMoney('188.6460')).toBe('188.646');
     expect(formatMoney('1234567.1234')).toBe('1,234,567.1234');
     expect(formatMoney(null)).toBe('—');
     expect(formatMoney('abc')).toBe('abc');

@@ -1,5 +1,11 @@
 import { Empty, Flex, Tag, Timeline, Typography } from 'antd';
-import { REPORT_STATUS_LABELS, TRANSITIONS, type ReportKind, type TransitionAction } from '@evalflow/domain';
+import {
+  REPORT_STATUS_LABELS,
+  transitionReasonLabel,
+  TRANSITIONS,
+  type ReportKind,
+  type TransitionAction,
+} from '@evalflow/domain';
 import type { HistoryEntry } from '../../../api/report-types';
 import { DateTime } from '../../../components/date-time';
 import { anchorLabel } from '../comments/thread-anchor';
@@ -13,7 +19,7 @@ const COLORS: Record<TransitionAction, string> = {
   reopen: 'red',
 };
 
-/** Who moved the report when, why, to which revision; a return with the open comments it carried. Newest first. */
+/** Who moved the report when, why (or with what 审批意见), to which revision; a return with the open comments it carried. Newest first. */
 export function HistoryTimeline({ kind, entries }: { kind: ReportKind; entries: HistoryEntry[] }) {
   if (entries.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有流程记录" />;
   return (
@@ -43,7 +49,7 @@ function HistoryItem({ kind, entry }: { kind: ReportKind; entry: HistoryEntry })
       </Flex>
       {entry.reason && (
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
-          <Typography.Text type="secondary">原因：</Typography.Text>
+          <Typography.Text type="secondary">{transitionReasonLabel(entry.action)}：</Typography.Text>
           {entry.reason}
         </Typography.Paragraph>
       )}

@@ -1,4 +1,4 @@
-import { dec, formatWan, percentChange, roundHalfUp, statedPercentAgrees } from '../../money/decimal';
+import { dec, formatAmount, percentChange, roundHalfUp, statedPercentAgrees } from '../../money/decimal';
 import { yearEndHeadcount } from '../figures';
 import type { AssetFigures, OverallReportContent } from '../schema';
 import type { Finding, Rule } from './rule';
@@ -17,7 +17,7 @@ function netFindings(figures: AssetFigures | null, path: string, when: string): 
     : [
         {
           path: `${path}.netAssets`,
-          message: `${when}净资产 ${formatWan(figures.netAssets)} 万元，应等于资产总额 ${formatWan(figures.totalAssets)} 万元减负债总额 ${formatWan(figures.totalLiabilities)} 万元，即 ${formatWan(expected)} 万元`,
+          message: `${when}净资产 ${formatAmount(figures.netAssets)} 万元，应等于资产总额 ${formatAmount(figures.totalAssets)} 万元减负债总额 ${formatAmount(figures.totalLiabilities)} 万元，即 ${formatAmount(expected)} 万元`,
         },
       ];
 }
@@ -50,7 +50,7 @@ export const ASSET_RULES: Rule<OverallReportContent>[] = [
           continue;
         }
         const exact = percentChange(assets.current[key], assets.previous[key]);
-        const figures = `本年 ${formatWan(assets.current[key])} 万元，上年 ${formatWan(assets.previous[key])} 万元`;
+        const figures = `本年 ${formatAmount(assets.current[key])} 万元，上年 ${formatAmount(assets.previous[key])} 万元`;
         if (exact === null) {
           if (stated !== null)
             findings.push({ path, message: `上年${label}为 0，无法计算同比变化（${figures}），请留空` });
@@ -85,12 +85,12 @@ export const ASSET_RULES: Rule<OverallReportContent>[] = [
           if (stated === undefined) {
             findings.push({
               path: `basicInfo.assets.previous.${key}`,
-              message: `请填写上年${label}（${year}为 ${formatWan(truth)} 万元）`,
+              message: `请填写上年${label}（${year}为 ${formatAmount(truth)} 万元）`,
             });
           } else if (!dec(stated).equals(truth)) {
             findings.push({
               path: `basicInfo.assets.previous.${key}`,
-              message: `上年${label}填报为 ${formatWan(stated)} 万元，与${year}中的 ${formatWan(truth)} 万元不一致`,
+              message: `上年${label}填报为 ${formatAmount(stated)} 万元，与${year}中的 ${formatAmount(truth)} 万元不一致`,
             });
           }
         }

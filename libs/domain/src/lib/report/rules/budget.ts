@@ -1,4 +1,4 @@
-import { dec, formatWan, sum } from '../../money/decimal';
+import { dec, formatAmount, sum } from '../../money/decimal';
 import { PLANNED_ACTUAL_COLUMNS, sumIfAll } from '../figures';
 import type { OverallReportContent, PlannedActual } from '../schema';
 import type { Finding, Rule } from './rule';
@@ -15,11 +15,11 @@ function addsUp(
     const stated = total.figure[key];
     const partsSum = sumIfAll(parts.map((p) => p.figure[key]));
     if (stated === null || partsSum === null || partsSum.equals(stated)) continue;
-    const named = parts.map((p) => `${p.label} ${formatWan(p.figure[key] as string)} 万元`).join(' + ');
+    const named = parts.map((p) => `${p.label} ${formatAmount(p.figure[key] as string)} 万元`).join(' + ');
     findings.push({
       path: `${total.path}.${key}`,
-      message: `${label}：${named} = ${formatWan(partsSum)} 万元，与填报的${total.label} ${formatWan(stated)} 万元不一致`,
-      remedy: `核对各分项，或把${total.label}改为 ${formatWan(partsSum)} 万元`,
+      message: `${label}：${named} = ${formatAmount(partsSum)} 万元，与填报的${total.label} ${formatAmount(stated)} 万元不一致`,
+      remedy: `核对各分项，或把${total.label}改为 ${formatAmount(partsSum)} 万元`,
     });
   }
   return findings;
@@ -41,8 +41,8 @@ export const BUDGET_RULES: Overall[] = [
         : [
             {
               path: 'budget.expenditure.project.budget',
-              message: `项目预算明细合计 ${formatWan(total)} 万元，与填报的年初项目预算 ${formatWan(stated)} 万元不一致`,
-              remedy: `核对各条预算明细的金额，或把年初项目预算改为 ${formatWan(total)} 万元`,
+              message: `项目预算明细合计 ${formatAmount(total)} 万元，与填报的年初项目预算 ${formatAmount(stated)} 万元不一致`,
+              remedy: `核对各条预算明细的金额，或把年初项目预算改为 ${formatAmount(total)} 万元`,
             },
           ];
     },
@@ -70,8 +70,8 @@ export const BUDGET_RULES: Overall[] = [
       return [
         {
           path: 'budget.expenditure.project.actual',
-          message: `各项目执行数合计 ${formatWan(total)} 万元，与填报的当年项目支出 ${formatWan(stated)} 万元不一致`,
-          remedy: `核对各条预算明细的执行数，或把当年项目支出改为 ${formatWan(total)} 万元`,
+          message: `各项目执行数合计 ${formatAmount(total)} 万元，与填报的当年项目支出 ${formatAmount(stated)} 万元不一致`,
+          remedy: `核对各条预算明细的执行数，或把当年项目支出改为 ${formatAmount(total)} 万元`,
         },
       ];
     },
@@ -86,7 +86,7 @@ export const BUDGET_RULES: Overall[] = [
         ? [
             {
               path: 'budget.expenditure.project.actual',
-              message: `当年项目支出 ${formatWan(actual)} 万元，超过年初项目预算 ${formatWan(planned)} 万元`,
+              message: `当年项目支出 ${formatAmount(actual)} 万元，超过年初项目预算 ${formatAmount(planned)} 万元`,
             },
           ]
         : [];
@@ -140,11 +140,11 @@ export const BUDGET_RULES: Overall[] = [
       const available = dec(income).plus(budget.carryover ?? 0);
       if (!dec(spent).greaterThan(available)) return [];
       const carry =
-        budget.carryover === null ? '（未填报年初结转结余）' : ` + 年初结转结余 ${formatWan(budget.carryover)} 万元`;
+        budget.carryover === null ? '（未填报年初结转结余）' : ` + 年初结转结余 ${formatAmount(budget.carryover)} 万元`;
       return [
         {
           path: 'budget.expenditure.total.actual',
-          message: `本年支出合计 ${formatWan(spent)} 万元，超过本年收入合计 ${formatWan(income)} 万元${carry}，即 ${formatWan(available)} 万元，请核对或说明资金来源`,
+          message: `本年支出合计 ${formatAmount(spent)} 万元，超过本年收入合计 ${formatAmount(income)} 万元${carry}，即 ${formatAmount(available)} 万元，请核对或说明资金来源`,
         },
       ];
     },
@@ -176,7 +176,7 @@ export const FUNDING_MATCHES_BUDGET: Overall = {
       return [
         {
           path: `scoreTable.funding.total.${table}`,
-          message: `绩效自评表年度资金总额的${label} ${formatWan(stated)} 万元，与（二）部门收支预决算情况中的${scope.names[key]} ${formatWan(section)} 万元不一致`,
+          message: `绩效自评表年度资金总额的${label} ${formatAmount(stated)} 万元，与（二）部门收支预决算情况中的${scope.names[key]} ${formatAmount(section)} 万元不一致`,
         },
       ];
     });

@@ -17,6 +17,7 @@ import { SCORE_TABLE_RULES } from './score-table';
 import { STAFFING_RULES } from './staffing';
 
 export type { Finding, Rule, RuleContext, RuleParams, RuleResult, Severity } from './rule';
+export { REQUIRED_RULE_IDS } from './required';
 
 /** Every rule of the 部门整体 report, in the order a reader meets the fields. */
 export const OVERALL_RULES: Rule<OverallReportContent>[] = [

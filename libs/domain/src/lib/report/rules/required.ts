@@ -92,12 +92,16 @@ function projectMissing(c: ProjectReportContent): Finding[] {
 
 /** The rule that lists the required fields still empty (what a draft still lacks). */
 export const REQUIRED_ID = 'report.required-fields';
+const TEAM_ID = 'team.has-members';
+
+/** The rules whose findings say what is still to be filled in (a checklist while drafting, not errors). */
+export const REQUIRED_RULE_IDS: readonly string[] = [REQUIRED_ID, TEAM_ID];
 const REQUIRED_TITLE = '必填内容已填写';
 
 export const OVERALL_REQUIRED_RULES: Rule<OverallReportContent>[] = [
   { id: REQUIRED_ID, severity: 'error', title: REQUIRED_TITLE, check: overallMissing },
   {
-    id: 'team.has-members',
+    id: TEAM_ID,
     severity: 'error',
     title: '评价工作组至少一人',
     check: (c) =>

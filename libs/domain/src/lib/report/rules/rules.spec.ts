@@ -45,8 +45,8 @@ describe('report rules', () => {
       findings: [
         {
           path: 'budget.expenditure.project.budget',
-          message: '项目预算明细合计 30.2500 万元，与填报的年初项目预算 30.2600 万元不一致',
-          remedy: '核对各条预算明细的金额，或把年初项目预算改为 30.2500 万元',
+          message: '项目预算明细合计 30.25 万元，与填报的年初项目预算 30.26 万元不一致',
+          remedy: '核对各条预算明细的金额，或把年初项目预算改为 30.25 万元',
         },
       ],
     });
@@ -66,7 +66,7 @@ describe('report rules', () => {
       }).filter((r) => r.ruleId.startsWith('budget.'));
     expect(withLines('178.646')).toEqual([]);
     expect(withLines('178.65')[0].findings[0].message).toBe(
-      '项目预算明细合计 178.6460 万元，与填报的年初项目预算 178.6500 万元不一致',
+      '项目预算明细合计 178.646 万元，与填报的年初项目预算 178.65 万元不一致',
     );
     expect(
       failing((c) => ((c.budget.lines = []), (c.budget.expenditure.project.budget = '30.26'))).map((r) => r.ruleId),
@@ -82,8 +82,8 @@ describe('report rules', () => {
       findings: [
         {
           path: 'budget.expenditure.project.actual',
-          message: '各项目执行数合计 29.6000 万元，与填报的当年项目支出 29.5000 万元不一致',
-          remedy: '核对各条预算明细的执行数，或把当年项目支出改为 29.6000 万元',
+          message: '各项目执行数合计 29.60 万元，与填报的当年项目支出 29.50 万元不一致',
+          remedy: '核对各条预算明细的执行数，或把当年项目支出改为 29.60 万元',
         },
       ],
     });
@@ -116,7 +116,7 @@ describe('report rules', () => {
       findings: [
         {
           path: 'budget.expenditure.project.actual',
-          message: '当年项目支出 30.2501 万元，超过年初项目预算 30.2500 万元',
+          message: '当年项目支出 30.2501 万元，超过年初项目预算 30.25 万元',
         },
       ],
     });
@@ -131,8 +131,8 @@ describe('report rules', () => {
           {
             path: 'budget.expenditure.basic.actual',
             message:
-              '决算数：人员经费 121.9000 万元 + 公用经费 29.7000 万元 = 151.6000 万元，与填报的基本支出 151.5000 万元不一致',
-            remedy: '核对各分项，或把基本支出改为 151.6000 万元',
+              '决算数：人员经费 121.90 万元 + 公用经费 29.70 万元 = 151.60 万元，与填报的基本支出 151.50 万元不一致',
+            remedy: '核对各分项，或把基本支出改为 151.60 万元',
           },
         ],
       },
@@ -144,8 +144,8 @@ describe('report rules', () => {
       {
         path: 'budget.expenditure.total.budget',
         message:
-          '年初预算数：基本支出 150.0000 万元 + 项目支出 30.2500 万元 = 180.2500 万元，与填报的本年支出合计 180.3000 万元不一致',
-        remedy: '核对各分项，或把本年支出合计改为 180.2500 万元',
+          '年初预算数：基本支出 150.00 万元 + 项目支出 30.25 万元 = 180.25 万元，与填报的本年支出合计 180.30 万元不一致',
+        remedy: '核对各分项，或把本年支出合计改为 180.25 万元',
       },
     ]);
     // a part not stated proves nothing: the sum is not checked
@@ -161,8 +161,8 @@ describe('report rules', () => {
           {
             path: 'budget.income.total.budget',
             message:
-              '年初预算数：财政拨款收入 180.2500 万元 + 其他收入 0.5000 万元 = 180.7500 万元，与填报的本年收入合计 180.2500 万元不一致',
-            remedy: '核对各分项，或把本年收入合计改为 180.7500 万元',
+              '年初预算数：财政拨款收入 180.25 万元 + 其他收入 0.50 万元 = 180.75 万元，与填报的本年收入合计 180.25 万元不一致',
+            remedy: '核对各分项，或把本年收入合计改为 180.75 万元',
           },
         ],
       },
@@ -179,10 +179,10 @@ describe('report rules', () => {
     // exactly what was there: no warning
     expect(spending('3.5')).toEqual([]);
     expect(spending('3.4')[0].findings[0].message).toBe(
-      '本年支出合计 181.0000 万元，超过本年收入合计 177.5000 万元 + 年初结转结余 3.4000 万元，即 180.9000 万元，请核对或说明资金来源',
+      '本年支出合计 181.00 万元，超过本年收入合计 177.50 万元 + 年初结转结余 3.40 万元，即 180.90 万元，请核对或说明资金来源',
     );
     expect(spending(null)[0].findings[0].message).toBe(
-      '本年支出合计 181.0000 万元，超过本年收入合计 177.5000 万元（未填报年初结转结余），即 177.5000 万元，请核对或说明资金来源',
+      '本年支出合计 181.00 万元，超过本年收入合计 177.50 万元（未填报年初结转结余），即 177.50 万元，请核对或说明资金来源',
     );
   });
 
@@ -216,7 +216,7 @@ describe('report rules', () => {
         {
           path: 'scoreTable.funding.total.initialBudget',
           message:
-            '绩效自评表年度资金总额的年初预算数 180.0000 万元，与（二）部门收支预决算情况中的本年支出合计的年初预算数 180.2500 万元不一致',
+            '绩效自评表年度资金总额的年初预算数 180.00 万元，与（二）部门收支预决算情况中的本年支出合计的年初预算数 180.25 万元不一致',
         },
       ],
     });
@@ -225,8 +225,8 @@ describe('report rules', () => {
       c.budget.expenditure.total = { budget: null, actual: null };
     }).find((r) => r.ruleId === 'scoreTable.funding-matches-budget');
     expect(projectOnly?.findings.map((f) => f.message)).toEqual([
-      '绩效自评表年度资金总额的年初预算数 180.2500 万元，与（二）部门收支预决算情况中的年初项目预算 30.2500 万元不一致',
-      '绩效自评表年度资金总额的全年执行数 181.0000 万元，与（二）部门收支预决算情况中的当年项目支出 29.5000 万元不一致',
+      '绩效自评表年度资金总额的年初预算数 180.25 万元，与（二）部门收支预决算情况中的年初项目预算 30.25 万元不一致',
+      '绩效自评表年度资金总额的全年执行数 181.00 万元，与（二）部门收支预决算情况中的当年项目支出 29.50 万元不一致',
     ]);
   });
 
@@ -239,11 +239,11 @@ describe('report rules', () => {
     expect(rule?.findings).toEqual([
       {
         path: 'basicInfo.assets.current.netAssets',
-        message: '年末净资产 100.1000 万元，应等于资产总额 120.5000 万元减负债总额 20.5000 万元，即 100.0000 万元',
+        message: '年末净资产 100.10 万元，应等于资产总额 120.50 万元减负债总额 20.50 万元，即 100.00 万元',
       },
       {
         path: 'basicInfo.assets.previous.netAssets',
-        message: '上年净资产 81.0000 万元，应等于资产总额 100.0000 万元减负债总额 20.0000 万元，即 80.0000 万元',
+        message: '上年净资产 81.00 万元，应等于资产总额 100.00 万元减负债总额 20.00 万元，即 80.00 万元',
       },
     ]);
   });
@@ -265,13 +265,13 @@ describe('report rules', () => {
         findings: [
           {
             path: 'basicInfo.assets.yoy.totalAssets',
-            message: '资产总额较上年变化应为 -1.9%（本年 400.2100 万元，上年 407.9500 万元），填报为 +1.9%',
+            message: '资产总额较上年变化应为 -1.9%（本年 400.21 万元，上年 407.95 万元），填报为 +1.9%',
           },
         ],
       },
     ]);
     expect(result(null)[0].findings[0].message).toBe(
-      '请填写资产总额的同比变化：应为 -1.9%（本年 400.2100 万元，上年 407.9500 万元）',
+      '请填写资产总额的同比变化：应为 -1.9%（本年 400.21 万元，上年 407.95 万元）',
     );
   });
 
@@ -284,7 +284,7 @@ describe('report rules', () => {
     expect(result[0].findings).toEqual([
       {
         path: 'basicInfo.assets.yoy.totalLiabilities',
-        message: '上年负债总额为 0，无法计算同比变化（本年 5.0000 万元，上年 0.0000 万元），请留空',
+        message: '上年负债总额为 0，无法计算同比变化（本年 5.00 万元，上年 0.00 万元），请留空',
       },
     ]);
   });
@@ -307,11 +307,11 @@ describe('report rules', () => {
         findings: [
           {
             path: 'basicInfo.assets.previous.totalAssets',
-            message: '上年资产总额填报为 100.0000 万元，与2024 年度已通过报告中的 100.5000 万元不一致',
+            message: '上年资产总额填报为 100.00 万元，与2024 年度已通过报告中的 100.50 万元不一致',
           },
           {
             path: 'basicInfo.assets.previous.netAssets',
-            message: '上年净资产填报为 80.0000 万元，与2024 年度已通过报告中的 80.5000 万元不一致',
+            message: '上年净资产填报为 80.00 万元，与2024 年度已通过报告中的 80.50 万元不一致',
           },
           {
             path: 'basicInfo.staffing.previousHeadcount',
@@ -331,8 +331,7 @@ describe('report rules', () => {
         findings: [
           {
             path: 'scoreTable.funding.total.initialBudget',
-            message:
-              '年初预算数：本年财政拨款、上年结转和其他资金合计 181.2500 万元，与年度资金总额 180.2500 万元不一致',
+            message: '年初预算数：本年财政拨款、上年结转和其他资金合计 181.25 万元，与年度资金总额 180.25 万元不一致',
           },
         ],
       },
@@ -348,11 +347,11 @@ describe('report rules', () => {
     expect(result.find((r) => r.ruleId === 'scoreTable.executed-within-budget')?.findings).toEqual([
       {
         path: 'scoreTable.funding.total.executed',
-        message: '年度资金总额的全年执行数 185.8000 万元，超过全年预算数 184.8000 万元',
+        message: '年度资金总额的全年执行数 185.80 万元，超过全年预算数 184.80 万元',
       },
       {
         path: 'scoreTable.funding.other.executed',
-        message: '其他资金的全年执行数 2.0000 万元，超过全年预算数 1.0000 万元',
+        message: '其他资金的全年执行数 2.00 万元，超过全年预算数 1.00 万元',
       },
     ]);
   });
@@ -366,7 +365,7 @@ describe('report rules', () => {
         findings: [
           {
             path: 'scoreTable.funding.executionRate',
-            message: '执行率填报为 97.85%，按全年执行数 181.0000 万元 ÷ 全年预算数 185.0000 万元应为 97.84%',
+            message: '执行率填报为 97.85%，按全年执行数 181.00 万元 ÷ 全年预算数 185.00 万元应为 97.84%',
             remedy: '把执行率改为 97.84%，或核对全年预算数和全年执行数',
           },
         ],
@@ -511,6 +510,54 @@ describe('report rules', () => {
         ],
       },
     ]);
+  });
+
+  it('conclusion.score-equals-table: a stated total beside an empty 自评表 is a finding too', () => {
+    const result = failing((c) => {
+      c.scoreTable.indicators = [];
+      c.scoreTable.funding.score = null;
+    }).filter((r) => r.ruleId === 'conclusion.score-equals-table');
+    expect(result).toEqual([
+      {
+        ruleId: 'conclusion.score-equals-table',
+        severity: 'error',
+        findings: [
+          {
+            path: 'conclusion.totalScore',
+            message: '总得分填报为 97.78 分，绩效自评表尚无绩效指标，各项得分合计为 0 分',
+            remedy: '先在绩效自评表中填写各项指标及得分，总得分为各项得分之和',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('conclusion.grade-matches-band: a grade stated without a total is held against the table’s total', () => {
+    const grades = (mutate: (c: OverallReportContent) => void) =>
+      failing(mutate).filter((r) => r.ruleId === 'conclusion.grade-matches-band');
+    // the sample's table sums to 97.78: 优
+    expect(grades((c) => (c.conclusion.totalScore = null))).toEqual([]);
+    expect(
+      grades((c) => {
+        c.conclusion.totalScore = null;
+        c.conclusion.grade = 'good';
+      })[0].findings,
+    ).toEqual([
+      {
+        path: 'conclusion.grade',
+        message:
+          '总得分未填写，绩效自评表各项得分合计 97.78 分对应等级「优」（优 ≥ 90，良 ≥ 80，中 ≥ 60，差 ≥ 0），填报为「良」',
+        remedy: '把评价等级改为「优」',
+      },
+    ]);
+    // an empty table sums to nothing: a stated 优 disagrees with it
+    expect(
+      grades((c) => {
+        c.conclusion.totalScore = null;
+        c.scoreTable.indicators = [];
+        c.scoreTable.funding.score = null;
+      })[0].findings[0].message,
+    ).toContain('各项得分合计 0 分对应等级「差」');
   });
 
   it('conclusion.grade-matches-band: lower bounds included, so 89.5 is 良 and 90 is 优', () => {

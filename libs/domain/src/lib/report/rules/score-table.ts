@@ -1,4 +1,4 @@
-import { dec, formatWan, roundHalfUp, statedPercentAgrees, sum } from '../../money/decimal';
+import { dec, formatAmount, roundHalfUp, statedPercentAgrees, sum } from '../../money/decimal';
 import { z } from 'zod';
 import { PERCENT_PATTERN } from '../../money/decimal';
 import {
@@ -46,7 +46,7 @@ export const SCORE_TABLE_RULES: Rule<ScoredContent>[] = [
         if (!partsSum.equals(total)) {
           findings.push({
             path: `scoreTable.funding.total.${key}`,
-            message: `${label}：本年财政拨款、上年结转和其他资金合计 ${formatWan(partsSum)} 万元，与年度资金总额 ${formatWan(total)} 万元不一致`,
+            message: `${label}：本年财政拨款、上年结转和其他资金合计 ${formatAmount(partsSum)} 万元，与年度资金总额 ${formatAmount(total)} 万元不一致`,
           });
         }
       }
@@ -64,7 +64,7 @@ export const SCORE_TABLE_RULES: Rule<ScoredContent>[] = [
           ? [
               {
                 path: `scoreTable.funding.${key}.executed`,
-                message: `${label}的全年执行数 ${formatWan(executed)} 万元，超过全年预算数 ${formatWan(adjustedBudget)} 万元`,
+                message: `${label}的全年执行数 ${formatAmount(executed)} 万元，超过全年预算数 ${formatAmount(adjustedBudget)} 万元`,
               },
             ]
           : [];
@@ -80,7 +80,7 @@ export const SCORE_TABLE_RULES: Rule<ScoredContent>[] = [
       const { adjustedBudget, executed } = scoreTable.funding.total;
       if (rate === null) return [];
       const exact = `${roundHalfUp(rate, 2).toFixed(2)}%`;
-      const figures = `全年执行数 ${formatWan(executed as string)} 万元 ÷ 全年预算数 ${formatWan(adjustedBudget as string)} 万元`;
+      const figures = `全年执行数 ${formatAmount(executed as string)} 万元 ÷ 全年预算数 ${formatAmount(adjustedBudget as string)} 万元`;
       if (stated === null)
         return [{ path: 'scoreTable.funding.executionRate', message: `请填写执行率：${figures} = ${exact}` }];
       return statedPercentAgrees(stated, rate)
