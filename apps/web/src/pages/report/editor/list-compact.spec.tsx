@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emulateWidth, restoreViewport } from '../../../test/viewport';
 import type { ListNode } from '../fields/field-nodes';
@@ -75,6 +75,15 @@ describe('the indicator table on a tablet (768 px)', { timeout: 30_000 }, () => 
     expect(field('绩效指标第2个 偏差原因分析及改进措施')).not.toBeNull();
     expect(screen.getByText('偏差较大，须说明原因')).toBeTruthy();
     expect(field('绩效指标第3个 一级指标')).not.toBeNull();
+  });
+
+  it('opens a row just added, with the cursor in its first field', async () => {
+    emulateWidth(768);
+    render(<Indicators rows={[ROW]} />);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: /添加一个/ })));
+    const first = field('绩效指标第2个 一级指标');
+    expect(first).not.toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(first));
   });
 
   it('shows every field as a column on a desktop', () => {
