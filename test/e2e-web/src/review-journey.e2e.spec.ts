@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { cjk, failedResponse, screenshot } from './support/browser';
 import { confirmIn, expectText, savedPart, statusIs, tab } from './support/journey';
@@ -18,6 +20,8 @@ describe('web: the review journey in a browser', () => {
   const RETURN_REASON = '请补充“存在的问题及改进措施”中的具体整改时限。';
   const COMMENT = '改进措施没有写明完成时限，请补充。';
   const REPLY = '已补充：2025年6月底前完成预算编制细化。';
+  const OPINION = '同意。请于次年一季度报送整改情况。';
+  const run = promisify(execFile);
 
   step('the editor signs in, finds the 2024 draft under 我的报告 and submits it', async () => {
     editor = journey.users.keep(await journey.users.anonymous('zhaoxian.union.editor'));
@@ -132,7 +136,7 @@ describe('web: the review journey in a browser', () => {
   });
 
   step(
-    'the approver sees what changed under 修改对比, approves, and downloads the PDF',
+    'the approver sees what changed under 修改对比, approves with an 审批意见, and downloads the PDF that prints it',
     async () => {
       const approver = await journey.users.as('zhaoxian.finance.approver');
       await approver.getByRole('menuitem', { name: '待审报告' }).click();
@@ -150,12 +154,14 @@ describe('web: the review journey in a browser', () => {
       await screenshot(approver, 'diff');
 
       await approver.getByRole('button', { name: '审核通过' }).click();
+      await approver.getByRole('dialog').getByRole('textbox', { name: '审批意见（可不填）' }).fill(OPINION);
       await confirmIn(approver, '审核通过');
       await approver.getByText('已审核通过').waitFor();
       await statusIs(approver, '已通过');
 
       await tab(approver, '流程记录').click();
       await approver.getByRole('tabpanel').getByText(RETURN_REASON).waitFor();
+      await approver.getByRole('tabpanel').getByText(OPINION).waitFor();
       await screenshot(approver, 'history');
 
       await tab(approver, '正式文档').click();
@@ -163,8 +169,12 @@ describe('web: the review journey in a browser', () => {
       await approver.getByRole('button', { name: '生成并下载 PDF' }).click();
       const download = await downloaded;
       expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-      const bytes = await readFile(await download.path());
+      const path = await download.path();
+      const bytes = await readFile(path);
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      // the approval opinion is printed on the approved PDF (read back with poppler-utils)
+      const { stdout } = await run('pdftotext', ['-raw', '-enc', 'UTF-8', path, '-'], { maxBuffer: 64 * 1024 * 1024 });
+      expect(stdout.replace(/\s+/g, '')).toContain(OPINION);
       await approver.getByRole('tabpanel').getByText('已生成').first().waitFor();
       await screenshot(approver, 'documents');
     },

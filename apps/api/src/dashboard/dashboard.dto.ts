@@ -140,6 +140,8 @@ export class ScatterPointView {
   @ApiProperty({ nullable: true, type: String }) projectName!: string | null;
   @ApiProperty({ example: '95.00' }) totalScore!: string;
   @ApiProperty({ example: '98.50' }) executionRate!: string;
+  @ApiProperty({ description: '得分是部门自评、尚未提交（草稿或退回修改），与已提交及通过的报告分开显示' })
+  selfScored!: boolean;
 }
 
 export class ProgressWeekView {

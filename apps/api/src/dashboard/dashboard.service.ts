@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AppAbility, GradeBand, InflationThresholds } from '@evalflow/domain';
+import { isContentEditable, type AppAbility, type GradeBand, type InflationThresholds } from '@evalflow/domain';
 import {
   loadDashboardRecords,
   loadDashboardYears,
@@ -116,6 +116,8 @@ function assemble(
             projectName: view.projectName,
             totalScore: view.totalScore,
             executionRate: view.executionRate,
+            // a draft's or a returned report's score is the department's own, not yet handed in
+            selfScored: isContentEditable(view.status),
           },
         ]
       : [],

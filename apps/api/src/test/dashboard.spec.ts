@@ -137,6 +137,11 @@ describe('county dashboard (real API and PostgreSQL)', () => {
       expect(body.scatter).toHaveLength(points.length);
       for (const p of body.scatter)
         expect(typeof p.totalScore === 'string' && typeof p.executionRate === 'string').toBe(true);
+      // a score not yet handed in (draft or returned) is marked, so the chart shows it apart
+      const selfScored = new Set(
+        points.filter((r) => r.status === 'draft' || r.status === 'returned').map((r) => r.id),
+      );
+      for (const p of body.scatter) expect(p.selfScored).toBe(selfScored.has(p.reportId));
     }
   });
 

@@ -91,6 +91,8 @@ export interface ScatterPoint {
   projectName: string | null;
   totalScore: string;
   executionRate: string;
+  /** a draft's or a returned report's score: the department's own, not yet handed in */
+  selfScored: boolean;
 }
 
 export interface ProgressWeek {

@@ -25,18 +25,20 @@ export function describeGrades(bars: GradeBar[]): string {
 export interface ScatterDot {
   executionRate: number;
   totalScore: number;
-  /** 部门整体 or 项目支出 */
+  /** 部门整体 or 项目支出; a score not yet handed in is a series of its own (…·自评未提交) */
   series: string;
   name: string;
   scoreText: string;
   rateText: string;
 }
 
+const SELF_SCORED = '·自评未提交';
+
 export function scatterDots(points: ScatterPoint[]): ScatterDot[] {
   return points.map((p) => ({
     executionRate: Number(p.executionRate),
     totalScore: Number(p.totalScore),
-    series: REPORT_KIND_SHORT_LABELS[p.kind],
+    series: p.selfScored ? `${REPORT_KIND_SHORT_LABELS[p.kind]}${SELF_SCORED}` : REPORT_KIND_SHORT_LABELS[p.kind],
     name: p.projectName ? `${p.departmentName}·${p.projectName}` : p.departmentName,
     scoreText: formatScore(p.totalScore),
     rateText: formatPercent(p.executionRate),
@@ -44,7 +46,9 @@ export function scatterDots(points: ScatterPoint[]): ScatterDot[] {
 }
 
 export function describeScatter(dots: ScatterDot[]): string {
-  return `执行率与得分：${dots.length} 份报告，${dots
+  const own = dots.filter((d) => d.series.endsWith(SELF_SCORED)).length;
+  const apart = own ? `（其中 ${own} 份是尚未提交的自评得分，单独成组）` : '';
+  return `执行率与得分：${dots.length} 份报告${apart}，${dots
     .slice(0, 20)
     .map((d) => `${d.name} 执行率 ${d.rateText}、得分 ${d.scoreText}`)
     .join('；')}${dots.length > 20 ? '；其余略' : ''}`;

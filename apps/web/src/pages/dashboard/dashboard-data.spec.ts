@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonBars, describeComparison, describeProgress, progressPoints, scatterDots } from './chart-data';
+import {
+  comparisonBars,
+  describeComparison,
+  describeProgress,
+  describeScatter,
+  progressPoints,
+  scatterDots,
+} from './chart-data';
 import { filterRows, yearOptions } from './dashboard-data';
 import { dashboardDepartment, dashboardReport, yearFigures } from './dashboard-fixtures';
 
@@ -37,6 +44,22 @@ describe('the county dashboard’s data', () => {
     expect(yearOptions([], 2024, NOW)[0]).toEqual({ value: 2025, label: '2025 年度' });
   });
 
+  it('plots a score not yet handed in as a group of its own, and the description says how many', () => {
+    const point = {
+      reportId: 'r',
+      departmentName: '赵县总工会',
+      kind: 'department_overall' as const,
+      projectName: null,
+    };
+    const dots = scatterDots([
+      { ...point, reportId: 'r1', totalScore: '95.00', executionRate: '98.00', selfScored: false },
+      { ...point, reportId: 'r2', totalScore: '99.00', executionRate: '90.00', selfScored: true },
+    ]);
+    expect(dots.map((d) => d.series)).toEqual(['部门整体', '部门整体·自评未提交']);
+    expect(describeScatter(dots)).toContain('其中 1 份是尚未提交的自评得分，单独成组');
+    expect(describeScatter(dots.slice(0, 1))).not.toContain('自评');
+  });
+
   it('plots decimal strings as numbers but labels them exactly', () => {
     const [dot] = scatterDots([
       {
@@ -46,6 +69,7 @@ describe('the county dashboard’s data', () => {
         projectName: '职工书屋',
         totalScore: '89.50',
         executionRate: '1234.5',
+        selfScored: false,
       },
     ]);
     expect(dot).toEqual({

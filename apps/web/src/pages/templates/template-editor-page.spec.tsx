@@ -177,6 +177,30 @@ describe('报告模板 editor', { timeout: 30_000 }, () => {
     });
   });
 
+  it("starts a template's own grade bands from the county's, with its labels", async () => {
+    session = await signedInSession(meFor(PRINCIPALS.tenantAdmin));
+    const countyBands = [
+      { grade: 'excellent', label: '优秀', min: '90' },
+      { grade: 'good', label: '良好', min: '80' },
+      { grade: 'fair', label: '合格', min: '60' },
+      { grade: 'poor', label: '不合格', min: '0' },
+    ];
+    answer(
+      () => COUNTY_DETAIL,
+      (request) => (request.path === '/settings' ? jsonResponse({ gradeBands: countyBands, version: 3 }) : undefined),
+    );
+    renderEditor(session);
+
+    await openTab(/评价等级/);
+    // offered once the county's bands have arrived
+    await waitFor(() =>
+      expect((screen.getByRole('radio', { name: '本模板自定义等级' }) as HTMLInputElement).disabled).toBe(false),
+    );
+    fireEvent.click(screen.getByRole('radio', { name: '本模板自定义等级' }));
+    const labels = await screen.findAllByLabelText(/的显示名称$/);
+    expect(labels.map((input) => (input as HTMLInputElement).value)).toEqual(['优秀', '良好', '合格', '不合格']);
+  });
+
   it('starts a draft from the latest version with If-Match "0" when there is none', async () => {
     session = await signedInSession(meFor(PRINCIPALS.tenantAdmin));
     const published: TemplateDetail = { ...COUNTY_DETAIL, draft: null, draftDefinition: null };

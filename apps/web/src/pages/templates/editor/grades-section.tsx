@@ -1,5 +1,9 @@
+import { useCallback } from 'react';
 import { Flex, Input, Radio, Table, Typography } from 'antd';
 import { DEFAULT_GRADE_BANDS, GRADE_KEYS, gradeLabel, type GradeBand, type GradeKey } from '@evalflow/domain';
+import { getSettings } from '../../../api/settings-api';
+import { useSession } from '../../../auth/session-context';
+import { useRemote } from '../../../hooks/use-remote';
 import { fieldId, setIn } from '../definition-edit';
 import { ProblemText } from '../problems';
 import { NumberText } from './number-text';
@@ -11,6 +15,10 @@ export function GradesSection(props: SectionProps) {
   const { def, update, problems } = props;
   const own = def.gradeBands !== null;
   const bands: GradeBand[] = def.gradeBands ?? DEFAULT_GRADE_BANDS;
+  // a template's own bands start from the county's (its labels, e.g. 优秀/良好/合格/不合格), not the national defaults
+  const session = useSession();
+  const county = useRemote(useCallback((signal: AbortSignal) => getSettings(session, signal), [session]));
+  const startFrom = county.data?.gradeBands ?? DEFAULT_GRADE_BANDS;
   return (
     <Flex vertical gap={12}>
       <Radio.Group
@@ -20,12 +28,13 @@ export function GradesSection(props: SectionProps) {
         onChange={(e) =>
           update((d) => ({
             ...d,
-            gradeBands: e.target.value === 'own' ? DEFAULT_GRADE_BANDS.map((b) => ({ ...b })) : null,
+            gradeBands: e.target.value === 'own' ? startFrom.map((b) => ({ ...b })) : null,
           }))
         }
         options={[
           { value: 'county', label: '使用本县设置（设置 › 评价等级划分）' },
-          { value: 'own', label: '本模板自定义等级' },
+          // offered once the county's bands are known (or could not be read): they are where its own bands start
+          { value: 'own', label: '本模板自定义等级', disabled: county.loading && !own },
         ]}
       />
       <ProblemText messages={problems.at(['gradeBands'])} />
