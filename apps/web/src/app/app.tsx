@@ -6,11 +6,12 @@ import { useSession, useSignedIn } from '../auth/session-context';
 import { AppShell } from '../layout/app-shell';
 import { FullPageSpin } from '../components/full-page-spin';
 import { ChangePasswordPage } from '../pages/change-password-page';
-import { HomePage } from '../pages/home-page';
 import { LoginPage } from '../pages/login-page';
 import { ForbiddenPage, NotFoundPage } from '../pages/not-found-page';
 
 // administration pages load on first visit: most users never open them
+// 首页 too: its to-do tables would put the table component into every first load (the login page's included)
+const HomePage = lazy(() => import('../pages/home-page').then((m) => ({ default: m.HomePage })));
 const TenantsPage = lazy(() => import('../pages/tenants/tenants-page').then((m) => ({ default: m.TenantsPage })));
 const DepartmentsPage = lazy(() =>
   import('../pages/departments/departments-page').then((m) => ({ default: m.DepartmentsPage })),
