@@ -1,19 +1,11 @@
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
+import { matchNothing } from './test/viewport';
 
 // jsdom lacks these browser APIs that Ant Design's responsive components call.
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
-  value: (query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => undefined,
-    removeListener: () => undefined,
-    addEventListener: () => undefined,
-    removeEventListener: () => undefined,
-    dispatchEvent: () => false,
-  }),
+  value: matchNothing,
 });
 class NoopResizeObserver {
   observe = () => undefined;

@@ -74,11 +74,11 @@ export class ReportPartsService {
   ): Promise<PartWriteView> {
     return this.db.tx(async (tx) => {
       const summaryPart = (SUMMARY_PARTS as readonly ReportPart[]).includes(part);
-      const [found, stored, others] = await runAll(tx, [
-        reportById(id, { forUpdate: true }),
-        storedPartOf(id, part),
-        storedPartsIn(id, summaryPart ? SUMMARY_PARTS : []),
-      ]);
+      const locked = [reportById(id, { forUpdate: true }), storedPartOf(id, part)] as const;
+      const [found, stored, others = []] = await runAll(
+        tx,
+        summaryPart ? [...locked, storedPartsIn(id, SUMMARY_PARTS)] : locked,
+      );
       const report = assertPermitted(ability, found, 'update');
       requirePartOf(report, part);
       if (!isContentEditable(report.status)) throw new AppError('REPORT_NOT_EDITABLE', { status: report.status });

@@ -62,10 +62,10 @@ export function storedPartOf(id: string, part: ReportPart): Statement<PartRecord
   );
 }
 
-/** Some stored parts of report `id` (a fixed list of part names, written in). */
+/** Some stored parts of report `id` (a fixed, non-empty list of part names, written in). */
 export function storedPartsIn(id: string, parts: readonly ReportPart[]): Statement<PartRecord[]> {
   return statement(
-    `${PART_SELECT} WHERE p.report_id = $1 AND ${parts.length ? `p.part IN (${parts.map(literal).join(', ')})` : 'false'}`,
+    `${PART_SELECT} WHERE p.report_id = $1 AND p.part IN (${parts.map(literal).join(', ')})`,
     [id],
     allRows<PartRecord>(),
   );
